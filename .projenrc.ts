@@ -1,0 +1,179 @@
+import { cdk, javascript } from 'projen';
+
+/**
+ * cdk-ai-factory: the project is configured here, and only here.
+ * `npx projen` regenerates package.json, tsconfig*.json, the jest config, .gitignore and the tasks.
+ */
+
+/** Folders that hold TypeScript which is not part of the jsii library. */
+const notLibrary = [
+  'test/**',
+  'examples/**',
+  'scripts/**',
+  'bench/**',
+  'dist/**',
+  'dist-pkg/**',
+  'projenrc/**',
+  '.projenrc.ts',
+  'node_modules/**',
+];
+
+/** Generated bindings: committed, never edited, excluded from lint and coverage. */
+const generatedDir = 'generated';
+
+const project = new cdk.JsiiProject({
+  name: 'cdk-ai-factory',
+  description:
+    'Constructs for an on-premises AI factory on OpenStack and Kubernetes: Ironic bare metal, NUMA-aware GPU flavors, ' +
+    'tenant networks with InfiniBand, Ceph storage, Magnum GPU clusters and vLLM/llm-d serving, synthesized to Terraform JSON and Kubernetes YAML.',
+  author: 'cdk-ai-factory maintainers',
+  authorAddress: 'maintainers@cdk-ai-factory.dev',
+  repositoryUrl: 'https://github.com/cdk-ai-factory/cdk-ai-factory.git',
+  defaultReleaseBranch: 'main',
+  license: 'Apache-2.0',
+  keywords: ['cdktf', 'cdk8s', 'openstack', 'ironic', 'kubernetes', 'gpu', 'vllm', 'llm-d', 'ai-factory'],
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+
+  // jsii and TypeScript agree on 5.9 (see PITFALLS: TypeScript 7 is what `npm install typescript` brings now).
+  jsiiVersion: '~5.9.0',
+  typescriptVersion: '~5.9.0',
+
+  // Sources live at the top level: lib/ (domain), constructs/, stacks/, generated/, index.ts.
+  srcdir: '.',
+  entrypoint: 'dist/index.js',
+  tsconfigDevFile: 'tsconfig.dev.json',
+  libdir: 'dist',
+  artifactsDirectory: 'dist-pkg',
+  excludeTypescript: notLibrary,
+
+  publishToPypi: {
+    distName: 'cdk-ai-factory',
+    module: 'cdk_ai_factory',
+  },
+
+  peerDeps: [
+    'cdktf@^0.21.0',
+    'cdk8s@^2.70.0',
+    'cdk8s-plus-28@^2.5.6',
+    'constructs@^10.4.2',
+    '@cdktf/provider-kubernetes@^12.1.1',
+    'cdktf-cdk8s@^0.10.42',
+  ],
+  // Plain npm libraries used at run time must travel inside the jsii package.
+  bundledDeps: ['ip-address@^10.0.1'],
+  devDeps: [
+    '@types/node@^20',
+    'fast-check@^4',
+    'yaml@^2',
+    'tsx@^4',
+    'cdktf-cli@0.21.0',
+    'cdk8s-cli@^2',
+    '@cdktf/provider-generator@0.21.0',
+    '@cdktf/commons@0.21.0',
+    'codemaker@^1',
+  ],
+
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  sampleCode: false,
+  docgen: true,
+
+  gitignore: [
+    'cdktf.out/',
+    'examples/**/dist/',
+    '.gen/',
+    '.terraform/',
+    '*.tfstate',
+    '*.tfstate.*',
+    'bench/results/',
+    'dist-pkg/',
+    '__pycache__/',
+  ],
+
+  tsconfig: {
+    compilerOptions: {
+      lib: ['es2022'],
+      target: 'ES2022',
+      skipLibCheck: true,
+    },
+  },
+  tsconfigDev: {
+    compilerOptions: {
+      lib: ['es2022'],
+      target: 'ES2022',
+      skipLibCheck: true,
+      paths: { 'cdk-ai-factory': ['./index.ts'] },
+      baseUrl: '.',
+    },
+    include: ['.projenrc.ts', 'examples/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts'],
+    exclude: ['node_modules', 'dist', 'dist-pkg', '**/cdktf.out'],
+  },
+
+  eslintOptions: {
+    projectService: false,
+    tsconfigPath: './tsconfig.dev.json',
+    dirs: ['lib', 'constructs', 'stacks'],
+    devdirs: ['test', 'examples', 'scripts', 'bench', 'projenrc'],
+    ignorePatterns: [`${generatedDir}/**`, '*.d.ts', 'dist/**', 'dist-pkg/**', 'node_modules/**', '**/cdktf.out/**'],
+  },
+
+  jestOptions: {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      coveragePathIgnorePatterns: ['/node_modules/', `/${generatedDir}/`, '/examples/', '/test/'],
+      moduleNameMapper: { '^cdk-ai-factory$': '<rootDir>/index.ts' },
+      testTimeout: 120_000,
+    },
+  },
+});
+
+// Only test/ holds tests (the default pattern for srcdir "." would also search the sources).
+project.tryFindObjectFile('package.json')?.addOverride('jest.testMatch', ['<rootDir>/test/**/*.test.ts']);
+
+// jsii: generated provider bindings trip reserved-word warnings by the hundreds (cdktf's own projects silence them).
+project.compileTask.reset('jsii --silence-warnings=reserved-word');
+project.tasks.tryFind('watch')?.reset('jsii -w --silence-warnings=reserved-word');
+
+// Synthesize every example: Terraform JSON into examples/<name>/cdktf.out, Kubernetes YAML into examples/<name>/dist.
+project.addTask('synth', {
+  description: 'Synthesize every example (Terraform JSON and Kubernetes YAML)',
+  exec: 'tsx scripts/synth-examples.ts',
+  receiveArgs: true,
+});
+
+// Regenerate typed bindings. Needs ../shared (schemas and CRDs); the output is committed.
+project.addTask('bindings:terraform', {
+  description: 'Regenerate the OpenStack and Ironic provider bindings from ../shared/schemas',
+  exec: 'tsx scripts/gen-terraform-bindings.ts',
+  receiveArgs: true,
+});
+project.addTask('bindings:k8s', {
+  description: 'Regenerate the CRD bindings with cdk8s import from ../shared/crds',
+  exec: 'tsx scripts/gen-crd-bindings.ts',
+  receiveArgs: true,
+});
+project.addTask('bindings', {
+  description: 'Regenerate all typed bindings',
+  steps: [{ spawn: 'bindings:terraform' }, { spawn: 'bindings:k8s' }],
+});
+
+project.addTask('bench', {
+  description: 'Speed and memory benchmarks of synthesis (targets are checked here, never in a timed test)',
+  exec: 'tsx bench/run.ts',
+  receiveArgs: true,
+});
+
+project.addTask('typecheck', {
+  description: 'Type-check tests, examples and scripts (the library itself is checked by jsii)',
+  exec: 'tsc --noEmit -p tsconfig.dev.json',
+});
+
+// Mark generated code as generated for GitHub and reviewers.
+project.gitattributes.addAttributes(`/${generatedDir}/**`, 'linguist-generated');
+
+project.synth();

@@ -1,0 +1,2 @@
+export * from './external-network';
+export * from './tenant-network';

@@ -1,0 +1,428 @@
+import { check, fail, oneOf } from '../errors';
+
+/**
+ * GPU vendors. The value is the PCI vendor id (lower-case hex, no `0x`), as Nova's `[pci] alias` wants it.
+ */
+export enum GpuVendor {
+  /** NVIDIA, PCI vendor `10de` (pciutils pci.ids). */
+  NVIDIA = '10de',
+  /** AMD (ATI), PCI vendor `1002` (pciutils pci.ids). */
+  AMD = '1002',
+}
+
+/** How the GPU attaches to the host. */
+export enum GpuFormFactor {
+  /** NVIDIA SXM module on an HGX baseboard, GPUs joined by NVLink/NVSwitch. */
+  SXM = 'SXM',
+  /** PCIe add-in card. */
+  PCIE = 'PCIE',
+  /** OCP Accelerator Module (AMD Instinct platforms, Infinity Fabric between GPUs). */
+  OAM = 'OAM',
+}
+
+/** A MIG GPU-instance profile, as the NVIDIA MIG manager (mig-parted) names it. */
+export interface MigProfileProps {
+  /** Profile name as mig-parted and the device plugin use it, e.g. `1g.10gb` or `1g.10gb+me`. */
+  readonly name: string;
+  /** Compute slices (the `Ng` part): 1 to 7. */
+  readonly computeSlices: number;
+  /** Memory slices out of the GPU's {@link GpuModelProps.migMemorySlices} (8 on every MIG-capable GPU here). */
+  readonly memorySlices: number;
+  /** Memory of one instance in GB, as in the profile name. */
+  readonly memoryGb: number;
+  /** How many instances of this profile fit one GPU when it is the only profile used. */
+  readonly maxInstances: number;
+  /**
+   * Memory-slice indices where an instance of this profile may start (NVIDIA MIG user guide placement tables).
+   * An instance occupies `memorySlices` consecutive slices from its start.
+   */
+  readonly placements: number[];
+  /**
+   * Whether the profile includes the media extensions (`+me`: NVDEC/NVJPG/OFA), of which one GPU has one.
+   * @default false
+   */
+  readonly mediaExtensions?: boolean;
+}
+
+/** One MIG GPU-instance profile of one GPU model. */
+export class MigProfile {
+  /** Profile name, e.g. `3g.40gb`. */
+  public readonly name: string;
+  /** Compute slices (1 to 7). */
+  public readonly computeSlices: number;
+  /** Memory slices (of 8). */
+  public readonly memorySlices: number;
+  /** Memory of one instance in GB. */
+  public readonly memoryGb: number;
+  /** Maximum instances of this profile on one GPU. */
+  public readonly maxInstances: number;
+  /** Start indices (in memory slices) where an instance may be placed. */
+  public readonly placements: number[];
+  /** Whether this is a `+me` (media extensions) profile. */
+  public readonly mediaExtensions: boolean;
+
+  constructor(props: MigProfileProps) {
+    check(/^[1-7]g\.\d+gb(\+me)?$/.test(props.name), `MIG profile name ${JSON.stringify(props.name)} is not of the form <N>g.<M>gb[+me]; use e.g. 1g.10gb`);
+    check(props.computeSlices >= 1 && props.computeSlices <= 7, `MIG profile ${props.name}: computeSlices ${props.computeSlices} is outside 1..7`);
+    check(props.maxInstances >= 1 && props.maxInstances <= 7, `MIG profile ${props.name}: maxInstances ${props.maxInstances} is outside 1..7`);
+    check(props.placements.length > 0, `MIG profile ${props.name}: at least one placement is needed`);
+    this.name = props.name;
+    this.computeSlices = props.computeSlices;
+    this.memorySlices = props.memorySlices;
+    this.memoryGb = props.memoryGb;
+    this.maxInstances = props.maxInstances;
+    this.placements = [...props.placements];
+    this.mediaExtensions = props.mediaExtensions ?? false;
+  }
+}
+
+/** Describes a GPU model. Every shipped value carries its source. */
+export interface GpuModelProps {
+  /** Short, stable id used in names and labels, e.g. `h100-sxm5-80gb`. Lower case, digits and dashes. */
+  readonly name: string;
+  /** Marketing name, e.g. `NVIDIA H100 SXM5 80GB`. */
+  readonly displayName: string;
+  /** PCI vendor. */
+  readonly vendor: GpuVendor;
+  /** PCI product (device) id, lower-case hex without `0x`, e.g. `2330`. */
+  readonly pciProductId: string;
+  /** Device memory in GB (1e9 bytes), as the vendor states it. */
+  readonly memoryGb: number;
+  /** Attachment form factor. */
+  readonly formFactor: GpuFormFactor;
+  /**
+   * The product name the driver reports (`nvidia-smi --query-gpu=name`); GPU feature discovery publishes it,
+   * spaces replaced by dashes, as the node label `nvidia.com/gpu.product`.
+   * @default - none known
+   */
+  readonly productName?: string;
+  /**
+   * MIG profiles of the default mig-parted configuration.
+   * @default - the GPU has no MIG
+   */
+  readonly migProfiles?: MigProfileProps[];
+  /**
+   * Memory slices a MIG-capable GPU is divided into.
+   * @default 8
+   */
+  readonly migMemorySlices?: number;
+  /**
+   * Whether NVIDIA vGPU (mediated devices or SR-IOV VFs managed by the vGPU host driver) supports this GPU.
+   * @default false
+   */
+  readonly vgpuCapable?: boolean;
+  /**
+   * Whether GPUs of this model in one server are joined by a GPU fabric (NVLink/NVSwitch, Infinity Fabric),
+   * so tensor parallelism across them does not cross PCIe.
+   * @default false
+   */
+  readonly gpuFabric?: boolean;
+}
+
+// Placements from the NVIDIA MIG user guide (A100/H100/H200/B200 share the 8-memory-slice layout).
+const P_1G_SMALL = [0, 1, 2, 3, 4, 5, 6];
+const P_2_SLICE = [0, 2, 4, 6];
+const P_2G = [0, 2, 4];
+const P_HALF = [0, 4];
+const P_WHOLE = [0];
+
+/**
+ * The eight-slice MIG profile family shared by A100, H100, H200 and B200: only the memory per slice differs.
+ * Profile names and maximum counts: NVIDIA/gpu-operator assets/state-mig-manager/0400_configmap.yaml
+ * (shared/reference/llm-serving.md §3).
+ */
+function migFamily(oneSliceGb: number, twoSliceGb: number, halfGb: number, wholeGb: number, withMe: boolean): MigProfileProps[] {
+  const profiles: MigProfileProps[] = [
+    { name: `1g.${oneSliceGb}gb`, computeSlices: 1, memorySlices: 1, memoryGb: oneSliceGb, maxInstances: 7, placements: P_1G_SMALL },
+    { name: `1g.${twoSliceGb}gb`, computeSlices: 1, memorySlices: 2, memoryGb: twoSliceGb, maxInstances: 4, placements: P_2_SLICE },
+    { name: `2g.${twoSliceGb}gb`, computeSlices: 2, memorySlices: 2, memoryGb: twoSliceGb, maxInstances: 3, placements: P_2G },
+    { name: `3g.${halfGb}gb`, computeSlices: 3, memorySlices: 4, memoryGb: halfGb, maxInstances: 2, placements: P_HALF },
+    { name: `4g.${halfGb}gb`, computeSlices: 4, memorySlices: 4, memoryGb: halfGb, maxInstances: 1, placements: P_WHOLE },
+    { name: `7g.${wholeGb}gb`, computeSlices: 7, memorySlices: 8, memoryGb: wholeGb, maxInstances: 1, placements: P_WHOLE },
+  ];
+  if (withMe) {
+    profiles.push({
+      name: `1g.${oneSliceGb}gb+me`,
+      computeSlices: 1,
+      memorySlices: 1,
+      memoryGb: oneSliceGb,
+      maxInstances: 1,
+      placements: P_1G_SMALL,
+      mediaExtensions: true,
+    });
+  }
+  return profiles;
+}
+
+/**
+ * A GPU model: memory, PCI identity, MIG profiles and vGPU support.
+ *
+ * Shipped models are static members (`GpuModel.H100_SXM5_80GB`); define others with `GpuModel.custom()`.
+ * Sources: PCI ids from pciutils pci.ids, memory and MIG profiles from NVIDIA's gpu-operator mig-parted
+ * defaults and vendor data sheets (shared/reference/openstack-compute.md §5, llm-serving.md §2-3).
+ */
+export class GpuModel {
+  /**
+   * NVIDIA A100 SXM4 40GB: PCI `10de:20b0`; 40 GB HBM2; MIG 1g.5gb×7 ... 7g.40gb (mig-parted defaults).
+   */
+  public static readonly A100_SXM4_40GB = new GpuModel({
+    name: 'a100-sxm4-40gb',
+    displayName: 'NVIDIA A100 SXM4 40GB',
+    vendor: GpuVendor.NVIDIA,
+    pciProductId: '20b0',
+    memoryGb: 40,
+    formFactor: GpuFormFactor.SXM,
+    productName: 'NVIDIA A100-SXM4-40GB',
+    migProfiles: migFamily(5, 10, 20, 40, true),
+    vgpuCapable: true,
+    gpuFabric: true,
+  });
+
+  /**
+   * NVIDIA A100 SXM4 80GB: PCI `10de:20b2`; 80 GB HBM2e; MIG 1g.10gb×7 ... 7g.80gb (mig-parted defaults).
+   */
+  public static readonly A100_SXM4_80GB = new GpuModel({
+    name: 'a100-sxm4-80gb',
+    displayName: 'NVIDIA A100 SXM4 80GB',
+    vendor: GpuVendor.NVIDIA,
+    pciProductId: '20b2',
+    memoryGb: 80,
+    formFactor: GpuFormFactor.SXM,
+    productName: 'NVIDIA A100-SXM4-80GB',
+    migProfiles: migFamily(10, 20, 40, 80, true),
+    vgpuCapable: true,
+    gpuFabric: true,
+  });
+
+  /**
+   * NVIDIA A100 PCIe 40GB: PCI `10de:20f1` (`20b1` is an earlier PCIe board id); 40 GB; same MIG profiles as A100 SXM4 40GB.
+   */
+  public static readonly A100_PCIE_40GB = new GpuModel({
+    name: 'a100-pcie-40gb',
+    displayName: 'NVIDIA A100 PCIe 40GB',
+    vendor: GpuVendor.NVIDIA,
+    pciProductId: '20f1',
+    memoryGb: 40,
+    formFactor: GpuFormFactor.PCIE,
+    productName: 'NVIDIA A100-PCIE-40GB',
+    migProfiles: migFamily(5, 10, 20, 40, true),
+    vgpuCapable: true,
+  });
+
+  /**
+   * NVIDIA A100 PCIe 80GB: PCI `10de:20b5`; 80 GB HBM2e; same MIG profiles as A100 SXM4 80GB.
+   */
+  public static readonly A100_PCIE_80GB = new GpuModel({
+    name: 'a100-pcie-80gb',
+    displayName: 'NVIDIA A100 PCIe 80GB',
+    vendor: GpuVendor.NVIDIA,
+    pciProductId: '20b5',
+    memoryGb: 80,
+    formFactor: GpuFormFactor.PCIE,
+    productName: 'NVIDIA A100 80GB PCIe',
+    migProfiles: migFamily(10, 20, 40, 80, true),
+    vgpuCapable: true,
+  });
+
+  /**
+   * NVIDIA H100 SXM5 80GB: PCI `10de:2330`; 80 GB HBM3; MIG 1g.10gb×7, 1g.20gb×4, 2g.20gb×3, 3g.40gb×2, 4g.40gb, 7g.80gb, 1g.10gb+me.
+   */
+  public static readonly H100_SXM5_80GB = new GpuModel({
+    name: 'h100-sxm5-80gb',
+    displayName: 'NVIDIA H100 SXM5 80GB',
+    vendor: GpuVendor.NVIDIA,
+    pciProductId: '2330',
+    memoryGb: 80,
+    formFactor: GpuFormFactor.SXM,
+    productName: 'NVIDIA H100 80GB HBM3',
+    migProfiles: migFamily(10, 20, 40, 80, true),
+    vgpuCapable: true,
+    gpuFabric: true,
+  });
+
+  /**
+   * NVIDIA H100 PCIe 80GB: PCI `10de:2331`; 80 GB HBM2e; same MIG profiles as H100 SXM5.
+   */
+  public static readonly H100_PCIE_80GB = new GpuModel({
+    name: 'h100-pcie-80gb',
+    displayName: 'NVIDIA H100 PCIe 80GB',
+    vendor: GpuVendor.NVIDIA,
+    pciProductId: '2331',
+    memoryGb: 80,
+    formFactor: GpuFormFactor.PCIE,
+    productName: 'NVIDIA H100 PCIe',
+    migProfiles: migFamily(10, 20, 40, 80, true),
+    vgpuCapable: true,
+  });
+
+  /**
+   * NVIDIA H200 SXM 141GB: PCI `10de:2335`; 141 GB HBM3e; MIG 1g.18gb×7, 1g.35gb×4, 2g.35gb×3, 3g.71gb×2, 4g.71gb, 7g.141gb, 1g.18gb+me.
+   */
+  public static readonly H200_SXM_141GB = new GpuModel({
+    name: 'h200-sxm-141gb',
+    displayName: 'NVIDIA H200 SXM 141GB',
+    vendor: GpuVendor.NVIDIA,
+    pciProductId: '2335',
+    memoryGb: 141,
+    formFactor: GpuFormFactor.SXM,
+    productName: 'NVIDIA H200',
+    migProfiles: migFamily(18, 35, 71, 141, true),
+    vgpuCapable: true,
+    gpuFabric: true,
+  });
+
+  /**
+   * NVIDIA B200: PCI `10de:2901`; 180 GB usable (MIG `7g.180gb`; marketing quotes 192 GB);
+   * MIG 1g.23gb×7, 1g.45gb×4, 2g.45gb×3, 3g.90gb×2, 4g.90gb, 7g.180gb (no `+me` profile in mig-parted).
+   */
+  public static readonly B200_180GB = new GpuModel({
+    name: 'b200-180gb',
+    displayName: 'NVIDIA B200',
+    vendor: GpuVendor.NVIDIA,
+    pciProductId: '2901',
+    memoryGb: 180,
+    formFactor: GpuFormFactor.SXM,
+    productName: 'NVIDIA B200',
+    migProfiles: migFamily(23, 45, 90, 180, false),
+    vgpuCapable: true,
+    gpuFabric: true,
+  });
+
+  /**
+   * NVIDIA L40S: PCI `10de:26b9`; 48 GB GDDR6; no MIG; vGPU capable (time-sliced vGPU profiles).
+   */
+  public static readonly L40S_48GB = new GpuModel({
+    name: 'l40s-48gb',
+    displayName: 'NVIDIA L40S',
+    vendor: GpuVendor.NVIDIA,
+    pciProductId: '26b9',
+    memoryGb: 48,
+    formFactor: GpuFormFactor.PCIE,
+    productName: 'NVIDIA L40S',
+    vgpuCapable: true,
+  });
+
+  /**
+   * AMD Instinct MI300X: PCI `1002:74a1`; 192 GB HBM3 (vendor data); no MIG (AMD uses compute/memory partition modes);
+   * not modelled as vGPU capable.
+   */
+  public static readonly MI300X_192GB = new GpuModel({
+    name: 'mi300x-192gb',
+    displayName: 'AMD Instinct MI300X',
+    vendor: GpuVendor.AMD,
+    pciProductId: '74a1',
+    memoryGb: 192,
+    formFactor: GpuFormFactor.OAM,
+    gpuFabric: true,
+  });
+
+  /**
+   * AMD Instinct MI350X: PCI `1002:75a0`; 288 GB HBM3E (vendor press, Hot Chips 2025); no MIG; not modelled as vGPU capable.
+   */
+  public static readonly MI350X_288GB = new GpuModel({
+    name: 'mi350x-288gb',
+    displayName: 'AMD Instinct MI350X',
+    vendor: GpuVendor.AMD,
+    pciProductId: '75a0',
+    memoryGb: 288,
+    formFactor: GpuFormFactor.OAM,
+    gpuFabric: true,
+  });
+
+  /** Every shipped GPU model. */
+  public static all(): GpuModel[] {
+    return [
+      GpuModel.A100_SXM4_40GB,
+      GpuModel.A100_SXM4_80GB,
+      GpuModel.A100_PCIE_40GB,
+      GpuModel.A100_PCIE_80GB,
+      GpuModel.H100_SXM5_80GB,
+      GpuModel.H100_PCIE_80GB,
+      GpuModel.H200_SXM_141GB,
+      GpuModel.B200_180GB,
+      GpuModel.L40S_48GB,
+      GpuModel.MI300X_192GB,
+      GpuModel.MI350X_288GB,
+    ];
+  }
+
+  /** Looks up a shipped model by its {@link GpuModel.name}. */
+  public static fromName(name: string): GpuModel {
+    const found = GpuModel.all().find((g) => g.name === name);
+    return found ?? fail(`unknown GPU model ${JSON.stringify(name)}; use one of ${oneOf(GpuModel.all().map((g) => g.name))} or GpuModel.custom()`);
+  }
+
+  /** A GPU model that is not shipped with the library. */
+  public static custom(props: GpuModelProps): GpuModel {
+    return new GpuModel(props);
+  }
+
+  /** Short, stable id, e.g. `h100-sxm5-80gb`. */
+  public readonly name: string;
+  /** Marketing name. */
+  public readonly displayName: string;
+  /** PCI vendor. */
+  public readonly vendor: GpuVendor;
+  /** PCI vendor id (lower-case hex), e.g. `10de`. */
+  public readonly pciVendorId: string;
+  /** PCI product id (lower-case hex), e.g. `2330`. */
+  public readonly pciProductId: string;
+  /** Device memory in GB. */
+  public readonly memoryGb: number;
+  /** Attachment form factor. */
+  public readonly formFactor: GpuFormFactor;
+  /** Driver-reported product name, if known. */
+  public readonly productName?: string;
+  /** MIG profiles (empty when the GPU has no MIG). */
+  public readonly migProfiles: MigProfile[];
+  /** Memory slices of a MIG-capable GPU. */
+  public readonly migMemorySlices: number;
+  /** Whether NVIDIA vGPU supports this GPU. */
+  public readonly vgpuCapable: boolean;
+  /** Whether GPUs of this model share a GPU fabric inside a server. */
+  public readonly gpuFabric: boolean;
+
+  private constructor(props: GpuModelProps) {
+    check(/^[a-z0-9][a-z0-9-]*$/.test(props.name), `GPU model name ${JSON.stringify(props.name)} must be lower case letters, digits and dashes`);
+    check(/^[0-9a-f]{4}$/.test(props.pciProductId), `GPU model ${props.name}: pciProductId ${JSON.stringify(props.pciProductId)} must be 4 lower-case hex digits without 0x`);
+    check(props.memoryGb > 0, `GPU model ${props.name}: memoryGb must be positive`);
+    this.name = props.name;
+    this.displayName = props.displayName;
+    this.vendor = props.vendor;
+    this.pciVendorId = props.vendor;
+    this.pciProductId = props.pciProductId;
+    this.memoryGb = props.memoryGb;
+    this.formFactor = props.formFactor;
+    this.productName = props.productName;
+    this.migProfiles = (props.migProfiles ?? []).map((p) => new MigProfile(p));
+    this.migMemorySlices = props.migMemorySlices ?? 8;
+    this.vgpuCapable = props.vgpuCapable ?? false;
+    this.gpuFabric = props.gpuFabric ?? false;
+  }
+
+  /** Whether the GPU supports MIG. */
+  public get migCapable(): boolean {
+    return this.migProfiles.length > 0;
+  }
+
+  /** The PCI id as `vendor:product`, e.g. `10de:2330`. */
+  public get pciId(): string {
+    return `${this.pciVendorId}:${this.pciProductId}`;
+  }
+
+  /** The MIG profile of that name, or undefined. */
+  public findMigProfile(name: string): MigProfile | undefined {
+    return this.migProfiles.find((p) => p.name === name);
+  }
+
+  /** The MIG profile of that name; throws with the valid names when the GPU has no such profile. */
+  public migProfile(name: string): MigProfile {
+    if (!this.migCapable) {
+      fail(`${this.displayName} has no MIG profiles; MIG profile ${JSON.stringify(name)} cannot be used (use a MIG-capable GPU such as H100 or H200)`);
+    }
+    return (
+      this.findMigProfile(name) ??
+      fail(`MIG profile ${JSON.stringify(name)} does not exist on ${this.displayName}; its profiles are ${oneOf(this.migProfiles.map((p) => p.name))}`)
+    );
+  }
+}

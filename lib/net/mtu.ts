@@ -1,0 +1,45 @@
+import { check } from '../errors';
+
+/** How a tenant network is carried on the physical network. */
+export enum Encapsulation {
+  /** OVN's Geneve overlay (the default for OVN tenant networks). */
+  GENEVE = 'geneve',
+  /** VXLAN overlay (ML2/OVS). */
+  VXLAN = 'vxlan',
+  /** A VLAN on a physical network: no encapsulation overhead. */
+  VLAN = 'vlan',
+  /** Flat (untagged) physical network: no overhead. */
+  FLAT = 'flat',
+}
+
+/**
+ * MTU arithmetic of Neutron (neutron/plugins/ml2/drivers/type_tunnel.py, type_geneve.py;
+ * shared/reference/openstack-network.md §2).
+ */
+export class NetworkMtu {
+  /**
+   * Encapsulation overhead in bytes, outer IP header included: Geneve under OVN 38 + 20 (IPv4) = 58,
+   * VXLAN 30 + 20 = 50; VLAN and flat 0. IPv6 underlays add 20 more.
+   */
+  public static overheadBytes(encapsulation: Encapsulation, ipv6Underlay?: boolean): number {
+    const ip = ipv6Underlay ? 40 : 20;
+    switch (encapsulation) {
+      case Encapsulation.GENEVE:
+        return 38 + ip;
+      case Encapsulation.VXLAN:
+        return 30 + ip;
+      default:
+        return 0;
+    }
+  }
+
+  /**
+   * The largest MTU a tenant network can have on a physical network of `physicalMtu` bytes,
+   * e.g. 1500 → 1442 and 9000 → 8942 for Geneve.
+   */
+  public static tenantMtu(physicalMtu: number, encapsulation: Encapsulation, ipv6Underlay?: boolean): number {
+    check(Number.isInteger(physicalMtu) && physicalMtu >= 1280 && physicalMtu <= 9216,
+      `physical MTU ${physicalMtu} must be an integer between 1280 and 9216 bytes`);
+    return physicalMtu - NetworkMtu.overheadBytes(encapsulation, ipv6Underlay);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './factory-stack';
+export * from './serving-chart';

@@ -1,0 +1,72 @@
+import { GpuFormFactor, GpuModel, GpuVendor } from '../../../lib/hardware/gpu';
+
+describe('GpuModel catalog', () => {
+  test('ships the models the factory supports, each with a PCI id and memory', () => {
+    const names = GpuModel.all().map((g) => g.name);
+    expect(names).toEqual([
+      'a100-sxm4-40gb',
+      'a100-sxm4-80gb',
+      'a100-pcie-40gb',
+      'a100-pcie-80gb',
+      'h100-sxm5-80gb',
+      'h100-pcie-80gb',
+      'h200-sxm-141gb',
+      'b200-180gb',
+      'l40s-48gb',
+      'mi300x-192gb',
+      'mi350x-288gb',
+    ]);
+    expect(new Set(GpuModel.all().map((g) => g.pciId)).size).toBe(names.length);
+  });
+
+  test('H100 SXM5: 10de:2330, 80 GB, seven MIG profiles from 1g.10gb to 7g.80gb', () => {
+    const h100 = GpuModel.H100_SXM5_80GB;
+    expect(h100.pciId).toBe('10de:2330');
+    expect(h100.vendor).toBe(GpuVendor.NVIDIA);
+    expect(h100.formFactor).toBe(GpuFormFactor.SXM);
+    expect(h100.memoryGb).toBe(80);
+    expect(h100.migProfiles.map((p) => `${p.name}x${p.maxInstances}`)).toEqual([
+      '1g.10gbx7', '1g.20gbx4', '2g.20gbx3', '3g.40gbx2', '4g.40gbx1', '7g.80gbx1', '1g.10gb+mex1',
+    ]);
+    expect(h100.migProfile('3g.40gb')).toMatchObject({ computeSlices: 3, memorySlices: 4, memoryGb: 40, placements: [0, 4] });
+  });
+
+  test('H200 and B200 MIG profiles follow mig-parted', () => {
+    expect(GpuModel.H200_SXM_141GB.migProfiles.map((p) => p.name)).toEqual([
+      '1g.18gb', '1g.35gb', '2g.35gb', '3g.71gb', '4g.71gb', '7g.141gb', '1g.18gb+me',
+    ]);
+    expect(GpuModel.B200_180GB.migProfiles.map((p) => p.name)).toEqual(['1g.23gb', '1g.45gb', '2g.45gb', '3g.90gb', '4g.90gb', '7g.180gb']);
+  });
+
+  test('L40S and AMD Instinct have no MIG', () => {
+    expect(GpuModel.L40S_48GB.migCapable).toBe(false);
+    expect(GpuModel.MI300X_192GB.pciId).toBe('1002:74a1');
+    expect(GpuModel.MI350X_288GB.migCapable).toBe(false);
+  });
+
+  test('fromName finds shipped models', () => {
+    expect(GpuModel.fromName('h200-sxm-141gb')).toBe(GpuModel.H200_SXM_141GB);
+  });
+
+  test('fails when a model name is unknown', () => {
+    expect(() => GpuModel.fromName('h300')).toThrow(/^unknown GPU model "h300"; use one of a100-sxm4-40gb, .* or GpuModel.custom\(\)$/);
+  });
+
+  test('fails when a MIG profile does not exist on the GPU', () => {
+    expect(() => GpuModel.H100_SXM5_80GB.migProfile('1g.18gb')).toThrow(
+      'MIG profile "1g.18gb" does not exist on NVIDIA H100 SXM5 80GB; its profiles are 1g.10gb, 1g.20gb, 2g.20gb, 3g.40gb, 4g.40gb, 7g.80gb or 1g.10gb+me',
+    );
+  });
+
+  test('fails when a MIG profile is asked of a GPU without MIG', () => {
+    expect(() => GpuModel.L40S_48GB.migProfile('1g.10gb')).toThrow(
+      'NVIDIA L40S has no MIG profiles; MIG profile "1g.10gb" cannot be used (use a MIG-capable GPU such as H100 or H200)',
+    );
+  });
+
+  test('fails when a custom model has a malformed PCI product id', () => {
+    expect(() =>
+      GpuModel.custom({ name: 'x', displayName: 'X', vendor: GpuVendor.NVIDIA, pciProductId: '0x2330', memoryGb: 80, formFactor: GpuFormFactor.PCIE }),
+    ).toThrow('GPU model x: pciProductId "0x2330" must be 4 lower-case hex digits without 0x');
+  });
+});
