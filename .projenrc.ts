@@ -132,6 +132,10 @@ const project = new cdk.JsiiProject({
   },
 });
 
+// unrs-resolver 1.13.0 (via jest 30 and eslint-import-resolver-typescript) lists platform bindings the registry
+// here does not have at 1.13.0, so `npm ci` rejects the lock file; 1.12.2 has every binding.
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
 // Only test/ holds tests (the default pattern for srcdir "." would also search the sources).
 project.tryFindObjectFile('package.json')?.addOverride('jest.testMatch', ['<rootDir>/test/**/*.test.ts']);
 
