@@ -1,7 +1,8 @@
-// The pure domain model: hardware and model catalogs, sizing and planning. No constructs here.
-export * from './hardware/gpu';
-export * from './hardware/server';
-export * from './hardware/flavor-plan';
-export * from './models/llm';
-export * from './models/serving-plan';
-export * from './net/mtu';
+// The pure domain model: hardware and model catalogs, sizing, allocation and planning. No constructs here.
+// Each folder has its own barrel; export only jsii-compatible classes, interfaces and enums from them.
+export * from './hardware';
+export * from './models';
+export * from './net';
+export * from './tenancy';
+export * from './storage';
+export * from './accelerators';

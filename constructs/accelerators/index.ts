@@ -1,0 +1,2 @@
+// constructs/accelerators: export the public constructs of this area.
+export {};

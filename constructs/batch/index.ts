@@ -1,0 +1,2 @@
+// constructs/batch: export the public constructs of this area.
+export {};

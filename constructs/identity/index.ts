@@ -1,0 +1,2 @@
+// constructs/identity: export the public constructs of this area.
+export * from './project';

@@ -1,0 +1,2 @@
+// constructs/ingress: export the public constructs of this area.
+export {};

@@ -1,0 +1,2 @@
+// constructs/storage: export the public constructs of this area.
+export {};

@@ -1,0 +1,3 @@
+export * from './gpu';
+export * from './server';
+export * from './flavor-plan';

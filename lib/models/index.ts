@@ -1,0 +1,2 @@
+export * from './llm';
+export * from './serving-plan';

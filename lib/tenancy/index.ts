@@ -1,0 +1,2 @@
+// tenancy domain model (pure: no constructs). Export jsii-compatible classes, interfaces and enums only.
+export {};
