@@ -1,2 +1,2 @@
 // constructs/accelerators: export the public constructs of this area.
-export {};
+export * from './gpu-node-pool';

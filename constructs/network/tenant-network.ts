@@ -7,6 +7,7 @@ import { NetworkingRouterV2 } from '../../generated/terraform/openstack/networki
 import { NetworkingSubnetV2 } from '../../generated/terraform/openstack/networking-subnet-v2';
 import { Encapsulation, NetworkMtu } from '../../lib/net/mtu';
 import { guard, invalid } from '../common/validation';
+import { IProject } from '../identity/project';
 
 /** A tenant's Ethernet network with one IPv4 subnet. */
 export interface ITenantNetwork extends IConstruct {
@@ -51,10 +52,10 @@ export interface TenantNetworkProps {
    */
   readonly externalNetwork?: IExternalNetwork;
   /**
-   * Project (tenant) id that owns the network; needs admin rights when it is not the caller's project.
+   * Project (tenant) that owns the network; creating it for another project needs admin rights.
    * @default - the project of the provider credentials
    */
-  readonly projectId?: string;
+  readonly project?: IProject;
 }
 
 /**
@@ -91,7 +92,7 @@ export class TenantNetwork extends Construct implements ITenantNetwork {
       mtu: this.mtu,
       adminStateUp: true,
       portSecurityEnabled: true,
-      tenantId: props.projectId,
+      tenantId: props.project?.projectId,
     });
     const sub = new NetworkingSubnetV2(this, 'Subnet', {
       name: `${name}-v4`,
@@ -100,7 +101,7 @@ export class TenantNetwork extends Construct implements ITenantNetwork {
       ipVersion: 4,
       enableDhcp: true,
       dnsNameservers: props.dnsNameservers,
-      tenantId: props.projectId,
+      tenantId: props.project?.projectId,
     });
     this.networkId = network.id;
     this.subnetId = sub.id;
@@ -109,7 +110,7 @@ export class TenantNetwork extends Construct implements ITenantNetwork {
       const router = new NetworkingRouterV2(this, 'Router', {
         name: `${name}-router`,
         externalNetworkId: props.externalNetwork.networkId,
-        tenantId: props.projectId,
+        tenantId: props.project?.projectId,
       });
       new NetworkingRouterInterfaceV2(this, 'RouterInterface', { routerId: router.id, subnetId: sub.id });
       this.routerId = router.id;
