@@ -24,6 +24,10 @@ export interface IGpuFlavor extends IConstruct {
   readonly gpuModel: GpuModel;
   /** The server profile the flavor was derived from. */
   readonly server: ServerProfile;
+  /** vCPUs of a server of this flavor. */
+  readonly vcpus: number;
+  /** RAM of a server of this flavor, in MiB. */
+  readonly ramMb: number;
 }
 
 /** Props of {@link GpuFlavor}. */
@@ -92,6 +96,8 @@ export class GpuFlavor extends Construct implements IGpuFlavor {
   public readonly gpuCount: number;
   public readonly gpuModel: GpuModel;
   public readonly server: ServerProfile;
+  public readonly vcpus: number;
+  public readonly ramMb: number;
   /** The derived plan: vCPUs, RAM, NUMA split and extra specs. */
   public readonly plan: GpuFlavorPlan;
 
@@ -112,6 +118,8 @@ export class GpuFlavor extends Construct implements IGpuFlavor {
       }),
     );
     this.gpuCount = props.gpuCount;
+    this.vcpus = this.plan.vcpus;
+    this.ramMb = this.plan.ramMb;
     this.flavorName = props.flavorName ?? `gpu.${this.gpuModel.name}.${props.gpuCount}x`;
 
     const flavor = new ComputeFlavorV2(this, 'Resource', {
