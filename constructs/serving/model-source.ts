@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
-import { LlmModel } from '../../lib/models/llm';
-import { fail } from '../../lib/errors';
 import { EnvVar, ModelSourceBinding, Volume, env, secretEnv } from './private/pod';
+import { fail } from '../../lib/errors';
+import { LlmModel } from '../../lib/models/llm';
 
 /** A key of a Kubernetes Secret in the server's namespace. */
 export interface SecretKeyReference {

@@ -1,7 +1,10 @@
 import { Chart, Lazy } from 'cdk8s';
-import { Annotations } from 'cdktf';
 import { k8s } from 'cdk8s-plus-28';
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
+import { VllmAutoscalingOptions } from './autoscaling';
+import { InferencePool, ServingRole } from './inference-pool';
+import { ModelSource, SecretKeyReference } from './model-source';
 import { LeaderWorkerSet, LeaderWorkerSetSpecLeaderWorkerTemplateRestartPolicy, LeaderWorkerSetSpecStartupPolicy } from '../../generated/k8s/lws';
 import {
   PodMonitor,
@@ -12,9 +15,6 @@ import { LlmModel, ModelTask, NumericFormat } from '../../lib/models/llm';
 import { ServingPlan, ServingPlanner } from '../../lib/models/serving-plan';
 import { GpuOffer, IGpuNodePool } from '../accelerators/gpu-node-pool';
 import { guard, invalid } from '../common/validation';
-import { VllmAutoscalingOptions } from './autoscaling';
-import { InferencePool, ServingRole } from './inference-pool';
-import { ModelSource, SecretKeyReference } from './model-source';
 import { VllmAutoscaler } from './private/autoscaler';
 import {
   Container,
@@ -166,7 +166,7 @@ const NIXL_PORT = 5600;
 const DEFAULT_IMAGE = 'vllm/vllm-openai:v0.12.0';
 const DEFAULT_SIDECAR_IMAGE = 'ghcr.io/llm-d/llm-d-router-disagg-sidecar:v0.10.0';
 /** Writable home of the non-root user: every cache vLLM, torch, Triton, FlashInfer and CUDA write goes here. */
-const HOME = '/home/vllm';
+const HOME = '/var/lib/vllm';
 /** LeaderWorkerSet labels (kubernetes-sigs/lws; shared/reference/llm-serving.md §7). */
 const LWS_WORKER_INDEX = 'leaderworkerset.sigs.k8s.io/worker-index';
 /** Ray helper of the vLLM image (`COPY examples examples` into /vllm-workspace; the LWS vLLM example runs it). */

@@ -1,6 +1,6 @@
 import { check, fail, oneOf } from '../errors';
-import { GpuModel } from '../hardware/gpu';
 import { LlmModel, NumericFormat } from './llm';
+import { GpuModel } from '../hardware/gpu';
 
 /** What to serve on what: the input of {@link ServingPlanner.plan}. */
 export interface ServingRequest {
@@ -260,8 +260,21 @@ function resolve(request: ServingRequest): Resolved {
     check(pp <= model.layers, `pipelineParallelSize ${pp} is more than the ${model.layers} layers of ${model.name}`);
   }
   return {
-    model, gpu, gpusPerNode: request.gpusPerNode, unitMemoryGb, migProfile: request.migProfile, sharedGpu, maxNodes, maxModelLen,
-    weightFormat, kvCacheFormat, quantization, util, reserveGb, tensorParallelSize: tp, pipelineParallelSize: pp,
+    model,
+    gpu,
+    gpusPerNode: request.gpusPerNode,
+    unitMemoryGb,
+    migProfile: request.migProfile,
+    sharedGpu,
+    maxNodes,
+    maxModelLen,
+    weightFormat,
+    kvCacheFormat,
+    quantization,
+    util,
+    reserveGb,
+    tensorParallelSize: tp,
+    pipelineParallelSize: pp,
   };
 }
 
@@ -276,7 +289,7 @@ function layoutsOf(r: Resolved): Array<[number, number]> {
     pairs.push([r.tensorParallelSize ?? widest, pp]);
   }
   return pairs
-    .filter(([tp, pp]) => (r.tensorParallelSize === undefined || tp === r.tensorParallelSize) && (r.pipelineParallelSize === undefined || pp === r.pipelineParallelSize))
+    .filter(([tp, pp]) => (r.tensorParallelSize ?? tp) === tp && (r.pipelineParallelSize ?? pp) === pp)
     .sort((a, b) => a[0] * a[1] - b[0] * b[1] || a[1] - b[1]);
 }
 

@@ -3,8 +3,8 @@
  * export this folder.
  */
 import { k8s } from 'cdk8s-plus-28';
-import { RdmaAttachment } from '../../accelerators/gpu-node-pool';
 import { LeaderWorkerSetSpecLeaderWorkerTemplateWorkerTemplateSpec } from '../../../generated/k8s/lws';
+import { RdmaAttachment } from '../../accelerators/gpu-node-pool';
 
 /**
  * The pod spec type the serving constructs build. The LeaderWorkerSet binding's pod template (Kubernetes 1.33+
@@ -103,7 +103,7 @@ export function httpProbe(path: string, port: string, periodSeconds: number, fai
 
 /** Quotes a word for a POSIX shell, unless it needs no quoting. */
 export function shellQuote(word: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, '\'\\\'\'')}'`;
 }
 
 /** A DNS-1035 label check (Service and Deployment names). */

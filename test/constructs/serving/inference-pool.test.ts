@@ -1,9 +1,9 @@
 import * as YAML from 'yaml';
+import { RDMA, h100Pool } from './pools';
 import { InferencePool, ServingRole } from '../../../constructs/serving/inference-pool';
 import { VllmServer } from '../../../constructs/serving/vllm-server';
 import { LlmModel } from '../../../lib/models/llm';
 import { objectsOf, onlyObject, synthChart, testChart } from '../../util';
-import { RDMA, h100Pool } from './pools';
 
 const NIXL_IMAGE = 'ghcr.io/llm-d/llm-d-cuda:v0.4.0';
 

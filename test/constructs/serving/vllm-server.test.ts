@@ -1,10 +1,10 @@
-import { VllmServer } from '../../../constructs/serving/vllm-server';
-import { ModelSource } from '../../../constructs/serving/model-source';
+import { RDMA, TestPool, h100Pool, migPool } from './pools';
 import { GpuNodePool } from '../../../constructs/accelerators/gpu-node-pool';
+import { ModelSource } from '../../../constructs/serving/model-source';
+import { VllmServer } from '../../../constructs/serving/vllm-server';
 import { GpuModel } from '../../../lib/hardware/gpu';
 import { LlmModel, NumericFormat } from '../../../lib/models/llm';
 import { objectsOf, onlyObject, synthChart, testChart } from '../../util';
-import { RDMA, TestPool, h100Pool, migPool } from './pools';
 
 const vllm = (podSpec: any) => podSpec.containers.find((c: any) => c.name === 'vllm');
 const envOf = (container: any) => Object.fromEntries(container.env.filter((e: any) => e.value !== undefined).map((e: any) => [e.name, e.value]));
@@ -59,12 +59,12 @@ describe('VllmServer on one node (Deployment)', () => {
       runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, fsGroupChangePolicy: 'OnRootMismatch', seccompProfile: { type: 'RuntimeDefault' },
     });
     expect(container.securityContext).toEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
-    expect(container.volumeMounts).toContainEqual({ name: 'home', mountPath: '/home/vllm' });
+    expect(container.volumeMounts).toContainEqual({ name: 'home', mountPath: '/var/lib/vllm' });
     const vars = envOf(container);
     for (const name of ['XDG_CACHE_HOME', 'XDG_CONFIG_HOME', 'VLLM_CACHE_ROOT', 'TRITON_CACHE_DIR', 'TORCHINDUCTOR_CACHE_DIR', 'CUDA_CACHE_PATH', 'FLASHINFER_WORKSPACE_BASE']) {
-      expect(vars[name]).toMatch(/^\/home\/vllm/);
+      expect(vars[name]).toMatch(/^\/var\/lib\/vllm/);
     }
-    expect(vars).toMatchObject({ HOME: '/home/vllm', USER: 'vllm', LOGNAME: 'vllm', HF_HOME: '/models-cache' });
+    expect(vars).toMatchObject({ HOME: '/var/lib/vllm', USER: 'vllm', LOGNAME: 'vllm', HF_HOME: '/models-cache' });
     // the Hugging Face cache is an emptyDir sized to the checkpoint (141.2 GB × 1.2)
     expect(pod.spec.volumes).toContainEqual({ name: 'model-cache', emptyDir: { sizeLimit: '158Gi' } });
   });

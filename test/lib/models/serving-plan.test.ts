@@ -4,6 +4,8 @@ import { LlmModel, NumericFormat } from '../../../lib/models/llm';
 import { ServingPlan, ServingPlanner, ServingRequest } from '../../../lib/models/serving-plan';
 
 const GB = 1e9;
+const H100 = GpuModel.H100_SXM5_80GB;
+const H200 = GpuModel.H200_SXM_141GB;
 
 /**
  * Independent feasibility check: does one GPU of a (TP, PP) layout hold its share of the weights, the reserve and one
@@ -12,12 +14,14 @@ const GB = 1e9;
 function fits(request: ServingRequest, tp: number, pp: number): boolean {
   const { model } = request;
   const weightFormat = request.weightFormat ?? model.nativeFormat;
-  const kv = request.kvCacheFormat ?? (weightFormat === NumericFormat.BF16 || weightFormat === NumericFormat.FP16 ? weightFormat : NumericFormat.BF16);
+  const sixteenBit = weightFormat === NumericFormat.BF16 || weightFormat === NumericFormat.FP16;
+  const kv = request.kvCacheFormat ?? (sixteenBit ? weightFormat : NumericFormat.BF16);
   const len = request.maxModelLen ?? model.maxContextTokens;
   const memory = request.gpuMemoryGb ?? request.gpu.memoryGb;
   const headsPerGpu = Math.max(1, model.kvHeads / tp);
   const layersPerGpu = Math.ceil(model.layers / pp);
-  const sequenceBytes = (model.kvBytesPerToken(kv) * len + model.kvBytesPerSequence(kv, len)) * (headsPerGpu / model.kvHeads) * (layersPerGpu / model.layers);
+  const wholeModelBytes = model.kvBytesPerToken(kv) * len + model.kvBytesPerSequence(kv, len);
+  const sequenceBytes = wholeModelBytes * (headsPerGpu / model.kvHeads) * (layersPerGpu / model.layers);
   return model.weightsGb(weightFormat) / (tp * pp) + 3 + sequenceBytes / GB <= memory * 0.9;
 }
 
@@ -65,7 +69,7 @@ describe('ServingPlanner: the reference worked examples (shared/reference/llm-se
   });
 
   test('70B with FP8 weights fits one H200: ~160K tokens of BF16 KV, twice that with an FP8 KV cache', () => {
-    const bf16Kv = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: GpuModel.H200_SXM_141GB, gpusPerNode: 8, weightFormat: NumericFormat.FP8 });
+    const bf16Kv = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: H200, gpusPerNode: 8, weightFormat: NumericFormat.FP8 });
     expect(bf16Kv).toMatchObject({ tensorParallelSize: 1, quantization: 'fp8', kvCacheFormat: NumericFormat.BF16 });
     expect(Math.round(bf16Kv.kvCacheTokens / 1000)).toBeGreaterThanOrEqual(159);
     expect(bf16Kv.kvCacheTokens).toBeLessThan(165_000);
@@ -84,14 +88,14 @@ describe('ServingPlanner: the reference worked examples (shared/reference/llm-se
 
   test('405B BF16 does not fit one 8× H100 node; it needs TP=8 × PP=2 on two nodes', () => {
     expect(tryPlan({ model: LlmModel.LLAMA_3_1_405B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, maxModelLen: 8192 })).toBeInstanceOf(Error);
-    const plan = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_405B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, maxNodes: 2, maxModelLen: 8192 });
+    const plan = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_405B, gpu: H100, gpusPerNode: 8, maxNodes: 2, maxModelLen: 8192 });
     expect(plan).toMatchObject({ tensorParallelSize: 8, pipelineParallelSize: 2, gpusPerReplica: 16, nodesPerReplica: 2 });
   });
 });
 
 describe('ServingPlanner: other models', () => {
   test('gpt-oss-120b (MXFP4 experts) fits one H100 at 32K context and needs TP=2 at its full 128K', () => {
-    expect(ServingPlanner.plan({ model: LlmModel.GPT_OSS_120B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, maxModelLen: 32768 }).tensorParallelSize).toBe(1);
+    expect(ServingPlanner.plan({ model: LlmModel.GPT_OSS_120B, gpu: H100, gpusPerNode: 8, maxModelLen: 32768 }).tensorParallelSize).toBe(1);
     expect(ServingPlanner.plan({ model: LlmModel.GPT_OSS_120B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8 }).tensorParallelSize).toBe(2);
   });
 
@@ -109,7 +113,7 @@ describe('ServingPlanner: other models', () => {
   });
 
   test('an 8B model on a 3g.40gb MIG slice', () => {
-    const plan = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 2, migProfile: '3g.40gb', maxModelLen: 32768 });
+    const plan = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: H100, gpusPerNode: 2, migProfile: '3g.40gb', maxModelLen: 32768 });
     expect(plan).toMatchObject({ tensorParallelSize: 1, gpuMemoryGb: 40, maxConcurrentSequences: 3 });
   });
 });
@@ -143,7 +147,9 @@ describe('ServingPlanner: refusals', () => {
   });
 
   test('fails when the tensor-parallel size does not suit the KV heads', () => {
-    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: GpuModel.L40S_48GB, gpusPerNode: 32, tensorParallelSize: 32, maxModelLen: 1024 })).not.toThrow();
+    const l40s = GpuModel.L40S_48GB;
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: l40s, gpusPerNode: 32, tensorParallelSize: 32, maxModelLen: 1024 }))
+      .not.toThrow();
     const model = LlmModel.custom({ name: 'gqa', huggingFaceId: 'x/gqa', parametersBillions: 1, layers: 4, hiddenSize: 768, attentionHeads: 12, kvHeads: 4, headDim: 64, maxContextTokens: 4096 });
     expect(() => ServingPlanner.plan({ model, gpu: GpuModel.L40S_48GB, gpusPerNode: 8, tensorParallelSize: 6 })).toThrow(
       'tensorParallelSize 6 neither divides nor is a multiple of the 4 KV heads of gqa; use 1, 2 or 4',
@@ -151,13 +157,13 @@ describe('ServingPlanner: refusals', () => {
   });
 
   test('fails when the tensor-parallel size exceeds the GPUs per node', () => {
-    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_405B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, tensorParallelSize: 16 })).toThrow(
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_405B, gpu: H100, gpusPerNode: 8, tensorParallelSize: 16 })).toThrow(
       'tensorParallelSize 16 exceeds the 8 GPUs per node; tensor parallelism stays within one node (NVLink), so use at most 8 and add pipeline stages across nodes',
     );
   });
 
   test('fails when a MIG slice is smaller than the weights', () => {
-    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 7, migProfile: '1g.10gb', maxModelLen: 8192 })).toThrow(
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: H100, gpusPerNode: 7, migProfile: '1g.10gb', maxModelLen: 8192 })).toThrow(
       'llama-3.1-8b weights need 16.1 GB (bfloat16) but a MIG 1g.10gb slice of NVIDIA H100 SXM5 80GB holds 10.0 GB, 9.0 GB usable at ' +
       'gpu-memory-utilization 0.9; tensor parallelism cannot span MIG slices; smallest slice that fits: MIG 3g.40gb',
     );
@@ -167,7 +173,7 @@ describe('ServingPlanner: refusals', () => {
   });
 
   test('fails when tensor parallelism is asked of MIG slices', () => {
-    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 7, migProfile: '1g.10gb', tensorParallelSize: 2 })).toThrow(
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: H100, gpusPerNode: 7, migProfile: '1g.10gb', tensorParallelSize: 2 })).toThrow(
       'tensorParallelSize 2 cannot be used on MIG 1g.10gb slices: tensor parallelism cannot span MIG instances (no NVLink or P2P between them); use 1',
     );
   });
@@ -188,20 +194,20 @@ describe('ServingPlanner: refusals', () => {
   });
 
   test('fails when a weight format needs a checkpoint that was not given', () => {
-    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, weightFormat: NumericFormat.INT4 })).toThrow(
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: H100, gpusPerNode: 8, weightFormat: NumericFormat.INT4 })).toThrow(
       'weightFormat int4 needs a checkpoint in that format: llama-3.1-70b ships bfloat16 weights and vLLM quantizes on the fly only from 16-bit to fp8; ' +
       'use model.withCheckpoint({ huggingFaceId, weightFormat }) for a quantized repository',
     );
   });
 
   test('fails when the KV-cache format is not one vLLM serves the model with', () => {
-    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 1, kvCacheFormat: NumericFormat.INT4 })).toThrow(
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: H100, gpusPerNode: 1, kvCacheFormat: NumericFormat.INT4 })).toThrow(
       'kvCacheFormat int4 is not a KV-cache format vLLM serves llama-3.1-8b with; use bfloat16 (the activation format) or fp8',
     );
   });
 
   test('fails when pipeline stages exceed the allowed nodes', () => {
-    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_405B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, pipelineParallelSize: 3, maxNodes: 2 })).toThrow(
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_405B, gpu: H100, gpusPerNode: 8, pipelineParallelSize: 3, maxNodes: 2 })).toThrow(
       'pipelineParallelSize 3 needs 3 nodes but maxNodes is 2; raise maxNodes or lower pipelineParallelSize',
     );
   });
@@ -218,7 +224,9 @@ describe('ServingPlanner: properties over (model, GPU, dtype, context, nodes)', 
     contextShare: fc.double({ min: 0.001, max: 1, noNaN: true }),
     gpusPerNode: fc.constantFrom(1, 2, 4, 8),
     maxNodes: fc.integer({ min: 1, max: 4 }),
-  }).map(({ model, contextShare, ...rest }): ServingRequest => ({ model, maxModelLen: Math.max(1, Math.floor(model.maxContextTokens * contextShare)), ...rest }));
+  }).map(({ model, contextShare, ...rest }): ServingRequest => ({
+    model, maxModelLen: Math.max(1, Math.floor(model.maxContextTokens * contextShare)), ...rest,
+  }));
 
   test('the plan is feasible and minimal: the fewest GPUs on one node, else the fewest nodes of full-width stages', () => {
     fc.assert(fc.property(request, (r) => {
@@ -268,7 +276,8 @@ describe('ServingPlanner: properties over (model, GPU, dtype, context, nodes)', 
       if (!named) return /no layout of up to \d+ nodes holds it/.test(plan.message);
       const nodes = Number(named[5] ?? r.maxNodes);
       const replan = ServingPlanner.plan({ ...r, maxNodes: nodes });
-      return replan.tensorParallelSize === Number(named[1]) && replan.pipelineParallelSize === Number(named[2] ?? 1) && replan.gpusPerReplica === Number(named[4]);
+      return replan.tensorParallelSize === Number(named[1]) && replan.pipelineParallelSize === Number(named[2] ?? 1) &&
+        replan.gpusPerReplica === Number(named[4]);
     }), { numRuns: 300 });
   });
 });
