@@ -158,7 +158,7 @@ export interface VllmServerProps {
 }
 
 /** Port clients and the InferencePool use (vLLM's default; the routing sidecar's in decode pods). */
-export const VLLM_PORT = 8000;
+const VLLM_PORT = 8000;
 /** Port vLLM moves to behind the routing sidecar in decode pods. */
 const VLLM_BEHIND_SIDECAR_PORT = 8200;
 /** NIXL side channel port (`VLLM_NIXL_SIDE_CHANNEL_PORT` default). */
