@@ -1,39 +1,67 @@
+import { Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import { GpuModel } from '../../lib/hardware/gpu';
-import { LlmModel, NumericFormat } from '../../lib/models/llm';
+import { VllmAutoscalingOptions } from './autoscaling';
+import { InferencePool, ServingRole } from './inference-pool';
+import { ModelSource, SecretKeyReference } from './model-source';
+import { LeaderWorkerSet, LeaderWorkerSetSpecLeaderWorkerTemplateRestartPolicy, LeaderWorkerSetSpecStartupPolicy } from '../../generated/k8s/lws';
+import {
+  PodMonitor,
+  PodMonitorSpecPodMetricsEndpointsMetricRelabelings,
+  PodMonitorSpecPodMetricsEndpointsMetricRelabelingsAction,
+} from '../../generated/k8s/prometheus-operator';
+import { LlmModel, ModelTask, NumericFormat } from '../../lib/models/llm';
 import { ServingPlan, ServingPlanner } from '../../lib/models/serving-plan';
+import { GpuOffer, IGpuNodePool } from '../accelerators/gpu-node-pool';
 import { guard, invalid } from '../common/validation';
-
-/** A key of a Kubernetes Secret. */
-export interface SecretKeyReference {
-  /** Secret name (same namespace). */
-  readonly secretName: string;
-  /** Key in the Secret. */
-  readonly key: string;
-}
+import { VllmAutoscaler } from './private/autoscaler';
+import {
+  Container,
+  EnvVar,
+  PodSpec,
+  Volume,
+  containerSecurityContext,
+  env,
+  httpProbe,
+  isDnsLabel,
+  labelValue,
+  podSecurityContext,
+  rdmaWiring,
+  resources,
+  secretEnv,
+  shellQuote,
+} from './private/pod';
 
 /** Props of {@link VllmServer}. */
 export interface VllmServerProps {
   /** The model to serve. */
   readonly model: LlmModel;
-  /** GPU model of the nodes it runs on. */
-  readonly gpu: GpuModel;
-  /** GPUs per node the server may use. */
-  readonly gpusPerNode: number;
+  /** The GPU node pool to run on: GPU or MIG resources, node selector, tolerations and RDMA come from it. */
+  readonly pool: IGpuNodePool;
+  /**
+   * Which of the pool's offers to use, by resource name (e.g. `nvidia.com/mig-3g.40gb`).
+   * @default - the pool's whole-GPU offer, else its only offer
+   */
+  readonly gpuResourceName?: string;
+  /**
+   * Where the weights come from.
+   * @default ModelSource.huggingFace() - the hub, without a token
+   */
+  readonly modelSource?: ModelSource;
   /**
    * Longest request in tokens (`--max-model-len`).
    * @default - the model's maximum context
    */
   readonly maxModelLen?: number;
   /**
-   * Weight format; FP8 on a BF16 model quantizes on the fly (`--quantization fp8`).
+   * Weight format; FP8 on a 16-bit model quantizes on the fly (`--quantization fp8`).
    * @default - the model's native format
    */
   readonly weightFormat?: NumericFormat;
   /**
    * KV-cache format (`--kv-cache-dtype`).
-   * @default - 16-bit, like the weights
+   * @default - the model's 16-bit activation format
    */
   readonly kvCacheFormat?: NumericFormat;
   /**
@@ -42,13 +70,34 @@ export interface VllmServerProps {
    */
   readonly gpuMemoryUtilization?: number;
   /**
-   * Replicas of the server.
+   * Memory per GPU kept for activations and CUDA graphs in GB.
+   * @default 3
+   */
+  readonly activationReserveGb?: number;
+  /**
+   * Pin `--tensor-parallel-size`.
+   * @default - the smallest that fits
+   */
+  readonly tensorParallelSize?: number;
+  /**
+   * Pin `--pipeline-parallel-size` (nodes per replica).
+   * @default - the smallest that fits
+   */
+  readonly pipelineParallelSize?: number;
+  /**
+   * Nodes one replica may span. Above 1 the planner may choose pipeline stages across nodes, rendered as a
+   * LeaderWorkerSet (needs the LWS controller in the cluster).
    * @default 1
+   */
+  readonly maxNodesPerReplica?: number;
+  /**
+   * Replicas of the server (LeaderWorkerSet groups for a multi-node layout).
+   * @default 1, or the autoscaler's minimum
    */
   readonly replicas?: number;
   /**
-   * Name of the Deployment and Service.
-   * @default - `vllm-<model name>` with dots replaced by dashes
+   * Name of the workload and its Service.
+   * @default - `vllm-<model name>` with dots replaced by dashes, plus `-prefill` / `-decode` for those roles
    */
   readonly serverName?: string;
   /**
@@ -57,158 +106,435 @@ export interface VllmServerProps {
    */
   readonly servedModelName?: string;
   /**
-   * Container image.
-   * @default 'vllm/vllm-openai:v0.12.0'
+   * Container image. It must accept `vllm serve` and, for P/D roles, ship NIXL.
+   * @default 'vllm/vllm-openai:v0.12.0' for aggregated serving; P/D roles need an explicit image
    */
   readonly image?: string;
-  /**
-   * Secret key holding a Hugging Face token (`HF_TOKEN`) for gated models.
-   * @default - no token
-   */
-  readonly huggingFaceToken?: SecretKeyReference;
   /**
    * Secret key holding the API key clients must send as a Bearer token (`VLLM_API_KEY`).
    * @default - no API key
    */
   readonly apiKey?: SecretKeyReference;
+  /**
+   * Automatic prefix caching (`--enable-prefix-caching`); not used for transcription models.
+   * @default true
+   */
+  readonly enablePrefixCaching?: boolean;
+  /**
+   * The llm-d InferencePool this server joins; its endpoint picker routes to it.
+   * @default - none: clients reach the server through its Service
+   */
+  readonly inferencePool?: InferencePool;
+  /**
+   * Role in a prefill/decode-disaggregated pool.
+   * @default ServingRole.PREFILL_DECODE - prefill and decode in the same pod
+   */
+  readonly role?: ServingRole;
+  /**
+   * Image of the llm-d routing sidecar that decode pods run (`ghcr.io/llm-d/llm-d-router-disagg-sidecar`).
+   * @default 'ghcr.io/llm-d/llm-d-router-disagg-sidecar:v0.10.0'
+   */
+  readonly routingSidecarImage?: string;
+  /**
+   * UCX transports for the NIXL KV transfer of P/D roles (`UCX_TLS`).
+   * @default 'rc,cuda_ipc,cuda_copy' - RDMA reliable connection plus CUDA IPC and copies
+   */
+  readonly ucxTransports?: string;
+  /**
+   * Whether to render a PodMonitor for the vLLM metrics (Prometheus Operator).
+   * @default true
+   */
+  readonly monitoring?: boolean;
+  /**
+   * How long a pod may take to download and load the model before Kubernetes restarts it, in seconds.
+   * @default - 600 s plus 2 s per GB of weights (about 500 MB/s)
+   */
+  readonly startupTimeoutSeconds?: number;
+  /**
+   * More `vllm serve` flags, appended as given (e.g. `--max-num-seqs=128`).
+   * @default - none
+   */
+  readonly extraArgs?: string[];
 }
 
-const PORT = 8000;
+/** Port clients and the InferencePool use (vLLM's default; the routing sidecar's in decode pods). */
+const VLLM_PORT = 8000;
+/** Port vLLM moves to behind the routing sidecar in decode pods. */
+const VLLM_BEHIND_SIDECAR_PORT = 8200;
+/** NIXL side channel port (`VLLM_NIXL_SIDE_CHANNEL_PORT` default). */
+const NIXL_PORT = 5600;
 const DEFAULT_IMAGE = 'vllm/vllm-openai:v0.12.0';
+const DEFAULT_SIDECAR_IMAGE = 'ghcr.io/llm-d/llm-d-router-disagg-sidecar:v0.10.0';
+/** Writable home of the non-root user: every cache vLLM, torch, Triton, FlashInfer and CUDA write goes here. */
+const HOME = '/var/lib/vllm';
+/** LeaderWorkerSet labels (kubernetes-sigs/lws; shared/reference/llm-serving.md §7). */
+const LWS_WORKER_INDEX = 'leaderworkerset.sigs.k8s.io/worker-index';
+/** Ray helper of the vLLM image (`COPY examples examples` into /vllm-workspace; the LWS vLLM example runs it). */
+const MULTI_NODE_SCRIPT = '/vllm-workspace/examples/online_serving/multi-node-serving.sh';
 
 /**
- * A vLLM OpenAI-compatible server on one node, sized from the model and the GPUs: the planner picks the smallest
- * tensor-parallel size whose GPUs hold the weights and at least one full-length sequence of KV cache, or the
- * constructor refuses with the shortfall (shared/reference/llm-serving.md §1-2).
+ * A vLLM OpenAI-compatible server sized from the model and the GPU pool.
  *
- * Renders a Deployment (GPUs from `nvidia.com/gpu`, memory-backed `/dev/shm`, `/health` probes, non-root) and a
- * ClusterIP Service on port 8000.
+ * The planner picks the smallest layout whose GPUs hold the weights, a reserve and at least one full-length sequence
+ * of KV cache — tensor parallelism within a node, pipeline stages across nodes only when `maxNodesPerReplica` allows
+ * and one node is not enough — or the constructor refuses with the shortfall and a layout that fits
+ * (shared/reference/llm-serving.md §1-2). A single-node layout renders a Deployment, a multi-node one a
+ * LeaderWorkerSet whose leader starts a Ray cluster of `size` pods and serves the API.
+ *
+ * Every pod: GPU or MIG resources, node selector and tolerations from the pool; a memory-backed `/dev/shm`; startup,
+ * readiness and liveness probes on `/health`; non-root with a writable home for every cache; RDMA and NCCL
+ * environment from the pool when it spans nodes or transfers KV. Plus a ClusterIP Service, a PodDisruptionBudget and
+ * a PodMonitor that keeps the KV-cache metric under its current name for old and new vLLM versions.
  */
 export class VllmServer extends Construct {
   /** The sizing decision the manifests were rendered from. */
   public readonly plan: ServingPlan;
-  /** Deployment and Service name. */
+  /** Workload and Service name. */
   public readonly serverName: string;
-  /** In-cluster URL of the OpenAI-compatible API. */
+  /** In-cluster URL of the OpenAI-compatible API (through the Service). */
   public readonly url: string;
   /** Name clients put in the `model` field. */
   public readonly servedModelName: string;
+  /** The model. */
+  public readonly model: LlmModel;
+  /** Role in an llm-d pool. */
+  public readonly role: ServingRole;
+  /** Whether a replica spans several nodes (a LeaderWorkerSet). */
+  public readonly multiNode: boolean;
+  /** The Kubernetes kind of the workload: `Deployment` or `LeaderWorkerSet`. */
+  public readonly workloadKind: string;
+  /** The API version of the workload (`apps/v1` or `leaderworkerset.x-k8s.io/v1`). */
+  public readonly workloadApiVersion: string;
+  /** Labels on every pod of the server. */
+  public readonly podLabels: { [key: string]: string };
+  /** The GPU resource one pod requests (`nvidia.com/gpu`, `nvidia.com/mig-3g.40gb`, ...). */
+  public readonly gpuResourceName: string;
+  /** Replicas given at construction (groups for a LeaderWorkerSet). */
+  public readonly replicas: number;
+  /** Whether the PodMonitor is rendered. */
+  public readonly monitoring: boolean;
+
+  private readonly replicasGiven: boolean;
+  private autoscaler?: VllmAutoscaler;
 
   constructor(scope: Construct, id: string, props: VllmServerProps) {
     super(scope, id);
+    const { model, pool } = props;
+    this.model = model;
+    this.role = props.role ?? ServingRole.PREFILL_DECODE;
+    const disaggregated = this.role !== ServingRole.PREFILL_DECODE;
+    const offer = this.chooseOffer(pool, props.gpuResourceName);
+    this.gpuResourceName = offer.resourceName;
+
     this.plan = guard(this, () =>
       ServingPlanner.plan({
-        model: props.model,
-        gpu: props.gpu,
-        gpusPerNode: props.gpusPerNode,
+        model,
+        gpu: pool.gpuModel,
+        gpusPerNode: offer.countPerNode,
+        gpuMemoryGb: offer.memoryGb,
+        migProfile: offer.migProfile,
+        sharedGpu: offer.shared,
+        maxNodes: props.maxNodesPerReplica,
         maxModelLen: props.maxModelLen,
         weightFormat: props.weightFormat,
         kvCacheFormat: props.kvCacheFormat,
         gpuMemoryUtilization: props.gpuMemoryUtilization,
+        activationReserveGb: props.activationReserveGb,
+        tensorParallelSize: props.tensorParallelSize,
+        pipelineParallelSize: props.pipelineParallelSize,
       }),
     );
-    const replicas = props.replicas ?? 1;
-    if (!Number.isInteger(replicas) || replicas < 1) {
-      invalid(this, `replicas ${replicas} must be a positive integer`);
-    }
-    this.serverName = props.serverName ?? `vllm-${props.model.name.replace(/\./g, '-')}`;
-    if (!/^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/.test(this.serverName)) {
+    this.multiNode = this.plan.nodesPerReplica > 1;
+    this.workloadKind = this.multiNode ? 'LeaderWorkerSet' : 'Deployment';
+    this.workloadApiVersion = this.multiNode ? LeaderWorkerSet.GVK.apiVersion : 'apps/v1';
+
+    this.replicasGiven = props.replicas !== undefined;
+    this.replicas = props.replicas ?? 1;
+    if (!Number.isInteger(this.replicas) || this.replicas < 1) invalid(this, `replicas ${this.replicas} must be a positive integer`);
+
+    const suffix = disaggregated ? `-${this.role}` : '';
+    this.serverName = props.serverName ?? `vllm-${model.name.replace(/\./g, '-')}${suffix}`;
+    if (!isDnsLabel(this.serverName)) {
       invalid(this, `serverName ${JSON.stringify(this.serverName)} is not a DNS-1035 label; use lower-case letters, digits and dashes, starting with a letter`);
     }
-    this.servedModelName = props.servedModelName ?? props.model.huggingFaceId;
-    this.url = `http://${this.serverName}:${PORT}/v1`;
+    this.servedModelName = props.servedModelName ?? model.huggingFaceId;
+    this.url = `http://${this.serverName}:${VLLM_PORT}/v1`;
+    this.monitoring = props.monitoring ?? true;
 
-    const labels = {
+    // rules of roles and pools
+    const transcription = model.task === ModelTask.TRANSCRIPTION;
+    if (props.inferencePool && transcription) {
+      invalid(this, `${model.name} serves /v1/audio/transcriptions (multipart audio), which the endpoint picker's scorers do not parse; ` +
+        'serve it through its Service, without inferencePool');
+    }
+    if (disaggregated) {
+      if (!props.inferencePool) invalid(this, `role ${this.role} needs an inferencePool whose endpoint picker pairs prefill and decode pods`);
+      if (transcription) invalid(this, `role ${this.role}: prefill/decode disaggregation is for text generation; ${model.name} is a transcription model`);
+      if (!pool.rdma) {
+        invalid(this, `role ${this.role} (prefill/decode disaggregation) moves the KV cache between pods with NIXL over RDMA, ` +
+          `but GPU pool ${pool.poolName} has no RDMA network; give the pool an RdmaAttachment or serve with role prefill-decode`);
+      }
+      if (this.multiNode) {
+        invalid(this, `role ${this.role} with a ${this.plan.nodesPerReplica}-node layout is not supported: the routing sidecar and NIXL ` +
+          'side channel are wired for single-node pods; use a single-node layout (more GPUs per node, FP8 weights) for P/D');
+      }
+      if (!props.image) {
+        invalid(this, `role ${this.role} needs an image with NIXL (the P/D KV connector), which the default ${DEFAULT_IMAGE} is not ` +
+          'verified to ship; set image, e.g. to an llm-d CUDA image (ghcr.io/llm-d/llm-d-cuda) of your llm-d release');
+      }
+    }
+    if (this.multiNode && !pool.rdma) {
+      Annotations.of(this).addWarning(
+        `${this.plan.nodesPerReplica}-node layout on GPU pool ${pool.poolName} without an RDMA network: NCCL falls back to TCP sockets between nodes`);
+    }
+    if (offer.shared) {
+      Annotations.of(this).addWarning(`GPU offer ${offer.resourceName} is shared (time-slicing or MPS): other pods on the same GPU can take its memory`);
+    }
+
+    this.podLabels = {
       'app.kubernetes.io/name': 'vllm',
       'app.kubernetes.io/instance': this.serverName,
       'app.kubernetes.io/component': 'model-server',
-      'ai-factory.dev/model': props.model.name,
+      'ai-factory.dev/model': model.name,
+      ...(props.inferencePool
+        ? { ...props.inferencePool.podSelectorLabels, 'llm-d.ai/model': labelValue(this.servedModelName), 'llm-d.ai/role': this.role }
+        : {}),
     };
-    const tp = this.plan.tensorParallelSize;
+    props.inferencePool?._register({ path: this.node.path, role: this.role, servedModelName: this.servedModelName });
+
+    const source = (props.modelSource ?? ModelSource.huggingFace())._bind(model);
+    const useRdma = pool.rdma !== undefined && (this.multiNode || disaggregated);
+    const rdma = useRdma && pool.rdma ? rdmaWiring(pool.rdma) : undefined;
+    const vllmPort = this.role === ServingRole.DECODE ? VLLM_BEHIND_SIDECAR_PORT : VLLM_PORT;
+    const startupSeconds = props.startupTimeoutSeconds ?? 600 + 60 * Math.ceil((2 * model.weightsGb(this.plan.weightFormat)) / 60);
+    if (!Number.isInteger(startupSeconds) || startupSeconds < 60) invalid(this, `startupTimeoutSeconds ${startupSeconds} must be an integer of at least 60`);
+
+    // vLLM arguments, from the plan (shared/reference/llm-serving.md §1)
     const args = [
-      props.model.huggingFaceId,
+      source.modelArgument,
       `--served-model-name=${this.servedModelName}`,
-      `--port=${PORT}`,
-      `--tensor-parallel-size=${tp}`,
+      `--port=${vllmPort}`,
+      `--tensor-parallel-size=${this.plan.tensorParallelSize}`,
+      ...(this.multiNode ? [`--pipeline-parallel-size=${this.plan.pipelineParallelSize}`, '--distributed-executor-backend=ray'] : []),
       `--max-model-len=${this.plan.maxModelLen}`,
       `--gpu-memory-utilization=${this.plan.gpuMemoryUtilization}`,
-      '--enable-prefix-caching',
     ];
-    if (this.plan.weightFormat === NumericFormat.FP8 && props.model.nativeFormat !== NumericFormat.FP8) {
-      args.push('--quantization=fp8');
-    }
-    if (this.plan.kvCacheFormat === NumericFormat.FP8) {
-      args.push('--kv-cache-dtype=fp8');
-    }
+    if (!transcription) args.push((props.enablePrefixCaching ?? true) ? '--enable-prefix-caching' : '--no-enable-prefix-caching');
+    if (this.plan.quantization) args.push(`--quantization=${this.plan.quantization}`);
+    if (this.plan.kvCacheFormat === NumericFormat.FP8) args.push('--kv-cache-dtype=fp8');
+    if (disaggregated) args.push('--kv-transfer-config={"kv_connector":"NixlConnector","kv_role":"kv_both"}');
+    args.push(...source.args, ...(props.extraArgs ?? []));
 
-    const env: k8s.EnvVar[] = [
-      { name: 'HF_HOME', value: '/models-cache' },
-      { name: 'HOME', value: '/tmp' },
+    const vars: EnvVar[] = [
+      env('HOME', HOME),
+      env('USER', 'vllm'),
+      env('LOGNAME', 'vllm'),
+      env('XDG_CACHE_HOME', `${HOME}/.cache`),
+      env('XDG_CONFIG_HOME', `${HOME}/.config`),
+      env('VLLM_CACHE_ROOT', `${HOME}/.cache/vllm`),
+      env('TRITON_CACHE_DIR', `${HOME}/.triton/cache`),
+      env('TORCHINDUCTOR_CACHE_DIR', `${HOME}/.cache/torchinductor`),
+      env('CUDA_CACHE_PATH', `${HOME}/.nv/ComputeCache`),
+      env('FLASHINFER_WORKSPACE_BASE', HOME),
+      env('VLLM_ENGINE_READY_TIMEOUT_S', String(startupSeconds)),
+      ...source.env,
     ];
-    if (props.huggingFaceToken) {
-      env.push({ name: 'HF_TOKEN', valueFrom: { secretKeyRef: { name: props.huggingFaceToken.secretName, key: props.huggingFaceToken.key } } });
+    if (props.apiKey) vars.push(secretEnv('VLLM_API_KEY', props.apiKey.secretName, props.apiKey.key));
+    if (props.inferencePool) vars.push(env('PYTHONHASHSEED', '42'));
+    if (disaggregated) {
+      vars.push(
+        { name: 'VLLM_NIXL_SIDE_CHANNEL_HOST', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+        env('VLLM_NIXL_SIDE_CHANNEL_PORT', String(NIXL_PORT)),
+        env('UCX_TLS', props.ucxTransports ?? 'rc,cuda_ipc,cuda_copy'),
+      );
     }
-    if (props.apiKey) {
-      env.push({ name: 'VLLM_API_KEY', valueFrom: { secretKeyRef: { name: props.apiKey.secretName, key: props.apiKey.key } } });
-    }
-    const health = (periodSeconds: number, failureThreshold: number): k8s.Probe => ({
-      httpGet: { path: '/health', port: k8s.IntOrString.fromString('http') },
-      periodSeconds,
-      failureThreshold,
-      timeoutSeconds: 5,
+    if (rdma) vars.push(...rdma.env);
+
+    const gpus = this.plan.tensorParallelSize;
+    const shmGib = gpus > 1 || this.multiNode ? 16 : 4;
+    const volumes: Volume[] = [
+      { name: 'shm', emptyDir: { medium: 'Memory', sizeLimit: k8s.Quantity.fromString(`${shmGib}Gi`) } },
+      { name: 'home', emptyDir: { sizeLimit: k8s.Quantity.fromString('20Gi') } },
+      ...source.volumes,
+    ];
+    const devices: { [name: string]: number } = { [offer.resourceName]: offer.migProfile || offer.shared ? 1 : gpus, ...(rdma?.resources ?? {}) };
+    // /dev/shm is memory-backed and counts against the container's memory limit
+    const container = (command: string[] | undefined, containerArgs: string[], serving: boolean): Container => ({
+      name: 'vllm',
+      image: props.image ?? DEFAULT_IMAGE,
+      command,
+      args: containerArgs,
+      env: vars,
+      ports: serving
+        ? [
+          { name: 'http', containerPort: vllmPort, protocol: 'TCP' },
+          ...(disaggregated ? [{ name: 'nixl', containerPort: NIXL_PORT, protocol: 'TCP' }] : []),
+        ]
+        : undefined,
+      resources: resources(4 * gpus, 16 * gpus + shmGib, devices),
+      startupProbe: serving ? httpProbe('/health', 'http', 10, Math.ceil(startupSeconds / 10)) : undefined,
+      readinessProbe: serving ? httpProbe('/health', 'http', 5, 3) : undefined,
+      livenessProbe: serving ? httpProbe('/health', 'http', 10, 3) : undefined,
+      securityContext: containerSecurityContext(rdma?.capabilities),
+      volumeMounts: [
+        { name: 'shm', mountPath: '/dev/shm' },
+        { name: 'home', mountPath: HOME },
+        ...source.mounts,
+      ],
     });
-    const gpuProduct = props.gpu.productName?.replace(/ /g, '-');
+    const podSpec = (main: Container): PodSpec => ({
+      securityContext: podSecurityContext(),
+      nodeSelector: pool.nodeSelector,
+      tolerations: pool.tolerations,
+      terminationGracePeriodSeconds: 60,
+      initContainers: this.role === ServingRole.DECODE ? [routingSidecar(props.routingSidecarImage ?? DEFAULT_SIDECAR_IMAGE)] : undefined,
+      containers: [main],
+      volumes,
+    });
+    const podAnnotations = rdma ? rdma.annotations : undefined;
+    const selector = { 'app.kubernetes.io/instance': this.serverName };
+    const replicas = Lazy.any({ produce: () => (this.autoscaler ? undefined : this.replicas) });
+    const objectLabels = { ...this.podLabels };
 
-    new k8s.KubeDeployment(this, 'Resource', {
-      metadata: { name: this.serverName, labels },
-      spec: {
-        replicas,
-        selector: { matchLabels: { 'app.kubernetes.io/instance': this.serverName } },
-        strategy: { type: 'Recreate' },
-        template: {
-          metadata: { labels },
-          spec: {
-            securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } },
-            nodeSelector: gpuProduct ? { 'nvidia.com/gpu.product': gpuProduct } : undefined,
-            tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }],
-            containers: [
-              {
-                name: 'vllm',
-                image: props.image ?? DEFAULT_IMAGE,
-                command: ['vllm', 'serve'],
-                args,
-                env,
-                ports: [{ name: 'http', containerPort: PORT, protocol: 'TCP' }],
-                resources: {
-                  requests: { 'cpu': k8s.Quantity.fromNumber(4 * tp), 'memory': k8s.Quantity.fromString(`${16 * tp}Gi`), 'nvidia.com/gpu': k8s.Quantity.fromNumber(tp) },
-                  limits: { 'memory': k8s.Quantity.fromString(`${16 * tp}Gi`), 'nvidia.com/gpu': k8s.Quantity.fromNumber(tp) },
-                },
-                startupProbe: health(10, 60),
-                readinessProbe: health(5, 3),
-                livenessProbe: health(10, 3),
-                securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
-                volumeMounts: [
-                  { name: 'shm', mountPath: '/dev/shm' },
-                  { name: 'models-cache', mountPath: '/models-cache' },
-                ],
-              },
-            ],
-            volumes: [
-              { name: 'shm', emptyDir: { medium: 'Memory', sizeLimit: k8s.Quantity.fromString('16Gi') } },
-              { name: 'models-cache', emptyDir: {} },
-            ],
+    if (!this.multiNode) {
+      new k8s.KubeDeployment(this, 'Resource', {
+        metadata: { name: this.serverName, labels: objectLabels },
+        spec: {
+          replicas,
+          selector: { matchLabels: selector },
+          // a GPU pod cannot surge onto GPUs its predecessor still holds
+          strategy: { type: 'Recreate' },
+          template: { metadata: { labels: this.podLabels, annotations: podAnnotations }, spec: podSpec(container(['vllm', 'serve'], args, true)) },
+        },
+      });
+    } else {
+      // leader: start the Ray head, wait for the group, then serve; workers join the leader's Ray cluster
+      const leaderScript = `bash ${MULTI_NODE_SCRIPT} leader --ray_cluster_size="\${LWS_GROUP_SIZE}" && exec vllm serve ${args.map(shellQuote).join(' ')}`;
+      const workerScript = `exec bash ${MULTI_NODE_SCRIPT} worker --ray_address="\${LWS_LEADER_ADDRESS}"`;
+      new LeaderWorkerSet(this, 'Resource', {
+        metadata: { name: this.serverName, labels: objectLabels },
+        spec: {
+          replicas,
+          startupPolicy: LeaderWorkerSetSpecStartupPolicy.LEADER_CREATED,
+          leaderWorkerTemplate: {
+            size: this.plan.nodesPerReplica,
+            restartPolicy: LeaderWorkerSetSpecLeaderWorkerTemplateRestartPolicy.RECREATE_GROUP_ON_POD_RESTART,
+            leaderTemplate: {
+              metadata: { labels: { ...this.podLabels, 'ai-factory.dev/lws-role': 'leader' }, annotations: podAnnotations },
+              spec: podSpec(container(['/bin/bash', '-c'], [leaderScript], true)),
+            },
+            workerTemplate: {
+              metadata: { labels: { ...this.podLabels, 'ai-factory.dev/lws-role': 'worker' }, annotations: podAnnotations },
+              spec: podSpec(container(['/bin/bash', '-c'], [workerScript], false)),
+            },
           },
         },
+      });
+    }
+
+    // the API is served by single-node pods and by LWS leaders (worker index 0)
+    const servingSelector = this.multiNode ? { ...selector, [LWS_WORKER_INDEX]: '0' } : selector;
+    new k8s.KubeService(this, 'Service', {
+      metadata: { name: this.serverName, labels: objectLabels },
+      spec: {
+        type: 'ClusterIP',
+        selector: servingSelector,
+        ports: [{ name: 'http', port: VLLM_PORT, targetPort: k8s.IntOrString.fromNumber(VLLM_PORT), protocol: 'TCP' }],
       },
     });
 
-    new k8s.KubeService(this, 'Service', {
-      metadata: { name: this.serverName, labels },
-      spec: {
-        type: 'ClusterIP',
-        selector: { 'app.kubernetes.io/instance': this.serverName },
-        ports: [{ name: 'http', port: PORT, targetPort: k8s.IntOrString.fromString('http'), protocol: 'TCP' }],
-      },
+    new k8s.KubePodDisruptionBudget(this, 'DisruptionBudget', {
+      metadata: { name: this.serverName, labels: objectLabels },
+      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: selector } },
+    });
+
+    if (this.monitoring) {
+      new PodMonitor(this, 'PodMonitor', {
+        metadata: { name: this.serverName, labels: objectLabels },
+        spec: {
+          selector: { matchLabels: servingSelector },
+          podTargetLabels: ['app.kubernetes.io/instance', 'llm-d.ai/role'],
+          podMetricsEndpoints: [{ port: 'http', path: '/metrics', interval: '15s', metricRelabelings: metricRenames() }],
+        },
+      });
+    }
+  }
+
+  /**
+   * Scales the server with KEDA on its vLLM metrics: queue depth (`vllm:num_requests_waiting`) and KV-cache usage.
+   * Bounds are in replicas of the workload — pods of a Deployment, groups of a LeaderWorkerSet — so a replica is
+   * never smaller than the layout needs.
+   */
+  public autoscale(options: VllmAutoscalingOptions): void {
+    if (this.autoscaler) invalid(this, 'autoscale() was already called; a server has one autoscaler');
+    if (!this.monitoring) {
+      invalid(this, 'autoscaling reads the vLLM metrics its PodMonitor scrapes, but monitoring is false; enable monitoring');
+    }
+    if (this.replicasGiven && (this.replicas < options.minReplicas || this.replicas > options.maxReplicas)) {
+      invalid(this, `replicas ${this.replicas} contradicts the autoscaling bounds ${options.minReplicas}..${options.maxReplicas}; ` +
+        'drop replicas (the autoscaler starts at minReplicas) or widen the bounds');
+    }
+    const namespace = Chart.of(this).namespace;
+    this.autoscaler = new VllmAutoscaler(this, 'Autoscaler', {
+      ...options,
+      targetApiVersion: this.workloadApiVersion,
+      targetKind: this.workloadKind,
+      targetName: this.serverName,
+      namespaceName: namespace ?? 'default',
+      gpusPerReplica: this.plan.gpusPerReplica,
+      nodesPerReplica: this.plan.nodesPerReplica,
     });
   }
+
+  private chooseOffer(pool: IGpuNodePool, resourceName: string | undefined): GpuOffer {
+    const names = pool.offers.map((o) => o.resourceName);
+    if (pool.offers.length === 0) invalid(this, `GPU pool ${pool.poolName} offers no GPU resources`);
+    if (resourceName !== undefined) {
+      return pool.offers.find((o) => o.resourceName === resourceName) ??
+        invalid(this, `gpuResourceName ${resourceName} is not offered by GPU pool ${pool.poolName}; it offers ${names.join(', ')}`);
+    }
+    const whole = pool.offers.filter((o) => !o.migProfile && !o.shared);
+    if (whole.length === 1) return whole[0];
+    if (pool.offers.length === 1) return pool.offers[0];
+    return invalid(this, `GPU pool ${pool.poolName} offers ${names.join(', ')}; choose one with gpuResourceName`);
+  }
+}
+
+/** The llm-d routing sidecar of decode pods: a native sidecar on 8000 in front of vLLM on 8200 (§5). */
+function routingSidecar(image: string): Container {
+  return {
+    name: 'routing-proxy',
+    image,
+    restartPolicy: 'Always',
+    // nixlv2 is the connector vLLM's NixlConnector speaks; --vllm-port and --secure-proxy are accepted by every
+    // llm-d-router release (deprecated aliases in the newest)
+    args: [`--port=${VLLM_PORT}`, `--vllm-port=${VLLM_BEHIND_SIDECAR_PORT}`, '--kv-connector=nixlv2', '--secure-proxy=false'],
+    ports: [{ name: 'proxy', containerPort: VLLM_PORT, protocol: 'TCP' }],
+    resources: resources(1, 1, {}),
+    securityContext: containerSecurityContext(),
+  };
+}
+
+/**
+ * Metric renames on scrape: vLLM renamed `vllm:gpu_cache_usage_perc` to `vllm:kv_cache_usage_perc` and
+ * `vllm:time_per_output_token_seconds` to `vllm:inter_token_latency_seconds` (shared/reference/llm-serving.md §1);
+ * storing the old names under the new ones lets one dashboard and one autoscaler query serve both image generations.
+ */
+function metricRenames(): PodMonitorSpecPodMetricsEndpointsMetricRelabelings[] {
+  return [
+    {
+      sourceLabels: ['__name__'],
+      regex: 'vllm:gpu_cache_usage_perc',
+      targetLabel: '__name__',
+      replacement: 'vllm:kv_cache_usage_perc',
+      action: PodMonitorSpecPodMetricsEndpointsMetricRelabelingsAction.REPLACE,
+    },
+    {
+      sourceLabels: ['__name__'],
+      regex: 'vllm:time_per_output_token_seconds(_bucket|_sum|_count)',
+      targetLabel: '__name__',
+      replacement: 'vllm:inter_token_latency_seconds$1',
+      action: PodMonitorSpecPodMetricsEndpointsMetricRelabelingsAction.REPLACE,
+    },
+  ];
 }

@@ -17,7 +17,9 @@ import {
   ExternalNetwork,
   FactoryStack,
   GpuFlavor,
+  GpuNodePool,
   LlmModel,
+  ModelSource,
   ServerProfile,
   ServingChart,
   TenantNetwork,
@@ -44,12 +46,13 @@ export function synth(outdir: string = __dirname): void {
 
   const k8s = new cdk8s.App({ outdir: path.join(outdir, 'dist') });
   const serving = new ServingChart(k8s, 'quickstart-serving', { namespaceName: 'llm' });
+  // the Kubernetes nodes built from that flavor, as the serving constructs see them
+  const pool = new GpuNodePool(serving, 'H200Pool', { poolName: 'h200x4', gpuModel: flavor.gpuModel, gpusPerNode: flavor.gpuCount });
   new VllmServer(serving, 'Llama8B', {
     model: LlmModel.LLAMA_3_1_8B,
-    gpu: flavor.gpuModel,
-    gpusPerNode: flavor.gpuCount,
+    pool,
     maxModelLen: 32768,
-    huggingFaceToken: { secretName: 'hf-token', key: 'token' },
+    modelSource: ModelSource.huggingFace({ tokenSecret: { secretName: 'hf-token', key: 'token' } }),
     apiKey: { secretName: 'vllm-api-key', key: 'key' },
   });
   k8s.synth();

@@ -12,9 +12,14 @@ export enum NumericFormat {
   INT8 = 'int8',
   /** INT4 (AWQ/GPTQ): 0.5 byte. */
   INT4 = 'int4',
+  /**
+   * MXFP4 (OCP microscaling FP4): 4-bit values plus one 8-bit scale per 32-element block, 4.25 bits = 0.53125 byte.
+   * gpt-oss ships its MoE experts in it.
+   */
+  MXFP4 = 'mxfp4',
 }
 
-/** Bytes per element of a numeric format (shared/reference/llm-serving.md §2). */
+/** Bytes per element of a numeric format (shared/reference/llm-serving.md §2; MXFP4: OCP MX spec, 32-element blocks). */
 export function bytesPerElement(format: NumericFormat): number {
   switch (format) {
     case NumericFormat.BF16:
@@ -25,9 +30,23 @@ export function bytesPerElement(format: NumericFormat): number {
       return 1;
     case NumericFormat.INT4:
       return 0.5;
+    case NumericFormat.MXFP4:
+      return 4.25 / 8;
     default:
       return fail(`unknown numeric format ${format}`);
   }
+}
+
+/** What a model does, which decides the API vLLM serves it with. */
+export enum ModelTask {
+  /** Decoder-only text generation: `/v1/chat/completions`, `/v1/completions`. */
+  TEXT_GENERATION = 'text-generation',
+  /**
+   * Speech to text with an encoder-decoder model (Whisper): `/v1/audio/transcriptions` and `/v1/audio/translations`.
+   * The decoder's context is short (448 tokens for Whisper) and every sequence also holds cross-attention KV for the
+   * encoded audio.
+   */
+  TRANSCRIPTION = 'transcription',
 }
 
 /** Architecture of a model as the sizing math needs it. Every shipped number carries its source. */
@@ -36,19 +55,19 @@ export interface LlmModelProps {
   readonly name: string;
   /** Hugging Face repository id, e.g. `meta-llama/Llama-3.1-70B-Instruct`. */
   readonly huggingFaceId: string;
-  /** Total parameters in billions. */
+  /** Total parameters in billions (all experts of a mixture-of-experts model). */
   readonly parametersBillions: number;
-  /** Transformer layers (decoder layers). */
+  /** Transformer layers that hold a KV cache (decoder layers; `num_hidden_layers`, Whisper's `decoder_layers`). */
   readonly layers: number;
-  /** Hidden size. */
+  /** Hidden size (`hidden_size`, Whisper's `d_model`). */
   readonly hiddenSize: number;
-  /** Attention (query) heads. */
+  /** Attention (query) heads (`num_attention_heads`). */
   readonly attentionHeads: number;
-  /** Key/value heads (grouped-query attention). */
+  /** Key/value heads (`num_key_value_heads`; equal to the attention heads without grouped-query attention). */
   readonly kvHeads: number;
-  /** Head dimension. */
+  /** Head dimension (`head_dim`, else hidden size / attention heads). */
   readonly headDim: number;
-  /** Longest context the model supports (`max_position_embeddings`), in tokens. */
+  /** Longest context the model supports (`max_position_embeddings`; Whisper's `max_target_positions`), in tokens. */
   readonly maxContextTokens: number;
   /**
    * Numeric format of the published weights.
@@ -61,10 +80,60 @@ export interface LlmModelProps {
    * @default - parametersBillions × bytes of the weight format
    */
   readonly checkpointGb?: number;
+  /**
+   * What the model does.
+   * @default ModelTask.TEXT_GENERATION
+   */
+  readonly task?: ModelTask;
+  /**
+   * Layers that use sliding-window attention: their KV cache holds at most `slidingWindowTokens` per sequence.
+   * @default 0
+   */
+  readonly slidingWindowLayers?: number;
+  /**
+   * Window of the sliding-window layers, in tokens (`sliding_window`).
+   * @default 0
+   */
+  readonly slidingWindowTokens?: number;
+  /**
+   * Encoder positions every sequence attends to through cross-attention (Whisper's `max_source_positions`): each
+   * sequence holds their K and V in every decoder layer.
+   * @default 0
+   */
+  readonly crossAttentionTokens?: number;
+  /**
+   * Experts per MoE layer (`num_local_experts`).
+   * @default 0 - a dense model
+   */
+  readonly experts?: number;
+  /**
+   * Experts each token is routed to (`num_experts_per_tok`).
+   * @default 0 - a dense model
+   */
+  readonly activeExperts?: number;
+}
+
+/** A checkpoint of a shipped architecture quantized by someone else: same layers and heads, other weights. */
+export interface QuantizedCheckpointProps {
+  /** Hugging Face repository of the quantized checkpoint, e.g. `hugging-quants/Meta-Llama-3.1-70B-Instruct-AWQ-INT4`. */
+  readonly huggingFaceId: string;
+  /** Format of its weights. */
+  readonly weightFormat: NumericFormat;
+  /**
+   * Name of the variant.
+   * @default - `<name>-<weight format>`, e.g. `llama-3.1-70b-int4`
+   */
+  readonly name?: string;
+  /**
+   * Size of the checkpoint in GB when it is not parameters × bytes.
+   * @default - parametersBillions × bytes of the weight format
+   */
+  readonly checkpointGb?: number;
 }
 
 /**
- * A language model's architecture, for sizing. Shipped models are static members; add others with `LlmModel.custom()`.
+ * A model's architecture, for sizing. Shipped models are static members; add others with `LlmModel.custom()`, and
+ * quantized checkpoints of a shipped architecture with `withCheckpoint()`.
  */
 export class LlmModel {
   /**
@@ -115,9 +184,103 @@ export class LlmModel {
     maxContextTokens: 131072,
   });
 
+  /**
+   * Llama 3.1 405B in Meta's own FP8 checkpoint (`meta-llama/Llama-3.1-405B-Instruct-FP8`): the 405B architecture with
+   * 1-byte weights, 405 GB (shared/reference/llm-serving.md §2, "FP8 405 GB").
+   */
+  public static readonly LLAMA_3_1_405B_FP8 = LlmModel.LLAMA_3_1_405B.withCheckpoint({
+    huggingFaceId: 'meta-llama/Llama-3.1-405B-Instruct-FP8',
+    weightFormat: NumericFormat.FP8,
+    name: 'llama-3.1-405b-fp8',
+  });
+
+  /**
+   * gpt-oss-120b: mixture of experts, 36 layers, hidden 2880, 64 heads, 8 KV heads, head dim 64, 128 experts with 4
+   * active per token, 116.8 B parameters (5.1 B active), 131072-token context; every other layer uses a 128-token
+   * sliding window (`layer_types` alternates sliding_attention / full_attention). The checkpoint keeps the experts in
+   * MXFP4 and attention, router and embeddings in BF16: 60.8 GiB = 65.3 GB.
+   *
+   * Sources: shared/reference/llm-serving.md §2 (transformers `GptOssConfig` defaults, which describe the 120b);
+   * verified against copies of openai/gpt-oss-120b config.json in public code (36 layers, 128 experts,
+   * `experts_per_token` 4, `sliding_window` 128, `max_position_embeddings` 131072) and OpenAI's model card as quoted
+   * by third parties (116.8 B total / 5.1 B active, 60.8 GiB checkpoint). **Verify** the checkpoint size against the
+   * Hugging Face repository before relying on the last GB.
+   */
+  public static readonly GPT_OSS_120B = new LlmModel({
+    name: 'gpt-oss-120b',
+    huggingFaceId: 'openai/gpt-oss-120b',
+    parametersBillions: 116.8,
+    layers: 36,
+    hiddenSize: 2880,
+    attentionHeads: 64,
+    kvHeads: 8,
+    headDim: 64,
+    maxContextTokens: 131072,
+    nativeFormat: NumericFormat.MXFP4,
+    checkpointGb: 65.3,
+    slidingWindowLayers: 18,
+    slidingWindowTokens: 128,
+    experts: 128,
+    activeExperts: 4,
+  });
+
+  /**
+   * Qwen2.5 7B Instruct: 28 layers, hidden 3584, 28 heads, 4 KV heads (7:1 grouped-query attention), head dim 128,
+   * 7.62 B parameters (7,615,616,000), 32768-token context (`max_position_embeddings`; longer only with YaRN rope
+   * scaling, which this catalog does not assume). 28 heads means tensor parallelism of 1, 2 or 4 only.
+   *
+   * Sources: Qwen/Qwen2.5-7B-Instruct config.json as copied in public code (num_hidden_layers 28, hidden_size 3584,
+   * num_attention_heads 28, num_key_value_heads 4, max_position_embeddings 32768, torch_dtype bfloat16) and a model
+   * registry's exact parameter count. Not in shared/reference.
+   */
+  public static readonly QWEN_2_5_7B = new LlmModel({
+    name: 'qwen2.5-7b',
+    huggingFaceId: 'Qwen/Qwen2.5-7B-Instruct',
+    parametersBillions: 7.62,
+    layers: 28,
+    hiddenSize: 3584,
+    attentionHeads: 28,
+    kvHeads: 4,
+    headDim: 128,
+    maxContextTokens: 32768,
+  });
+
+  /**
+   * Whisper large-v3: encoder-decoder speech model, 32 encoder and 32 decoder layers, d_model 1280, 20 heads (no
+   * grouped-query attention, head dim 64), 1.55 B parameters, 128 mel bins; the decoder takes at most 448 tokens
+   * (`max_target_positions`) and attends to 1500 encoder positions (`max_source_positions`, 30 s of audio).
+   * vLLM serves it with the transcription API; the planner sizes the decoder's self-attention KV per token and the
+   * cross-attention KV (1500 positions × 32 layers) per sequence.
+   *
+   * Sources: openai/whisper-large-v3 config.json as printed in public code (d_model 1280, decoder_layers 32,
+   * decoder_attention_heads 20, encoder_layers 32, is_encoder_decoder true) and the model card's size table
+   * (1550 M parameters, 1500 source / 448 target positions, 128 mel bins). Not in shared/reference.
+   */
+  public static readonly WHISPER_LARGE_V3 = new LlmModel({
+    name: 'whisper-large-v3',
+    huggingFaceId: 'openai/whisper-large-v3',
+    parametersBillions: 1.55,
+    layers: 32,
+    hiddenSize: 1280,
+    attentionHeads: 20,
+    kvHeads: 20,
+    headDim: 64,
+    maxContextTokens: 448,
+    task: ModelTask.TRANSCRIPTION,
+    crossAttentionTokens: 1500,
+  });
+
   /** Every shipped model. */
   public static all(): LlmModel[] {
-    return [LlmModel.LLAMA_3_1_8B, LlmModel.LLAMA_3_1_70B, LlmModel.LLAMA_3_1_405B];
+    return [
+      LlmModel.LLAMA_3_1_8B,
+      LlmModel.LLAMA_3_1_70B,
+      LlmModel.LLAMA_3_1_405B,
+      LlmModel.LLAMA_3_1_405B_FP8,
+      LlmModel.GPT_OSS_120B,
+      LlmModel.QWEN_2_5_7B,
+      LlmModel.WHISPER_LARGE_V3,
+    ];
   }
 
   /** Looks up a shipped model by name. */
@@ -139,7 +302,7 @@ export class LlmModel {
   public readonly huggingFaceId: string;
   /** Total parameters in billions. */
   public readonly parametersBillions: number;
-  /** Layers. */
+  /** Layers that hold a KV cache. */
   public readonly layers: number;
   /** Hidden size. */
   public readonly hiddenSize: number;
@@ -155,15 +318,37 @@ export class LlmModel {
   public readonly nativeFormat: NumericFormat;
   /** Checkpoint size override in GB, if any. */
   public readonly checkpointGb?: number;
+  /** What the model does. */
+  public readonly task: ModelTask;
+  /** Layers with sliding-window attention. */
+  public readonly slidingWindowLayers: number;
+  /** Sliding window in tokens. */
+  public readonly slidingWindowTokens: number;
+  /** Encoder positions held as cross-attention KV per sequence. */
+  public readonly crossAttentionTokens: number;
+  /** Experts per MoE layer (0 for a dense model). */
+  public readonly experts: number;
+  /** Experts per token (0 for a dense model). */
+  public readonly activeExperts: number;
 
-  private constructor(props: LlmModelProps) {
+  private constructor(private readonly props: LlmModelProps) {
     const where = `model ${props.name}`;
     check(/^[a-z0-9][a-z0-9.-]*$/.test(props.name), `model name ${JSON.stringify(props.name)} must be lower case letters, digits, dots and dashes`);
+    check(props.huggingFaceId.length > 0, `${where}: huggingFaceId must not be empty`);
     for (const key of ['layers', 'hiddenSize', 'attentionHeads', 'kvHeads', 'headDim', 'maxContextTokens'] as const) {
       check(Number.isInteger(props[key]) && props[key] > 0, `${where}: ${key} ${props[key]} must be a positive integer`);
     }
+    for (const key of ['slidingWindowLayers', 'slidingWindowTokens', 'crossAttentionTokens', 'experts', 'activeExperts'] as const) {
+      const value = props[key] ?? 0;
+      check(Number.isInteger(value) && value >= 0, `${where}: ${key} ${value} must be a non-negative integer`);
+    }
     check(props.parametersBillions > 0, `${where}: parametersBillions must be positive`);
+    check(props.checkpointGb === undefined || props.checkpointGb > 0, `${where}: checkpointGb must be positive`);
     check(props.attentionHeads % props.kvHeads === 0, `${where}: attentionHeads ${props.attentionHeads} must be a multiple of kvHeads ${props.kvHeads}`);
+    check((props.slidingWindowLayers ?? 0) <= props.layers, `${where}: slidingWindowLayers ${props.slidingWindowLayers} is more than the ${props.layers} layers`);
+    check(((props.slidingWindowLayers ?? 0) > 0) === ((props.slidingWindowTokens ?? 0) > 0),
+      `${where}: slidingWindowLayers and slidingWindowTokens go together; give both or neither`);
+    check((props.activeExperts ?? 0) <= (props.experts ?? 0), `${where}: activeExperts ${props.activeExperts} is more than the ${props.experts ?? 0} experts`);
     this.name = props.name;
     this.huggingFaceId = props.huggingFaceId;
     this.parametersBillions = props.parametersBillions;
@@ -175,6 +360,26 @@ export class LlmModel {
     this.maxContextTokens = props.maxContextTokens;
     this.nativeFormat = props.nativeFormat ?? NumericFormat.BF16;
     this.checkpointGb = props.checkpointGb;
+    this.task = props.task ?? ModelTask.TEXT_GENERATION;
+    this.slidingWindowLayers = props.slidingWindowLayers ?? 0;
+    this.slidingWindowTokens = props.slidingWindowTokens ?? 0;
+    this.crossAttentionTokens = props.crossAttentionTokens ?? 0;
+    this.experts = props.experts ?? 0;
+    this.activeExperts = props.activeExperts ?? 0;
+  }
+
+  /**
+   * The same architecture with another checkpoint's weights, e.g. an AWQ INT4 or FP8 repository: vLLM reads the
+   * quantization from the checkpoint, and the planner sizes the weights in its format.
+   */
+  public withCheckpoint(checkpoint: QuantizedCheckpointProps): LlmModel {
+    return new LlmModel({
+      ...this.props,
+      name: checkpoint.name ?? `${this.name}-${checkpoint.weightFormat}`,
+      huggingFaceId: checkpoint.huggingFaceId,
+      nativeFormat: checkpoint.weightFormat,
+      checkpointGb: checkpoint.checkpointGb,
+    });
   }
 
   /** Size of the weights in GB (1e9 bytes) in a format. */
@@ -183,11 +388,29 @@ export class LlmModel {
     return this.parametersBillions * bytesPerElement(format);
   }
 
+  /** Layers with full attention, whose KV cache grows with every token of a sequence. */
+  public get fullAttentionLayers(): number {
+    return this.layers - this.slidingWindowLayers;
+  }
+
   /**
-   * KV-cache bytes per token for the whole model: 2 (K and V) × layers × KV heads × head dim × bytes
-   * (shared/reference/llm-serving.md §2).
+   * KV-cache bytes per token of a sequence for the whole model: 2 (K and V) × full-attention layers × KV heads ×
+   * head dim × bytes (shared/reference/llm-serving.md §2). Sliding-window and cross-attention KV do not grow with the
+   * sequence: see {@link kvBytesPerSequence}.
    */
   public kvBytesPerToken(format: NumericFormat): number {
-    return 2 * this.layers * this.kvHeads * this.headDim * bytesPerElement(format);
+    return 2 * this.fullAttentionLayers * this.kvHeads * this.headDim * bytesPerElement(format);
+  }
+
+  /**
+   * KV-cache bytes one sequence of `tokens` tokens holds beyond `tokens × kvBytesPerToken`: the sliding-window layers'
+   * last `slidingWindowTokens` tokens and the cross-attention K/V of the encoder positions.
+   * gpt-oss-120b: 18 layers × 128 tokens × 2 × 8 × 64 × 2 bytes = 4.5 MiB (shared/reference/llm-serving.md §2).
+   */
+  public kvBytesPerSequence(format: NumericFormat, tokens: number): number {
+    const perLayerToken = 2 * this.kvHeads * this.headDim * bytesPerElement(format);
+    const sliding = this.slidingWindowLayers * Math.min(this.slidingWindowTokens, tokens) * perLayerToken;
+    const cross = this.layers * this.crossAttentionTokens * perLayerToken;
+    return sliding + cross;
   }
 }

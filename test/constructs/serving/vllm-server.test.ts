@@ -1,16 +1,25 @@
+import { RDMA, TestPool, h100Pool, migPool } from './pools';
+import { GpuNodePool } from '../../../constructs/accelerators/gpu-node-pool';
+import { ModelSource } from '../../../constructs/serving/model-source';
 import { VllmServer } from '../../../constructs/serving/vllm-server';
 import { GpuModel } from '../../../lib/hardware/gpu';
 import { LlmModel, NumericFormat } from '../../../lib/models/llm';
-import { onlyObject, synthChart, testChart } from '../../util';
+import { objectsOf, onlyObject, synthChart, testChart } from '../../util';
 
-describe('VllmServer', () => {
-  test('Llama 3.1 70B on H100: TP=4 derived from the model, GPUs requested, probes on /health', () => {
-    const chart = testChart('llm');
-    const server = new VllmServer(chart, 'L70', { model: LlmModel.LLAMA_3_1_70B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, maxModelLen: 32768 });
-    const manifests = synthChart(chart);
-    const deployment = onlyObject(manifests, 'Deployment');
-    const container = deployment.spec.template.spec.containers[0];
-    expect(server.plan.tensorParallelSize).toBe(4);
+const vllm = (podSpec: any) => podSpec.containers.find((c: any) => c.name === 'vllm');
+const envOf = (container: any) => Object.fromEntries(container.env.filter((e: any) => e.value !== undefined).map((e: any) => [e.name, e.value]));
+
+describe('VllmServer on one node (Deployment)', () => {
+  const chart = testChart('llm');
+  const server = new VllmServer(chart, 'L70', { model: LlmModel.LLAMA_3_1_70B, pool: h100Pool(chart), maxModelLen: 32768 });
+  const manifests = synthChart(chart);
+  const deployment = onlyObject(manifests, 'Deployment');
+  const pod = deployment.spec.template;
+  const container = vllm(pod.spec);
+
+  test('the planner chooses TP=4 for 70B BF16 on H100 80 GB at 32K; the arguments come from the plan', () => {
+    expect(server.plan).toMatchObject({ tensorParallelSize: 4, pipelineParallelSize: 1 });
+    expect(server.workloadKind).toBe('Deployment');
     expect(deployment.metadata).toMatchObject({ name: 'vllm-llama-3-1-70b', namespace: 'llm' });
     expect(container.command).toEqual(['vllm', 'serve']);
     expect(container.args).toEqual([
@@ -22,51 +31,308 @@ describe('VllmServer', () => {
       '--gpu-memory-utilization=0.9',
       '--enable-prefix-caching',
     ]);
-    expect(container.resources.limits['nvidia.com/gpu']).toBe(4);
-    expect(container.startupProbe).toMatchObject({ httpGet: { path: '/health', port: 'http' }, failureThreshold: 60, periodSeconds: 10 });
-    expect(deployment.spec.template.spec.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
-    expect(deployment.spec.template.spec.nodeSelector).toEqual({ 'nvidia.com/gpu.product': 'NVIDIA-H100-80GB-HBM3' });
-    expect(deployment.spec.template.spec.volumes).toContainEqual({ name: 'shm', emptyDir: { medium: 'Memory', sizeLimit: '16Gi' } });
-    expect(onlyObject(manifests, 'Service').spec).toMatchObject({ type: 'ClusterIP', ports: [{ port: 8000, targetPort: 'http' }] });
-    expect(server.url).toBe('http://vllm-llama-3-1-70b:8000/v1');
+    expect(deployment.spec.strategy).toEqual({ type: 'Recreate' });
+    expect(deployment.spec.replicas).toBe(1);
   });
 
-  test('FP8 weights and KV cache add the quantization and KV dtype flags; secrets feed HF_TOKEN and VLLM_API_KEY', () => {
+  test('GPUs, node selector and tolerations come from the pool; /dev/shm is memory-backed', () => {
+    expect(container.resources).toEqual({
+      requests: { 'cpu': 16, 'memory': '80Gi', 'nvidia.com/gpu': 4 },
+      limits: { 'memory': '80Gi', 'nvidia.com/gpu': 4 },
+    });
+    expect(pod.spec.nodeSelector).toEqual({ 'ai-factory.dev/gpu-pool': 'h100' });
+    expect(pod.spec.tolerations).toEqual([{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }]);
+    expect(pod.spec.volumes).toContainEqual({ name: 'shm', emptyDir: { medium: 'Memory', sizeLimit: '16Gi' } });
+    expect(container.volumeMounts).toContainEqual({ name: 'shm', mountPath: '/dev/shm' });
+    expect(pod.metadata.annotations).toBeUndefined();
+  });
+
+  test('startup, readiness and liveness probes on /health; startup allows 10 minutes plus 2 s per GB of weights', () => {
+    expect(container.startupProbe).toEqual({ httpGet: { path: '/health', port: 'http' }, periodSeconds: 10, failureThreshold: 90, timeoutSeconds: 5 });
+    expect(container.readinessProbe).toMatchObject({ httpGet: { path: '/health', port: 'http' }, periodSeconds: 5, failureThreshold: 3 });
+    expect(container.livenessProbe).toMatchObject({ httpGet: { path: '/health', port: 'http' }, periodSeconds: 10, failureThreshold: 3 });
+    expect(envOf(container).VLLM_ENGINE_READY_TIMEOUT_S).toBe('900');
+  });
+
+  test('non-root, and every cache vLLM, torch, Triton, FlashInfer and CUDA write is under a writable home', () => {
+    expect(pod.spec.securityContext).toEqual({
+      runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, fsGroupChangePolicy: 'OnRootMismatch', seccompProfile: { type: 'RuntimeDefault' },
+    });
+    expect(container.securityContext).toEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+    expect(container.volumeMounts).toContainEqual({ name: 'home', mountPath: '/var/lib/vllm' });
+    const vars = envOf(container);
+    for (const name of ['XDG_CACHE_HOME', 'XDG_CONFIG_HOME', 'VLLM_CACHE_ROOT', 'TRITON_CACHE_DIR', 'TORCHINDUCTOR_CACHE_DIR', 'CUDA_CACHE_PATH', 'FLASHINFER_WORKSPACE_BASE']) {
+      expect(vars[name]).toMatch(/^\/var\/lib\/vllm/);
+    }
+    expect(vars).toMatchObject({ HOME: '/var/lib/vllm', USER: 'vllm', LOGNAME: 'vllm', HF_HOME: '/models-cache' });
+    // the Hugging Face cache is an emptyDir sized to the checkpoint (141.2 GB × 1.2)
+    expect(pod.spec.volumes).toContainEqual({ name: 'model-cache', emptyDir: { sizeLimit: '158Gi' } });
+  });
+
+  test('a ClusterIP Service on 8000, a PodDisruptionBudget and a PodMonitor that renames the old KV-cache metric', () => {
+    expect(onlyObject(manifests, 'Service').spec).toEqual({
+      type: 'ClusterIP',
+      selector: { 'app.kubernetes.io/instance': 'vllm-llama-3-1-70b' },
+      ports: [{ name: 'http', port: 8000, targetPort: 8000, protocol: 'TCP' }],
+    });
+    expect(onlyObject(manifests, 'PodDisruptionBudget').spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: { 'app.kubernetes.io/instance': 'vllm-llama-3-1-70b' } } });
+    const monitor = onlyObject(manifests, 'PodMonitor');
+    expect(monitor.apiVersion).toBe('monitoring.coreos.com/v1');
+    expect(monitor.spec.podMetricsEndpoints[0]).toMatchObject({ port: 'http', path: '/metrics' });
+    expect(monitor.spec.podMetricsEndpoints[0].metricRelabelings[0]).toEqual({
+      sourceLabels: ['__name__'], regex: 'vllm:gpu_cache_usage_perc', targetLabel: '__name__', replacement: 'vllm:kv_cache_usage_perc', action: 'replace',
+    });
+    expect(server.url).toBe('http://vllm-llama-3-1-70b:8000/v1');
+  });
+});
+
+describe('VllmServer options', () => {
+  test('FP8 weights and KV cache add --quantization and --kv-cache-dtype; the API key comes from a Secret', () => {
     const chart = testChart();
     new VllmServer(chart, 'S', {
       model: LlmModel.LLAMA_3_1_70B,
-      gpu: GpuModel.H200_SXM_141GB,
-      gpusPerNode: 8,
+      pool: new GpuNodePool(chart, 'P', { poolName: 'h200', gpuModel: GpuModel.H200_SXM_141GB, gpusPerNode: 8 }),
       weightFormat: NumericFormat.FP8,
       kvCacheFormat: NumericFormat.FP8,
-      huggingFaceToken: { secretName: 'hf', key: 'token' },
+      modelSource: ModelSource.huggingFace({ tokenSecret: { secretName: 'hf', key: 'token' } }),
       apiKey: { secretName: 'api', key: 'key' },
     });
-    const container = onlyObject(synthChart(chart), 'Deployment').spec.template.spec.containers[0];
+    const container = vllm(onlyObject(synthChart(chart), 'Deployment').spec.template.spec);
     expect(container.args).toEqual(expect.arrayContaining(['--quantization=fp8', '--kv-cache-dtype=fp8', '--tensor-parallel-size=1']));
-    expect(container.env).toEqual(
-      expect.arrayContaining([
-        { name: 'HF_TOKEN', valueFrom: { secretKeyRef: { name: 'hf', key: 'token' } } },
-        { name: 'VLLM_API_KEY', valueFrom: { secretKeyRef: { name: 'api', key: 'key' } } },
-      ]),
+    expect(container.env).toEqual(expect.arrayContaining([
+      { name: 'HF_TOKEN', valueFrom: { secretKeyRef: { name: 'hf', key: 'token' } } },
+      { name: 'VLLM_API_KEY', valueFrom: { secretKeyRef: { name: 'api', key: 'key' } } },
+    ]));
+  });
+
+  test('on a MIG pool the pod requests one MIG instance of the offer', () => {
+    const chart = testChart();
+    const server = new VllmServer(chart, 'S', { model: LlmModel.LLAMA_3_1_8B, pool: migPool(chart), maxModelLen: 16384 });
+    const container = vllm(onlyObject(synthChart(chart), 'Deployment').spec.template.spec);
+    expect(server.gpuResourceName).toBe('nvidia.com/mig-3g.40gb');
+    expect(server.plan).toMatchObject({ migProfile: '3g.40gb', gpuMemoryGb: 40, tensorParallelSize: 1 });
+    expect(container.resources.limits).toEqual({ 'memory': '20Gi', 'nvidia.com/mig-3g.40gb': 1 });
+  });
+
+  test('a model store share: read-only PVC at /models, offline hub', () => {
+    const chart = testChart();
+    new VllmServer(chart, 'S', {
+      model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192, modelSource: ModelSource.persistentVolumeClaim('models', '/meta/llama-3.1-8b/'),
+    });
+    const spec = onlyObject(synthChart(chart), 'Deployment').spec.template.spec;
+    const container = vllm(spec);
+    expect(container.args[0]).toBe('/models/meta/llama-3.1-8b');
+    expect(container.args[1]).toBe('--served-model-name=meta-llama/Llama-3.1-8B-Instruct');
+    expect(envOf(container).HF_HUB_OFFLINE).toBe('1');
+    expect(spec.volumes).toContainEqual({ name: 'model-store', persistentVolumeClaim: { claimName: 'models', readOnly: true } });
+    expect(container.volumeMounts).toContainEqual({ name: 'model-store', mountPath: '/models', readOnly: true });
+  });
+
+  test('an S3 bucket: streamed with the Run:ai streamer, credentials from a Secret, path-style addressing', () => {
+    const chart = testChart();
+    new VllmServer(chart, 'S', {
+      model: LlmModel.LLAMA_3_1_8B,
+      pool: h100Pool(chart),
+      maxModelLen: 8192,
+      modelSource: ModelSource.s3({ bucket: 'models', prefix: 'llama-3.1-8b', credentialsSecretName: 'rgw', endpointUrl: 'https://rgw.example.org' }),
+    });
+    const container = vllm(onlyObject(synthChart(chart), 'Deployment').spec.template.spec);
+    expect(container.args[0]).toBe('s3://models/llama-3.1-8b');
+    expect(container.args).toContain('--load-format=runai_streamer');
+    expect(container.env).toEqual(expect.arrayContaining([
+      { name: 'AWS_ACCESS_KEY_ID', valueFrom: { secretKeyRef: { name: 'rgw', key: 'AWS_ACCESS_KEY_ID' } } },
+      { name: 'AWS_SECRET_ACCESS_KEY', valueFrom: { secretKeyRef: { name: 'rgw', key: 'AWS_SECRET_ACCESS_KEY' } } },
+    ]));
+    expect(envOf(container)).toMatchObject({ AWS_ENDPOINT_URL: 'https://rgw.example.org', RUNAI_STREAMER_S3_USE_VIRTUAL_ADDRESSING: '0', AWS_EC2_METADATA_DISABLED: 'true' });
+  });
+
+  test('Whisper is served without prefix caching at its 448-token context', () => {
+    const chart = testChart();
+    new VllmServer(chart, 'S', { model: LlmModel.WHISPER_LARGE_V3, pool: migPool(chart, '1g.10gb', 56) });
+    const container = vllm(onlyObject(synthChart(chart), 'Deployment').spec.template.spec);
+    expect(container.args).toContain('--max-model-len=448');
+    expect(container.args.filter((a: string) => a.includes('prefix-caching'))).toEqual([]);
+  });
+});
+
+describe('VllmServer across nodes (LeaderWorkerSet)', () => {
+  const chart = testChart('llm');
+  const server = new VllmServer(chart, 'L405', { model: LlmModel.LLAMA_3_1_405B, pool: h100Pool(chart, RDMA), maxNodesPerReplica: 2, maxModelLen: 16384 });
+  const manifests = synthChart(chart);
+  const lws = onlyObject(manifests, 'LeaderWorkerSet');
+  const leader = lws.spec.leaderWorkerTemplate.leaderTemplate;
+  const worker = lws.spec.leaderWorkerTemplate.workerTemplate;
+
+  test('405B BF16 on 8× H100 nodes: TP=8 × PP=2, one group of two pods, Ray started by the leader', () => {
+    expect(server.plan).toMatchObject({ tensorParallelSize: 8, pipelineParallelSize: 2 });
+    expect(objectsOf(manifests, 'Deployment')).toEqual([]);
+    expect(lws.apiVersion).toBe('leaderworkerset.x-k8s.io/v1');
+    expect(lws.spec).toMatchObject({ replicas: 1, startupPolicy: 'LeaderCreated', leaderWorkerTemplate: { size: 2, restartPolicy: 'RecreateGroupOnPodRestart' } });
+    const leaderContainer = vllm(leader.spec);
+    expect(leaderContainer.command).toEqual(['/bin/bash', '-c']);
+    expect(leaderContainer.args[0]).toBe(
+      'bash /vllm-workspace/examples/online_serving/multi-node-serving.sh leader --ray_cluster_size="${LWS_GROUP_SIZE}" && exec vllm serve ' +
+      'meta-llama/Llama-3.1-405B-Instruct --served-model-name=meta-llama/Llama-3.1-405B-Instruct --port=8000 --tensor-parallel-size=8 ' +
+      '--pipeline-parallel-size=2 --distributed-executor-backend=ray --max-model-len=16384 --gpu-memory-utilization=0.9 --enable-prefix-caching',
+    );
+    expect(vllm(worker.spec).args).toEqual(['exec bash /vllm-workspace/examples/online_serving/multi-node-serving.sh worker --ray_address="${LWS_LEADER_ADDRESS}"']);
+    expect(leaderContainer.readinessProbe).toBeDefined();
+    expect(vllm(worker.spec).readinessProbe).toBeUndefined();
+  });
+
+  test('RDMA from the pool: Multus rails, RDMA device, IPC_LOCK and the NCCL environment on every pod', () => {
+    for (const template of [leader, worker]) {
+      expect(template.metadata.annotations).toEqual({ 'k8s.v1.cni.cncf.io/networks': 'rdma-rail-0,rdma-rail-1' });
+      const c = vllm(template.spec);
+      expect(c.resources.limits).toEqual({ 'memory': '144Gi', 'nvidia.com/gpu': 8, 'rdma/rdma_shared_device_a': 1 });
+      expect(c.securityContext.capabilities).toEqual({ drop: ['ALL'], add: ['IPC_LOCK'] });
+      expect(envOf(c)).toMatchObject({ NCCL_IB_HCA: 'mlx5_0:1,mlx5_1:1', NCCL_SOCKET_IFNAME: 'eth0' });
+    }
+  });
+
+  test('the Service and the PodMonitor select the leaders, which serve the API', () => {
+    const leaderSelector = { 'app.kubernetes.io/instance': 'vllm-llama-3-1-405b', 'leaderworkerset.sigs.k8s.io/worker-index': '0' };
+    expect(onlyObject(manifests, 'Service').spec.selector).toEqual(leaderSelector);
+    expect(onlyObject(manifests, 'PodMonitor').spec.selector).toEqual({ matchLabels: leaderSelector });
+  });
+
+  test('warns when a multi-node layout has no RDMA network', () => {
+    const c = testChart();
+    const s = new VllmServer(c, 'S', { model: LlmModel.LLAMA_3_1_405B, pool: h100Pool(c), maxNodesPerReplica: 2, maxModelLen: 8192 });
+    expect(s.node.metadata.map((m) => m.data)).toContainEqual('2-node layout on GPU pool h100 without an RDMA network: NCCL falls back to TCP sockets between nodes');
+  });
+});
+
+describe('VllmServer autoscaling', () => {
+  test('KEDA scales the Deployment on queue depth and KV-cache usage (either metric name); replicas are left to it', () => {
+    const chart = testChart('llm');
+    const server = new VllmServer(chart, 'S', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192 });
+    server.autoscale({ minReplicas: 1, maxReplicas: 4, prometheusServerAddress: 'http://prometheus-operated.monitoring:9090' });
+    const manifests = synthChart(chart);
+    expect(onlyObject(manifests, 'Deployment').spec.replicas).toBeUndefined();
+    const scaled = onlyObject(manifests, 'ScaledObject');
+    expect(scaled.spec).toMatchObject({
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'vllm-llama-3-1-8b' },
+      minReplicaCount: 1,
+      maxReplicaCount: 4,
+      advanced: { horizontalPodAutoscalerConfig: { behavior: { scaleDown: { stabilizationWindowSeconds: 600 } } } },
+    });
+    const match = 'namespace="llm",app_kubernetes_io_instance="vllm-llama-3-1-8b"';
+    expect(scaled.spec.triggers.map((t: any) => t.metadata)).toEqual([
+      { serverAddress: 'http://prometheus-operated.monitoring:9090', query: `sum(vllm:num_requests_waiting{${match}})`, threshold: '5' },
+      {
+        serverAddress: 'http://prometheus-operated.monitoring:9090',
+        query: `sum(max by (pod) (vllm:kv_cache_usage_perc{${match}} or vllm:gpu_cache_usage_perc{${match}}))`,
+        threshold: '0.8',
+      },
+    ]);
+  });
+
+  test('a multi-node server scales its LeaderWorkerSet in groups', () => {
+    const chart = testChart();
+    const server = new VllmServer(chart, 'S', { model: LlmModel.LLAMA_3_1_405B, pool: h100Pool(chart, RDMA), maxNodesPerReplica: 2, maxModelLen: 8192 });
+    server.autoscale({ minReplicas: 1, maxReplicas: 3, prometheusServerAddress: 'http://prometheus:9090' });
+    const manifests = synthChart(chart);
+    expect(onlyObject(manifests, 'ScaledObject').spec.scaleTargetRef).toEqual({ apiVersion: 'leaderworkerset.x-k8s.io/v1', kind: 'LeaderWorkerSet', name: 'vllm-llama-3-1-405b' });
+    expect(onlyObject(manifests, 'LeaderWorkerSet').spec.replicas).toBeUndefined();
+  });
+
+  test('fails when autoscaling bounds contradict the replica count', () => {
+    const chart = testChart();
+    const server = new VllmServer(chart, 'S', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192, replicas: 4 });
+    expect(() => server.autoscale({ minReplicas: 1, maxReplicas: 3, prometheusServerAddress: 'http://prometheus:9090' })).toThrow(
+      'test/S: replicas 4 contradicts the autoscaling bounds 1..3; drop replicas (the autoscaler starts at minReplicas) or widen the bounds',
     );
   });
 
-  test('fails when the model does not fit the GPUs of one node', () => {
-    expect(
-      () => new VllmServer(testChart(), 'Big', { model: LlmModel.LLAMA_3_1_405B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, maxModelLen: 8192 }),
-    ).toThrow(/^test\/Big: llama-3.1-405b \(bfloat16, max-model-len 8192\) does not fit 1 node\(s\) of 8× NVIDIA H100 SXM5 80GB/);
+  test('fails when autoscaling would go below one replica of the layout', () => {
+    const chart = testChart();
+    const server = new VllmServer(chart, 'S', { model: LlmModel.LLAMA_3_1_405B, pool: h100Pool(chart, RDMA), maxNodesPerReplica: 2, maxModelLen: 8192 });
+    expect(() => server.autoscale({ minReplicas: 0, maxReplicas: 2, prometheusServerAddress: 'http://prometheus:9090' })).toThrow(
+      'test/S/Autoscaler: minReplicas 0 would scale the server below one replica; a replica of this layout is 16 GPUs on 2 nodes ' +
+      '(one LeaderWorkerSet group) and takes minutes to load its model; use at least 1',
+    );
+  });
+
+  test('fails when maxReplicas is below minReplicas', () => {
+    const chart = testChart();
+    const server = new VllmServer(chart, 'S', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192 });
+    expect(() => server.autoscale({ minReplicas: 3, maxReplicas: 2, prometheusServerAddress: 'http://prometheus:9090' })).toThrow(
+      'test/S/Autoscaler: maxReplicas 2 is below minReplicas 3; use at least 3',
+    );
+  });
+
+  test('fails when autoscaling has no metrics to read', () => {
+    const chart = testChart();
+    const server = new VllmServer(chart, 'S', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192, monitoring: false });
+    expect(() => server.autoscale({ minReplicas: 1, maxReplicas: 2, prometheusServerAddress: 'http://prometheus:9090' })).toThrow(
+      'test/S: autoscaling reads the vLLM metrics its PodMonitor scrapes, but monitoring is false; enable monitoring',
+    );
+  });
+});
+
+describe('VllmServer validation', () => {
+  test('fails when the model does not fit the chosen GPUs, naming the shortfall and a layout that fits', () => {
+    const chart = testChart();
+    expect(() => new VllmServer(chart, 'Big', { model: LlmModel.LLAMA_3_1_405B, pool: h100Pool(chart), maxModelLen: 8192 })).toThrow(
+      /^test\/Big: llama-3\.1-405b \(bfloat16 weights, bfloat16 KV cache, max-model-len 8192\) does not fit 1 node of 8× NVIDIA H100 SXM5 80GB: .* 32\.7 GB short per GPU \(261\.6 GB in total\); smallest layout that fits: TP=8 × PP=2 on 2 nodes \(16 GPUs; allow maxNodes 2\); or FP8 weights with TP=8$/,
+    );
+  });
+
+  test('fails when the tensor-parallel size does not divide the heads', () => {
+    const chart = testChart();
+    expect(() => new VllmServer(chart, 'Q', { model: LlmModel.QWEN_2_5_7B, pool: h100Pool(chart), tensorParallelSize: 8 })).toThrow(
+      'test/Q: tensorParallelSize 8 does not divide the 28 attention heads of qwen2.5-7b; use 1, 2 or 4',
+    );
+  });
+
+  test('fails when the tensor-parallel size exceeds the GPUs per node', () => {
+    const chart = testChart();
+    expect(() => new VllmServer(chart, 'T', { model: LlmModel.LLAMA_3_1_405B, pool: h100Pool(chart), tensorParallelSize: 16 })).toThrow(
+      'test/T: tensorParallelSize 16 exceeds the 8 GPUs per node; tensor parallelism stays within one node (NVLink), so use at most 8 and add pipeline stages across nodes',
+    );
+  });
+
+  test('fails when a MIG slice is smaller than the weights', () => {
+    const chart = testChart();
+    expect(() => new VllmServer(chart, 'M', { model: LlmModel.LLAMA_3_1_70B, pool: migPool(chart) })).toThrow(
+      'test/M: llama-3.1-70b weights need 141.2 GB (bfloat16) but a MIG 3g.40gb slice of NVIDIA H100 SXM5 80GB holds 40.0 GB, 36.0 GB usable at ' +
+      'gpu-memory-utilization 0.9; tensor parallelism cannot span MIG slices; no MIG slice of NVIDIA H100 SXM5 80GB holds it; use whole GPUs (TP=4)',
+    );
+  });
+
+  test('fails when the context is above the model maximum', () => {
+    const chart = testChart();
+    expect(() => new VllmServer(chart, 'C', { model: LlmModel.QWEN_2_5_7B, pool: h100Pool(chart), maxModelLen: 65536 })).toThrow(
+      'test/C: maxModelLen 65536 is above the 32768-token maximum context of qwen2.5-7b; use at most 32768',
+    );
+  });
+
+  test('fails when the pool has several offers and none is chosen', () => {
+    const chart = testChart();
+    const pool = new TestPool(chart, 'P', 'mixed', GpuModel.H100_SXM5_80GB, 8, [
+      { resourceName: 'nvidia.com/mig-1g.10gb', countPerNode: 14, memoryGb: 10, migProfile: '1g.10gb' },
+      { resourceName: 'nvidia.com/mig-3g.40gb', countPerNode: 8, memoryGb: 40, migProfile: '3g.40gb' },
+    ]);
+    expect(() => new VllmServer(chart, 'S', { model: LlmModel.LLAMA_3_1_8B, pool })).toThrow(
+      'test/S: GPU pool mixed offers nvidia.com/mig-1g.10gb, nvidia.com/mig-3g.40gb; choose one with gpuResourceName',
+    );
+    expect(() => new VllmServer(chart, 'T', { model: LlmModel.LLAMA_3_1_8B, pool, gpuResourceName: 'nvidia.com/gpu' })).toThrow(
+      'test/T: gpuResourceName nvidia.com/gpu is not offered by GPU pool mixed; it offers nvidia.com/mig-1g.10gb, nvidia.com/mig-3g.40gb',
+    );
   });
 
   test('fails when replicas is not a positive integer', () => {
-    expect(() => new VllmServer(testChart(), 'R', { model: LlmModel.LLAMA_3_1_8B, gpu: GpuModel.L40S_48GB, gpusPerNode: 1, maxModelLen: 8192, replicas: 0 })).toThrow(
+    const chart = testChart();
+    expect(() => new VllmServer(chart, 'R', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192, replicas: 0 })).toThrow(
       'test/R: replicas 0 must be a positive integer',
     );
   });
 
   test('fails when the server name is not a DNS label', () => {
-    expect(
-      () => new VllmServer(testChart(), 'N', { model: LlmModel.LLAMA_3_1_8B, gpu: GpuModel.L40S_48GB, gpusPerNode: 1, maxModelLen: 8192, serverName: 'Llama_8B' }),
-    ).toThrow('test/N: serverName "Llama_8B" is not a DNS-1035 label; use lower-case letters, digits and dashes, starting with a letter');
+    const chart = testChart();
+    expect(() => new VllmServer(chart, 'N', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192, serverName: 'Llama_8B' })).toThrow(
+      'test/N: serverName "Llama_8B" is not a DNS-1035 label; use lower-case letters, digits and dashes, starting with a letter',
+    );
   });
 });

@@ -1,80 +1,283 @@
 import * as fc from 'fast-check';
 import { GpuModel } from '../../../lib/hardware/gpu';
 import { LlmModel, NumericFormat } from '../../../lib/models/llm';
-import { ServingPlanner } from '../../../lib/models/serving-plan';
+import { ServingPlan, ServingPlanner, ServingRequest } from '../../../lib/models/serving-plan';
 
-describe('LlmModel', () => {
-  test('KV bytes per token match the worked numbers (128, 320, 504 KiB in BF16)', () => {
-    expect(LlmModel.LLAMA_3_1_8B.kvBytesPerToken(NumericFormat.BF16)).toBe(128 * 1024);
-    expect(LlmModel.LLAMA_3_1_70B.kvBytesPerToken(NumericFormat.BF16)).toBe(320 * 1024);
-    expect(LlmModel.LLAMA_3_1_405B.kvBytesPerToken(NumericFormat.BF16)).toBe(504 * 1024);
-    expect(LlmModel.LLAMA_3_1_70B.kvBytesPerToken(NumericFormat.FP8)).toBe(160 * 1024);
+const GB = 1e9;
+const H100 = GpuModel.H100_SXM5_80GB;
+const H200 = GpuModel.H200_SXM_141GB;
+
+/**
+ * Independent feasibility check: does one GPU of a (TP, PP) layout hold its share of the weights, the reserve and one
+ * full-length sequence of KV cache? Written from the model's numbers, not from the planner's candidate list.
+ */
+function fits(request: ServingRequest, tp: number, pp: number): boolean {
+  const { model } = request;
+  const weightFormat = request.weightFormat ?? model.nativeFormat;
+  const sixteenBit = weightFormat === NumericFormat.BF16 || weightFormat === NumericFormat.FP16;
+  const kv = request.kvCacheFormat ?? (sixteenBit ? weightFormat : NumericFormat.BF16);
+  const len = request.maxModelLen ?? model.maxContextTokens;
+  const memory = request.gpuMemoryGb ?? request.gpu.memoryGb;
+  const headsPerGpu = Math.max(1, model.kvHeads / tp);
+  const layersPerGpu = Math.ceil(model.layers / pp);
+  const wholeModelBytes = model.kvBytesPerToken(kv) * len + model.kvBytesPerSequence(kv, len);
+  const sequenceBytes = wholeModelBytes * (headsPerGpu / model.kvHeads) * (layersPerGpu / model.layers);
+  return model.weightsGb(weightFormat) / (tp * pp) + 3 + sequenceBytes / GB <= memory * 0.9;
+}
+
+/** Every layout a user could ask for on nodes of `gpusPerNode`: TP a divisor of the heads within a node, PP up to maxNodes. */
+function allLayouts(model: LlmModel, gpusPerNode: number, maxNodes: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let tp = 1; tp <= gpusPerNode; tp++) {
+    if (model.attentionHeads % tp !== 0 || (model.kvHeads % tp !== 0 && tp % model.kvHeads !== 0)) continue;
+    for (let pp = 1; pp <= maxNodes; pp++) out.push([tp, pp]);
+  }
+  return out;
+}
+
+function tryPlan(request: ServingRequest): ServingPlan | Error {
+  try {
+    return ServingPlanner.plan(request);
+  } catch (e) {
+    return e as Error;
+  }
+}
+
+describe('ServingPlanner: the reference worked examples (shared/reference/llm-serving.md §2)', () => {
+  test('8B BF16 on one L40S: ≈24 GB KV, ~180K tokens, 22 sequences of 8K', () => {
+    const plan = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: GpuModel.L40S_48GB, gpusPerNode: 1, maxModelLen: 8192 });
+    expect(plan).toMatchObject({ tensorParallelSize: 1, usableMemoryPerGpuGb: 43.2, weightsPerGpuGb: 16.06, maxConcurrentSequences: 22 });
+    expect(plan.kvCachePerGpuGb).toBeCloseTo(24, 0);
+    expect(plan.kvCacheTokens).toBeGreaterThan(175_000);
+    expect(plan.kvCacheTokens).toBeLessThan(190_000);
   });
 
-  test('weights scale with the format', () => {
-    expect(LlmModel.LLAMA_3_1_70B.weightsGb(NumericFormat.BF16)).toBeCloseTo(141.2);
-    expect(LlmModel.LLAMA_3_1_405B.weightsGb(NumericFormat.FP8)).toBeCloseTo(404.7);
+  test('70B BF16 at TP=8 on 8× H100: 17.6 GB weights and ≈50 GB KV per GPU, ~1.2M tokens', () => {
+    const plan = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, tensorParallelSize: 8 });
+    expect(plan.weightsPerGpuGb).toBeCloseTo(17.6, 1);
+    expect(plan.kvCachePerGpuGb).toBeGreaterThan(50);
+    expect(plan.kvCachePerGpuGb).toBeLessThan(52);
+    expect(plan.kvCacheTokens / 1e6).toBeCloseTo(1.2, 0);
+  });
+
+  test('70B BF16 on H200 needs TP=2: 70.6 GB weights, ~52 GB KV per GPU, ~320K tokens', () => {
+    const plan = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: GpuModel.H200_SXM_141GB, gpusPerNode: 8 });
+    expect(plan).toMatchObject({ tensorParallelSize: 2, pipelineParallelSize: 1, weightsPerGpuGb: 70.6 });
+    expect(plan.kvCachePerGpuGb).toBeCloseTo(53, 0);
+    expect(Math.round(plan.kvCacheTokens / 10_000) * 10_000).toBeGreaterThanOrEqual(320_000);
+    expect(plan.kvCacheTokens).toBeLessThan(330_000);
+  });
+
+  test('70B with FP8 weights fits one H200: ~160K tokens of BF16 KV, twice that with an FP8 KV cache', () => {
+    const bf16Kv = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: H200, gpusPerNode: 8, weightFormat: NumericFormat.FP8 });
+    expect(bf16Kv).toMatchObject({ tensorParallelSize: 1, quantization: 'fp8', kvCacheFormat: NumericFormat.BF16 });
+    expect(Math.round(bf16Kv.kvCacheTokens / 1000)).toBeGreaterThanOrEqual(159);
+    expect(bf16Kv.kvCacheTokens).toBeLessThan(165_000);
+    const fp8Kv = ServingPlanner.plan({
+      model: LlmModel.LLAMA_3_1_70B, gpu: GpuModel.H200_SXM_141GB, gpusPerNode: 8, weightFormat: NumericFormat.FP8, kvCacheFormat: NumericFormat.FP8,
+    });
+    expect(fp8Kv.kvCacheTokens).toBe(2 * bf16Kv.kvCacheTokens + (fp8Kv.kvCacheTokens % 2));
+  });
+
+  test('405B FP8 at TP=8 on 8× H200: 50.6 GB weights, ~72 GB KV per GPU, ~1.1M tokens', () => {
+    const plan = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_405B_FP8, gpu: GpuModel.H200_SXM_141GB, gpusPerNode: 8, tensorParallelSize: 8 });
+    expect(plan.weightsPerGpuGb).toBeCloseTo(50.6, 1);
+    expect(plan.kvCachePerGpuGb).toBeCloseTo(73, 0);
+    expect(plan.kvCacheTokens / 1e6).toBeCloseTo(1.1, 1);
+  });
+
+  test('405B BF16 does not fit one 8× H100 node; it needs TP=8 × PP=2 on two nodes', () => {
+    expect(tryPlan({ model: LlmModel.LLAMA_3_1_405B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, maxModelLen: 8192 })).toBeInstanceOf(Error);
+    const plan = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_405B, gpu: H100, gpusPerNode: 8, maxNodes: 2, maxModelLen: 8192 });
+    expect(plan).toMatchObject({ tensorParallelSize: 8, pipelineParallelSize: 2, gpusPerReplica: 16, nodesPerReplica: 2 });
   });
 });
 
-describe('ServingPlanner', () => {
-  test('Llama 3.1 8B fits one H200 at full context', () => {
-    const plan = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: GpuModel.H200_SXM_141GB, gpusPerNode: 8 });
-    expect(plan.tensorParallelSize).toBe(1);
-    expect(plan.maxModelLen).toBe(131072);
-    expect(plan.maxConcurrentSequences).toBeGreaterThanOrEqual(1);
+describe('ServingPlanner: other models', () => {
+  test('gpt-oss-120b (MXFP4 experts) fits one H100 at 32K context and needs TP=2 at its full 128K', () => {
+    expect(ServingPlanner.plan({ model: LlmModel.GPT_OSS_120B, gpu: H100, gpusPerNode: 8, maxModelLen: 32768 }).tensorParallelSize).toBe(1);
+    expect(ServingPlanner.plan({ model: LlmModel.GPT_OSS_120B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8 }).tensorParallelSize).toBe(2);
   });
 
-  test('Llama 3.1 70B in BF16 needs TP=4 on H100 80 GB at 32K context', () => {
-    const plan = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, maxModelLen: 32768 });
-    expect(plan.tensorParallelSize).toBe(4);
-    expect(plan.pipelineParallelSize).toBe(1);
+  test('Whisper large-v3 fits a 1g.10gb MIG slice: 448-token context, cross-attention KV per sequence', () => {
+    const plan = ServingPlanner.plan({ model: LlmModel.WHISPER_LARGE_V3, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 7, migProfile: '1g.10gb' });
+    expect(plan).toMatchObject({ tensorParallelSize: 1, maxModelLen: 448, migProfile: '1g.10gb', gpuMemoryGb: 10 });
+    // 2.9 GB of KV / (448 × 160 KiB + 245.76 MB) per sequence
+    expect(plan.maxConcurrentSequences).toBe(9);
   });
 
-  test('fails when Llama 3.1 405B in BF16 is asked to fit one 8× H100 80 GB node', () => {
-    expect(() =>
-      ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_405B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, maxModelLen: 8192 }),
-    ).toThrow(/^llama-3.1-405b \(bfloat16, max-model-len 8192\) does not fit 1 node\(s\) of 8× NVIDIA H100 SXM5 80GB/);
-  });
-
-  test('Llama 3.1 405B in BF16 fits two 8× H100 nodes with TP=8, PP=2', () => {
-    const plan = ServingPlanner.plan({
-      model: LlmModel.LLAMA_3_1_405B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, maxNodes: 2, maxModelLen: 8192,
-    });
-    expect(plan).toMatchObject({ tensorParallelSize: 8, pipelineParallelSize: 2, gpusPerReplica: 16 });
-  });
-
-  test('fails when the context is longer than the model supports', () => {
-    expect(() =>
-      ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 1, maxModelLen: 200000 }),
-    ).toThrow('maxModelLen 200000 is above the 131072-token maximum context of llama-3.1-8b; use at most 131072');
-  });
-
-  test('tensor-parallel sizes divide the heads and stay within the node', () => {
+  test('Qwen2.5 7B: tensor parallelism of 1, 2 or 4 only (28 heads, 4 KV heads)', () => {
+    expect(ServingPlanner.tensorParallelSizes(LlmModel.QWEN_2_5_7B, 8)).toEqual([1, 2, 4]);
     expect(ServingPlanner.tensorParallelSizes(LlmModel.LLAMA_3_1_70B, 8)).toEqual([1, 2, 4, 8]);
     expect(ServingPlanner.tensorParallelSizes(LlmModel.LLAMA_3_1_70B, 6)).toEqual([1, 2, 4]);
   });
 
-  test('property: the chosen layout is feasible and no smaller layout is', () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...LlmModel.all()),
-        fc.constantFrom(GpuModel.H100_SXM5_80GB, GpuModel.H200_SXM_141GB, GpuModel.L40S_48GB, GpuModel.B200_180GB),
-        fc.constantFrom(NumericFormat.BF16, NumericFormat.FP8),
-        fc.integer({ min: 1024, max: 131072 }),
-        (model, gpu, weightFormat, maxModelLen) => {
-          const request = { model, gpu, gpusPerNode: 8, maxNodes: 2, weightFormat, maxModelLen };
-          const layouts = ServingPlanner.layouts(request);
-          let plan;
-          try {
-            plan = ServingPlanner.plan(request);
-          } catch {
-            return layouts.every((l) => l.maxConcurrentSequences < 1);
-          }
-          const smaller = layouts.filter((l) => l.gpusPerReplica < plan.gpusPerReplica);
-          return plan.maxConcurrentSequences >= 1 && plan.kvCacheTokens >= maxModelLen && smaller.every((l) => l.maxConcurrentSequences < 1);
-        },
-      ),
+  test('an 8B model on a 3g.40gb MIG slice', () => {
+    const plan = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: H100, gpusPerNode: 2, migProfile: '3g.40gb', maxModelLen: 32768 });
+    expect(plan).toMatchObject({ tensorParallelSize: 1, gpuMemoryGb: 40, maxConcurrentSequences: 3 });
+  });
+});
+
+describe('ServingPlanner: refusals', () => {
+  test('fails when the model does not fit the chosen GPUs (shortfall and the smallest layout that fits)', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_405B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, maxModelLen: 8192 })).toThrow(
+      'llama-3.1-405b (bfloat16 weights, bfloat16 KV cache, max-model-len 8192) does not fit 1 node of 8× NVIDIA H100 SXM5 80GB: ' +
+      'the largest allowed layout, TP=8, needs 104.7 GB per GPU (101.2 GB weights, 3.0 GB reserve, 0.5 GB KV for one sequence) ' +
+      'but 72.0 GB is usable at gpu-memory-utilization 0.9, 32.7 GB short per GPU (261.6 GB in total); ' +
+      'smallest layout that fits: TP=8 × PP=2 on 2 nodes (16 GPUs; allow maxNodes 2); or FP8 weights with TP=8',
     );
+  });
+
+  test('fails when a pinned layout is too small, naming the one that fits', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, tensorParallelSize: 2 })).toThrow(
+      /the largest allowed layout, TP=2, needs 95\.1 GB per GPU .* 23\.1 GB short per GPU \(46\.1 GB in total\); smallest layout that fits: TP=4 \(4 GPUs\); or FP8 weights with TP=2$/,
+    );
+  });
+
+  test('fails when the context is so long that only a shorter one fits', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: GpuModel.L40S_48GB, gpusPerNode: 1, gpuMemoryUtilization: 0.5 })).toThrow(
+      /does not fit 1 node of 1× NVIDIA L40S: .* 12\.2 GB short per GPU \(12\.2 GB in total\); smallest layout that fits: TP=1 × PP=2 on 2 nodes \(2 GPUs; allow maxNodes 2\); or max-model-len 36864 or less with TP=1$/,
+    );
+  });
+
+  test('fails when the tensor-parallel size does not divide the attention heads', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.QWEN_2_5_7B, gpu: GpuModel.L40S_48GB, gpusPerNode: 8, tensorParallelSize: 8 })).toThrow(
+      'tensorParallelSize 8 does not divide the 28 attention heads of qwen2.5-7b; use 1, 2 or 4',
+    );
+  });
+
+  test('fails when the tensor-parallel size does not suit the KV heads', () => {
+    const l40s = GpuModel.L40S_48GB;
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: l40s, gpusPerNode: 32, tensorParallelSize: 32, maxModelLen: 1024 }))
+      .not.toThrow();
+    const model = LlmModel.custom({ name: 'gqa', huggingFaceId: 'x/gqa', parametersBillions: 1, layers: 4, hiddenSize: 768, attentionHeads: 12, kvHeads: 4, headDim: 64, maxContextTokens: 4096 });
+    expect(() => ServingPlanner.plan({ model, gpu: GpuModel.L40S_48GB, gpusPerNode: 8, tensorParallelSize: 6 })).toThrow(
+      'tensorParallelSize 6 neither divides nor is a multiple of the 4 KV heads of gqa; use 1, 2 or 4',
+    );
+  });
+
+  test('fails when the tensor-parallel size exceeds the GPUs per node', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_405B, gpu: H100, gpusPerNode: 8, tensorParallelSize: 16 })).toThrow(
+      'tensorParallelSize 16 exceeds the 8 GPUs per node; tensor parallelism stays within one node (NVLink), so use at most 8 and add pipeline stages across nodes',
+    );
+  });
+
+  test('fails when a MIG slice is smaller than the weights', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: H100, gpusPerNode: 7, migProfile: '1g.10gb', maxModelLen: 8192 })).toThrow(
+      'llama-3.1-8b weights need 16.1 GB (bfloat16) but a MIG 1g.10gb slice of NVIDIA H100 SXM5 80GB holds 10.0 GB, 9.0 GB usable at ' +
+      'gpu-memory-utilization 0.9; tensor parallelism cannot span MIG slices; smallest slice that fits: MIG 3g.40gb',
+    );
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 2, migProfile: '3g.40gb' })).toThrow(
+      /tensor parallelism cannot span MIG slices; no MIG slice of NVIDIA H100 SXM5 80GB holds it; use whole GPUs \(TP=4\)$/,
+    );
+  });
+
+  test('fails when tensor parallelism is asked of MIG slices', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: H100, gpusPerNode: 7, migProfile: '1g.10gb', tensorParallelSize: 2 })).toThrow(
+      'tensorParallelSize 2 cannot be used on MIG 1g.10gb slices: tensor parallelism cannot span MIG instances (no NVLink or P2P between them); use 1',
+    );
+  });
+
+  test('fails when the MIG profile does not exist on the GPU', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: GpuModel.L40S_48GB, gpusPerNode: 1, migProfile: '1g.10gb' })).toThrow(
+      /^NVIDIA L40S has no MIG profiles/,
+    );
+  });
+
+  test('fails when the context is longer than the model supports', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 1, maxModelLen: 200000 })).toThrow(
+      'maxModelLen 200000 is above the 131072-token maximum context of llama-3.1-8b; use at most 131072',
+    );
+    expect(() => ServingPlanner.plan({ model: LlmModel.WHISPER_LARGE_V3, gpu: GpuModel.L40S_48GB, gpusPerNode: 1, maxModelLen: 1024 })).toThrow(
+      'maxModelLen 1024 is above the 448-token maximum context of whisper-large-v3; use at most 448',
+    );
+  });
+
+  test('fails when a weight format needs a checkpoint that was not given', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: H100, gpusPerNode: 8, weightFormat: NumericFormat.INT4 })).toThrow(
+      'weightFormat int4 needs a checkpoint in that format: llama-3.1-70b ships bfloat16 weights and vLLM quantizes on the fly only from 16-bit to fp8; ' +
+      'use model.withCheckpoint({ huggingFaceId, weightFormat }) for a quantized repository',
+    );
+  });
+
+  test('fails when the KV-cache format is not one vLLM serves the model with', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: H100, gpusPerNode: 1, kvCacheFormat: NumericFormat.INT4 })).toThrow(
+      'kvCacheFormat int4 is not a KV-cache format vLLM serves llama-3.1-8b with; use bfloat16 (the activation format) or fp8',
+    );
+  });
+
+  test('fails when pipeline stages exceed the allowed nodes', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_405B, gpu: H100, gpusPerNode: 8, pipelineParallelSize: 3, maxNodes: 2 })).toThrow(
+      'pipelineParallelSize 3 needs 3 nodes but maxNodes is 2; raise maxNodes or lower pipelineParallelSize',
+    );
+  });
+});
+
+describe('ServingPlanner: properties over (model, GPU, dtype, context, nodes)', () => {
+  const models = LlmModel.all().filter((m) => m.nativeFormat === NumericFormat.BF16);
+  const gpus = [GpuModel.L40S_48GB, GpuModel.A100_SXM4_80GB, GpuModel.H100_SXM5_80GB, GpuModel.H200_SXM_141GB, GpuModel.B200_180GB];
+  const request = fc.record({
+    model: fc.constantFrom(...models),
+    gpu: fc.constantFrom(...gpus),
+    weightFormat: fc.constantFrom(NumericFormat.BF16, NumericFormat.FP8),
+    kvCacheFormat: fc.constantFrom(NumericFormat.BF16, NumericFormat.FP8),
+    contextShare: fc.double({ min: 0.001, max: 1, noNaN: true }),
+    gpusPerNode: fc.constantFrom(1, 2, 4, 8),
+    maxNodes: fc.integer({ min: 1, max: 4 }),
+  }).map(({ model, contextShare, ...rest }): ServingRequest => ({
+    model, maxModelLen: Math.max(1, Math.floor(model.maxContextTokens * contextShare)), ...rest,
+  }));
+
+  test('the plan is feasible and minimal: the fewest GPUs on one node, else the fewest nodes of full-width stages', () => {
+    fc.assert(fc.property(request, (r) => {
+      const sizes = allLayouts(r.model, r.gpusPerNode, 1).map(([tp]) => tp);
+      const widest = sizes[sizes.length - 1];
+      // the rule of the issue: TP within a node; pipeline stages across nodes only when one node is not enough
+      const singleNode = sizes.find((tp) => fits(r, tp, 1));
+      let expected: [number, number] | undefined = singleNode !== undefined ? [singleNode, 1] : undefined;
+      for (let pp = 2; expected === undefined && pp <= r.maxNodes!; pp++) {
+        if (fits(r, widest, pp)) expected = [widest, pp];
+      }
+      const plan = tryPlan(r);
+      if (expected === undefined) return plan instanceof Error;
+      return !(plan instanceof Error) &&
+        plan.tensorParallelSize === expected[0] && plan.pipelineParallelSize === expected[1] &&
+        plan.kvCacheTokens >= plan.maxModelLen && plan.maxConcurrentSequences >= 1 &&
+        r.model.attentionHeads % plan.tensorParallelSize === 0 && plan.tensorParallelSize <= r.gpusPerNode;
+    }), { numRuns: 400 });
+  });
+
+  test('no layout with fewer GPUs on one node fits than the plan', () => {
+    fc.assert(fc.property(request, (r) => {
+      const plan = tryPlan(r);
+      if (plan instanceof Error || plan.pipelineParallelSize > 1) return true;
+      return allLayouts(r.model, r.gpusPerNode, 1).every(([tp]) => tp >= plan.tensorParallelSize || !fits(r, tp, 1));
+    }), { numRuns: 200 });
+  });
+
+  test('more memory per GPU never needs more GPUs; a longer context never needs fewer', () => {
+    fc.assert(fc.property(request, (r) => {
+      const base = tryPlan(r);
+      const bigger = tryPlan({ ...r, gpuMemoryGb: r.gpu.memoryGb * 1.5 });
+      const longer = tryPlan({ ...r, maxModelLen: Math.min(r.model.maxContextTokens, r.maxModelLen! * 2) });
+      if (!(base instanceof Error)) {
+        if (bigger instanceof Error || bigger.gpusPerReplica > base.gpusPerReplica) return false;
+      }
+      if (!(longer instanceof Error) && (base instanceof Error || longer.gpusPerReplica < base.gpusPerReplica)) return false;
+      return true;
+    }), { numRuns: 300 });
+  });
+
+  test('a refusal that names a layout with more nodes is right: allowing those nodes yields exactly that layout', () => {
+    fc.assert(fc.property(request, (r) => {
+      const plan = tryPlan(r);
+      if (!(plan instanceof Error)) return true;
+      const named = /smallest layout that fits: TP=(\d+)(?: × PP=(\d+) on (\d+) nodes)? \((\d+) GPUs(?:; allow maxNodes (\d+))?\)/.exec(plan.message);
+      if (!named) return /no layout of up to \d+ nodes holds it/.test(plan.message);
+      const nodes = Number(named[5] ?? r.maxNodes);
+      const replan = ServingPlanner.plan({ ...r, maxNodes: nodes });
+      return replan.tensorParallelSize === Number(named[1]) && replan.pipelineParallelSize === Number(named[2] ?? 1) &&
+        replan.gpusPerReplica === Number(named[4]);
+    }), { numRuns: 300 });
   });
 });

@@ -1,0 +1,372 @@
+import { Chart, Yaml } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct, IConstruct } from 'constructs';
+import {
+  InferencePool as InferencePoolResource,
+  InferencePoolSpecAppProtocol,
+  InferencePoolSpecEndpointPickerRefFailureMode,
+} from '../../generated/k8s/inference-extension';
+import { InferenceObjective } from '../../generated/k8s/llm-d';
+import { ServiceMonitor } from '../../generated/k8s/prometheus-operator';
+import { invalid } from '../common/validation';
+import { InferencePoolMember, containerSecurityContext, isDnsLabel, podSecurityContext, resources } from './private/pod';
+
+/** A model server's role in an llm-d pool (pod label `llm-d.ai/role`; shared/reference/llm-serving.md §5). */
+export enum ServingRole {
+  /** Prefill and decode in the same pod: aggregated serving. */
+  PREFILL_DECODE = 'prefill-decode',
+  /** Prefill only: computes the prompt's KV cache and hands it to a decode pod over NIXL. */
+  PREFILL = 'prefill',
+  /** Decode only, behind the llm-d routing sidecar that fetches the prompt's KV cache from a prefill pod. */
+  DECODE = 'decode',
+}
+
+/** What the gateway does when the endpoint picker does not answer. */
+export enum EndpointPickerFailureMode {
+  /** Route to any pod of the pool (what llm-d's chart sets). */
+  FAIL_OPEN = 'FailOpen',
+  /** Reject the request (the InferencePool API default). */
+  FAIL_CLOSE = 'FailClose',
+}
+
+/**
+ * An InferencePool as routes see it: the ingress constructs point an HTTPRoute `backendRef` at
+ * `{ group: apiGroup, kind, name: poolName }`.
+ */
+export interface IInferencePool extends IConstruct {
+  /** InferencePool name. */
+  readonly poolName: string;
+  /** API group of the InferencePool kind (`inference.networking.k8s.io`). */
+  readonly apiGroup: string;
+  /** Kind (`InferencePool`). */
+  readonly kind: string;
+  /** Port of the model server pods the pool routes to. */
+  readonly targetPortNumber: number;
+  /** Namespace of the pool (HTTPRoutes in other namespaces need a ReferenceGrant). */
+  readonly namespaceName: string;
+}
+
+/** Props of {@link InferencePool}. */
+export interface InferencePoolProps {
+  /** Name of the InferencePool; the endpoint picker is `<poolName>-epp`. A DNS label. */
+  readonly poolName: string;
+  /**
+   * Prefill/decode disaggregation: the endpoint picker runs a prefill and a decode scheduling profile and sends long
+   * uncached prompts to a prefill pod first. Members need roles `prefill` and `decode`.
+   * @default false - aggregated serving, members with role `prefill-decode`
+   */
+  readonly disaggregated?: boolean;
+  /**
+   * Endpoint picker image.
+   * @default 'ghcr.io/llm-d/llm-d-router-endpoint-picker:v0.10.0'
+   */
+  readonly endpointPickerImage?: string;
+  /**
+   * Endpoint picker replicas; above 1 they elect a leader (`--ha-enable-leader-election`).
+   * @default 1
+   */
+  readonly endpointPickerReplicas?: number;
+  /**
+   * What the gateway does when the endpoint picker does not answer.
+   * @default EndpointPickerFailureMode.FAIL_OPEN
+   */
+  readonly failureMode?: EndpointPickerFailureMode;
+  /**
+   * Weight of the prefix-cache scorer (prefers pods that already hold the prompt's prefix).
+   * @default 3 (aggregated), 2 (disaggregated) - llm-d's defaults
+   */
+  readonly prefixCacheScorerWeight?: number;
+  /**
+   * Weight of the queue scorer (prefers pods with short queues).
+   * @default 2 (aggregated), 1 (disaggregated)
+   */
+  readonly queueScorerWeight?: number;
+  /**
+   * Weight of the KV-cache utilization scorer (prefers pods with free KV cache).
+   * @default 2 (aggregated), 1 (disaggregated)
+   */
+  readonly kvCacheUtilizationScorerWeight?: number;
+  /**
+   * Uncached prompt tokens above which a request is prefilled on a prefill pod (`prefix-based-pd-decider`
+   * `nonCachedTokens`); shorter ones are prefilled by the decode pod itself.
+   * @default 16
+   */
+  readonly disaggregationThresholdTokens?: number;
+  /**
+   * Whether to render a ServiceMonitor for the endpoint picker's metrics.
+   * @default true
+   */
+  readonly monitoring?: boolean;
+}
+
+/** Options of {@link InferencePool.addObjective}. */
+export interface InferenceObjectiveOptions {
+  /**
+   * Priority of requests that name this objective (header `x-gateway-inference-objective`); higher is served first
+   * and shed last under load, negative values are sheddable.
+   * @default 0
+   */
+  readonly priority?: number;
+}
+
+/** The pool's target port: vLLM's, or the routing sidecar's in decode pods. */
+const TARGET_PORT = 8000;
+const EXT_PROC_PORT = 9002;
+const HEALTH_PORT = 9003;
+const METRICS_PORT = 9090;
+const DEFAULT_EPP_IMAGE = 'ghcr.io/llm-d/llm-d-router-endpoint-picker:v0.10.0';
+const CONFIG_FILE = 'epp-config.yaml';
+/** The endpoint picker's image runs as this non-root user (distroless `nonroot`). */
+const EPP_UID = 65532;
+
+/**
+ * An llm-d InferencePool (`inference.networking.k8s.io/v1`) with its endpoint picker: the EPP Deployment, its
+ * Service, ServiceAccount and RBAC, and its plugin configuration (an `EndpointPickerConfig` file, `llm-d.ai/v1alpha1`,
+ * in a ConfigMap). Routing is prefix-cache aware (prefix-cache scorer) and load aware (queue and KV-cache utilization
+ * scorers); a disaggregated pool adds the prefill/decode filters, profiles and decider. Model servers join with
+ * `VllmServer({ inferencePool, role })`; InferenceObjectives (`llm-d.ai/v1alpha2`) set request priorities.
+ * Sources: shared/crds/README.md "What llm-d deploys", shared/reference/llm-serving.md §5-6.
+ */
+export class InferencePool extends Construct implements IInferencePool {
+  public readonly poolName: string;
+  public readonly apiGroup: string = InferencePoolResource.GVK.apiVersion.split('/')[0];
+  public readonly kind: string = InferencePoolResource.GVK.kind;
+  public readonly targetPortNumber: number = TARGET_PORT;
+  public readonly namespaceName: string;
+  /** Whether the pool disaggregates prefill and decode. */
+  public readonly disaggregated: boolean;
+  /** Name of the endpoint picker's Service. */
+  public readonly endpointPickerServiceName: string;
+  /** Labels a model server pod carries to be in the pool (the InferencePool selector). */
+  public readonly podSelectorLabels: { [key: string]: string };
+
+  private readonly members: InferencePoolMember[] = [];
+
+  constructor(scope: Construct, id: string, props: InferencePoolProps) {
+    super(scope, id);
+    if (!isDnsLabel(props.poolName) || props.poolName.length > 59) {
+      invalid(this, `poolName ${JSON.stringify(props.poolName)} must be a DNS label of at most 59 characters (the picker adds -epp)`);
+    }
+    const replicas = props.endpointPickerReplicas ?? 1;
+    if (!Number.isInteger(replicas) || replicas < 1) invalid(this, `endpointPickerReplicas ${replicas} must be a positive integer`);
+    const threshold = props.disaggregationThresholdTokens ?? 16;
+    if (!Number.isInteger(threshold) || threshold < 0) invalid(this, `disaggregationThresholdTokens ${threshold} must be a non-negative integer`);
+    this.poolName = props.poolName;
+    this.namespaceName = Chart.of(this).namespace ?? 'default';
+    this.disaggregated = props.disaggregated ?? false;
+    this.endpointPickerServiceName = `${props.poolName}-epp`;
+    this.podSelectorLabels = { 'llm-d.ai/inference-serving': 'true', 'ai-factory.dev/inference-pool': props.poolName };
+    const weights = {
+      prefix: props.prefixCacheScorerWeight ?? (this.disaggregated ? 2 : 3),
+      queue: props.queueScorerWeight ?? (this.disaggregated ? 1 : 2),
+      kv: props.kvCacheUtilizationScorerWeight ?? (this.disaggregated ? 1 : 2),
+    };
+    for (const [name, weight] of Object.entries(weights)) {
+      if (!(weight >= 0)) invalid(this, `${name} scorer weight ${weight} must not be negative`);
+    }
+
+    const name = this.endpointPickerServiceName;
+    const labels = { 'app.kubernetes.io/name': 'llm-d-endpoint-picker', 'app.kubernetes.io/instance': name, 'app.kubernetes.io/component': 'endpoint-picker' };
+
+    new InferencePoolResource(this, 'Resource', {
+      metadata: { name: this.poolName },
+      spec: {
+        selector: { matchLabels: this.podSelectorLabels },
+        targetPorts: [{ number: TARGET_PORT }],
+        appProtocol: InferencePoolSpecAppProtocol.HTTP,
+        endpointPickerRef: {
+          kind: 'Service',
+          name,
+          port: { number: EXT_PROC_PORT },
+          failureMode: (props.failureMode ?? EndpointPickerFailureMode.FAIL_OPEN) === EndpointPickerFailureMode.FAIL_OPEN
+            ? InferencePoolSpecEndpointPickerRefFailureMode.FAIL_OPEN
+            : InferencePoolSpecEndpointPickerRefFailureMode.FAIL_CLOSE,
+        },
+      },
+    });
+
+    new k8s.KubeConfigMap(this, 'Config', {
+      metadata: { name, labels },
+      data: { [CONFIG_FILE]: Yaml.stringify(endpointPickerConfig(this.disaggregated, weights, threshold)) },
+    });
+
+    new k8s.KubeServiceAccount(this, 'ServiceAccount', { metadata: { name, labels } });
+    const read = ['get', 'list', 'watch'];
+    new k8s.KubeRole(this, 'Role', {
+      metadata: { name, labels },
+      rules: [
+        { apiGroups: [''], resources: ['pods'], verbs: read },
+        { apiGroups: ['inference.networking.k8s.io'], resources: ['inferencepools'], verbs: read },
+        { apiGroups: ['llm-d.ai', 'inference.networking.x-k8s.io'], resources: ['inferenceobjectives', 'inferencemodelrewrites'], verbs: read },
+        ...(replicas > 1 ? [{ apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch'] }] : []),
+      ],
+    });
+    new k8s.KubeRoleBinding(this, 'RoleBinding', {
+      metadata: { name, labels },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+      subjects: [{ kind: 'ServiceAccount', name, namespace: this.namespaceName }],
+    });
+
+    const healthService = replicas > 1 ? { liveness: 'liveness', readiness: 'readiness' } : { liveness: 'inference-extension', readiness: 'inference-extension' };
+    new k8s.KubeDeployment(this, 'EndpointPicker', {
+      metadata: { name, labels },
+      spec: {
+        replicas,
+        // one active picker at a time keeps the prefix-cache index coherent (llm-d routerlib chart)
+        strategy: { type: 'Recreate' },
+        selector: { matchLabels: { 'app.kubernetes.io/instance': name } },
+        template: {
+          metadata: { labels },
+          spec: {
+            serviceAccountName: name,
+            securityContext: podSecurityContext(EPP_UID),
+            terminationGracePeriodSeconds: 130,
+            containers: [{
+              name: 'epp',
+              image: props.endpointPickerImage ?? DEFAULT_EPP_IMAGE,
+              args: [
+                '--pool-name', this.poolName,
+                '--pool-namespace', this.namespaceName,
+                '--pool-group', this.apiGroup,
+                '--zap-encoder', 'json',
+                '--config-file', `/config/${CONFIG_FILE}`,
+                '--grpc-health-port', String(HEALTH_PORT),
+                '--tracing=false',
+                // Prometheus scrapes without a token; the alternative is a ClusterRole for TokenReviews
+                '--metrics-endpoint-auth=false',
+                ...(replicas > 1 ? ['--ha-enable-leader-election'] : []),
+              ],
+              env: [
+                { name: 'NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
+                { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+              ],
+              ports: [
+                { name: 'grpc', containerPort: EXT_PROC_PORT, protocol: 'TCP' },
+                { name: 'grpc-health', containerPort: HEALTH_PORT, protocol: 'TCP' },
+                { name: 'metrics', containerPort: METRICS_PORT, protocol: 'TCP' },
+              ],
+              livenessProbe: { grpc: { port: HEALTH_PORT, service: healthService.liveness }, initialDelaySeconds: 5, periodSeconds: 10 },
+              readinessProbe: { grpc: { port: HEALTH_PORT, service: healthService.readiness }, periodSeconds: 2 },
+              resources: resources(2, 4, {}),
+              securityContext: containerSecurityContext(),
+              volumeMounts: [{ name: 'config', mountPath: '/config', readOnly: true }],
+            }],
+            volumes: [{ name: 'config', configMap: { name } }],
+          },
+        },
+      },
+    });
+
+    new k8s.KubeService(this, 'Service', {
+      metadata: { name, labels },
+      spec: {
+        type: 'ClusterIP',
+        selector: { 'app.kubernetes.io/instance': name },
+        ports: [
+          { name: 'grpc-ext-proc', port: EXT_PROC_PORT, targetPort: k8s.IntOrString.fromNumber(EXT_PROC_PORT), protocol: 'TCP', appProtocol: 'kubernetes.io/h2c' },
+          { name: 'grpc-health', port: HEALTH_PORT, targetPort: k8s.IntOrString.fromNumber(HEALTH_PORT), protocol: 'TCP' },
+          { name: 'http-metrics', port: METRICS_PORT, targetPort: k8s.IntOrString.fromNumber(METRICS_PORT), protocol: 'TCP' },
+        ],
+      },
+    });
+
+    if (props.monitoring ?? true) {
+      new ServiceMonitor(this, 'ServiceMonitor', {
+        metadata: { name, labels },
+        spec: {
+          selector: { matchLabels: { 'app.kubernetes.io/instance': name } },
+          endpoints: [{ port: 'http-metrics', path: '/metrics', interval: '10s' }],
+        },
+      });
+    }
+
+    this.node.addValidation({ validate: () => this.validateMembers() });
+  }
+
+  /**
+   * Adds an InferenceObjective (`llm-d.ai/v1alpha2`): requests carrying the header
+   * `x-gateway-inference-objective: <name>` get its priority.
+   */
+  public addObjective(name: string, options: InferenceObjectiveOptions = {}): void {
+    if (!isDnsLabel(name)) invalid(this, `objective name ${JSON.stringify(name)} must be a DNS label`);
+    const priority = options.priority ?? 0;
+    if (!Number.isInteger(priority)) invalid(this, `objective ${name}: priority ${priority} must be an integer`);
+    new InferenceObjective(this, `Objective-${name}`, {
+      metadata: { name },
+      spec: { priority, poolRef: { group: this.apiGroup, kind: this.kind, name: this.poolName } },
+    });
+  }
+
+  /** Registers a model server that selects this pool. @internal */
+  public _register(member: InferencePoolMember): void {
+    if (this.disaggregated && member.role === ServingRole.PREFILL_DECODE) {
+      invalid(this, `${member.path} joins the disaggregated pool ${this.poolName} with role prefill-decode; give it role prefill or decode`);
+    }
+    if (!this.disaggregated && member.role !== ServingRole.PREFILL_DECODE) {
+      invalid(this, `${member.path} has role ${member.role}, but pool ${this.poolName} is not disaggregated; set disaggregated: true on the pool`);
+    }
+    this.members.push(member);
+  }
+
+  private validateMembers(): string[] {
+    const errors: string[] = [];
+    if (this.members.length === 0) {
+      errors.push(`inference pool ${this.poolName} has no model servers; create a VllmServer with inferencePool set to it`);
+    }
+    if (this.disaggregated) {
+      for (const role of [ServingRole.PREFILL, ServingRole.DECODE]) {
+        if (!this.members.some((m) => m.role === role)) {
+          errors.push(`disaggregated pool ${this.poolName} has no ${role} server; add a VllmServer with role ${role}`);
+        }
+      }
+      const names = [...new Set(this.members.map((m) => m.servedModelName))];
+      if (names.length > 1) {
+        errors.push(`disaggregated pool ${this.poolName} mixes served models ${names.join(', ')}; prefill and decode must serve the same model`);
+      }
+    }
+    return errors;
+  }
+}
+
+/**
+ * The endpoint picker's plugin file. Aggregated: prefix-cache, queue and KV-cache utilization scorers in one
+ * profile (llm-d routerlib chart `default-plugins.yaml`). Disaggregated: the same scorers behind prefill/decode
+ * filters in two profiles, with the prefix-based decider choosing when to prefill remotely (llm-d-router
+ * `deploy/config/pd-epp-config.yaml`, plugin names as listed in shared/crds/README.md).
+ */
+function endpointPickerConfig(disaggregated: boolean, w: { prefix: number; queue: number; kv: number }, threshold: number): object {
+  const scorers = [
+    { pluginRef: 'prefix-cache-scorer', weight: w.prefix },
+    { pluginRef: 'queue-scorer', weight: w.queue },
+    { pluginRef: 'kv-cache-utilization-scorer', weight: w.kv },
+  ];
+  const common = [
+    { type: 'prefix-cache-scorer' },
+    { type: 'queue-scorer' },
+    { type: 'kv-cache-utilization-scorer' },
+    { type: 'max-score-picker' },
+  ];
+  if (!disaggregated) {
+    return {
+      apiVersion: 'llm-d.ai/v1alpha1',
+      kind: 'EndpointPickerConfig',
+      plugins: [...common, { type: 'single-profile-handler' }],
+      schedulingProfiles: [{ name: 'default', plugins: [{ pluginRef: 'max-score-picker' }, ...scorers] }],
+    };
+  }
+  return {
+    apiVersion: 'llm-d.ai/v1alpha1',
+    kind: 'EndpointPickerConfig',
+    plugins: [
+      { type: 'prefill-filter' },
+      { type: 'decode-filter' },
+      ...common,
+      { type: 'prefix-based-pd-decider', parameters: { nonCachedTokens: threshold } },
+      { type: 'disagg-profile-handler', parameters: { deciders: { prefill: 'prefix-based-pd-decider' } } },
+    ],
+    schedulingProfiles: [
+      { name: 'prefill', plugins: [{ pluginRef: 'prefill-filter' }, { pluginRef: 'max-score-picker' }, ...scorers] },
+      { name: 'decode', plugins: [{ pluginRef: 'decode-filter' }, { pluginRef: 'max-score-picker' }, ...scorers] },
+    ],
+  };
+}

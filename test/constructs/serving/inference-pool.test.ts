@@ -1,0 +1,199 @@
+import * as YAML from 'yaml';
+import { RDMA, h100Pool } from './pools';
+import { InferencePool, ServingRole } from '../../../constructs/serving/inference-pool';
+import { VllmServer } from '../../../constructs/serving/vllm-server';
+import { LlmModel } from '../../../lib/models/llm';
+import { objectsOf, onlyObject, synthChart, testChart } from '../../util';
+
+const NIXL_IMAGE = 'ghcr.io/llm-d/llm-d-cuda:v0.4.0';
+
+describe('InferencePool (aggregated)', () => {
+  const chart = testChart('llm');
+  const pool = new InferencePool(chart, 'Pool', { poolName: 'llama-8b' });
+  new VllmServer(chart, 'S', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192, inferencePool: pool, replicas: 2 });
+  pool.addObjective('interactive', { priority: 10 });
+  pool.addObjective('batch', { priority: -1 });
+  const manifests = synthChart(chart);
+
+  test('the InferencePool selects the servers on port 8000 and points at its endpoint picker', () => {
+    const ip = onlyObject(manifests, 'InferencePool');
+    expect(ip.apiVersion).toBe('inference.networking.k8s.io/v1');
+    expect(ip.spec).toEqual({
+      selector: { matchLabels: { 'llm-d.ai/inference-serving': 'true', 'ai-factory.dev/inference-pool': 'llama-8b' } },
+      targetPorts: [{ number: 8000 }],
+      appProtocol: 'http',
+      endpointPickerRef: { kind: 'Service', name: 'llama-8b-epp', port: { number: 9002 }, failureMode: 'FailOpen' },
+    });
+    const podLabels = objectsOf(manifests, 'Deployment').find((d) => d.metadata.name === 'vllm-llama-3-1-8b').spec.template.metadata.labels;
+    expect(podLabels).toMatchObject({ ...ip.spec.selector.matchLabels, 'llm-d.ai/role': 'prefill-decode', 'llm-d.ai/model': 'meta-llama-llama-3.1-8b-instruct' });
+    expect(pool).toMatchObject({ apiGroup: 'inference.networking.k8s.io', kind: 'InferencePool', targetPortNumber: 8000, namespaceName: 'llm' });
+  });
+
+  test('the endpoint picker config scores prefix-cache hits, queue depth and KV-cache utilization', () => {
+    const config = YAML.parse(onlyObject(manifests, 'ConfigMap').data['epp-config.yaml']);
+    expect(config).toEqual({
+      apiVersion: 'llm-d.ai/v1alpha1',
+      kind: 'EndpointPickerConfig',
+      plugins: [
+        { type: 'prefix-cache-scorer' }, { type: 'queue-scorer' }, { type: 'kv-cache-utilization-scorer' }, { type: 'max-score-picker' }, { type: 'single-profile-handler' },
+      ],
+      schedulingProfiles: [{
+        name: 'default',
+        plugins: [
+          { pluginRef: 'max-score-picker' },
+          { pluginRef: 'prefix-cache-scorer', weight: 3 },
+          { pluginRef: 'queue-scorer', weight: 2 },
+          { pluginRef: 'kv-cache-utilization-scorer', weight: 2 },
+        ],
+      }],
+    });
+  });
+
+  test('the endpoint picker: args for the pool, gRPC ports and probes, config file, RBAC to read pods and pools', () => {
+    const epp = objectsOf(manifests, 'Deployment').find((d) => d.metadata.name === 'llama-8b-epp');
+    const c = epp.spec.template.spec.containers[0];
+    expect(c.args).toEqual([
+      '--pool-name', 'llama-8b', '--pool-namespace', 'llm', '--pool-group', 'inference.networking.k8s.io', '--zap-encoder', 'json',
+      '--config-file', '/config/epp-config.yaml', '--grpc-health-port', '9003', '--tracing=false', '--metrics-endpoint-auth=false',
+    ]);
+    expect(c.ports.map((p: any) => p.containerPort)).toEqual([9002, 9003, 9090]);
+    expect(c.readinessProbe).toEqual({ grpc: { port: 9003, service: 'inference-extension' }, periodSeconds: 2 });
+    expect(epp.spec.template.spec.serviceAccountName).toBe('llama-8b-epp');
+    expect(epp.spec.template.spec.securityContext.runAsNonRoot).toBe(true);
+    const role = onlyObject(manifests, 'Role');
+    expect(role.rules).toEqual([
+      { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] },
+      { apiGroups: ['inference.networking.k8s.io'], resources: ['inferencepools'], verbs: ['get', 'list', 'watch'] },
+      { apiGroups: ['llm-d.ai', 'inference.networking.x-k8s.io'], resources: ['inferenceobjectives', 'inferencemodelrewrites'], verbs: ['get', 'list', 'watch'] },
+    ]);
+    expect(onlyObject(manifests, 'RoleBinding').subjects).toEqual([{ kind: 'ServiceAccount', name: 'llama-8b-epp', namespace: 'llm' }]);
+    const service = objectsOf(manifests, 'Service').find((s) => s.metadata.name === 'llama-8b-epp');
+    expect(service.spec.ports[0]).toEqual({ name: 'grpc-ext-proc', port: 9002, targetPort: 9002, protocol: 'TCP', appProtocol: 'kubernetes.io/h2c' });
+    // servers in a pool hash prompts the same way, so the picker's prefix index matches theirs
+    const vllm = objectsOf(manifests, 'Deployment').find((d) => d.metadata.name === 'vllm-llama-3-1-8b').spec.template.spec.containers[0];
+    expect(vllm.env).toContainEqual({ name: 'PYTHONHASHSEED', value: '42' });
+  });
+
+  test('InferenceObjectives in llm-d.ai/v1alpha2 set priorities', () => {
+    expect(objectsOf(manifests, 'InferenceObjective').map((o) => [o.apiVersion, o.metadata.name, o.spec])).toEqual([
+      ['llm-d.ai/v1alpha2', 'interactive', { priority: 10, poolRef: { group: 'inference.networking.k8s.io', kind: 'InferencePool', name: 'llama-8b' } }],
+      ['llm-d.ai/v1alpha2', 'batch', { priority: -1, poolRef: { group: 'inference.networking.k8s.io', kind: 'InferencePool', name: 'llama-8b' } }],
+    ]);
+  });
+});
+
+describe('InferencePool (prefill/decode disaggregation)', () => {
+  const chart = testChart('llm');
+  const gpus = h100Pool(chart, RDMA);
+  const pool = new InferencePool(chart, 'Pool', { poolName: 'llama-70b-pd', disaggregated: true, endpointPickerReplicas: 2 });
+  const common = { model: LlmModel.LLAMA_3_1_70B, pool: gpus, maxModelLen: 32768, inferencePool: pool, image: NIXL_IMAGE };
+  new VllmServer(chart, 'Prefill', { ...common, role: ServingRole.PREFILL, replicas: 2 });
+  new VllmServer(chart, 'Decode', { ...common, role: ServingRole.DECODE });
+  const manifests = synthChart(chart);
+  const deployment = (name: string) => objectsOf(manifests, 'Deployment').find((d) => d.metadata.name === name);
+
+  test('decode pods run the routing sidecar on 8000 as a native sidecar; vLLM moves to 8200', () => {
+    const spec = deployment('vllm-llama-3-1-70b-decode').spec.template.spec;
+    expect(spec.initContainers).toEqual([expect.objectContaining({
+      name: 'routing-proxy',
+      image: 'ghcr.io/llm-d/llm-d-router-disagg-sidecar:v0.10.0',
+      restartPolicy: 'Always',
+      args: ['--port=8000', '--vllm-port=8200', '--kv-connector=nixlv2', '--secure-proxy=false'],
+      ports: [{ name: 'proxy', containerPort: 8000, protocol: 'TCP' }],
+    })]);
+    const vllm = spec.containers[0];
+    expect(vllm.args).toContain('--port=8200');
+    expect(vllm.ports).toEqual([{ name: 'http', containerPort: 8200, protocol: 'TCP' }, { name: 'nixl', containerPort: 5600, protocol: 'TCP' }]);
+  });
+
+  test('prefill pods serve vLLM on 8000 without a sidecar; both transfer KV with NIXL over the RDMA rails', () => {
+    const prefill = deployment('vllm-llama-3-1-70b-prefill');
+    expect(prefill.spec.replicas).toBe(2);
+    expect(prefill.spec.template.spec.initContainers).toBeUndefined();
+    expect(prefill.spec.template.metadata.labels['llm-d.ai/role']).toBe('prefill');
+    for (const d of [prefill, deployment('vllm-llama-3-1-70b-decode')]) {
+      const vllm = d.spec.template.spec.containers[0];
+      expect(vllm.args).toContain('--kv-transfer-config={"kv_connector":"NixlConnector","kv_role":"kv_both"}');
+      expect(vllm.env).toEqual(expect.arrayContaining([
+        { name: 'VLLM_NIXL_SIDE_CHANNEL_HOST', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+        { name: 'VLLM_NIXL_SIDE_CHANNEL_PORT', value: '5600' },
+        { name: 'UCX_TLS', value: 'rc,cuda_ipc,cuda_copy' },
+        { name: 'NCCL_IB_HCA', value: 'mlx5_0:1,mlx5_1:1' },
+      ]));
+      expect(vllm.resources.limits['rdma/rdma_shared_device_a']).toBe(1);
+      expect(d.spec.template.metadata.annotations).toEqual({ 'k8s.v1.cni.cncf.io/networks': 'rdma-rail-0,rdma-rail-1' });
+    }
+  });
+
+  test('the picker runs prefill and decode profiles with the prefix-based decider; two replicas elect a leader', () => {
+    const config = YAML.parse(onlyObject(manifests, 'ConfigMap').data['epp-config.yaml']);
+    expect(config.plugins.map((p: any) => p.type)).toEqual([
+      'prefill-filter', 'decode-filter', 'prefix-cache-scorer', 'queue-scorer', 'kv-cache-utilization-scorer', 'max-score-picker',
+      'prefix-based-pd-decider', 'disagg-profile-handler',
+    ]);
+    expect(config.plugins[6].parameters).toEqual({ nonCachedTokens: 16 });
+    expect(config.plugins[7].parameters).toEqual({ deciders: { prefill: 'prefix-based-pd-decider' } });
+    expect(config.schedulingProfiles.map((p: any) => [p.name, p.plugins[0].pluginRef])).toEqual([['prefill', 'prefill-filter'], ['decode', 'decode-filter']]);
+    const epp = deployment('llama-70b-pd-epp');
+    expect(epp.spec.replicas).toBe(2);
+    expect(epp.spec.template.spec.containers[0].args).toContain('--ha-enable-leader-election');
+    expect(onlyObject(manifests, 'Role').rules).toContainEqual({ apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch'] });
+  });
+});
+
+describe('InferencePool validation', () => {
+  test('fails when P/D disaggregation has no RDMA network', () => {
+    const chart = testChart();
+    const pool = new InferencePool(chart, 'Pool', { poolName: 'pd', disaggregated: true });
+    expect(() => new VllmServer(chart, 'D', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), inferencePool: pool, role: ServingRole.DECODE, image: NIXL_IMAGE })).toThrow(
+      'test/D: role decode (prefill/decode disaggregation) moves the KV cache between pods with NIXL over RDMA, but GPU pool h100 has no RDMA network; ' +
+      'give the pool an RdmaAttachment or serve with role prefill-decode',
+    );
+  });
+
+  test('fails when a disaggregated pool lacks decode servers', () => {
+    const chart = testChart();
+    const pool = new InferencePool(chart, 'Pool', { poolName: 'pd', disaggregated: true });
+    new VllmServer(chart, 'P', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart, RDMA), inferencePool: pool, role: ServingRole.PREFILL, image: NIXL_IMAGE });
+    expect(() => synthChart(chart)).toThrow(/disaggregated pool pd has no decode server; add a VllmServer with role decode/);
+  });
+
+  test('fails when a P/D role joins an aggregated pool', () => {
+    const chart = testChart();
+    const pool = new InferencePool(chart, 'Pool', { poolName: 'agg' });
+    expect(() => new VllmServer(chart, 'P', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart, RDMA), inferencePool: pool, role: ServingRole.PREFILL, image: NIXL_IMAGE })).toThrow(
+      'test/Pool: test/P has role prefill, but pool agg is not disaggregated; set disaggregated: true on the pool',
+    );
+  });
+
+  test('fails when a P/D role has no NIXL image', () => {
+    const chart = testChart();
+    const pool = new InferencePool(chart, 'Pool', { poolName: 'pd', disaggregated: true });
+    expect(() => new VllmServer(chart, 'P', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart, RDMA), inferencePool: pool, role: ServingRole.PREFILL })).toThrow(
+      /^test\/P: role prefill needs an image with NIXL/,
+    );
+  });
+
+  test('fails when prefill and decode serve different models', () => {
+    const chart = testChart();
+    const gpus = h100Pool(chart, RDMA);
+    const pool = new InferencePool(chart, 'Pool', { poolName: 'pd', disaggregated: true });
+    new VllmServer(chart, 'P', { model: LlmModel.LLAMA_3_1_8B, pool: gpus, inferencePool: pool, role: ServingRole.PREFILL, image: NIXL_IMAGE });
+    new VllmServer(chart, 'D', { model: LlmModel.QWEN_2_5_7B, pool: gpus, inferencePool: pool, role: ServingRole.DECODE, image: NIXL_IMAGE });
+    expect(() => synthChart(chart)).toThrow(/disaggregated pool pd mixes served models meta-llama\/Llama-3.1-8B-Instruct, Qwen\/Qwen2.5-7B-Instruct/);
+  });
+
+  test('fails when a pool has no servers', () => {
+    const chart = testChart();
+    new InferencePool(chart, 'Pool', { poolName: 'empty' });
+    expect(() => synthChart(chart)).toThrow(/inference pool empty has no model servers/);
+  });
+
+  test('fails when a transcription model joins a pool', () => {
+    const chart = testChart();
+    const pool = new InferencePool(chart, 'Pool', { poolName: 'asr' });
+    expect(() => new VllmServer(chart, 'W', { model: LlmModel.WHISPER_LARGE_V3, pool: h100Pool(chart), inferencePool: pool })).toThrow(
+      /^test\/W: whisper-large-v3 serves \/v1\/audio\/transcriptions \(multipart audio\)/,
+    );
+  });
+});
