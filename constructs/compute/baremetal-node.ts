@@ -4,6 +4,7 @@ import { BaremetalDeployment, BaremetalDeploymentOptions } from './baremetal-dep
 import { BmcDriver } from './bmc';
 import { checkResourceClass, checkTraits, defaultProvisioningPort, requireIronicProvider } from './checks';
 import { SiteRegistry } from './site-registry';
+import { DataIronicInventory } from '../../generated/terraform/ironic/data-ironic-inventory';
 import { Node } from '../../generated/terraform/ironic/node';
 import { Port } from '../../generated/terraform/ironic/port';
 import { PortGroup } from '../../generated/terraform/ironic/port-group';
@@ -217,6 +218,13 @@ export interface BaremetalNodeOptions {
    * @default - Ironic picks the smallest disk of at least 4 GiB
    */
   readonly rootDeviceHints?: { [key: string]: string };
+  /**
+   * Read each node's inspection inventory (`ironic_inventory`, Ironic API >= 1.81) and fail the apply when it contradicts
+   * the server profile: CPU architecture, installed memory, and every enrolled MAC present. Needs inspection to have
+   * produced an inventory (in-band `agent` inspection, or Redfish inspection on recent Ironic).
+   * @default false
+   */
+  readonly verifyInventory?: boolean;
 }
 
 /** Props of {@link BaremetalNode}. */
@@ -447,6 +455,8 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
       });
     }
 
+    if (props.verifyInventory) this.verifyInventory(node, props.server, [...macs.values()]);
+
     if (this.traits.length > 0) {
       this.traitCommand = `openstack baremetal node add trait ${node.id} ${this.traits.join(' ')}`;
       if (!SiteRegistry.collectsTraitCommands(scope)) {
@@ -457,6 +467,30 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
         output.overrideLogicalId(`${props.nodeName.replace(/[^A-Za-z0-9_]/g, '_')}_trait_command`);
       }
     }
+  }
+
+  /** Checks the node's inspection inventory against the profile when Terraform reads it (postconditions). */
+  private verifyInventory(node: Node, server: ServerProfile, macs: string[]): void {
+    // installed memory as Ironic's agent reports it (physical_mb, from the DIMMs); 5 % slack for firmware reservations
+    const minMb = Math.floor(server.memoryGib * 1024 * 0.95);
+    const postcondition = [
+      {
+        condition: `\${try(self.cpu.architecture, "") == "${server.cpuArch}"}`,
+        errorMessage: `Node ${this.nodeName}: the inspected CPU architecture is not ${server.cpuArch}, as server profile ${server.name} says.`,
+      },
+      {
+        condition: `\${try(self.memory.physical_mb, 0) >= ${minMb}}`,
+        errorMessage: `Node ${this.nodeName}: the inspected memory is below the ${server.memoryGib} GiB of server profile ${server.name}.`,
+      },
+    ];
+    const literalMacs = macs.filter((m) => !Token.isUnresolved(m));
+    if (literalMacs.length > 0) {
+      postcondition.push({
+        condition: `\${alltrue([for m in ${JSON.stringify(literalMacs)} : contains(try([for nic in self.nics : lower(nic.mac)], []), m)])}`,
+        errorMessage: `Node ${this.nodeName}: inspection did not find every enrolled MAC (${literalMacs.join(', ')}); check the inventory and the cabling.`,
+      });
+    }
+    new DataIronicInventory(this, 'Inventory', { uuid: node.id, dependsOn: [node], lifecycle: { postcondition } });
   }
 
   /** Deploys an operating system on this node outside Nova (an operator-owned node). */

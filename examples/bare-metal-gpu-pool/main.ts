@@ -58,6 +58,8 @@ export function synth(outdir: string = __dirname): void {
     traits: ['CUSTOM_NVLINK_NVSWITCH', 'CUSTOM_IB_NDR'],
     deployRamdisk: DeployRamdisk.kernelAndRamdisk('https://images.example.net/ipa/ipa.kernel', 'https://images.example.net/ipa/ipa.initramfs'),
     bmcCaCertificatePath: '/etc/ironic/bmc-ca.pem',
+    // after inspection, fail the apply if a server is not what the profile says (memory, architecture, MACs)
+    verifyInventory: true,
   });
   const baremetal = new BaremetalFlavor(site, 'HgxBareMetal', { pool, requiredTraits: ['CUSTOM_IB_NDR'] });
 

@@ -134,6 +134,27 @@ describe('BaremetalNode', () => {
     expect(tf.output.gpu_01_trait_command.value).toMatch(/^openstack baremetal node add trait \$\{ironic_node\.N_[0-9A-F]+\.id\} CUSTOM_IB_NDR$/);
   });
 
+  test('verifyInventory reads ironic_inventory with postconditions on architecture, memory and MACs', () => {
+    const stack = ironicStack();
+    new BaremetalNode(stack, 'N', { nodeName: 'gpu-01', server: hgx, driver: redfish(stack), resourceClass: 'bm', macAddresses: { 'lom0/0': '3C:EC:EF:00:00:01' }, verifyInventory: true });
+    const inventory = Object.values(synthStack(stack).data.ironic_inventory)[0] as any;
+    expect(inventory.uuid).toMatch(/^\$\{ironic_node\.N_[0-9A-F]+\.id\}$/);
+    expect(inventory.lifecycle.postcondition).toEqual([
+      {
+        condition: '${try(self.cpu.architecture, "") == "x86_64"}',
+        error_message: 'Node gpu-01: the inspected CPU architecture is not x86_64, as server profile hgx-h200-8gpu says.',
+      },
+      {
+        condition: '${try(self.memory.physical_mb, 0) >= 1992294}',
+        error_message: 'Node gpu-01: the inspected memory is below the 2048 GiB of server profile hgx-h200-8gpu.',
+      },
+      {
+        condition: '${alltrue([for m in ["3c:ec:ef:00:00:01"] : contains(try([for nic in self.nics : lower(nic.mac)], []), m)])}',
+        error_message: 'Node gpu-01: inspection did not find every enrolled MAC (3c:ec:ef:00:00:01); check the inventory and the cabling.',
+      },
+    ]);
+  });
+
   test('an LACP bond over the provisioning port warns about LACP fallback', () => {
     const stack = ironicStack();
     new BaremetalNode(stack, 'N', {
