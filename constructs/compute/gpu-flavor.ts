@@ -1,6 +1,9 @@
 import { Construct, IConstruct } from 'constructs';
+import { claimFlavorName, defaultFlavorName, grantFlavorAccess } from './checks';
+import { NovaPciAliases } from './nova-pci-aliases';
 import { ComputeFlavorV2 } from '../../generated/terraform/openstack/compute-flavor-v2';
 import {
+  CpuPolicy,
   CpuThreadPolicy,
   GpuFlavorPlan,
   GpuFlavorPlanner,
@@ -9,60 +12,76 @@ import {
   PciNumaAffinityPolicy,
 } from '../../lib/hardware/flavor-plan';
 import { GpuModel } from '../../lib/hardware/gpu';
+import { GpuAttachment, GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
 import { ServerProfile } from '../../lib/hardware/server';
-import { guard } from '../common/validation';
+import { guard, invalid } from '../common/validation';
+import { IProject } from '../identity/project';
 
-/** A Nova flavor that gives its servers GPUs. */
+/**
+ * A Nova flavor that gives its servers GPUs: a GPU VM flavor or a bare-metal GPU server flavor.
+ *
+ * Tenants size quotas from it: legacy quotas count `vcpus` and `ramMb` (also for bare metal), unified limits count the
+ * Placement classes in `placementResources` (`class:PCPU`, `class:MEMORY_MB`, `class:<gpuResourceClass>`, ...).
+ */
 export interface IGpuFlavor extends IConstruct {
   /** Flavor id (a Terraform reference). */
   readonly flavorId: string;
   /** Flavor name. */
   readonly flavorName: string;
-  /** GPUs a server of this flavor gets. */
+  /** GPUs a server of this flavor gets (whole GPUs, vGPUs or MIG instances; all GPUs of the machine for bare metal). */
   readonly gpuCount: number;
   /** GPU model. */
   readonly gpuModel: GpuModel;
   /** The server profile the flavor was derived from. */
   readonly server: ServerProfile;
-  /** vCPUs of a server of this flavor. */
+  /** vCPUs of a server of this flavor (for bare metal: the machine's hardware threads, not scheduled on). */
   readonly vcpus: number;
-  /** RAM of a server of this flavor, in MiB. */
+  /** RAM of a server of this flavor, in MiB (for bare metal: the machine's memory, not scheduled on). */
   readonly ramMb: number;
+  /** Root disk in GB (0: boot from volume). */
+  readonly diskGb: number;
+  /** Whether a server of this flavor is a whole bare-metal machine (Ironic) rather than a VM. */
+  readonly bareMetal: boolean;
+  /** How the GPUs are attached (`BARE_METAL` for bare-metal flavors). */
+  readonly attachmentKind: GpuAttachmentKind;
+  /** Memory in GB of each GPU the server sees (a whole GPU, a vGPU's framebuffer or a MIG instance). */
+  readonly gpuMemoryGb: number;
+  /**
+   * Placement resource class that carries the GPUs: `CUSTOM_PCI_<VENDOR>_<PRODUCT>` for passthrough (counted in
+   * Placement only with `[filter_scheduler] pci_in_placement`), `VGPU` or a custom mdev class for vGPUs, the node's
+   * `CUSTOM_<CLASS>` for bare metal.
+   */
+  readonly gpuResourceClass: string;
+  /** What one server of the flavor claims in Placement: resource class → amount. */
+  readonly placementResources: { [resourceClass: string]: number };
+  /** Lets a project use the (private) flavor. */
+  grantAccess(project: IProject): void;
 }
 
-/** Props of {@link GpuFlavor}. */
-export interface GpuFlavorProps {
-  /** The server model the flavor's VMs run on. */
-  readonly server: ServerProfile;
-  /** Whole GPUs passed through to each VM. */
-  readonly gpuCount: number;
+/** Settings of a GPU VM flavor that a flavor family shares. */
+export interface GpuFlavorOptions {
   /**
-   * Flavor name.
-   * @default - `gpu.<gpu model>.<n>x`, e.g. `gpu.h200-sxm-141gb.4x`
+   * How the GPUs are attached.
+   * @default GpuAttachment.passthrough()
    */
-  readonly flavorName?: string;
+  readonly attachment?: GpuAttachment;
   /**
-   * Nova PCI alias the flavor requests; nova.conf `[pci] alias` must define it.
-   * @default - the GPU model's name
-   */
-  readonly pciAlias?: string;
-  /**
-   * Guest NUMA nodes.
-   * @default - the fewest NUMA nodes that hold the GPUs
-   */
-  readonly numaNodes?: number;
-  /**
-   * PCI NUMA affinity policy.
+   * PCI NUMA affinity policy (passthrough only).
    * @default PciNumaAffinityPolicy.REQUIRED
    */
   readonly pciNumaAffinityPolicy?: PciNumaAffinityPolicy;
   /**
-   * CPU thread policy; CPUs are always dedicated.
-   * @default CpuThreadPolicy.PREFER
+   * CPU policy.
+   * @default CpuPolicy.DEDICATED
+   */
+  readonly cpuPolicy?: CpuPolicy;
+  /**
+   * CPU thread policy; needs dedicated CPUs.
+   * @default - CpuThreadPolicy.PREFER with dedicated CPUs
    */
   readonly cpuThreadPolicy?: CpuThreadPolicy;
   /**
-   * Guest memory page size.
+   * Guest memory page size. 1 GiB pages must be reserved on the hosts (kernel `hugepagesz=1G hugepages=<n>`).
    * @default MemoryPageSize.HUGE_1G
    */
   readonly memoryPageSize?: MemoryPageSize;
@@ -83,12 +102,32 @@ export interface GpuFlavorProps {
   readonly isPublic?: boolean;
 }
 
+/** Props of {@link GpuFlavor}. */
+export interface GpuFlavorProps extends GpuFlavorOptions {
+  /** The server model the flavor's VMs run on. */
+  readonly server: ServerProfile;
+  /** GPUs per VM: whole GPUs, vGPUs or MIG instances, depending on the attachment. */
+  readonly gpuCount: number;
+  /**
+   * Flavor name.
+   * @default - `gpu.<gpu model>.<n>x` (passthrough), `vgpu.<type>.<n>x`, `mig.<gpu model>.<profile>.<n>x`
+   */
+  readonly flavorName?: string;
+  /**
+   * Guest NUMA nodes.
+   * @default - the fewest NUMA nodes that hold the GPUs
+   */
+  readonly numaNodes?: number;
+}
+
 /**
- * A NUMA-aware whole-GPU (PCI passthrough) Nova flavor derived from a server profile.
+ * A NUMA-aware GPU VM flavor derived from a server profile: whole GPUs by PCI passthrough, time-sliced vGPUs or
+ * MIG-backed vGPUs.
  *
- * The VM gets dedicated CPUs and hugepage-backed memory from the NUMA nodes its GPUs sit on, sized as the GPUs'
- * share of those nodes after the host reservation; `required` PCI NUMA affinity keeps Nova from placing the GPUs
- * across the socket interconnect (shared/reference/openstack-compute.md §2-4).
+ * The VM gets dedicated CPUs and hugepage-backed memory from the NUMA nodes its GPUs sit on, sized as the GPUs' share
+ * of those nodes after the host reservation; `required` PCI NUMA affinity keeps Nova from placing passthrough GPUs
+ * across the socket interconnect (shared/reference/openstack-compute.md §2-6). Passthrough flavors register their PCI
+ * alias in the stack's `nova_pci_alias` output.
  */
 export class GpuFlavor extends Construct implements IGpuFlavor {
   public readonly flavorId: string;
@@ -98,6 +137,14 @@ export class GpuFlavor extends Construct implements IGpuFlavor {
   public readonly server: ServerProfile;
   public readonly vcpus: number;
   public readonly ramMb: number;
+  public readonly diskGb: number;
+  public readonly bareMetal: boolean = false;
+  public readonly attachmentKind: GpuAttachmentKind;
+  public readonly gpuMemoryGb: number;
+  public readonly gpuResourceClass: string;
+  public readonly placementResources: { [resourceClass: string]: number };
+  /** Whether every project may use the flavor. */
+  public readonly isPublic: boolean;
   /** The derived plan: vCPUs, RAM, NUMA split and extra specs. */
   public readonly plan: GpuFlavorPlan;
 
@@ -105,13 +152,15 @@ export class GpuFlavor extends Construct implements IGpuFlavor {
     super(scope, id);
     this.server = props.server;
     this.gpuModel = guard(this, () => props.server.requireGpuModel());
+    const attachment = props.attachment ?? GpuAttachment.passthrough();
     this.plan = guard(this, () =>
-      GpuFlavorPlanner.passthrough({
+      GpuFlavorPlanner.plan({
         server: props.server,
         gpuCount: props.gpuCount,
-        pciAlias: props.pciAlias,
+        attachment,
         numaNodes: props.numaNodes,
         pciNumaAffinityPolicy: props.pciNumaAffinityPolicy,
+        cpuPolicy: props.cpuPolicy,
         cpuThreadPolicy: props.cpuThreadPolicy,
         memoryPageSize: props.memoryPageSize,
         hostReservation: props.hostReservation,
@@ -120,17 +169,35 @@ export class GpuFlavor extends Construct implements IGpuFlavor {
     this.gpuCount = props.gpuCount;
     this.vcpus = this.plan.vcpus;
     this.ramMb = this.plan.ramMb;
-    this.flavorName = props.flavorName ?? `gpu.${this.gpuModel.name}.${props.gpuCount}x`;
+    this.diskGb = props.diskGb ?? 100;
+    if (!Number.isInteger(this.diskGb) || this.diskGb < 0) invalid(this, `diskGb ${this.diskGb} must be a non-negative integer (0 boots from volume)`);
+    this.isPublic = props.isPublic ?? false;
+    this.attachmentKind = this.plan.attachmentKind;
+    this.gpuMemoryGb = this.plan.gpuMemoryGb;
+    this.gpuResourceClass = this.plan.gpuResourceClass;
+    this.placementResources = this.diskGb > 0 ? sortByKey({ ...this.plan.placementResources, DISK_GB: this.diskGb }) : this.plan.placementResources;
+    this.flavorName = props.flavorName ?? defaultFlavorName(this.gpuModel, attachment, props.gpuCount);
+    claimFlavorName(this, this.flavorName);
 
     const flavor = new ComputeFlavorV2(this, 'Resource', {
       name: this.flavorName,
       vcpus: this.plan.vcpus,
       ram: this.plan.ramMb,
-      disk: props.diskGb ?? 100,
-      isPublic: props.isPublic ?? false,
+      disk: this.diskGb,
+      isPublic: this.isPublic,
       extraSpecs: this.plan.extraSpecs,
-      description: `${props.gpuCount}× ${this.gpuModel.displayName} on ${props.server.name}, ${this.plan.numaNodes} NUMA node(s)`,
+      description: this.plan.description,
     });
     this.flavorId = flavor.id;
+    if (this.plan.pciAlias) NovaPciAliases.of(this).register(this, this.plan.pciAlias);
   }
+
+  /** Lets a project use the flavor (`openstack_compute_flavor_access_v2`). */
+  public grantAccess(project: IProject): void {
+    grantFlavorAccess(this, this.flavorId, this.isPublic, project);
+  }
+}
+
+function sortByKey(o: { [key: string]: number }): { [key: string]: number } {
+  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
 }

@@ -1,5 +1,14 @@
 import { check, fail } from '../errors';
-import { ServerProfile } from './server';
+import { GpuAttachment, GpuAttachmentKind, PciDeviceType, ResolvedGpuAttachment } from './gpu-attachment';
+import { NumaNode, ServerProfile } from './server';
+
+/** `hw:cpu_policy` (nova/api/validation/extra_specs/hw.py; shared/reference/openstack-compute.md §2). */
+export enum CpuPolicy {
+  /** Each vCPU pinned to its own host CPU; Placement counts them as `PCPU`. The right choice for GPU VMs. */
+  DEDICATED = 'dedicated',
+  /** Floating vCPUs (Nova's default); Placement counts them as `VCPU`. */
+  SHARED = 'shared',
+}
 
 /**
  * `hw:cpu_thread_policy` (nova/api/validation/extra_specs/hw.py; shared/reference/openstack-compute.md §2).
@@ -52,6 +61,49 @@ export interface HostReservation {
   readonly memoryGibPerNumaNode?: number;
 }
 
+/** Input of {@link GpuFlavorPlanner.plan}. */
+export interface GpuFlavorPlanOptions {
+  /** The server the flavor runs on. */
+  readonly server: ServerProfile;
+  /** GPUs per VM: whole GPUs (passthrough), vGPUs, or MIG instances. */
+  readonly gpuCount: number;
+  /**
+   * How the GPUs are attached.
+   * @default GpuAttachment.passthrough()
+   */
+  readonly attachment?: GpuAttachment;
+  /**
+   * Guest NUMA nodes. Each maps to its own host NUMA node.
+   * @default - the fewest NUMA nodes that hold the GPUs
+   */
+  readonly numaNodes?: number;
+  /**
+   * PCI NUMA affinity policy (passthrough only: Nova applies it to PCI devices, not to mediated devices).
+   * @default PciNumaAffinityPolicy.REQUIRED
+   */
+  readonly pciNumaAffinityPolicy?: PciNumaAffinityPolicy;
+  /**
+   * CPU policy.
+   * @default CpuPolicy.DEDICATED
+   */
+  readonly cpuPolicy?: CpuPolicy;
+  /**
+   * CPU thread policy; needs dedicated CPUs.
+   * @default - CpuThreadPolicy.PREFER with dedicated CPUs, none with shared CPUs
+   */
+  readonly cpuThreadPolicy?: CpuThreadPolicy;
+  /**
+   * Guest memory page size.
+   * @default MemoryPageSize.HUGE_1G
+   */
+  readonly memoryPageSize?: MemoryPageSize;
+  /**
+   * Host reservation subtracted before the GPUs' share is taken.
+   * @default - 2 cores and 16 GiB per NUMA node
+   */
+  readonly hostReservation?: HostReservation;
+}
+
 /** Input of {@link GpuFlavorPlanner.passthrough}. */
 export interface PassthroughFlavorOptions {
   /** The server the flavor runs on. */
@@ -90,22 +142,58 @@ export interface PassthroughFlavorOptions {
   readonly hostReservation?: HostReservation;
 }
 
+/** A Nova `[pci] alias` entry (nova/conf/pci.py; openstack-compute.md §5). */
+export interface PciAliasDefinition {
+  /** Alias name, referenced by `pci_passthrough:alias`. */
+  readonly name: string;
+  /** PCI vendor id, lower-case hex without `0x`. */
+  readonly vendorId: string;
+  /** PCI product id, lower-case hex without `0x`. */
+  readonly productId: string;
+  /** `device_type`. */
+  readonly deviceType: PciDeviceType;
+  /** `numa_policy`. */
+  readonly numaPolicy: PciNumaAffinityPolicy;
+  /**
+   * `resource_class` (needs PCI devices in Placement).
+   * @default - not set
+   */
+  readonly resourceClass?: string;
+}
+
 /** A planned GPU flavor: sizes and the extra specs that make Nova place it NUMA-correctly. */
 export interface GpuFlavorPlan {
-  /** vCPUs (all dedicated). */
+  /** vCPUs. */
   readonly vcpus: number;
   /** RAM in MiB (Nova's unit). */
   readonly ramMb: number;
   /** Guest NUMA nodes. */
   readonly numaNodes: number;
-  /** GPUs. */
+  /** GPUs (whole GPUs, vGPUs or MIG instances). */
   readonly gpuCount: number;
+  /** Attachment kind. */
+  readonly attachmentKind: GpuAttachmentKind;
+  /** Memory in GB of each GPU the guest sees (a whole GPU, a vGPU's framebuffer or a MIG instance). */
+  readonly gpuMemoryGb: number;
+  /** Placement resource class of one GPU (e.g. `CUSTOM_PCI_10DE_2335`, `VGPU`, `CUSTOM_NVIDIA_700`). */
+  readonly gpuResourceClass: string;
+  /** Host NUMA node ids the guest NUMA nodes are sized from, in guest node order. */
+  readonly hostNumaNodes: number[];
   /** vCPUs of each guest NUMA node. */
   readonly vcpusPerNumaNode: number[];
   /** RAM in MiB of each guest NUMA node. */
   readonly ramMbPerNumaNode: number[];
   /** Flavor extra specs (all values strings, as `openstack_compute_flavor_v2.extra_specs` wants). */
   readonly extraSpecs: { [key: string]: string };
+  /**
+   * What one server of the flavor claims in Placement, without disk: `PCPU` or `VCPU`, `MEMORY_MB` and the GPU class.
+   * Unified limits count these as `class:<RC>` (openstack-compute.md §8).
+   */
+  readonly placementResources: { [resourceClass: string]: number };
+  /** The PCI alias the flavor requests (passthrough only). */
+  readonly pciAlias?: PciAliasDefinition;
+  /** What the flavor gives, for descriptions. */
+  readonly description: string;
 }
 
 /** Formats vCPU ids `first..last` as a Nova CPU-range string, e.g. `0-55`. */
@@ -117,31 +205,61 @@ function cpuRange(first: number, count: number): string {
  * Derives NUMA-aware GPU flavors from a server profile. Pure: no constructs.
  *
  * vCPUs and RAM are the GPUs' share of the host NUMA nodes they sit on, after the host reservation, so that a
- * server's flavors add up to at most the whole server and every guest stays on the NUMA nodes of its GPUs.
+ * server's flavors add up to at most the whole server and every guest stays on the NUMA nodes of its GPUs. A vGPU or
+ * MIG instance counts as `1 / instancesPerGpu` of a GPU.
  */
 export class GpuFlavorPlanner {
-  /** Plans a whole-GPU (PCI passthrough) flavor. */
-  public static passthrough(options: PassthroughFlavorOptions): GpuFlavorPlan {
+  /** Plans a GPU flavor with any attachment. */
+  public static plan(options: GpuFlavorPlanOptions): GpuFlavorPlan {
     const server = options.server;
     const gpu = server.requireGpuModel();
     const n = options.gpuCount;
     check(Number.isInteger(n) && n >= 1, `gpuCount ${n} must be a positive integer`);
-    check(n <= server.gpuCount, `gpuCount ${n} is more than the ${server.gpuCount} GPUs of server profile ${server.name}; use 1 to ${server.gpuCount}`);
+    const att: ResolvedGpuAttachment = (options.attachment ?? GpuAttachment.passthrough()).resolve(gpu);
+    const passthrough = att.kind === GpuAttachmentKind.PASSTHROUGH;
 
+    // how many units one VM can have: one whole GPU or one time-sliced vGPU per physical GPU (NVIDIA allows one vGPU
+    // per GPU in a VM, openstack-compute.md §6), MIG instances up to the host's layout
+    const maxUnits = att.kind === GpuAttachmentKind.MIG_VGPU ? server.gpuCount * att.instancesPerGpu : server.gpuCount;
+    if (n > maxUnits) {
+      if (passthrough) {
+        fail(`gpuCount ${n} is more than the ${server.gpuCount} GPUs of server profile ${server.name}; use 1 to ${server.gpuCount}`);
+      } else if (att.kind === GpuAttachmentKind.VGPU) {
+        fail(`gpuCount ${n} is more than the ${server.gpuCount} GPUs of server profile ${server.name}; a VM gets at most one ${att.vgpuType} vGPU per GPU, so use 1 to ${server.gpuCount}`);
+      }
+      fail(`gpuCount ${n} is more than the ${maxUnits} MIG instances of server profile ${server.name} (${att.instancesPerGpu}× ${att.migProfile} on each of ${server.gpuCount} GPUs); use 1 to ${maxUnits}`);
+    }
+
+    const cpuPolicy = options.cpuPolicy ?? CpuPolicy.DEDICATED;
+    if (options.cpuThreadPolicy !== undefined && cpuPolicy !== CpuPolicy.DEDICATED) {
+      fail(
+        `cpuThreadPolicy ${options.cpuThreadPolicy} needs dedicated CPUs, but cpuPolicy is ${cpuPolicy}; Nova rejects hw:cpu_thread_policy ` +
+          'without hw:cpu_policy=dedicated (CPUThreadPolicyConfigurationInvalid); use CpuPolicy.DEDICATED or drop cpuThreadPolicy',
+      );
+    }
+    const threadPolicy = cpuPolicy === CpuPolicy.DEDICATED ? options.cpuThreadPolicy ?? CpuThreadPolicy.PREFER : undefined;
     const policy = options.pciNumaAffinityPolicy ?? PciNumaAffinityPolicy.REQUIRED;
-    const threadPolicy = options.cpuThreadPolicy ?? CpuThreadPolicy.PREFER;
+    if (!passthrough && options.pciNumaAffinityPolicy !== undefined) {
+      fail(`pciNumaAffinityPolicy applies to PCI devices, not to ${att.kind === GpuAttachmentKind.VGPU ? 'vGPUs' : 'MIG-backed vGPUs'} (mediated devices); drop it`);
+    }
     const reservedCores = options.hostReservation?.coresPerNumaNode ?? 2;
     const reservedMemGib = options.hostReservation?.memoryGibPerNumaNode ?? 16;
+    check(Number.isInteger(reservedCores) && reservedCores >= 0, `hostReservation.coresPerNumaNode ${reservedCores} must be a non-negative integer`);
+    check(Number.isInteger(reservedMemGib) && reservedMemGib >= 0, `hostReservation.memoryGibPerNumaNode ${reservedMemGib} must be a non-negative integer`);
+
+    // physical GPUs the VM's units sit on: time-sliced vGPUs each on their own GPU, MIG instances packed
+    const physical = att.kind === GpuAttachmentKind.MIG_VGPU ? Math.ceil(n / att.instancesPerGpu) : n;
+    const gpuShare = n / att.instancesPerGpu; // in whole GPUs
 
     // host NUMA nodes ordered by GPUs (most first), then id: the guest takes the fewest nodes that hold its GPUs
     const byGpus = [...server.numaNodes].filter((node) => node.gpus > 0).sort((a, b) => b.gpus - a.gpus || a.id - b.id);
-    const maxPerNode = byGpus.length ? byGpus[0].gpus : 0;
+    const maxPerNode = byGpus[0].gpus;
     let needed = 0;
-    for (let held = 0; held < n; needed++) held += byGpus[needed].gpus;
+    for (let held = 0; held < physical; needed++) held += byGpus[needed].gpus;
     const numaNodes = options.numaNodes ?? needed;
     check(Number.isInteger(numaNodes) && numaNodes >= 1 && numaNodes <= server.numaNodes.length,
       `numaNodes ${numaNodes} must be between 1 and the ${server.numaNodes.length} NUMA nodes of server profile ${server.name}`);
-    if (numaNodes < needed && (policy === PciNumaAffinityPolicy.REQUIRED || policy === PciNumaAffinityPolicy.LEGACY)) {
+    if (passthrough && numaNodes < needed && (policy === PciNumaAffinityPolicy.REQUIRED || policy === PciNumaAffinityPolicy.LEGACY)) {
       const sockets = new Set(byGpus.slice(0, needed).map((node) => node.socket)).size;
       const alternative = sockets <= numaNodes ? 'socket or preferred' : 'preferred';
       fail(
@@ -149,14 +267,13 @@ export class GpuFlavorPlanner {
           `(at most ${maxPerNode} GPUs share a NUMA node); use numaNodes ${needed}, or pciNumaAffinityPolicy ${alternative}`,
       );
     }
-
     check(numaNodes <= byGpus.length, `numaNodes ${numaNodes} is more than the ${byGpus.length} NUMA node(s) of server profile ${server.name} that have GPUs`);
-    check(n >= numaNodes, `${n} GPU(s) cannot be spread over ${numaNodes} NUMA nodes; every guest NUMA node needs at least one GPU`);
+    check(physical >= numaNodes, `${physical} GPU(s) cannot be spread over ${numaNodes} NUMA nodes; every guest NUMA node needs at least one GPU`);
 
-    // GPUs per chosen host node: fill the fullest nodes first; spread evenly when more nodes were asked for
+    // physical GPUs per chosen host node: fill the fullest nodes first; spread evenly when more nodes were asked for
     const chosen = byGpus.slice(0, numaNodes);
     const take = chosen.map(() => 0);
-    let left = n;
+    let left = physical;
     if (numaNodes > needed) {
       for (let i = 0; left > 0; i = (i + 1) % numaNodes) {
         if (take[i] < chosen[i].gpus) {
@@ -170,12 +287,14 @@ export class GpuFlavorPlanner {
         left -= take[i];
       });
     }
+    const placed = take.reduce((a, b) => a + b, 0);
 
     // each guest node gets its GPUs' share of the host node's cores and memory, after the host reservation
     const vcpusPerNode: number[] = [];
     const ramMbPerNode: number[] = [];
-    chosen.forEach((node, i) => {
-      const share = take[i] / node.gpus;
+    chosen.forEach((node: NumaNode, i) => {
+      // never more than the whole host node: a guest NUMA node must fit on one host NUMA node
+      const share = Math.min(1, ((take[i] / placed) * gpuShare) / node.gpus);
       const usableCores = node.cores - reservedCores;
       check(usableCores > 0, `host reservation of ${reservedCores} cores leaves no CPUs on NUMA node ${node.id} of server profile ${server.name}`);
       const usableGib = node.memoryGib - reservedMemGib;
@@ -189,13 +308,11 @@ export class GpuFlavorPlanner {
     const ramMb = ramMbPerNode.reduce((a, b) => a + b, 0);
 
     const extraSpecs: { [key: string]: string } = {
-      'hw:cpu_policy': 'dedicated',
-      'hw:cpu_thread_policy': threadPolicy,
+      'hw:cpu_policy': cpuPolicy,
       'hw:mem_page_size': options.memoryPageSize ?? MemoryPageSize.HUGE_1G,
       'hw:numa_nodes': String(numaNodes),
-      'hw:pci_numa_affinity_policy': policy,
-      'pci_passthrough:alias': `${options.pciAlias ?? gpu.name}:${n}`,
     };
+    if (threadPolicy !== undefined) extraSpecs['hw:cpu_thread_policy'] = threadPolicy;
     if (numaNodes > 1) {
       let first = 0;
       vcpusPerNode.forEach((count, i) => {
@@ -204,18 +321,88 @@ export class GpuFlavorPlanner {
         first += count;
       });
     }
+    let pciAlias: PciAliasDefinition | undefined;
+    if (passthrough) {
+      extraSpecs['hw:pci_numa_affinity_policy'] = policy;
+      extraSpecs['pci_passthrough:alias'] = `${att.pciAlias}:${n}`;
+      pciAlias = {
+        name: att.pciAlias!,
+        vendorId: gpu.pciVendorId,
+        productId: gpu.pciProductId,
+        deviceType: att.pciDeviceType!,
+        numaPolicy: policy,
+        resourceClass: att.aliasResourceClass,
+      };
+    } else if (n === 1) {
+      // one vGPU: the unnumbered request group, as in Nova's virtual-gpu guide
+      extraSpecs[`resources:${att.resourceClass}`] = '1';
+      if (att.trait) extraSpecs[`trait:${att.trait}`] = 'required';
+    } else {
+      // several vGPUs: one numbered group each (Nova 33.0.0), each from a different resource provider
+      for (let g = 1; g <= n; g++) {
+        extraSpecs[`resources${g}:${att.resourceClass}`] = '1';
+        if (att.trait) extraSpecs[`trait${g}:${att.trait}`] = 'required';
+      }
+      extraSpecs.group_policy = 'isolate';
+    }
+
+    const placementResources: { [rc: string]: number } = {
+      [cpuPolicy === CpuPolicy.DEDICATED ? 'PCPU' : 'VCPU']: vcpus,
+      MEMORY_MB: ramMb,
+      [att.resourceClass]: n,
+    };
     return {
       vcpus,
       ramMb,
       numaNodes,
       gpuCount: n,
+      attachmentKind: att.kind,
+      gpuMemoryGb: att.unitMemoryGb,
+      gpuResourceClass: att.resourceClass,
+      hostNumaNodes: chosen.map((node) => node.id),
       vcpusPerNumaNode: vcpusPerNode,
       ramMbPerNumaNode: ramMbPerNode,
       extraSpecs: sortKeys(extraSpecs),
+      placementResources: sortNumbers(placementResources),
+      pciAlias,
+      description: `${n}× ${att.description} on ${server.name}, ${numaNodes} NUMA node(s)`,
     };
+  }
+
+  /** Plans a whole-GPU (PCI passthrough) flavor. */
+  public static passthrough(options: PassthroughFlavorOptions): GpuFlavorPlan {
+    return GpuFlavorPlanner.plan({
+      server: options.server,
+      gpuCount: options.gpuCount,
+      attachment: GpuAttachment.passthrough({ pciAlias: options.pciAlias }),
+      numaNodes: options.numaNodes,
+      pciNumaAffinityPolicy: options.pciNumaAffinityPolicy,
+      cpuThreadPolicy: options.cpuThreadPolicy,
+      memoryPageSize: options.memoryPageSize,
+      hostReservation: options.hostReservation,
+    });
+  }
+
+  /**
+   * The nova.conf `[pci] alias` value of an alias definition: one JSON object per line of the multi-valued option.
+   */
+  public static novaPciAliasJson(alias: PciAliasDefinition): string {
+    const o: { [key: string]: string } = {
+      name: alias.name,
+      vendor_id: alias.vendorId,
+      product_id: alias.productId,
+      device_type: alias.deviceType,
+      numa_policy: alias.numaPolicy,
+    };
+    if (alias.resourceClass) o.resource_class = alias.resourceClass;
+    return JSON.stringify(o);
   }
 }
 
 function sortKeys(o: { [key: string]: string }): { [key: string]: string } {
+  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+}
+
+function sortNumbers(o: { [key: string]: number }): { [key: string]: number } {
   return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
 }

@@ -4,9 +4,9 @@ import { check, fail, oneOf } from '../errors';
  * GPU vendors. The value is the PCI vendor id (lower-case hex, no `0x`), as Nova's `[pci] alias` wants it.
  */
 export enum GpuVendor {
-  /** NVIDIA, PCI vendor `10de` (pciutils pci.ids). */
+  /** NVIDIA, PCI vendor `10de` (pciutils pci.ids; shared/reference/openstack-compute.md §5). */
   NVIDIA = '10de',
-  /** AMD (ATI), PCI vendor `1002` (pciutils pci.ids). */
+  /** AMD (ATI), PCI vendor `1002` (pciutils pci.ids; shared/reference/openstack-compute.md §5). */
   AMD = '1002',
 }
 
@@ -33,7 +33,7 @@ export interface MigProfileProps {
   /** How many instances of this profile fit one GPU when it is the only profile used. */
   readonly maxInstances: number;
   /**
-   * Memory-slice indices where an instance of this profile may start (NVIDIA MIG user guide placement tables).
+   * Memory-slice indices where an instance of this profile may start (`nvidia-smi mig -lgipp`).
    * An instance occupies `memorySlices` consecutive slices from its start.
    */
   readonly placements: number[];
@@ -108,6 +108,7 @@ export interface GpuModelProps {
   readonly migMemorySlices?: number;
   /**
    * Whether NVIDIA vGPU (mediated devices or SR-IOV VFs managed by the vGPU host driver) supports this GPU.
+   * MIG-backed vGPU additionally needs MIG.
    * @default false
    */
   readonly vgpuCapable?: boolean;
@@ -119,7 +120,9 @@ export interface GpuModelProps {
   readonly gpuFabric?: boolean;
 }
 
-// Placements from the NVIDIA MIG user guide (A100/H100/H200/B200 share the 8-memory-slice layout).
+// Placements from `nvidia-smi mig -lgipp` on A100/H100 (profile ids 19/20: {0..6}:1, 15: {0,2,4,6}:2, 14: {0,2,4}:2,
+// 9: {0,4}:4, 5: {0}:4, 0: {0}:8), which H200 and B200 share: only the memory per slice differs
+// (NVIDIA MIG user guide "Supported MIG Profiles"; H100 NVL and A100 outputs quoted in public MIG how-tos).
 const P_1G_SMALL = [0, 1, 2, 3, 4, 5, 6];
 const P_2_SLICE = [0, 2, 4, 6];
 const P_2G = [0, 2, 4];
@@ -129,7 +132,8 @@ const P_WHOLE = [0];
 /**
  * The eight-slice MIG profile family shared by A100, H100, H200 and B200: only the memory per slice differs.
  * Profile names and maximum counts: NVIDIA/gpu-operator assets/state-mig-manager/0400_configmap.yaml
- * (shared/reference/llm-serving.md §3).
+ * (shared/reference/llm-serving.md §3); `+me` is limited to one instance per GPU (NVIDIA MIG user guide,
+ * "A single 1g profile can include media extensions").
  */
 function migFamily(oneSliceGb: number, twoSliceGb: number, halfGb: number, wholeGb: number, withMe: boolean): MigProfileProps[] {
   const profiles: MigProfileProps[] = [
@@ -158,12 +162,16 @@ function migFamily(oneSliceGb: number, twoSliceGb: number, halfGb: number, whole
  * A GPU model: memory, PCI identity, MIG profiles and vGPU support.
  *
  * Shipped models are static members (`GpuModel.H100_SXM5_80GB`); define others with `GpuModel.custom()`.
- * Sources: PCI ids from pciutils pci.ids, memory and MIG profiles from NVIDIA's gpu-operator mig-parted
- * defaults and vendor data sheets (shared/reference/openstack-compute.md §5, llm-serving.md §2-3).
+ * Sources: PCI ids from pciutils pci.ids; memory and MIG profiles from NVIDIA's gpu-operator mig-parted defaults, the
+ * NVIDIA MIG user guide ("Supported GPUs": memory and instance counts) and vendor data (shared/reference/openstack-compute.md §5,
+ * llm-serving.md §2-3); vGPU support from NVIDIA AI Enterprise "NVIDIA vGPU Types by Hardware" (Ampere, Ada Lovelace,
+ * Hopper H100/H200 and Blackwell type tables).
  */
 export class GpuModel {
   /**
-   * NVIDIA A100 SXM4 40GB: PCI `10de:20b0`; 40 GB HBM2; MIG 1g.5gb×7 ... 7g.40gb (mig-parted defaults).
+   * NVIDIA A100 SXM4 40GB: PCI `10de:20b0` (pci.ids); 40 GB HBM2 (MIG user guide: A100-SXM4 40GB, 7 instances);
+   * MIG 1g.5gb×7, 1g.10gb×4, 2g.10gb×3, 3g.20gb×2, 4g.20gb, 7g.40gb, 1g.5gb+me (mig-parted);
+   * vGPU: Ampere vGPU types (A100-*).
    */
   public static readonly A100_SXM4_40GB = new GpuModel({
     name: 'a100-sxm4-40gb',
@@ -179,7 +187,9 @@ export class GpuModel {
   });
 
   /**
-   * NVIDIA A100 SXM4 80GB: PCI `10de:20b2`; 80 GB HBM2e; MIG 1g.10gb×7 ... 7g.80gb (mig-parted defaults).
+   * NVIDIA A100 SXM4 80GB: PCI `10de:20b2` (pci.ids); 80 GB HBM2e (MIG user guide: A100-SXM4 80GB, 7 instances);
+   * MIG 1g.10gb×7 ... 7g.80gb (mig-parted); vGPU: Ampere vGPU types (A100D-*; MIG-backed A100D-1-10C ... run under
+   * Nova in StackHPC's kayobe vGPU role).
    */
   public static readonly A100_SXM4_80GB = new GpuModel({
     name: 'a100-sxm4-80gb',
@@ -195,7 +205,9 @@ export class GpuModel {
   });
 
   /**
-   * NVIDIA A100 PCIe 40GB: PCI `10de:20f1` (`20b1` is an earlier PCIe board id); 40 GB; same MIG profiles as A100 SXM4 40GB.
+   * NVIDIA A100 PCIe 40GB: PCI `10de:20f1` (pci.ids; `20b1` is an earlier A100 PCIe 40GB board id: give it its own
+   * `GpuModel.custom()` if your hosts report it); 40 GB (MIG user guide: A100-PCIE 40GB, 7 instances);
+   * same MIG profiles as A100 SXM4 40GB (mig-parted lists 20b0, 20b1, 20f1 together); vGPU: Ampere vGPU types.
    */
   public static readonly A100_PCIE_40GB = new GpuModel({
     name: 'a100-pcie-40gb',
@@ -210,7 +222,8 @@ export class GpuModel {
   });
 
   /**
-   * NVIDIA A100 PCIe 80GB: PCI `10de:20b5`; 80 GB HBM2e; same MIG profiles as A100 SXM4 80GB.
+   * NVIDIA A100 PCIe 80GB: PCI `10de:20b5` (pci.ids); 80 GB HBM2e (MIG user guide: A100-PCIE 80GB, 7 instances);
+   * same MIG profiles as A100 SXM4 80GB (mig-parted); vGPU: Ampere vGPU types.
    */
   public static readonly A100_PCIE_80GB = new GpuModel({
     name: 'a100-pcie-80gb',
@@ -225,7 +238,9 @@ export class GpuModel {
   });
 
   /**
-   * NVIDIA H100 SXM5 80GB: PCI `10de:2330`; 80 GB HBM3; MIG 1g.10gb×7, 1g.20gb×4, 2g.20gb×3, 3g.40gb×2, 4g.40gb, 7g.80gb, 1g.10gb+me.
+   * NVIDIA H100 SXM5 80GB: PCI `10de:2330` (pci.ids); 80 GB HBM3 (MIG user guide: H100-SXM5 80GB, 7 instances);
+   * MIG 1g.10gb×7, 1g.20gb×4, 2g.20gb×3, 3g.40gb×2, 4g.40gb, 7g.80gb, 1g.10gb+me (mig-parted; placements from
+   * `nvidia-smi mig -lgipp`); vGPU: Hopper H100 vGPU types.
    */
   public static readonly H100_SXM5_80GB = new GpuModel({
     name: 'h100-sxm5-80gb',
@@ -241,7 +256,8 @@ export class GpuModel {
   });
 
   /**
-   * NVIDIA H100 PCIe 80GB: PCI `10de:2331`; 80 GB HBM2e; same MIG profiles as H100 SXM5.
+   * NVIDIA H100 PCIe 80GB: PCI `10de:2331` (pci.ids); 80 GB HBM2e (MIG user guide: H100-PCIE 80GB, 7 instances);
+   * same MIG profiles as H100 SXM5 (mig-parted lists 2330 and 2331 together); vGPU: Hopper H100 vGPU types.
    */
   public static readonly H100_PCIE_80GB = new GpuModel({
     name: 'h100-pcie-80gb',
@@ -256,7 +272,10 @@ export class GpuModel {
   });
 
   /**
-   * NVIDIA H200 SXM 141GB: PCI `10de:2335`; 141 GB HBM3e; MIG 1g.18gb×7, 1g.35gb×4, 2g.35gb×3, 3g.71gb×2, 4g.71gb, 7g.141gb, 1g.18gb+me.
+   * NVIDIA H200 SXM 141GB: PCI `10de:2335` (pci.ids; seen as `GH100 [H200 SXM 141GB] [10de:2335]` on HGX H200 hosts);
+   * 141 GB HBM3e (MIG user guide: H200-SXM5 141GB, 7 instances; MLCommons inference v4.1 H200-SXM-141GB system);
+   * MIG 1g.18gb×7, 1g.35gb×4, 2g.35gb×3, 3g.71gb×2, 4g.71gb, 7g.141gb, 1g.18gb+me (mig-parted);
+   * vGPU: Hopper H200 vGPU types.
    */
   public static readonly H200_SXM_141GB = new GpuModel({
     name: 'h200-sxm-141gb',
@@ -272,8 +291,9 @@ export class GpuModel {
   });
 
   /**
-   * NVIDIA B200: PCI `10de:2901`; 180 GB usable (MIG `7g.180gb`; marketing quotes 192 GB);
-   * MIG 1g.23gb×7, 1g.45gb×4, 2g.45gb×3, 3g.90gb×2, 4g.90gb, 7g.180gb (no `+me` profile in mig-parted).
+   * NVIDIA B200: PCI `10de:2901` (pci.ids); 180 GB usable (MIG user guide "Supported GPUs": B200 180GB, 7 instances;
+   * marketing quotes 192 GB); MIG 1g.23gb×7, 1g.45gb×4, 2g.45gb×3, 3g.90gb×2, 4g.90gb, 7g.180gb (mig-parted lists no
+   * `+me` profile); vGPU: Blackwell vGPU types (HGX B200 8-GPU baseboard is on NVIDIA's vGPU NVSwitch platform list).
    */
   public static readonly B200_180GB = new GpuModel({
     name: 'b200-180gb',
@@ -289,7 +309,8 @@ export class GpuModel {
   });
 
   /**
-   * NVIDIA L40S: PCI `10de:26b9`; 48 GB GDDR6; no MIG; vGPU capable (time-sliced vGPU profiles).
+   * NVIDIA L40S: PCI `10de:26b9` (pci.ids); 48 GB GDDR6 (llm-serving.md §2); no MIG (MIG user guide lists no Ada GPU;
+   * the NVIDIA k8s test-infra board table marks l40s as not MIG-capable); vGPU: Ada Lovelace vGPU types (time-sliced).
    */
   public static readonly L40S_48GB = new GpuModel({
     name: 'l40s-48gb',
@@ -303,8 +324,9 @@ export class GpuModel {
   });
 
   /**
-   * AMD Instinct MI300X: PCI `1002:74a1`; 192 GB HBM3 (vendor data); no MIG (AMD uses compute/memory partition modes);
-   * not modelled as vGPU capable.
+   * AMD Instinct MI300X: PCI `1002:74a1` (pci.ids); 192 GB HBM3 (MLCommons inference v4.1 AMD system
+   * "MI300X-NPS1-SPX-192GB"; llm-serving.md §2); no MIG (AMD uses compute/memory partition modes instead); not NVIDIA
+   * vGPU: AMD's SR-IOV (MxGPU) is not modelled, so only whole-GPU passthrough is offered.
    */
   public static readonly MI300X_192GB = new GpuModel({
     name: 'mi300x-192gb',
@@ -317,7 +339,8 @@ export class GpuModel {
   });
 
   /**
-   * AMD Instinct MI350X: PCI `1002:75a0`; 288 GB HBM3E (vendor press, Hot Chips 2025); no MIG; not modelled as vGPU capable.
+   * AMD Instinct MI350X: PCI `1002:75a0` (pci.ids); 288 GB HBM3E (vendor press, Hot Chips 2025; llm-serving.md §2);
+   * no MIG; not NVIDIA vGPU (passthrough only, as for MI300X).
    */
   public static readonly MI350X_288GB = new GpuModel({
     name: 'mi350x-288gb',
@@ -398,6 +421,12 @@ export class GpuModel {
     this.migMemorySlices = props.migMemorySlices ?? 8;
     this.vgpuCapable = props.vgpuCapable ?? false;
     this.gpuFabric = props.gpuFabric ?? false;
+    for (const p of this.migProfiles) {
+      check(
+        p.placements.every((start) => Number.isInteger(start) && start >= 0 && start + p.memorySlices <= this.migMemorySlices),
+        `GPU model ${props.name}: MIG profile ${p.name} has a placement that does not fit ${this.migMemorySlices} memory slices`,
+      );
+    }
   }
 
   /** Whether the GPU supports MIG. */
@@ -424,5 +453,39 @@ export class GpuModel {
       this.findMigProfile(name) ??
       fail(`MIG profile ${JSON.stringify(name)} does not exist on ${this.displayName}; its profiles are ${oneOf(this.migProfiles.map((p) => p.name))}`)
     );
+  }
+
+  /**
+   * Whether MIG instances in these counts fit one GPU together: every instance needs a free placement
+   * (consecutive memory slices from an allowed start), compute slices add up to at most 7 and no profile exceeds its
+   * maximum count. Unknown profile names throw.
+   *
+   * @param layout profile name → instances on one GPU, e.g. `{ '3g.40gb': 1, '2g.20gb': 1, '1g.10gb': 2 }`
+   */
+  public migLayoutFits(layout: { [profile: string]: number }): boolean {
+    const wanted: MigProfile[] = [];
+    for (const [name, count] of Object.entries(layout)) {
+      const profile = this.migProfile(name);
+      check(Number.isInteger(count) && count >= 0, `MIG layout: ${name} count ${count} must be a non-negative integer`);
+      if (count > profile.maxInstances) return false;
+      for (let i = 0; i < count; i++) wanted.push(profile);
+    }
+    if (wanted.reduce((sum, p) => sum + p.computeSlices, 0) > 7) return false;
+    // place the largest instances first; backtrack over their allowed starts (at most 7 instances, 8 slices)
+    wanted.sort((a, b) => b.memorySlices - a.memorySlices || b.computeSlices - a.computeSlices);
+    const used: boolean[] = Array(this.migMemorySlices).fill(false);
+    const place = (i: number): boolean => {
+      if (i === wanted.length) return true;
+      const p = wanted[i];
+      for (const start of p.placements) {
+        const span = Array.from({ length: p.memorySlices }, (_, k) => start + k);
+        if (span.some((slice) => used[slice])) continue;
+        span.forEach((slice) => (used[slice] = true));
+        if (place(i + 1)) return true;
+        span.forEach((slice) => (used[slice] = false));
+      }
+      return false;
+    };
+    return place(0);
   }
 }

@@ -1,3 +1,5 @@
 export * from './gpu';
 export * from './server';
+export * from './placement';
+export * from './gpu-attachment';
 export * from './flavor-plan';

@@ -133,22 +133,32 @@ export class NumaNode {
  */
 export class ServerProfile {
   /**
-   * HGX H200 8-GPU server (e.g. Dell PowerEdge XE9680 / Supermicro SYS-821GE-TNHR class):
-   * 2× 56-core Xeon Platinum 8480+ with SMT, 2048 GiB, one NUMA node per socket; **GPUs spread across NUMA nodes**:
-   * GPUs 0-3 and InfiniBand HCAs ib0-3 behind the PCIe switches of socket 0, GPUs 4-7 and ib4-7 on socket 1
-   * (each HCA shares a PCIe switch with its GPU for GPUDirect RDMA); 8× ConnectX-7 NDR 400 Gb/s InfiniBand,
-   * 2× BlueField-3 (2× 200 GbE, one per socket), 8× 3.84 TB NVMe (4 per socket).
-   * PCI ids: ConnectX-7 `15b3:1021`, BlueField-3 `15b3:a2dc` (pciutils pci.ids; shared/reference/openstack-compute.md §5).
+   * HGX H200 8-GPU server, **GPUs spread across NUMA nodes** (the second layout of the OpenInfra "OpenStack for AI"
+   * white paper as the issue describes it), shaped like NVIDIA DGX H200:
+   * - CPUs and memory: 2× Intel Xeon Platinum 8480C, 56 cores each, SMT on, 2 TB (32× 64 GB DIMMs)
+   *   (MLCommons inference v4.1, closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json: `host_processor_model_name`,
+   *   `host_processor_core_count` 56, `host_processors_per_node` 2, `host_memory_configuration` 32× 64GB).
+   *   One NUMA node per socket (sub-NUMA clustering off, the BIOS default).
+   * - GPUs: 8× H200 SXM 141GB; GPUs 0-3 with InfiniBand HCAs ib0-3 behind the PCIe switches of socket 0, GPUs 4-7 and
+   *   ib4-7 on socket 1 (each HCA shares a PCIe switch with its GPU for GPUDirect RDMA, as `nvidia-smi topo -m` shows
+   *   `PXB` between a GPU and its HCA).
+   * - Network: 8× single-port ConnectX-7 NDR 400 Gb/s InfiniBand and 2× dual-port BlueField-3 (200 GbE per port),
+   *   one per socket (MLCommons: "10x 400Gbe Infiniband" host cards; DGX H200 datasheet: 8× ConnectX-7 VPI, 2× dual-port
+   *   BlueField-3), plus the onboard 10 GbE RJ45 NIC the datasheet lists for in-band management (`lom0`), the
+   *   provisioning port. PCI ids: ConnectX-7 `15b3:1021`, BlueField-3 `15b3:a2dc` (pci.ids; openstack-compute.md §5).
+   * - Storage: 8× 3.84 TB NVMe U.2 data drives, 4 per socket (DGX H200 datasheet; the per-socket split is assumed), and
+   *   the 2× 1.92 TB M.2 NVMe OS mirror as the root disk Ironic deploys to (`rootDiskGb` 1920).
    */
   public static readonly HGX_H200_8GPU = new ServerProfile({
     name: 'hgx-h200-8gpu',
-    displayName: 'HGX H200 8-GPU server (2× Xeon Platinum 8480+, 2 TiB)',
+    displayName: 'HGX H200 8-GPU server (2× Xeon Platinum 8480C, 2 TiB)',
     sockets: 2,
     coresPerSocket: 56,
     threadsPerCore: 2,
     memoryGib: 2048,
     gpus: { model: GpuModel.H200_SXM_141GB, numaNodes: [0, 0, 0, 0, 1, 1, 1, 1] },
     networkAdapters: [
+      { name: 'lom0', kind: NetworkAdapterKind.ETHERNET, numaNode: 0, ports: 1, portSpeedGbps: 10, model: 'onboard 10GBASE-T' },
       ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({
         name: `ib${i}`,
         kind: NetworkAdapterKind.INFINIBAND,
@@ -169,14 +179,19 @@ export class ServerProfile {
       })),
     ],
     nvme: { count: 8, sizeGb: 3840, numaNodes: [0, 0, 0, 0, 1, 1, 1, 1] },
-    rootDiskGb: 960,
+    rootDiskGb: 1920,
   });
 
   /**
-   * 2-socket PCIe server with 4× L40S and one BlueField-3 DPU (the shape of F5's BlueField-3 ingress test bed):
-   * 2× 32-core Xeon Gold 6448Y with SMT, 1024 GiB, one NUMA node per socket; **GPUs concentrated on one NUMA node**:
-   * all four L40S and the BlueField-3 (2× 200 GbE) behind socket 0's PCIe switch (single-root layout);
-   * 2× 3.84 TB NVMe.
+   * 2-socket PCIe server with 4× L40S and one BlueField-3 DPU, **GPUs concentrated on one NUMA node** (the first layout
+   * of the OpenInfra "OpenStack for AI" white paper as the issue describes it; the shape of F5's BlueField-3 ingress
+   * test bed, BIG-IP Next for Kubernetes on BlueField-3 in front of L40S inference servers).
+   * - GPUs and DPU: all four L40S (`10de:26b9`) and the BlueField-3 (2× 200 GbE, `15b3:a2dc`) behind socket 0's PCIe
+   *   switch (single-root layout: GPU peer traffic and DPU ingress never cross the socket interconnect).
+   * - CPUs, memory and disks are a **representative** configuration (2× 32-core Xeon Gold 6448Y with SMT, 1 TiB,
+   *   2× 3.84 TB NVMe, 2× 1 GbE onboard for provisioning): F5 and the Tolly report (#226104) do not publish the test
+   *   bed's CPU and memory in the material available here. Define your own profile with `ServerProfile.custom()` when
+   *   your servers differ.
    */
   public static readonly L40S_4GPU_BF3 = new ServerProfile({
     name: 'l40s-4gpu-bf3',
@@ -187,6 +202,7 @@ export class ServerProfile {
     memoryGib: 1024,
     gpus: { model: GpuModel.L40S_48GB, numaNodes: [0, 0, 0, 0] },
     networkAdapters: [
+      { name: 'lom0', kind: NetworkAdapterKind.ETHERNET, numaNode: 0, ports: 2, portSpeedGbps: 1, model: 'onboard 1GBASE-T' },
       { name: 'bf3-0', kind: NetworkAdapterKind.DPU, numaNode: 0, ports: 2, portSpeedGbps: 200, model: 'BlueField-3', pciId: '15b3:a2dc' },
     ],
     nvme: { count: 2, sizeGb: 3840, numaNodes: [0, 1] },
@@ -248,6 +264,8 @@ export class ServerProfile {
       check(!names.has(a.name), `${where}: network adapter name ${a.name} is used twice`);
       names.add(a.name);
       check(Number.isInteger(a.numaNode) && a.numaNode >= 0 && a.numaNode < nodeCount, `${where}: adapter ${a.name} NUMA node ${a.numaNode} does not exist (0..${nodeCount - 1})`);
+      check(/^[a-z0-9][a-z0-9-]*$/.test(a.name), `${where}: adapter name ${JSON.stringify(a.name)} must be lower case letters, digits and dashes`);
+      check(Number.isInteger(a.ports) && a.ports >= 1, `${where}: adapter ${a.name} needs at least one port`);
     }
     const nvme = props.nvme ?? { count: 0, sizeGb: 0 };
     if (nvme.numaNodes) {
@@ -306,5 +324,20 @@ export class ServerProfile {
   /** Network adapters of one kind. */
   public adaptersOfKind(kind: NetworkAdapterKind): NetworkAdapterProps[] {
     return this.networkAdapters.filter((a) => a.kind === kind);
+  }
+
+  /**
+   * Names of the Ethernet ports Ironic enrolls (Ethernet NICs and DPUs, not InfiniBand HCAs), `<adapter>/<port>` in
+   * profile order, e.g. `lom0/0`, `bf3-0/0`, `bf3-0/1`.
+   */
+  public get ethernetPorts(): string[] {
+    return this.networkAdapters
+      .filter((a) => a.kind !== NetworkAdapterKind.INFINIBAND)
+      .flatMap((a) => Array.from({ length: a.ports }, (_, i) => `${a.name}/${i}`));
+  }
+
+  /** GPUs attached to one host NUMA node. */
+  public gpusOnNumaNode(numaNode: number): number {
+    return this.gpuNumaNodes.filter((n) => n === numaNode).length;
   }
 }

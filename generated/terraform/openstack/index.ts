@@ -64,6 +64,7 @@ export * as dataOpenstackIdentityRoleV3 from './data-openstack-identity-role-v3'
 export * as dataOpenstackIdentityServiceV3 from './data-openstack-identity-service-v3';
 export * as dataOpenstackIdentityUserV3 from './data-openstack-identity-user-v3';
 export * as dataOpenstackImagesImageV2 from './data-openstack-images-image-v2';
+export * as dataOpenstackKeymanagerSecretV1 from './data-openstack-keymanager-secret-v1';
 export * as dataOpenstackLbListenerV2 from './data-openstack-lb-listener-v2';
 export * as dataOpenstackLbLoadbalancerV2 from './data-openstack-lb-loadbalancer-v2';
 export * as dataOpenstackLbPoolV2 from './data-openstack-lb-pool-v2';

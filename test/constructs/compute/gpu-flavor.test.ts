@@ -1,11 +1,17 @@
+import { Project } from './helpers';
 import { GpuFlavor } from '../../../constructs/compute/gpu-flavor';
+import { CpuPolicy, CpuThreadPolicy, PciNumaAffinityPolicy } from '../../../lib/hardware/flavor-plan';
+import { GpuModel } from '../../../lib/hardware/gpu';
+import { GpuAttachment, GpuAttachmentKind } from '../../../lib/hardware/gpu-attachment';
 import { ServerProfile } from '../../../lib/hardware/server';
-import { onlyResource, synthStack, testStack } from '../../util';
+import { onlyResource, resourcesOf, synthStack, testStack } from '../../util';
+
+const hgx = ServerProfile.HGX_H200_8GPU;
 
 describe('GpuFlavor', () => {
   test('renders openstack_compute_flavor_v2 with the planned sizes and NUMA extra specs', () => {
     const stack = testStack();
-    const flavor = new GpuFlavor(stack, 'H200x1', { server: ServerProfile.HGX_H200_8GPU, gpuCount: 1 });
+    const flavor = new GpuFlavor(stack, 'H200x1', { server: hgx, gpuCount: 1 });
     const tf = onlyResource(synthStack(stack), 'openstack_compute_flavor_v2');
     expect(tf).toMatchObject({
       name: 'gpu.h200-sxm-141gb.1x',
@@ -19,22 +25,153 @@ describe('GpuFlavor', () => {
         'hw:pci_numa_affinity_policy': 'required',
         'pci_passthrough:alias': 'h200-sxm-141gb:1',
       },
+      description: '1× NVIDIA H200 SXM 141GB (PCI passthrough) on hgx-h200-8gpu, 1 NUMA node(s)',
     });
     expect(flavor.gpuCount).toBe(1);
     expect(flavor.flavorId).toMatch(/^\$\{TfToken\[/);
   });
 
-  test('honours a custom name, alias and disk', () => {
+  test('exposes what tenants size quotas from', () => {
     const stack = testStack();
-    new GpuFlavor(stack, 'F', { server: ServerProfile.HGX_H200_8GPU, gpuCount: 2, flavorName: 'g2.h200', pciAlias: 'h200', diskGb: 0, isPublic: true });
+    const flavor = new GpuFlavor(stack, 'F', { server: hgx, gpuCount: 4 });
+    expect({
+      bareMetal: flavor.bareMetal,
+      kind: flavor.attachmentKind,
+      rc: flavor.gpuResourceClass,
+      mem: flavor.gpuMemoryGb,
+      placement: flavor.placementResources,
+    }).toEqual({
+      bareMetal: false,
+      kind: GpuAttachmentKind.PASSTHROUGH,
+      rc: 'CUSTOM_PCI_10DE_2335',
+      mem: 141,
+      placement: { CUSTOM_PCI_10DE_2335: 4, DISK_GB: 100, MEMORY_MB: 1008 * 1024, PCPU: 108 },
+    });
+  });
+
+  test('registers its PCI alias in the nova_pci_alias output, once per alias', () => {
+    const stack = testStack();
+    new GpuFlavor(stack, 'A', { server: hgx, gpuCount: 1 });
+    new GpuFlavor(stack, 'B', { server: hgx, gpuCount: 8 });
+    const tf = synthStack(stack);
+    expect(tf.output.nova_pci_alias.value).toEqual([
+      '{"name":"h200-sxm-141gb","vendor_id":"10de","product_id":"2335","device_type":"type-PCI","numa_policy":"required"}',
+    ]);
+  });
+
+  test('honours a custom name, alias, disk and visibility', () => {
+    const stack = testStack();
+    new GpuFlavor(stack, 'F', {
+      server: hgx,
+      gpuCount: 2,
+      flavorName: 'g2.h200',
+      attachment: GpuAttachment.passthrough({ pciAlias: 'h200' }),
+      diskGb: 0,
+      isPublic: true,
+    });
     const tf = onlyResource(synthStack(stack), 'openstack_compute_flavor_v2');
     expect(tf).toMatchObject({ name: 'g2.h200', disk: 0, is_public: true, extra_specs: { 'pci_passthrough:alias': 'h200:2' } });
   });
 
+  test('vGPU and MIG flavors request VGPU, not a PCI alias, and emit no alias output', () => {
+    const stack = testStack();
+    new GpuFlavor(stack, 'Mig', { server: hgx, gpuCount: 1, attachment: GpuAttachment.mig('1g.18gb') });
+    new GpuFlavor(stack, 'Vgpu', { server: ServerProfile.L40S_4GPU_BF3, gpuCount: 1, attachment: GpuAttachment.vgpu('L40S-24Q') });
+    const tf = synthStack(stack);
+    const flavors = Object.values(resourcesOf(tf, 'openstack_compute_flavor_v2')).map((f: any) => [f.name, f.extra_specs['resources:VGPU'], f.extra_specs['pci_passthrough:alias']]);
+    expect(flavors).toEqual([
+      ['mig.h200-sxm-141gb.1g.18gb.1x', '1', undefined],
+      ['vgpu.l40s-24q.1x', '1', undefined],
+    ]);
+    expect(tf.output).toBeUndefined();
+  });
+
+  test('grantAccess adds one flavor access per project', () => {
+    const stack = testStack();
+    const flavor = new GpuFlavor(stack, 'F', { server: hgx, gpuCount: 1 });
+    const project = new Project(stack, 'Team', 'team-a');
+    flavor.grantAccess(project);
+    flavor.grantAccess(project);
+    const access = onlyResource(synthStack(stack), 'openstack_compute_flavor_access_v2');
+    expect(access).toEqual(expect.objectContaining({ tenant_id: 'project-team-a', flavor_id: expect.stringMatching(/openstack_compute_flavor_v2\.F_.*\.id/) }));
+  });
+
   test('fails when the flavor asks for more GPUs than the server has, naming the construct', () => {
     const stack = testStack();
-    expect(() => new GpuFlavor(stack, 'TooMany', { server: ServerProfile.HGX_H200_8GPU, gpuCount: 9 })).toThrow(
+    expect(() => new GpuFlavor(stack, 'TooMany', { server: hgx, gpuCount: 9 })).toThrow(
       'test/TooMany: gpuCount 9 is more than the 8 GPUs of server profile hgx-h200-8gpu; use 1 to 8',
+    );
+  });
+
+  test('fails when the GPUs cannot be placed on the flavor NUMA nodes under required affinity, naming the policy that works', () => {
+    const stack = testStack();
+    expect(() => new GpuFlavor(stack, 'Squeezed', { server: hgx, gpuCount: 6, numaNodes: 1 })).toThrow(
+      'test/Squeezed: 6 GPUs cannot be placed on 1 NUMA node(s) of server profile hgx-h200-8gpu under required PCI NUMA affinity ' +
+        '(at most 4 GPUs share a NUMA node); use numaNodes 2, or pciNumaAffinityPolicy preferred',
+    );
+  });
+
+  test('fails when a MIG profile is not offered by the GPU model', () => {
+    const stack = testStack();
+    expect(() => new GpuFlavor(stack, 'Mig', { server: hgx, gpuCount: 1, attachment: GpuAttachment.mig('3g.40gb') })).toThrow(
+      'test/Mig: MIG profile "3g.40gb" does not exist on NVIDIA H200 SXM 141GB; its profiles are 1g.18gb, 1g.35gb, 2g.35gb, 3g.71gb, 4g.71gb, 7g.141gb or 1g.18gb+me',
+    );
+  });
+
+  test('fails when more MIG instances are asked than the GPU allows', () => {
+    const stack = testStack();
+    expect(() => new GpuFlavor(stack, 'Mig', { server: hgx, gpuCount: 1, attachment: GpuAttachment.mig('2g.35gb', { instancesPerGpu: 4 }) })).toThrow(
+      'test/Mig: 4 instances of MIG profile 2g.35gb do not fit one NVIDIA H200 SXM 141GB; it allows at most 3',
+    );
+  });
+
+  test('fails when vGPU is asked of a GPU without vGPU', () => {
+    const stack = testStack();
+    const mi300x = new ServerProfile({
+      name: 'mi300x-8gpu',
+      displayName: 'MI300X',
+      sockets: 2,
+      coresPerSocket: 64,
+      memoryGib: 1536,
+      gpus: { model: GpuModel.MI300X_192GB, numaNodes: [0, 0, 0, 0, 1, 1, 1, 1] },
+    });
+    expect(() => new GpuFlavor(stack, 'V', { server: mi300x, gpuCount: 1, attachment: GpuAttachment.vgpu('MI300X-48C') })).toThrow(
+      'test/V: AMD Instinct MI300X does not support NVIDIA vGPU, so vGPU type MI300X-48C cannot be used; use GpuAttachment.passthrough()',
+    );
+  });
+
+  test('fails when a CPU thread policy is given without dedicated CPUs', () => {
+    const stack = testStack();
+    expect(() => new GpuFlavor(stack, 'T', { server: hgx, gpuCount: 1, cpuPolicy: CpuPolicy.SHARED, cpuThreadPolicy: CpuThreadPolicy.REQUIRE })).toThrow(
+      'test/T: cpuThreadPolicy require needs dedicated CPUs, but cpuPolicy is shared; Nova rejects hw:cpu_thread_policy without hw:cpu_policy=dedicated ' +
+        '(CPUThreadPolicyConfigurationInvalid); use CpuPolicy.DEDICATED or drop cpuThreadPolicy',
+    );
+  });
+
+  test('fails when two flavors share a name', () => {
+    const stack = testStack();
+    new GpuFlavor(stack, 'A', { server: hgx, gpuCount: 1, flavorName: 'g1' });
+    expect(() => new GpuFlavor(stack, 'B', { server: hgx, gpuCount: 2, flavorName: 'g1' })).toThrow(
+      'test/B: flavor name g1 is already used by test/A; Nova flavor names are unique, give one of them another flavorName',
+    );
+  });
+
+  test('fails when two flavors give one PCI alias different NUMA policies', () => {
+    const stack = testStack();
+    new GpuFlavor(stack, 'A', { server: hgx, gpuCount: 1 });
+    expect(
+      () => new GpuFlavor(stack, 'B', { server: hgx, gpuCount: 8, numaNodes: 1, pciNumaAffinityPolicy: PciNumaAffinityPolicy.PREFERRED }),
+    ).toThrow(
+      'test/B: PCI alias h200-sxm-141gb is already defined with device_type type-PCI and numa_policy required (by test/A); ' +
+        'Nova needs one device_type and numa_policy per alias name, so type-PCI/preferred cannot share it: use another pciAlias',
+    );
+  });
+
+  test('fails when access is granted to a public flavor', () => {
+    const stack = testStack();
+    const flavor = new GpuFlavor(stack, 'F', { server: hgx, gpuCount: 1, isPublic: true });
+    expect(() => flavor.grantAccess(new Project(stack, 'Team', 'team-a'))).toThrow(
+      'test/F: the flavor is public, so every project can use it already; granting team-a access is meaningless (make it private with isPublic false)',
     );
   });
 });

@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { GpuFormFactor, GpuModel, GpuVendor } from '../../../lib/hardware/gpu';
 
 describe('GpuModel catalog', () => {
@@ -68,5 +69,57 @@ describe('GpuModel catalog', () => {
     expect(() =>
       GpuModel.custom({ name: 'x', displayName: 'X', vendor: GpuVendor.NVIDIA, pciProductId: '0x2330', memoryGb: 80, formFactor: GpuFormFactor.PCIE }),
     ).toThrow('GPU model x: pciProductId "0x2330" must be 4 lower-case hex digits without 0x');
+  });
+
+  test('vGPU support: every NVIDIA model, no AMD model', () => {
+    for (const g of GpuModel.all()) expect(g.vgpuCapable).toBe(g.vendor === GpuVendor.NVIDIA);
+  });
+
+  test('MIG placements follow nvidia-smi mig -lgipp on the eight-slice family', () => {
+    const h200 = GpuModel.H200_SXM_141GB;
+    expect(Object.fromEntries(h200.migProfiles.map((p) => [p.name, p.placements]))).toEqual({
+      '1g.18gb': [0, 1, 2, 3, 4, 5, 6],
+      '1g.35gb': [0, 2, 4, 6],
+      '2g.35gb': [0, 2, 4],
+      '3g.71gb': [0, 4],
+      '4g.71gb': [0],
+      '7g.141gb': [0],
+      '1g.18gb+me': [0, 1, 2, 3, 4, 5, 6],
+    });
+    expect(h200.migProfile('1g.18gb+me')).toMatchObject({ maxInstances: 1, mediaExtensions: true });
+  });
+
+  test('MIG layouts: the mig-parted all-balanced layout fits, 4g + 4g does not', () => {
+    const h100 = GpuModel.H100_SXM5_80GB;
+    expect(h100.migLayoutFits({ '1g.10gb': 2, '2g.20gb': 1, '3g.40gb': 1 })).toBe(true);
+    expect(h100.migLayoutFits({ '4g.40gb': 1, '3g.40gb': 1 })).toBe(true);
+    expect(h100.migLayoutFits({ '4g.40gb': 2 })).toBe(false);
+    expect(h100.migLayoutFits({ '7g.80gb': 1, '1g.10gb': 1 })).toBe(false);
+    expect(h100.migLayoutFits({ '1g.20gb': 4 })).toBe(true);
+    expect(h100.migLayoutFits({ '2g.20gb': 3, '1g.10gb': 1 })).toBe(true);
+    expect(h100.migLayoutFits({ '1g.10gb+me': 2 })).toBe(false);
+  });
+
+  test('property: a single-profile layout fits exactly up to the profile maximum', () => {
+    const gpus = GpuModel.all().filter((g) => g.migCapable);
+    fc.assert(
+      fc.property(fc.constantFrom(...gpus), fc.nat(), fc.integer({ min: 1, max: 8 }), (gpu, pick, count) => {
+        const profile = gpu.migProfiles[pick % gpu.migProfiles.length];
+        return gpu.migLayoutFits({ [profile.name]: count }) === count <= profile.maxInstances;
+      }),
+    );
+  });
+
+  test('property: a layout that fits never oversubscribes compute or memory slices', () => {
+    const h200 = GpuModel.H200_SXM_141GB;
+    const counts = fc.record(Object.fromEntries(h200.migProfiles.map((p) => [p.name, fc.integer({ min: 0, max: 3 })])));
+    fc.assert(
+      fc.property(counts, (layout) => {
+        const fits = h200.migLayoutFits(layout);
+        const compute = Object.entries(layout).reduce((sum, [name, n]) => sum + n * h200.migProfile(name).computeSlices, 0);
+        const memory = Object.entries(layout).reduce((sum, [name, n]) => sum + n * h200.migProfile(name).memorySlices, 0);
+        return !fits || (compute <= 7 && memory <= 8);
+      }),
+    );
   });
 });

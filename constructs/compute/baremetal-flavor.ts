@@ -1,0 +1,119 @@
+import { Construct } from 'constructs';
+import { BootMode } from './baremetal-node';
+import { IBaremetalNodePool } from './baremetal-node-pool';
+import { checkTraits, claimFlavorName, grantFlavorAccess } from './checks';
+import { IGpuFlavor } from './gpu-flavor';
+import { ComputeFlavorV2 } from '../../generated/terraform/openstack/compute-flavor-v2';
+import { GpuModel } from '../../lib/hardware/gpu';
+import { GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
+import { ServerProfile } from '../../lib/hardware/server';
+import { guard, invalid } from '../common/validation';
+import { IProject } from '../identity/project';
+
+/** Props of {@link BaremetalFlavor}. */
+export interface BaremetalFlavorProps {
+  /** The pool whose resource class the flavor requests. */
+  readonly pool: IBaremetalNodePool;
+  /**
+   * Flavor name.
+   * @default - `bm.<server profile>`, e.g. `bm.hgx-h200-8gpu`
+   */
+  readonly flavorName?: string;
+  /**
+   * Traits the node must have (`trait:<T>=required`); each must be a trait of the pool.
+   * @default - none
+   */
+  readonly requiredTraits?: string[];
+  /**
+   * Root partition size in GB (partition images; whole-disk images use the whole disk).
+   * @default - the profile's root disk minus 1 GB, as the nodes' `local_gb`
+   */
+  readonly diskGb?: number;
+  /**
+   * Whether every project may use the flavor.
+   * @default false
+   */
+  readonly isPublic?: boolean;
+}
+
+/**
+ * The Nova flavor of a bare-metal pool: exactly one unit of the pool's resource class and nothing else
+ * (`resources:CUSTOM_<CLASS>=1`, `resources:VCPU=0`, `resources:MEMORY_MB=0`, `resources:DISK_GB=0`), the pool's
+ * boot mode (`capabilities:boot_mode`) and any required traits (ironic configure-nova-flavors.rst;
+ * shared/reference/openstack-compute.md §7). Its vcpus and RAM are the machine's and are not scheduled on.
+ */
+export class BaremetalFlavor extends Construct implements IGpuFlavor {
+  public readonly flavorId: string;
+  public readonly flavorName: string;
+  public readonly gpuCount: number;
+  public readonly gpuModel: GpuModel;
+  public readonly server: ServerProfile;
+  public readonly vcpus: number;
+  public readonly ramMb: number;
+  public readonly diskGb: number;
+  public readonly bareMetal: boolean = true;
+  public readonly attachmentKind: GpuAttachmentKind = GpuAttachmentKind.BARE_METAL;
+  public readonly gpuMemoryGb: number;
+  public readonly gpuResourceClass: string;
+  public readonly placementResources: { [resourceClass: string]: number };
+  /** Whether every project may use the flavor. */
+  public readonly isPublic: boolean;
+  /** The pool. */
+  public readonly pool: IBaremetalNodePool;
+  /** Flavor extra specs. */
+  public readonly extraSpecs: { [key: string]: string };
+
+  constructor(scope: Construct, id: string, props: BaremetalFlavorProps) {
+    super(scope, id);
+    const pool = props.pool;
+    this.pool = pool;
+    this.server = pool.server;
+    this.gpuModel = guard(this, () => pool.server.requireGpuModel());
+    this.gpuCount = pool.server.gpuCount;
+    this.gpuMemoryGb = this.gpuModel.memoryGb;
+    this.vcpus = pool.server.totalThreads;
+    this.ramMb = pool.server.memoryGib * 1024;
+    const localGb = pool.server.rootDiskGb - 1;
+    this.diskGb = props.diskGb ?? localGb;
+    if (!Number.isInteger(this.diskGb) || this.diskGb < 0 || this.diskGb > localGb) {
+      invalid(this, `diskGb ${this.diskGb} must be between 0 and the nodes' local_gb ${localGb} (root disk of ${pool.server.name})`);
+    }
+    this.isPublic = props.isPublic ?? false;
+    this.gpuResourceClass = pool.placementResourceClass;
+    this.placementResources = { [pool.placementResourceClass]: 1 };
+
+    const traits = checkTraits(this, props.requiredTraits ?? []);
+    for (const t of traits) {
+      if (!pool.traits.includes(t)) {
+        invalid(this, `required trait ${t} is not a trait of pool ${pool.poolName} (its traits: ${pool.traits.join(', ') || 'none'}); no node would match the flavor`);
+      }
+    }
+    const specs: { [key: string]: string } = {
+      [`resources:${pool.placementResourceClass}`]: '1',
+      'resources:VCPU': '0',
+      'resources:MEMORY_MB': '0',
+      'resources:DISK_GB': '0',
+      'capabilities:boot_mode': pool.bootMode === BootMode.UEFI ? 'uefi' : 'bios',
+    };
+    for (const t of traits) specs[`trait:${t}`] = 'required';
+    this.extraSpecs = Object.fromEntries(Object.keys(specs).sort().map((k) => [k, specs[k]]));
+
+    this.flavorName = props.flavorName ?? `bm.${pool.server.name}`;
+    claimFlavorName(this, this.flavorName);
+    const flavor = new ComputeFlavorV2(this, 'Resource', {
+      name: this.flavorName,
+      vcpus: this.vcpus,
+      ram: this.ramMb,
+      disk: this.diskGb,
+      isPublic: this.isPublic,
+      extraSpecs: this.extraSpecs,
+      description: `bare-metal ${pool.server.displayName}: ${this.gpuCount}× ${this.gpuModel.displayName}, resource class ${pool.resourceClass}`,
+    });
+    this.flavorId = flavor.id;
+  }
+
+  /** Lets a project use the flavor. */
+  public grantAccess(project: IProject): void {
+    grantFlavorAccess(this, this.flavorId, this.isPublic, project);
+  }
+}

@@ -1,0 +1,58 @@
+import { Lazy, TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { GpuFlavorPlanner, PciAliasDefinition } from '../../lib/hardware/flavor-plan';
+import { invalid } from '../common/validation';
+
+/**
+ * The Nova PCI aliases a site's GPU flavors request, emitted as one Terraform output (`nova_pci_alias`) so operators
+ * configure nova.conf `[pci] alias` on nova-api and every nova-compute to agree with the flavors
+ * (shared/reference/openstack-compute.md §5). One per stack, created by the first passthrough flavor.
+ *
+ * Several entries may share a name (one per PCI product id), but Nova needs one `device_type` and one `numa_policy`
+ * per alias name: flavors that disagree are refused.
+ */
+export class NovaPciAliases extends Construct {
+  /** The stack's alias registry, created on first use. */
+  public static of(scope: IConstruct): NovaPciAliases {
+    const stack = TerraformStack.of(scope);
+    const existing = stack.node.tryFindChild(NovaPciAliases.ID) as NovaPciAliases | undefined;
+    return existing ?? new NovaPciAliases(stack, NovaPciAliases.ID);
+  }
+
+  private static readonly ID = 'NovaPciAliases';
+
+  private readonly entries: { alias: PciAliasDefinition; by: IConstruct }[] = [];
+
+  private constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const output = new TerraformOutput(this, 'Output', {
+      value: Lazy.listValue({ produce: () => this.aliases.map((a) => GpuFlavorPlanner.novaPciAliasJson(a)) }),
+      description: 'nova.conf [pci] alias entries for nova-api and every nova-compute: one `alias = <element>` line each',
+    });
+    output.overrideLogicalId('nova_pci_alias');
+  }
+
+  /** The registered aliases, in registration order. */
+  public get aliases(): PciAliasDefinition[] {
+    return this.entries.map((e) => e.alias);
+  }
+
+  /** Registers the alias a flavor requests; throws (naming `requester`) when it contradicts an earlier one. */
+  public register(requester: IConstruct, alias: PciAliasDefinition): void {
+    for (const e of this.entries) {
+      if (e.alias.name !== alias.name) continue;
+      if (e.alias.deviceType !== alias.deviceType || e.alias.numaPolicy !== alias.numaPolicy) {
+        invalid(
+          requester,
+          `PCI alias ${alias.name} is already defined with device_type ${e.alias.deviceType} and numa_policy ${e.alias.numaPolicy} (by ${e.by.node.path}); ` +
+            `Nova needs one device_type and numa_policy per alias name, so ${alias.deviceType}/${alias.numaPolicy} cannot share it: use another pciAlias`,
+        );
+      }
+      if ((e.alias.resourceClass ?? '') !== (alias.resourceClass ?? '')) {
+        invalid(requester, `PCI alias ${alias.name} is already defined with resource class ${e.alias.resourceClass ?? 'none'} (by ${e.by.node.path}); use another pciAlias`);
+      }
+      if (e.alias.vendorId === alias.vendorId && e.alias.productId === alias.productId) return;
+    }
+    this.entries.push({ alias, by: requester });
+  }
+}
