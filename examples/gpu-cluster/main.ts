@@ -49,7 +49,7 @@ export function synth(outdir: string = __dirname): void {
   });
 
   const h100 = new GpuNodePool(cluster, 'H100', {
-    poolName: 'h100-mig',
+    poolName: 'h100',
     gpuModel: GpuModel.H100_SXM5_80GB,
     gpusPerNode: 8,
     nodeCount: 2,
