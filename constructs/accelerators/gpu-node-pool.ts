@@ -430,13 +430,18 @@ export class GpuNodePool extends Construct implements IGpuNodePool {
       if (groups.some((g) => g.devices.length === 0) || profiles.size !== 1) {
         fail(
           `MIG layout ${layout.configName} uses ${profiles.size === 1 ? 'MIG-disabled GPUs' : `profiles ${oneOf([...profiles], 'and')}`}, ` +
-            `but the single strategy needs the same profile on every GPU of a node; use MigStrategy.MIXED or one profile everywhere`,
+            'but the single strategy needs the same profile on every GPU of a node; use MigStrategy.MIXED or one profile everywhere',
         );
       }
       const [profileName] = [...profiles];
       const perGpu = groups[0].devices[0].count;
       return {
-        offers: [{ resourceName: NvidiaResources.GPU, countPerNode: perGpu * this.gpusPerNode, memoryGb: gpu.migProfile(profileName).memoryGb, migProfile: profileName }],
+        offers: [{
+          resourceName: NvidiaResources.GPU,
+          countPerNode: perGpu * this.gpusPerNode,
+          memoryGb: gpu.migProfile(profileName).memoryGb,
+          migProfile: profileName,
+        }],
         placements,
       };
     }

@@ -1,14 +1,14 @@
 import { Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { IGpuNodePool, migGroupsOf, sharingSpecOf } from './gpu-node-pool';
+import { clusterScoped } from './k8s-util';
 import { ClusterPolicy, ClusterPolicySpecMigManagerConfigDefault, ClusterPolicySpecMigStrategy } from '../../generated/k8s/gpu-operator';
 import { ServiceMonitor } from '../../generated/k8s/prometheus-operator';
 import { devicePluginConfig, migPartedConfig, migPartedFile } from '../../lib/accelerators/gpu-sharing';
 import { MigStrategy } from '../../lib/accelerators/names';
 import { toYaml } from '../../lib/accelerators/yaml';
 import { guard, invalid } from '../common/validation';
-import { IGpuNodePool, migGroupsOf, sharingSpecOf } from './gpu-node-pool';
-import { clusterScoped } from './k8s-util';
 
 /** A container image as the GPU and network operators take it: `<repository>/<image>:<version>`. */
 export interface OperandImage {
@@ -205,7 +205,9 @@ export class GpuOperatorPolicy extends Construct {
         devicePlugin: {
           enabled: true,
           ...image(release.devicePlugin),
-          config: Lazy.any({ produce: () => (this.devicePluginConfigMap ? { name: DEVICE_PLUGIN_CONFIG_MAP, default: DEFAULT_DEVICE_PLUGIN_CONFIG } : undefined) }),
+          config: Lazy.any({
+            produce: () => (this.devicePluginConfigMap ? { name: DEVICE_PLUGIN_CONFIG_MAP, default: DEFAULT_DEVICE_PLUGIN_CONFIG } : undefined),
+          }),
         },
         gfd: { enabled: true, ...image(release.gpuFeatureDiscovery) },
         dcgm: { enabled: false, ...image(release.dcgm) },

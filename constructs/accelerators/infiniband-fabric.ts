@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
+import { RdmaAttachment } from './gpu-node-pool';
+import { OperandImage } from './gpu-operator-policy';
+import { clusterScoped } from './k8s-util';
 import { NetworkAttachmentDefinition } from '../../generated/k8s/multus';
 import { NicClusterPolicy } from '../../generated/k8s/network-operator';
 import { splitIpv4Cidr } from '../../lib/accelerators/rail-cidrs';
 import { guard, invalid } from '../common/validation';
-import { OperandImage } from './gpu-operator-policy';
-import { RdmaAttachment } from './gpu-node-pool';
-import { clusterScoped } from './k8s-util';
 
 /** The operand images of one NVIDIA Network Operator release. */
 export interface NetworkOperatorReleaseProps {
@@ -189,7 +189,11 @@ export class InfinibandFabric extends Construct {
       spec: {
         ofedDriver: (props.deployDriver ?? true) ? {
           ...image(release.docaDriver),
-          upgradePolicy: { autoUpgrade: true, maxParallelUpgrades: 1, drain: { enable: true, force: true, deleteEmptyDir: true, timeoutSeconds: 300 } },
+          upgradePolicy: {
+            autoUpgrade: true,
+            maxParallelUpgrades: 1,
+            drain: { enable: true, force: true, deleteEmptyDir: true, timeoutSeconds: 300 },
+          },
         } : undefined,
         rdmaSharedDevicePlugin: {
           ...image(release.rdmaSharedDevicePlugin),

@@ -1,6 +1,6 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
-import { fail, oneOf } from '../../lib/errors';
 import { GpuOffer, IGpuNodePool } from './gpu-node-pool';
+import { fail, oneOf } from '../../lib/errors';
 
 /**
  * Drops the namespace a chart puts on every object from a cluster-scoped object (ClusterPolicy, ResourceFlavor, ...).

@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
-import { invalid } from '../common/validation';
 import { IGpuNodePool } from './gpu-node-pool';
+import { invalid } from '../common/validation';
 
 /** The Multus annotation that attaches secondary networks to a pod. */
 export const MULTUS_NETWORKS_ANNOTATION = 'k8s.v1.cni.cncf.io/networks';

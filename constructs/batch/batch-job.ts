@@ -1,9 +1,9 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { GpuResourceFlavor, TenantQueue } from './kueue';
 import { RdmaPodWiring } from '../accelerators/rdma-pod-wiring';
 import { ITenantNamespace } from '../cluster/tenant-namespace';
 import { invalid } from '../common/validation';
-import { GpuResourceFlavor, TenantQueue } from './kueue';
 
 /** The Kueue label that names the LocalQueue a Job is submitted to. */
 export const KUEUE_QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
@@ -211,8 +211,8 @@ export class GpuBatchJob extends Construct {
           args: props.args,
           env: env.length > 0 ? env : undefined,
           resources: {
-            requests: { 'cpu': k8s.Quantity.fromNumber(cpu), 'memory': k8s.Quantity.fromString(`${memory}Gi`), [offer.resourceName]: k8s.Quantity.fromNumber(gpus) },
-            limits: { 'memory': k8s.Quantity.fromString(`${memory}Gi`), [offer.resourceName]: k8s.Quantity.fromNumber(gpus) },
+            requests: { cpu: k8s.Quantity.fromNumber(cpu), memory: k8s.Quantity.fromString(`${memory}Gi`), [offer.resourceName]: k8s.Quantity.fromNumber(gpus) },
+            limits: { memory: k8s.Quantity.fromString(`${memory}Gi`), [offer.resourceName]: k8s.Quantity.fromNumber(gpus) },
           },
           securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
           volumeMounts: mounts,

@@ -68,7 +68,9 @@ export class GpuResourceFlavor extends Construct {
       metadata: { name: this.flavorName, labels: { 'ai-factory.dev/gpu-pool': pool.poolName } },
       spec: {
         nodeLabels: { ...pool.nodeSelector },
-        tolerations: pool.tolerations.map((t) => ({ key: t.key, operator: t.operator, value: t.value, effect: t.effect, tolerationSeconds: t.tolerationSeconds })),
+        tolerations: pool.tolerations.map((t) => ({
+          key: t.key, operator: t.operator, value: t.value, effect: t.effect, tolerationSeconds: t.tolerationSeconds,
+        })),
       },
     }));
   }
@@ -235,7 +237,10 @@ export class TenantQueue extends Construct {
         namespaceSelector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: this.namespaceNames }] },
         queueingStrategy: ClusterQueueSpecQueueingStrategy.BEST_EFFORT_FIFO,
         preemption: props.cohort
-          ? { reclaimWithinCohort: ClusterQueueSpecPreemptionReclaimWithinCohort.ANY, withinClusterQueue: ClusterQueueSpecPreemptionWithinClusterQueue.LOWER_PRIORITY }
+          ? {
+            reclaimWithinCohort: ClusterQueueSpecPreemptionReclaimWithinCohort.ANY,
+            withinClusterQueue: ClusterQueueSpecPreemptionWithinClusterQueue.LOWER_PRIORITY,
+          }
           : { withinClusterQueue: ClusterQueueSpecPreemptionWithinClusterQueue.LOWER_PRIORITY },
         resourceGroups: [
           { coveredResources: computeResources.map((r) => r.name), flavors: [{ name: props.computeFlavor.flavorName, resources: computeResources }] },
@@ -246,7 +251,9 @@ export class TenantQueue extends Construct {
               resources: [{
                 name: resource,
                 nominalQuota: ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromNumber(q.nominal),
-                borrowingLimit: q.borrowingLimit === undefined ? undefined : ClusterQueueSpecResourceGroupsFlavorsResourcesBorrowingLimit.fromNumber(q.borrowingLimit),
+                borrowingLimit: q.borrowingLimit === undefined
+                  ? undefined
+                  : ClusterQueueSpecResourceGroupsFlavorsResourcesBorrowingLimit.fromNumber(q.borrowingLimit),
               }],
             })),
           })),

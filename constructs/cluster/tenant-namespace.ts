@@ -1,8 +1,8 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
-import { guard, invalid } from '../common/validation';
 import { IGpuNodePool } from '../accelerators/gpu-node-pool';
 import { clusterScoped, offerCapacity, selectOffer } from '../accelerators/k8s-util';
+import { guard, invalid } from '../common/validation';
 
 /** A tenant's Kubernetes namespace, as other constructs (queues, jobs) see it. */
 export interface ITenantNamespace extends IConstruct {

@@ -1,7 +1,7 @@
 import { check } from '../errors';
-import { GpuModel, GpuVendor } from '../hardware/gpu';
 import { MigDeviceCount, MigGeometry } from './mig-geometry';
 import { MigStrategy, NvidiaNodeLabels, NvidiaResources } from './names';
+import { GpuModel, GpuVendor } from '../hardware/gpu';
 
 /** How several pods share one physical GPU without MIG (k8s-device-plugin `sharing`; llm-serving.md §4). */
 export enum GpuSharingMode {

@@ -40,7 +40,9 @@ export class MigGeometry {
     const instances = MigGeometry.checkBudget(gpu, devices);
     const slices = gpu.migMemorySlices;
     // Most constrained first (fewest start slices, then largest), so the search fails fast.
-    const order = [...instances].sort((a, b) => a.placements.length - b.placements.length || b.memorySlices - a.memorySlices || a.name.localeCompare(b.name));
+    const order = [...instances].sort(
+      (a, b) => a.placements.length - b.placements.length || b.memorySlices - a.memorySlices || a.name.localeCompare(b.name),
+    );
     const used: boolean[] = new Array(slices).fill(false);
     const starts: number[] = [];
     const search = (i: number): boolean => {
@@ -120,7 +122,7 @@ export class MigGeometry {
   private static checkBudget(gpu: GpuModel, devices: MigDeviceCount[]): MigProfile[] {
     const layout = MigGeometry.describe(devices);
     check(gpu.migCapable, () => `${gpu.displayName} has no MIG; MIG layout ${layout} cannot be used (use a MIG-capable GPU such as H100 or H200, or whole GPUs)`);
-    check(devices.length > 0, `a MIG layout needs at least one instance; to turn MIG off on a GPU leave it out of the MIG layout`);
+    check(devices.length > 0, 'a MIG layout needs at least one instance; to turn MIG off on a GPU leave it out of the MIG layout');
     const seen = new Set<string>();
     const instances: MigProfile[] = [];
     for (const d of devices) {

@@ -10,7 +10,7 @@ export function splitIpv4Cidr(cidr: string, parts: number): string[] {
   const octets = m!.slice(1, 5).map(Number);
   const prefix = Number(m![5]);
   check(octets.every((o) => o <= 255) && prefix <= 32, () => `CIDR ${cidr} is not a valid IPv4 CIDR`);
-  const base = ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
+  const base = octets.reduce((n, o) => n * 256 + o, 0);
   const hostBits = 32 - prefix;
   check(hostBits === 32 || base % 2 ** hostBits === 0, () => `CIDR ${cidr} has host bits set; use its network address`);
   check(Number.isInteger(parts) && parts >= 1, () => `cannot split ${cidr} into ${parts} subnets`);

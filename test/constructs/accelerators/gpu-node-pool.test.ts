@@ -79,35 +79,45 @@ describe('GpuNodePool', () => {
 
   test('fails when the MIG layout does not fit the GPU', () => {
     expect(() => new GpuNodePool(testChart(), 'P', {
-      poolName: 'p', gpuModel: H100, gpusPerNode: 8,
+      poolName: 'p',
+      gpuModel: H100,
+      gpusPerNode: 8,
       partitioning: GpuPartitioning.mig(MigLayout.uniform('too-big', [{ profile: '3g.40gb', count: 2 }, { profile: '1g.10gb', count: 1 }])),
     })).toThrow('test/P: MIG layout 3g.40gb x2 + 1g.10gb x1 does not fit NVIDIA H100 SXM5 80GB: it needs 9 memory slices and the GPU has 8; drop an instance or use smaller profiles');
   });
 
   test('fails when the MIG layout names a profile of another GPU', () => {
     expect(() => new GpuNodePool(testChart(), 'P', {
-      poolName: 'p', gpuModel: H100, gpusPerNode: 8,
+      poolName: 'p',
+      gpuModel: H100,
+      gpusPerNode: 8,
       partitioning: GpuPartitioning.mig(MigLayout.uniform('h200ish', [{ profile: '3g.71gb', count: 1 }])),
     })).toThrow('test/P: MIG profile "3g.71gb" does not exist on NVIDIA H100 SXM5 80GB; its profiles are 1g.10gb, 1g.20gb, 2g.20gb, 3g.40gb, 4g.40gb, 7g.80gb or 1g.10gb+me');
   });
 
   test('fails when the GPU groups do not cover the node', () => {
     expect(() => new GpuNodePool(testChart(), 'P', {
-      poolName: 'p', gpuModel: H100, gpusPerNode: 8,
+      poolName: 'p',
+      gpuModel: H100,
+      gpusPerNode: 8,
       partitioning: GpuPartitioning.mig(MigLayout.perGpuGroup('half', [{ gpuCount: 4, devices: [{ profile: '7g.80gb', count: 1 }] }])),
     })).toThrow("test/P: MIG layout half covers 4 GPUs but the pool's nodes have 8; make the groups' gpuCount add up to 8");
   });
 
   test('fails when the single strategy gets mixed profiles', () => {
     expect(() => new GpuNodePool(testChart(), 'P', {
-      poolName: 'p', gpuModel: H100, gpusPerNode: 8,
+      poolName: 'p',
+      gpuModel: H100,
+      gpusPerNode: 8,
       partitioning: GpuPartitioning.mig(MigLayout.uniform('mix', [{ profile: '3g.40gb', count: 1 }, { profile: '1g.10gb', count: 1 }]), MigStrategy.SINGLE),
     })).toThrow('test/P: MIG layout mix uses profiles 3g.40gb and 1g.10gb, but the single strategy needs the same profile on every GPU of a node; use MigStrategy.MIXED or one profile everywhere');
   });
 
   test('fails when the MIG config name is reserved', () => {
     expect(() => new GpuNodePool(testChart(), 'P', {
-      poolName: 'p', gpuModel: H100, gpusPerNode: 8,
+      poolName: 'p',
+      gpuModel: H100,
+      gpusPerNode: 8,
       partitioning: GpuPartitioning.mig(MigLayout.uniform('all-disabled', [{ profile: '7g.80gb', count: 1 }])),
     })).toThrow('test/P: MIG configName all-disabled is reserved for turning MIG off; name the layout, e.g. p-mig');
   });
@@ -132,7 +142,9 @@ describe('GpuNodePool', () => {
 
   test('fails when a taint has no toleration', () => {
     expect(() => new GpuNodePool(testChart(), 'P', {
-      poolName: 'p', gpuModel: H100, gpusPerNode: 8,
+      poolName: 'p',
+      gpuModel: H100,
+      gpusPerNode: 8,
       nodeTaints: [{ key: 'dedicated', value: 'team-a', effect: TaintEffect.NO_SCHEDULE }],
       tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists' }],
     })).toThrow('test/P: no toleration matches the node taint dedicated=team-a:NoSchedule; pods could never land on pool p; add a toleration for it');

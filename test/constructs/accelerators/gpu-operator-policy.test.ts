@@ -78,11 +78,19 @@ describe('GpuOperatorPolicy', () => {
   test('options: GDRCopy, GDS, GPUDirect RDMA with host MOFED, driver version, pool taints in the DaemonSet tolerations', () => {
     const chart = testChart();
     const pool = new GpuNodePool(chart, 'P', {
-      poolName: 'p', gpuModel: H100, gpusPerNode: 8,
+      poolName: 'p',
+      gpuModel: H100,
+      gpusPerNode: 8,
       nodeTaints: [{ key: 'dedicated', value: 'gpu', effect: TaintEffect.NO_EXECUTE }],
     });
     new GpuOperatorPolicy(chart, 'Gpu', {
-      pools: [pool], gdrcopy: true, gpuDirectStorage: true, gpuDirectRdma: true, hostMofed: true, driverVersion: '570.195.03', monitoring: false,
+      pools: [pool],
+      gdrcopy: true,
+      gpuDirectStorage: true,
+      gpuDirectRdma: true,
+      hostMofed: true,
+      driverVersion: '570.195.03',
+      monitoring: false,
       release: GpuOperatorRelease.V26_3_1,
     });
     const out = synthChart(chart);

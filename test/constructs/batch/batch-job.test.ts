@@ -1,15 +1,20 @@
+import { cluster } from './fixtures';
 import { GpuNodePool, GpuPartitioning } from '../../../constructs/accelerators/gpu-node-pool';
 import { BatchDataSource, GpuBatchJob, WhisperModel, WhisperTranscriptionJob } from '../../../constructs/batch/batch-job';
 import { GpuResourceFlavor, TenantQueue } from '../../../constructs/batch/kueue';
 import { GpuModel } from '../../../lib/hardware/gpu';
 import { onlyObject, synthChart } from '../../util';
-import { cluster } from './fixtures';
 
 function withQueue() {
   const c = cluster();
   const mig2g = new GpuResourceFlavor(c.chart, 'Mig2g', { pool: c.h100, migProfile: '2g.20gb' });
   const queue = new TenantQueue(c.chart, 'A', {
-    queueName: 'team-a', namespaces: [c.teamA], cohort: c.cohort, computeFlavor: c.compute, cpuCores: 64, memoryGib: 512,
+    queueName: 'team-a',
+    namespaces: [c.teamA],
+    cohort: c.cohort,
+    computeFlavor: c.compute,
+    cpuCores: 64,
+    memoryGib: 512,
     gpuQuotas: [{ flavor: c.mig3g, nominal: 4, borrowingLimit: 2 }, { flavor: mig2g, nominal: 4 }, { flavor: c.h200Gpu, nominal: 8 }],
   });
   return { ...c, queue, mig2g };
@@ -19,8 +24,15 @@ describe('GpuBatchJob', () => {
   test('a suspended Job with the queue label, the flavor resource, the pool placement and the data volumes', () => {
     const c = withQueue();
     new GpuBatchJob(c.chart, 'Job', {
-      jobName: 'embed', queue: c.queue, namespace: c.teamA, flavor: c.mig3g, image: 'registry.example.net/embed:1', args: ['--all'],
-      completions: 4, parallelism: 2, volumes: [{ source: BatchDataSource.persistentVolumeClaim('share', { subPath: 'in' }), mountPath: '/in' }],
+      jobName: 'embed',
+      queue: c.queue,
+      namespace: c.teamA,
+      flavor: c.mig3g,
+      image: 'registry.example.net/embed:1',
+      args: ['--all'],
+      completions: 4,
+      parallelism: 2,
+      volumes: [{ source: BatchDataSource.persistentVolumeClaim('share', { subPath: 'in' }), mountPath: '/in' }],
     });
     const job = onlyObject(synthChart(c.chart), 'Job');
     expect(job.metadata).toEqual({ name: 'embed', namespace: 'team-a', labels: { 'kueue.x-k8s.io/queue-name': 'team-a' } });
@@ -81,7 +93,14 @@ describe('WhisperTranscriptionJob', () => {
   test('an Indexed job that shards the recordings and runs whisper on the GPU', () => {
     const c = withQueue();
     new WhisperTranscriptionJob(c.chart, 'Whisper', {
-      jobName: 'transcribe', queue: c.queue, namespace: c.teamA, flavor: c.mig3g, image: 'whisper:1', model: WhisperModel.LARGE_V3, language: 'de', shards: 2,
+      jobName: 'transcribe',
+      queue: c.queue,
+      namespace: c.teamA,
+      flavor: c.mig3g,
+      image: 'whisper:1',
+      model: WhisperModel.LARGE_V3,
+      language: 'de',
+      shards: 2,
       audio: BatchDataSource.persistentVolumeClaim('share', { subPath: 'audio' }),
       transcripts: BatchDataSource.persistentVolumeClaim('share', { subPath: 'text' }),
       modelCache: BatchDataSource.persistentVolumeClaim('models'),
@@ -102,15 +121,27 @@ describe('WhisperTranscriptionJob', () => {
     const queue = new TenantQueue(chart, 'A', { queueName: 'team-a', namespaces: [c.teamA], computeFlavor: c.compute, cpuCores: 1, memoryGib: 1, gpuQuotas: [{ flavor: small, nominal: 1 }] });
     // a 2g.20gb slice holds large-v3 (10 GB); a time-sliced replica of an L40S split 8 ways (6 GB) does not
     expect(() => new WhisperTranscriptionJob(chart, 'Ok', {
-      jobName: 'ok', queue, namespace: c.teamA, flavor: small, image: 'w', model: WhisperModel.LARGE_V3,
-      audio: BatchDataSource.persistentVolumeClaim('a'), transcripts: BatchDataSource.persistentVolumeClaim('t'),
+      jobName: 'ok',
+      queue,
+      namespace: c.teamA,
+      flavor: small,
+      image: 'w',
+      model: WhisperModel.LARGE_V3,
+      audio: BatchDataSource.persistentVolumeClaim('a'),
+      transcripts: BatchDataSource.persistentVolumeClaim('t'),
     })).not.toThrow();
     const l40s = new GpuNodePool(chart, 'L40S', { poolName: 'l40s', gpuModel: GpuModel.L40S_48GB, gpusPerNode: 4, partitioning: GpuPartitioning.timeSlicing(8) });
     const shared = new GpuResourceFlavor(chart, 'Shared', { pool: l40s });
     const q2 = new TenantQueue(chart, 'B', { queueName: 'team-b', namespaces: [c.teamB], computeFlavor: c.compute, cpuCores: 1, memoryGib: 1, gpuQuotas: [{ flavor: shared, nominal: 1 }] });
     expect(() => new WhisperTranscriptionJob(chart, 'Big', {
-      jobName: 'big', queue: q2, namespace: c.teamB, flavor: shared, image: 'w', model: WhisperModel.LARGE_V3,
-      audio: BatchDataSource.persistentVolumeClaim('a'), transcripts: BatchDataSource.persistentVolumeClaim('t'),
+      jobName: 'big',
+      queue: q2,
+      namespace: c.teamB,
+      flavor: shared,
+      image: 'w',
+      model: WhisperModel.LARGE_V3,
+      audio: BatchDataSource.persistentVolumeClaim('a'),
+      transcripts: BatchDataSource.persistentVolumeClaim('t'),
     })).toThrow('test/Big: Whisper large-v3 needs 10 GB of GPU memory but one nvidia.com/gpu.shared of flavor l40s-gpu-shared has 6 GB; use a smaller model or a larger GPU unit');
   });
 });

@@ -21,14 +21,21 @@ export function cluster(): {
   const chart = testChart();
   const fabric = new InfinibandFabric(chart, 'Ib', { fabricName: 'ib', rails: [{ interfaceName: 'ib0', hcaName: 'mlx5_0' }] });
   const h100 = new GpuNodePool(chart, 'H100', {
-    poolName: 'h100', gpuModel: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, nodeCount: 2,
+    poolName: 'h100',
+    gpuModel: GpuModel.H100_SXM5_80GB,
+    gpusPerNode: 8,
+    nodeCount: 2,
     partitioning: GpuPartitioning.mig(MigLayout.uniform('h100-mixed', [{ profile: '3g.40gb', count: 1 }, { profile: '2g.20gb', count: 1 }])),
   });
   const h200 = new GpuNodePool(chart, 'H200', { poolName: 'h200', gpuModel: GpuModel.H200_SXM_141GB, gpusPerNode: 8, nodeCount: 2, rdma: fabric.attachment });
   const teamA = new TenantNamespace(chart, 'TeamA', { namespaceName: 'team-a', cpuCores: 64, memoryGib: 512 });
   const teamB = new TenantNamespace(chart, 'TeamB', { namespaceName: 'team-b', cpuCores: 64, memoryGib: 512 });
   return {
-    chart, h100, h200, teamA, teamB,
+    chart,
+    h100,
+    h200,
+    teamA,
+    teamB,
     compute: new ComputeResourceFlavor(chart, 'Compute'),
     cohort: new QueueCohort(chart, 'Cohort', { cohortName: 'ai' }),
     mig3g: new GpuResourceFlavor(chart, 'Mig3g', { pool: h100, migProfile: '3g.40gb' }),

@@ -1,6 +1,6 @@
+import { cluster } from './fixtures';
 import { GpuResourceFlavor, TenantQueue } from '../../../constructs/batch/kueue';
 import { objectsOf, onlyObject, synthChart } from '../../util';
-import { cluster } from './fixtures';
 
 describe('GpuResourceFlavor', () => {
   test('one ResourceFlavor per pool offer: node labels and tolerations from the pool, capacity from its size', () => {
@@ -47,7 +47,12 @@ describe('TenantQueue', () => {
   test('ClusterQueue in the cohort: CPU, memory and RDMA on the compute flavor, one resource group per GPU resource', () => {
     const c = cluster();
     new TenantQueue(c.chart, 'A', {
-      queueName: 'team-a', namespaces: [c.teamA], cohort: c.cohort, computeFlavor: c.compute, cpuCores: 32, memoryGib: 256,
+      queueName: 'team-a',
+      namespaces: [c.teamA],
+      cohort: c.cohort,
+      computeFlavor: c.compute,
+      cpuCores: 32,
+      memoryGib: 256,
       gpuQuotas: [{ flavor: c.mig3g, nominal: 8, borrowingLimit: 4 }, { flavor: c.h200Gpu, nominal: 8 }],
     });
     const out = synthChart(c.chart);
@@ -61,17 +66,22 @@ describe('TenantQueue', () => {
       resourceGroups: [
         {
           coveredResources: ['cpu', 'memory', 'rdma/ib'],
-          flavors: [{ name: 'default-flavor', resources: [
-            { name: 'cpu', nominalQuota: 32 }, { name: 'memory', nominalQuota: '256Gi' }, { name: 'rdma/ib', nominalQuota: 16 },
-          ] }],
+          flavors: [{
+            name: 'default-flavor',
+            resources: [
+              { name: 'cpu', nominalQuota: 32 }, { name: 'memory', nominalQuota: '256Gi' }, { name: 'rdma/ib', nominalQuota: 16 },
+            ],
+          }],
         },
         { coveredResources: ['nvidia.com/mig-3g.40gb'], flavors: [{ name: 'h100-mig-3g.40gb', resources: [{ name: 'nvidia.com/mig-3g.40gb', nominalQuota: 8, borrowingLimit: 4 }] }] },
         { coveredResources: ['nvidia.com/gpu'], flavors: [{ name: 'h200-gpu', resources: [{ name: 'nvidia.com/gpu', nominalQuota: 8 }] }] },
       ],
     });
     expect(onlyObject(out, 'LocalQueue')).toEqual({
-      apiVersion: 'kueue.x-k8s.io/v1beta2', kind: 'LocalQueue',
-      metadata: { name: 'team-a', namespace: 'team-a' }, spec: { clusterQueue: 'team-a' },
+      apiVersion: 'kueue.x-k8s.io/v1beta2',
+      kind: 'LocalQueue',
+      metadata: { name: 'team-a', namespace: 'team-a' },
+      spec: { clusterQueue: 'team-a' },
     });
     expect(onlyObject(out, 'Cohort').metadata).toEqual({ name: 'ai' });
   });

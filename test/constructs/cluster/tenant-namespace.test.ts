@@ -6,7 +6,10 @@ import { objectsOf, onlyObject, synthChart, testChart } from '../../util';
 function pools() {
   const chart = testChart('ignored');
   const mig = new GpuNodePool(chart, 'H100', {
-    poolName: 'h100', gpuModel: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, nodeCount: 2,
+    poolName: 'h100',
+    gpuModel: GpuModel.H100_SXM5_80GB,
+    gpusPerNode: 8,
+    nodeCount: 2,
     partitioning: GpuPartitioning.mig(MigLayout.uniform('h100-mixed', [{ profile: '3g.40gb', count: 1 }, { profile: '2g.20gb', count: 1 }])),
   });
   const whole = new GpuNodePool(chart, 'H200', { poolName: 'h200', gpuModel: GpuModel.H200_SXM_141GB, gpusPerNode: 8, nodeCount: 4 });
@@ -17,7 +20,12 @@ describe('TenantNamespace', () => {
   test('namespace with tenant label and Pod Security level, quota, defaults and default-deny policies', () => {
     const { chart, mig, whole } = pools();
     new TenantNamespace(chart, 'A', {
-      namespaceName: 'team-a', tenantName: 'acme', cpuCores: 64, memoryGib: 512, maxPods: 200, storageGib: 1000,
+      namespaceName: 'team-a',
+      tenantName: 'acme',
+      cpuCores: 64,
+      memoryGib: 512,
+      maxPods: 200,
+      storageGib: 1000,
       gpuLimits: [{ pool: mig, migProfile: '3g.40gb', count: 4 }, { pool: whole, count: 16 }],
       allowIngressFromNamespaces: ['ai-gateway'],
     });
@@ -28,8 +36,14 @@ describe('TenantNamespace', () => {
     const quota = onlyObject(out, 'ResourceQuota');
     expect(quota.metadata).toEqual({ name: 'tenant-quota', namespace: 'team-a', labels: { 'ai-factory.dev/tenant': 'acme' } });
     expect(quota.spec.hard).toEqual({
-      'requests.cpu': '64', 'requests.memory': '512Gi', 'limits.memory': '512Gi', 'pods': '200', 'requests.storage': '1000Gi',
-      'requests.nvidia.com/mig-3g.40gb': '4', 'requests.nvidia.com/gpu': '16', 'requests.nvidia.com/mig-2g.20gb': '0',
+      'requests.cpu': '64',
+      'requests.memory': '512Gi',
+      'limits.memory': '512Gi',
+      'pods': '200',
+      'requests.storage': '1000Gi',
+      'requests.nvidia.com/mig-3g.40gb': '4',
+      'requests.nvidia.com/gpu': '16',
+      'requests.nvidia.com/mig-2g.20gb': '0',
     });
     expect(onlyObject(out, 'LimitRange').spec.limits).toEqual([{ type: 'Container', defaultRequest: { cpu: '500m', memory: '1Gi' }, default: { memory: '1Gi' } }]);
     const policies = objectsOf(out, 'NetworkPolicy');

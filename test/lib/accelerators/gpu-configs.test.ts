@@ -22,7 +22,9 @@ describe('toYaml', () => {
 
 describe('device plugin and mig-parted configs', () => {
   test('time-slicing config in the device plugin format', () => {
-    const config = devicePluginConfig(MigStrategy.MIXED, { mode: GpuSharingMode.TIME_SLICING, replicas: 4, renameByDefault: true, failRequestsGreaterThanOne: true });
+    const config = devicePluginConfig(MigStrategy.MIXED, {
+      mode: GpuSharingMode.TIME_SLICING, replicas: 4, renameByDefault: true, failRequestsGreaterThanOne: true,
+    });
     expect(YAML.parse(toYaml(config))).toEqual({
       version: 'v1',
       flags: { migStrategy: 'mixed' },
@@ -31,7 +33,8 @@ describe('device plugin and mig-parted configs', () => {
   });
 
   test('MPS config has no failRequestsGreaterThanOne, and the default config names no MIG strategy as none', () => {
-    expect(devicePluginConfig(undefined, { mode: GpuSharingMode.MPS, replicas: 2, renameByDefault: false, failRequestsGreaterThanOne: false })).toEqual({
+    const sharing = { mode: GpuSharingMode.MPS, replicas: 2, renameByDefault: false, failRequestsGreaterThanOne: false };
+    expect(devicePluginConfig(undefined, sharing)).toEqual({
       version: 'v1',
       flags: { migStrategy: 'none' },
       sharing: { mps: { renameByDefault: false, resources: [{ name: 'nvidia.com/gpu', replicas: 2 }] } },
@@ -65,19 +68,23 @@ describe('splitIpv4Cidr', () => {
 
   test('subnets are disjoint, aligned and inside the base', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 8, max: 24 }), fc.integer({ min: 1, max: 16 }), (addr, prefix, parts) => {
-        const base = addr - (addr % 2 ** (32 - prefix));
-        const cidr = `${[24, 16, 8, 0].map((s) => Math.floor(base / 2 ** s) % 256).join('.')}/${prefix}`;
-        const subnets = splitIpv4Cidr(cidr, parts);
-        expect(subnets).toHaveLength(parts);
-        const starts = subnets.map((s) => s.split('/')[0].split('.').reduce((n, o) => n * 256 + Number(o), 0));
-        const size = 2 ** (32 - Number(subnets[0].split('/')[1]));
-        starts.forEach((st, i) => {
-          expect(st % size).toBe(0);
-          expect(st).toBe(base + i * size);
-          expect(st + size).toBeLessThanOrEqual(base + 2 ** (32 - prefix));
-        });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.integer({ min: 8, max: 24 }),
+        fc.integer({ min: 1, max: 16 }),
+        (addr, prefix, parts) => {
+          const base = addr - (addr % 2 ** (32 - prefix));
+          const cidr = `${[24, 16, 8, 0].map((s) => Math.floor(base / 2 ** s) % 256).join('.')}/${prefix}`;
+          const subnets = splitIpv4Cidr(cidr, parts);
+          expect(subnets).toHaveLength(parts);
+          const starts = subnets.map((s) => s.split('/')[0].split('.').reduce((n, o) => n * 256 + Number(o), 0));
+          const size = 2 ** (32 - Number(subnets[0].split('/')[1]));
+          starts.forEach((st, i) => {
+            expect(st % size).toBe(0);
+            expect(st).toBe(base + i * size);
+            expect(st + size).toBeLessThanOrEqual(base + 2 ** (32 - prefix));
+          });
+        }),
     );
   });
 
