@@ -1,2 +1,3 @@
 // constructs/batch: export the public constructs of this area.
-export {};
+export * from './kueue';
+export * from './batch-job';

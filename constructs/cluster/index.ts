@@ -1,2 +1,2 @@
 // constructs/cluster: export the public constructs of this area.
-export {};
+export * from './tenant-namespace';

@@ -1,2 +1,4 @@
 // accelerators domain model (pure: no constructs). Export jsii-compatible classes, interfaces and enums only.
-export {};
+export * from './names';
+export * from './mig-geometry';
+export { GpuSharingMode } from './gpu-sharing';

@@ -1,0 +1,370 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { GpuResourceFlavor, TenantQueue } from './kueue';
+import { RdmaPodWiring } from '../accelerators/rdma-pod-wiring';
+import { ITenantNamespace } from '../cluster/tenant-namespace';
+import { invalid } from '../common/validation';
+
+/** The Kueue label that names the LocalQueue a Job is submitted to. */
+export const KUEUE_QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
+
+/**
+ * Where a batch job reads or writes data. Today a PersistentVolumeClaim in the job's namespace (for example the claim
+ * of a tenant's Manila share); more sources come with the storage constructs.
+ */
+export class BatchDataSource {
+  /** An existing PersistentVolumeClaim in the job's namespace. */
+  public static persistentVolumeClaim(claimName: string, options: BatchDataSourceOptions = {}): BatchDataSource {
+    return new BatchDataSource(claimName, options.subPath);
+  }
+
+  /** Name of the claim. */
+  public readonly claimName: string;
+  /** Folder inside the volume, if any. */
+  public readonly subPath?: string;
+
+  private constructor(claimName: string, subPath: string | undefined) {
+    this.claimName = claimName;
+    this.subPath = subPath;
+  }
+}
+
+/** Options of {@link BatchDataSource.persistentVolumeClaim}. */
+export interface BatchDataSourceOptions {
+  /**
+   * Mount only this folder of the volume.
+   * @default - the whole volume
+   */
+  readonly subPath?: string;
+}
+
+/** A data source mounted into a batch job's containers. */
+export interface BatchVolume {
+  /** The data. */
+  readonly source: BatchDataSource;
+  /** Where the container sees it. */
+  readonly mountPath: string;
+  /**
+   * Mount read-only.
+   * @default true
+   */
+  readonly readOnly?: boolean;
+}
+
+/** Props of {@link GpuBatchJob}. */
+export interface GpuBatchJobProps {
+  /** Job name (DNS label). */
+  readonly jobName: string;
+  /** The tenant queue the job is admitted through (its LocalQueue in `namespace`). */
+  readonly queue: TenantQueue;
+  /** Namespace the job runs in; must have the queue's LocalQueue. */
+  readonly namespace: ITenantNamespace;
+  /** The GPU flavor (pool offer) each pod gets its GPU units from. */
+  readonly flavor: GpuResourceFlavor;
+  /**
+   * GPU units each pod requests.
+   * @default 1
+   */
+  readonly gpusPerPod?: number;
+  /** Container image. */
+  readonly image: string;
+  /**
+   * Entrypoint.
+   * @default - the image's
+   */
+  readonly command?: string[];
+  /**
+   * Arguments.
+   * @default - the image's
+   */
+  readonly args?: string[];
+  /**
+   * Environment variables.
+   * @default - none
+   */
+  readonly environment?: { [key: string]: string };
+  /**
+   * Pods that must succeed; with more than one, the job is Indexed and each pod sees `JOB_COMPLETION_INDEX`.
+   * @default 1
+   */
+  readonly completions?: number;
+  /**
+   * Pods running at once; Kueue admits the job only when quota for all of them is free.
+   * @default - completions
+   */
+  readonly parallelism?: number;
+  /**
+   * CPU cores each pod requests.
+   * @default 4
+   */
+  readonly cpuPerPod?: number;
+  /**
+   * Memory each pod requests and is limited to, in GiB.
+   * @default 16
+   */
+  readonly memoryGibPerPod?: number;
+  /**
+   * Shared memory (`/dev/shm`) of each pod in GiB.
+   * @default 1
+   */
+  readonly sharedMemoryGib?: number;
+  /**
+   * Data mounted into the container.
+   * @default - none
+   */
+  readonly volumes?: BatchVolume[];
+  /**
+   * Retries before the job fails.
+   * @default 3
+   */
+  readonly backoffLimit?: number;
+  /**
+   * Seconds the job may run before it is stopped.
+   * @default - no deadline
+   */
+  readonly activeDeadlineSeconds?: number;
+  /**
+   * Seconds a finished job is kept.
+   * @default 86400
+   */
+  readonly ttlSecondsAfterFinished?: number;
+  /**
+   * Wire the pods for GPUDirect RDMA on the pool's fabric (Multus networks, RDMA devices, IPC_LOCK, NCCL environment).
+   * The namespace must allow the IPC_LOCK capability (PodSecurityLevel.PRIVILEGED).
+   * @default false
+   */
+  readonly rdma?: boolean;
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * A batch Job on GPUs, admitted through a tenant's Kueue LocalQueue: created suspended with the
+ * `kueue.x-k8s.io/queue-name` label, so Kueue starts it when the queue has quota for all its pods. It requests the
+ * flavor's resource, lands on the flavor's pool (node selector and tolerations), and refuses at synth time what Kueue
+ * would leave pending forever: a flavor the queue has no quota for, or more units than the queue can ever hold.
+ */
+export class GpuBatchJob extends Construct {
+  /** Job name. */
+  public readonly jobName: string;
+  /** Namespace of the job. */
+  public readonly namespaceName: string;
+  /** GPU resource each pod requests. */
+  public readonly gpuResourceName: string;
+
+  constructor(scope: Construct, id: string, props: GpuBatchJobProps) {
+    super(scope, id);
+    if (!DNS_LABEL.test(props.jobName) || props.jobName.length > 63) invalid(this, `jobName ${JSON.stringify(props.jobName)} is not a DNS label`);
+    this.jobName = props.jobName;
+    this.namespaceName = props.namespace.namespaceName;
+    const { queue, flavor } = props;
+    if (!queue.namespaceNames.includes(this.namespaceName)) {
+      invalid(this, `namespace ${this.namespaceName} has no LocalQueue of queue ${queue.queueName} (it serves ${queue.namespaceNames.join(', ')}); add the namespace to the queue`);
+    }
+    if (!queue.quotaFor(flavor)) {
+      invalid(this, `queue ${queue.queueName} has no quota on flavor ${flavor.flavorName}; the job would wait forever, add a GPU quota for it`);
+    }
+    const gpus = props.gpusPerPod ?? 1;
+    const completions = props.completions ?? 1;
+    const parallelism = props.parallelism ?? completions;
+    for (const [name, value] of [['gpusPerPod', gpus], ['completions', completions], ['parallelism', parallelism]] as const) {
+      if (!Number.isInteger(value) || value < 1) invalid(this, `${name} ${value} must be a positive integer`);
+    }
+    if (parallelism > completions) invalid(this, `parallelism ${parallelism} is more than completions ${completions}; extra pods would have nothing to do`);
+    const offer = flavor.offer;
+    if (gpus > offer.countPerNode) {
+      invalid(this, `gpusPerPod ${gpus} is more than the ${offer.countPerNode} ${offer.resourceName} one node of pool ${flavor.pool.poolName} has`);
+    }
+    if (offer.shared && gpus > 1) {
+      invalid(this, `gpusPerPod ${gpus} on shared flavor ${flavor.flavorName}: shared replicas of one GPU add no capacity; request 1`);
+    }
+    const most = queue.maxUnits(flavor);
+    if (gpus * parallelism > most) {
+      invalid(this, `${parallelism} pods x ${gpus} ${offer.resourceName} need ${gpus * parallelism} units at once, but queue ${queue.queueName} can hold at most ${most} on flavor ${flavor.flavorName}; lower parallelism`);
+    }
+    this.gpuResourceName = offer.resourceName;
+
+    const cpu = props.cpuPerPod ?? 4;
+    const memory = props.memoryGibPerPod ?? 16;
+    const shm = props.sharedMemoryGib ?? 1;
+    const env = Object.entries(props.environment ?? {}).map(([name, value]) => ({ name, value }));
+    const volumes: k8s.Volume[] = [{ name: 'dshm', emptyDir: { medium: 'Memory', sizeLimit: k8s.Quantity.fromString(`${shm}Gi`) } }];
+    const mounts: k8s.VolumeMount[] = [{ name: 'dshm', mountPath: '/dev/shm' }];
+    (props.volumes ?? []).forEach((v, i) => {
+      const name = `data-${i}`;
+      const readOnly = v.readOnly ?? true;
+      volumes.push({ name, persistentVolumeClaim: { claimName: v.source.claimName, readOnly } });
+      mounts.push({ name, mountPath: v.mountPath, subPath: v.source.subPath, readOnly });
+    });
+
+    let template: k8s.PodTemplateSpec = {
+      metadata: { labels: { 'app.kubernetes.io/name': this.jobName, [KUEUE_QUEUE_LABEL]: queue.queueName } },
+      spec: {
+        restartPolicy: 'Never',
+        nodeSelector: { ...flavor.pool.nodeSelector },
+        tolerations: flavor.pool.tolerations,
+        securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+        containers: [{
+          name: 'main',
+          image: props.image,
+          command: props.command,
+          args: props.args,
+          env: env.length > 0 ? env : undefined,
+          resources: {
+            requests: { cpu: k8s.Quantity.fromNumber(cpu), memory: k8s.Quantity.fromString(`${memory}Gi`), [offer.resourceName]: k8s.Quantity.fromNumber(gpus) },
+            limits: { memory: k8s.Quantity.fromString(`${memory}Gi`), [offer.resourceName]: k8s.Quantity.fromNumber(gpus) },
+          },
+          securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+          volumeMounts: mounts,
+        }],
+        volumes,
+      },
+    };
+    if (props.rdma) template = RdmaPodWiring.forPool(this, flavor.pool).applyToPodTemplate(template);
+
+    new k8s.KubeJob(this, 'Resource', {
+      metadata: { name: this.jobName, namespace: this.namespaceName, labels: { [KUEUE_QUEUE_LABEL]: queue.queueName } },
+      spec: {
+        // Kueue unsuspends the job once it is admitted
+        suspend: true,
+        completions,
+        parallelism,
+        completionMode: completions > 1 ? 'Indexed' : 'NonIndexed',
+        backoffLimit: props.backoffLimit ?? 3,
+        activeDeadlineSeconds: props.activeDeadlineSeconds,
+        ttlSecondsAfterFinished: props.ttlSecondsAfterFinished ?? 86400,
+        template,
+      },
+    });
+  }
+}
+
+/**
+ * A Whisper model size, with the GPU memory it needs (openai/whisper README, "Available models and languages":
+ * tiny and base ~1 GB, small ~2 GB, medium ~5 GB, large ~10 GB, turbo ~6 GB).
+ */
+export class WhisperModel {
+  /** tiny (39 M parameters). */
+  public static readonly TINY = new WhisperModel('tiny', 1);
+  /** base (74 M). */
+  public static readonly BASE = new WhisperModel('base', 1);
+  /** small (244 M). */
+  public static readonly SMALL = new WhisperModel('small', 2);
+  /** medium (769 M). */
+  public static readonly MEDIUM = new WhisperModel('medium', 5);
+  /** large-v3 (1550 M). */
+  public static readonly LARGE_V3 = new WhisperModel('large-v3', 10);
+  /** turbo (809 M; large-v3 with a pruned decoder). */
+  public static readonly TURBO = new WhisperModel('turbo', 6);
+
+  /** Name the `whisper` CLI takes with `--model`. */
+  public readonly modelName: string;
+  /** GPU memory the model needs, in GB. */
+  public readonly requiredMemoryGb: number;
+
+  private constructor(modelName: string, requiredMemoryGb: number) {
+    this.modelName = modelName;
+    this.requiredMemoryGb = requiredMemoryGb;
+  }
+}
+
+/** Props of {@link WhisperTranscriptionJob}. */
+export interface WhisperTranscriptionJobProps {
+  /** Job name (DNS label). */
+  readonly jobName: string;
+  /** The tenant queue the job is admitted through. */
+  readonly queue: TenantQueue;
+  /** Namespace the job runs in. */
+  readonly namespace: ITenantNamespace;
+  /** GPU flavor each shard runs on (one unit per pod); a MIG slice is enough for every Whisper size. */
+  readonly flavor: GpuResourceFlavor;
+  /**
+   * An image with the openai-whisper CLI (`whisper`), ffmpeg and a POSIX shell.
+   */
+  readonly image: string;
+  /** Audio to transcribe (every .wav, .mp3, .flac, .m4a, .ogg, .opus and .webm file below it), mounted read-only. */
+  readonly audio: BatchDataSource;
+  /** Where transcripts go (one set of files per recording), mounted read-write. */
+  readonly transcripts: BatchDataSource;
+  /**
+   * Model size.
+   * @default WhisperModel.TURBO
+   */
+  readonly model?: WhisperModel;
+  /**
+   * Spoken language (e.g. `de`).
+   * @default - detected per file
+   */
+  readonly language?: string;
+  /**
+   * Pods the recordings are split across (file `n` goes to shard `n mod shards`).
+   * @default 1
+   */
+  readonly shards?: number;
+  /**
+   * A volume with the model files (`--model_dir`), for sites without internet access.
+   * @default - downloaded into the pod on start
+   */
+  readonly modelCache?: BatchDataSource;
+}
+
+const AUDIO_DIR = '/data/audio';
+const OUTPUT_DIR = '/data/transcripts';
+const MODEL_DIR = '/models';
+
+/**
+ * Transcribes a tenant's recordings with Whisper as an Indexed Kueue job: each shard lists the audio files, takes its
+ * share by index and runs `whisper` on the GPU. Fails at synth time when the flavor's GPU unit is smaller than the
+ * model needs.
+ */
+export class WhisperTranscriptionJob extends Construct {
+  /** The underlying job. */
+  public readonly job: GpuBatchJob;
+
+  constructor(scope: Construct, id: string, props: WhisperTranscriptionJobProps) {
+    super(scope, id);
+    const model = props.model ?? WhisperModel.TURBO;
+    const unit = props.flavor.offer;
+    if (unit.memoryGb < model.requiredMemoryGb) {
+      invalid(this, `Whisper ${model.modelName} needs ${model.requiredMemoryGb} GB of GPU memory but one ${unit.resourceName} of flavor ${props.flavor.flavorName} has ${unit.memoryGb} GB; use a smaller model or a larger GPU unit`);
+    }
+    if (props.language !== undefined && !/^[a-z]{2,3}$/.test(props.language)) {
+      invalid(this, `language ${JSON.stringify(props.language)} must be a language code such as en or de`);
+    }
+    const shards = props.shards ?? 1;
+    const whisper = [
+      'whisper', '--model', model.modelName, ...(props.modelCache ? ['--model_dir', MODEL_DIR] : []), '--device', 'cuda',
+      '--output_dir', OUTPUT_DIR, '--output_format', 'all',
+      ...(props.language ? ['--language', props.language] : []),
+    ].join(' ');
+    const script = [
+      'set -eu',
+      `find ${AUDIO_DIR} -type f \\( -iname '*.wav' -o -iname '*.mp3' -o -iname '*.flac' -o -iname '*.m4a' -o -iname '*.ogg' -o -iname '*.opus' -o -iname '*.webm' \\) | sort \\`,
+      `  | awk -v n=${shards} -v i="\${JOB_COMPLETION_INDEX:-0}" '(NR - 1) % n == i' > /tmp/shard.txt`,
+      'if [ ! -s /tmp/shard.txt ]; then echo "shard ${JOB_COMPLETION_INDEX:-0}: no audio files"; exit 0; fi',
+      `tr '\\n' '\\0' < /tmp/shard.txt | xargs -0 ${whisper}`,
+    ].join('\n');
+
+    const volumes: BatchVolume[] = [
+      { source: props.audio, mountPath: AUDIO_DIR, readOnly: true },
+      { source: props.transcripts, mountPath: OUTPUT_DIR, readOnly: false },
+    ];
+    if (props.modelCache) volumes.push({ source: props.modelCache, mountPath: MODEL_DIR, readOnly: true });
+
+    this.job = new GpuBatchJob(this, 'Job', {
+      jobName: props.jobName,
+      queue: props.queue,
+      namespace: props.namespace,
+      flavor: props.flavor,
+      gpusPerPod: 1,
+      image: props.image,
+      command: ['/bin/sh', '-c', script],
+      completions: shards,
+      parallelism: shards,
+      cpuPerPod: 4,
+      memoryGibPerPod: 16,
+      environment: { HOME: '/tmp', XDG_CACHE_HOME: '/tmp/.cache' },
+      volumes,
+    });
+  }
+}

@@ -1,0 +1,141 @@
+import * as YAML from 'yaml';
+import { GpuNodePool, GpuPartitioning, MigLayout, TaintEffect } from '../../../constructs/accelerators/gpu-node-pool';
+import { GpuOperatorPolicy, GpuOperatorRelease } from '../../../constructs/accelerators/gpu-operator-policy';
+import { MigStrategy } from '../../../lib/accelerators/names';
+import { GpuModel } from '../../../lib/hardware/gpu';
+import { objectsOf, onlyObject, synthChart, testChart } from '../../util';
+
+const H100 = GpuModel.H100_SXM5_80GB;
+
+function migPool(chart: any, name: string, strategy?: MigStrategy) {
+  return new GpuNodePool(chart, name, {
+    poolName: name,
+    gpuModel: H100,
+    gpusPerNode: 8,
+    partitioning: GpuPartitioning.mig(MigLayout.uniform(`${name}-layout`, [{ profile: '3g.40gb', count: 2 }]), strategy),
+  });
+}
+
+describe('GpuOperatorPolicy', () => {
+  test('defaults: ClusterPolicy cluster-policy with pinned operand images, no MIG manager, DCGM exporter ServiceMonitor', () => {
+    const chart = testChart();
+    new GpuOperatorPolicy(chart, 'Gpu');
+    const out = synthChart(chart);
+    const policy = onlyObject(out, 'ClusterPolicy');
+    expect(policy.apiVersion).toBe('nvidia.com/v1');
+    expect(policy.metadata).toEqual({ name: 'cluster-policy' });
+    expect(policy.spec.driver).toEqual({ enabled: true, repository: 'nvcr.io/nvidia', image: 'driver', version: '580.105.08' });
+    expect(policy.spec.toolkit).toEqual({ enabled: true, repository: 'nvcr.io/nvidia/k8s', image: 'container-toolkit', version: 'v1.19.0' });
+    expect(policy.spec.devicePlugin).toEqual({ enabled: true, repository: 'nvcr.io/nvidia', image: 'k8s-device-plugin', version: 'v0.19.0' });
+    expect(policy.spec.dcgmExporter).toMatchObject({ enabled: true, image: 'dcgm-exporter', version: '4.5.1-4.8.0-distroless', serviceMonitor: { enabled: false } });
+    expect(policy.spec.migManager.enabled).toBe(false);
+    expect(policy.spec.mig).toBeUndefined();
+    expect(policy.spec.gdrcopy).toBeUndefined();
+    expect(policy.spec.daemonsets.tolerations).toEqual([{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }]);
+    const monitor = onlyObject(out, 'ServiceMonitor');
+    expect(monitor.metadata).toEqual({ name: 'nvidia-dcgm-exporter', namespace: 'gpu-operator' });
+    expect(monitor.spec).toEqual({
+      selector: { matchLabels: { app: 'nvidia-dcgm-exporter' } },
+      namespaceSelector: { matchNames: ['gpu-operator'] },
+      endpoints: [{ port: 'gpu-metrics', path: '/metrics', interval: '15s', honorLabels: true }],
+    });
+    expect(objectsOf(out, 'ConfigMap')).toEqual([]);
+  });
+
+  test('MIG pools: MIG manager on, strategy from the pools, layouts in the mig-parted ConfigMap', () => {
+    const chart = testChart();
+    const policy = new GpuOperatorPolicy(chart, 'Gpu');
+    policy.addPool(migPool(chart, 'a'));
+    policy.addPool(migPool(chart, 'b'));
+    const out = synthChart(chart);
+    const spec = onlyObject(out, 'ClusterPolicy').spec;
+    expect(spec.mig).toEqual({ strategy: 'mixed' });
+    expect(spec.migManager).toMatchObject({ enabled: true, config: { name: 'ai-factory-mig-parted-config', default: 'all-disabled' }, env: [{ name: 'WITH_REBOOT', value: 'false' }] });
+    const cm = onlyObject(out, 'ConfigMap');
+    expect(cm.metadata).toEqual({ name: 'ai-factory-mig-parted-config', namespace: 'gpu-operator' });
+    expect(YAML.parse(cm.data['config.yaml'])).toEqual({
+      'version': 'v1',
+      'mig-configs': {
+        'all-disabled': [{ 'devices': 'all', 'mig-enabled': false }],
+        'a-layout': [{ 'devices': 'all', 'mig-enabled': true, 'mig-devices': { '3g.40gb': 2 } }],
+        'b-layout': [{ 'devices': 'all', 'mig-enabled': true, 'mig-devices': { '3g.40gb': 2 } }],
+      },
+    });
+  });
+
+  test('shared pools: device plugin ConfigMap with a default and one key per pool, named by the ClusterPolicy', () => {
+    const chart = testChart();
+    const ts = new GpuNodePool(chart, 'Ts', { poolName: 'l40s', gpuModel: GpuModel.L40S_48GB, gpusPerNode: 4, partitioning: GpuPartitioning.timeSlicing(4) });
+    new GpuOperatorPolicy(chart, 'Gpu', { pools: [ts] });
+    const out = synthChart(chart);
+    expect(onlyObject(out, 'ClusterPolicy').spec.devicePlugin.config).toEqual({ name: 'ai-factory-device-plugin-config', default: 'default' });
+    const cm = onlyObject(out, 'ConfigMap');
+    expect(Object.keys(cm.data)).toEqual(['default', 'l40s']);
+    expect(YAML.parse(cm.data.default)).toEqual({ version: 'v1', flags: { migStrategy: 'none' } });
+    expect(YAML.parse(cm.data.l40s).sharing.timeSlicing).toEqual({ renameByDefault: true, failRequestsGreaterThanOne: true, resources: [{ name: 'nvidia.com/gpu', replicas: 4 }] });
+  });
+
+  test('options: GDRCopy, GDS, GPUDirect RDMA with host MOFED, driver version, pool taints in the DaemonSet tolerations', () => {
+    const chart = testChart();
+    const pool = new GpuNodePool(chart, 'P', {
+      poolName: 'p',
+      gpuModel: H100,
+      gpusPerNode: 8,
+      nodeTaints: [{ key: 'dedicated', value: 'gpu', effect: TaintEffect.NO_EXECUTE }],
+    });
+    new GpuOperatorPolicy(chart, 'Gpu', {
+      pools: [pool],
+      gdrcopy: true,
+      gpuDirectStorage: true,
+      gpuDirectRdma: true,
+      hostMofed: true,
+      driverVersion: '570.195.03',
+      monitoring: false,
+      release: GpuOperatorRelease.V26_3_1,
+    });
+    const out = synthChart(chart);
+    const spec = onlyObject(out, 'ClusterPolicy').spec;
+    expect(spec.gdrcopy).toEqual({ enabled: true, repository: 'nvcr.io/nvidia/cloud-native', image: 'gdrdrv', version: 'v2.5.2' });
+    expect(spec.gds).toEqual({ enabled: true, repository: 'nvcr.io/nvidia/cloud-native', image: 'nvidia-fs', version: '2.27.3' });
+    expect(spec.driver).toMatchObject({ version: '570.195.03', rdma: { enabled: true, useHostMofed: true } });
+    expect(spec.daemonsets.tolerations).toEqual([
+      { key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' },
+      { key: 'dedicated', operator: 'Exists', effect: 'NoExecute' },
+    ]);
+    expect(objectsOf(out, 'ServiceMonitor')).toEqual([]);
+  });
+
+  test('cluster-scoped ClusterPolicy carries no namespace even in a namespaced chart', () => {
+    const chart = testChart('llm');
+    new GpuOperatorPolicy(chart, 'Gpu');
+    expect(onlyObject(synthChart(chart), 'ClusterPolicy').metadata.namespace).toBeUndefined();
+  });
+
+  test('fails when MIG pools use different strategies', () => {
+    const chart = testChart();
+    const policy = new GpuOperatorPolicy(chart, 'Gpu', { pools: [migPool(chart, 'a')] });
+    expect(() => policy.addPool(migPool(chart, 'b', MigStrategy.SINGLE))).toThrow(
+      'test/Gpu: pool b uses the single MIG strategy but pool a uses mixed; the strategy is cluster-wide (ClusterPolicy spec.mig.strategy), use one for every MIG pool',
+    );
+  });
+
+  test('fails when two pools name different MIG layouts alike', () => {
+    const chart = testChart();
+    const a = migPool(chart, 'a');
+    const b = new GpuNodePool(chart, 'b', {
+      poolName: 'b', gpuModel: H100, gpusPerNode: 8, partitioning: GpuPartitioning.mig(MigLayout.uniform('a-layout', [{ profile: '1g.10gb', count: 7 }])),
+    });
+    expect(() => new GpuOperatorPolicy(chart, 'Gpu', { pools: [a, b] })).toThrow(
+      'test/Gpu: pools a and b both name their MIG layout a-layout but the layouts differ; give each layout its own configName',
+    );
+  });
+
+  test('fails when two pools share a name', () => {
+    const chart = testChart();
+    const a = new GpuNodePool(chart, 'A', { poolName: 'same', gpuModel: H100, gpusPerNode: 8 });
+    const b = new GpuNodePool(chart, 'B', { poolName: 'same', gpuModel: H100, gpusPerNode: 8 });
+    expect(() => new GpuOperatorPolicy(chart, 'Gpu', { pools: [a, b] })).toThrow(
+      'test/Gpu: two pools are named same; pool names key the device plugin configs, give each pool its own name',
+    );
+  });
+});

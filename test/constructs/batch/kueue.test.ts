@@ -1,0 +1,120 @@
+import { cluster } from './fixtures';
+import { GpuResourceFlavor, TenantQueue } from '../../../constructs/batch/kueue';
+import { objectsOf, onlyObject, synthChart } from '../../util';
+
+describe('GpuResourceFlavor', () => {
+  test('one ResourceFlavor per pool offer: node labels and tolerations from the pool, capacity from its size', () => {
+    const c = cluster();
+    expect([c.mig3g.flavorName, c.mig3g.resourceName, c.mig3g.capacity]).toEqual(['h100-mig-3g.40gb', 'nvidia.com/mig-3g.40gb', 16]);
+    expect([c.h200Gpu.flavorName, c.h200Gpu.resourceName, c.h200Gpu.capacity]).toEqual(['h200-gpu', 'nvidia.com/gpu', 16]);
+    const flavors = objectsOf(synthChart(c.chart), 'ResourceFlavor');
+    expect(flavors.map((f) => f.metadata.name)).toEqual(['default-flavor', 'h100-mig-3g.40gb', 'h200-gpu']);
+    expect(flavors[1]).toEqual({
+      apiVersion: 'kueue.x-k8s.io/v1beta2',
+      kind: 'ResourceFlavor',
+      metadata: { name: 'h100-mig-3g.40gb', labels: { 'ai-factory.dev/gpu-pool': 'h100' } },
+      spec: { nodeLabels: { 'ai-factory.dev/gpu-pool': 'h100' }, tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }] },
+    });
+    expect(flavors[0].metadata.namespace).toBeUndefined();
+  });
+
+  test('fails when the flavor names a MIG profile the pool does not offer', () => {
+    const c = cluster();
+    expect(() => new GpuResourceFlavor(c.chart, 'Mig1g', { pool: c.h100, migProfile: '1g.10gb' })).toThrow(
+      'test/Mig1g: MIG profile 1g.10gb is not offered by pool h100; its MIG layout offers 2g.20gb or 3g.40gb',
+    );
+    expect(() => new GpuResourceFlavor(c.chart, 'Mig', { pool: c.h200, migProfile: '3g.71gb' })).toThrow(
+      'test/Mig: MIG profile 3g.71gb is not offered by pool h200: its GPUs are not partitioned with MIG (it offers nvidia.com/gpu)',
+    );
+  });
+
+  test('fails when a MIG-only pool gets a flavor without a profile', () => {
+    const c = cluster();
+    expect(() => new GpuResourceFlavor(c.chart, 'Any', { pool: c.h100 })).toThrow(
+      'test/Any: pool h100 offers only MIG instances (2g.20gb or 3g.40gb); name one with migProfile',
+    );
+  });
+
+  test('fails when two flavors stand for the same GPUs', () => {
+    const c = cluster();
+    expect(() => new GpuResourceFlavor(c.chart, 'Again', { pool: c.h200, flavorName: 'again' })).toThrow(
+      'test/Again: nvidia.com/gpu of pool h200 already has the flavor h200-gpu; quotas on two flavors for the same GPUs would double-count them, reuse that flavor',
+    );
+  });
+});
+
+describe('TenantQueue', () => {
+  test('ClusterQueue in the cohort: CPU, memory and RDMA on the compute flavor, one resource group per GPU resource', () => {
+    const c = cluster();
+    new TenantQueue(c.chart, 'A', {
+      queueName: 'team-a',
+      namespaces: [c.teamA],
+      cohort: c.cohort,
+      computeFlavor: c.compute,
+      cpuCores: 32,
+      memoryGib: 256,
+      gpuQuotas: [{ flavor: c.mig3g, nominal: 8, borrowingLimit: 4 }, { flavor: c.h200Gpu, nominal: 8 }],
+    });
+    const out = synthChart(c.chart);
+    const cq = onlyObject(out, 'ClusterQueue');
+    expect(cq.metadata).toEqual({ name: 'team-a' });
+    expect(cq.spec).toEqual({
+      cohortName: 'ai',
+      namespaceSelector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['team-a'] }] },
+      queueingStrategy: 'BestEffortFIFO',
+      preemption: { reclaimWithinCohort: 'Any', withinClusterQueue: 'LowerPriority' },
+      resourceGroups: [
+        {
+          coveredResources: ['cpu', 'memory', 'rdma/ib'],
+          flavors: [{
+            name: 'default-flavor',
+            resources: [
+              { name: 'cpu', nominalQuota: 32 }, { name: 'memory', nominalQuota: '256Gi' }, { name: 'rdma/ib', nominalQuota: 16 },
+            ],
+          }],
+        },
+        { coveredResources: ['nvidia.com/mig-3g.40gb'], flavors: [{ name: 'h100-mig-3g.40gb', resources: [{ name: 'nvidia.com/mig-3g.40gb', nominalQuota: 8, borrowingLimit: 4 }] }] },
+        { coveredResources: ['nvidia.com/gpu'], flavors: [{ name: 'h200-gpu', resources: [{ name: 'nvidia.com/gpu', nominalQuota: 8 }] }] },
+      ],
+    });
+    expect(onlyObject(out, 'LocalQueue')).toEqual({
+      apiVersion: 'kueue.x-k8s.io/v1beta2',
+      kind: 'LocalQueue',
+      metadata: { name: 'team-a', namespace: 'team-a' },
+      spec: { clusterQueue: 'team-a' },
+    });
+    expect(onlyObject(out, 'Cohort').metadata).toEqual({ name: 'ai' });
+  });
+
+  test('fails when the queues together exceed a pool offer', () => {
+    const c = cluster();
+    new TenantQueue(c.chart, 'A', { queueName: 'team-a', namespaces: [c.teamA], cohort: c.cohort, computeFlavor: c.compute, cpuCores: 1, memoryGib: 1, gpuQuotas: [{ flavor: c.mig3g, nominal: 12 }] });
+    expect(() => new TenantQueue(c.chart, 'B', {
+      queueName: 'team-b', namespaces: [c.teamB], cohort: c.cohort, computeFlavor: c.compute, cpuCores: 1, memoryGib: 1, gpuQuotas: [{ flavor: c.mig3g, nominal: 8 }],
+    })).toThrow(
+      'test/B: nominal quota 8 nvidia.com/mig-3g.40gb on flavor h100-mig-3g.40gb for queue team-b brings the total across queues to 20, more than the 16 pool h100 has ' +
+        '(8 per node x 2 nodes); lower the quotas (queues borrow unused quota through their cohort) or grow the pool',
+    );
+  });
+
+  test('fails when one queue alone exceeds the pool', () => {
+    const c = cluster();
+    expect(() => new TenantQueue(c.chart, 'A', {
+      queueName: 'team-a', namespaces: [c.teamA], computeFlavor: c.compute, cpuCores: 1, memoryGib: 1, gpuQuotas: [{ flavor: c.h200Gpu, nominal: 17 }],
+    })).toThrow('test/A: nominal quota 17 nvidia.com/gpu on flavor h200-gpu for queue team-a brings the total across queues to 17, more than the 16 pool h200 has');
+  });
+
+  test('fails when a borrowing limit has no cohort to borrow from', () => {
+    const c = cluster();
+    expect(() => new TenantQueue(c.chart, 'A', {
+      queueName: 'team-a', namespaces: [c.teamA], computeFlavor: c.compute, cpuCores: 1, memoryGib: 1, gpuQuotas: [{ flavor: c.h200Gpu, nominal: 1, borrowingLimit: 2 }],
+    })).toThrow('test/A: borrowingLimit on flavor h200-gpu needs a cohort to borrow from; set cohort or drop the limit');
+  });
+
+  test('fails when a queue has no namespace', () => {
+    const c = cluster();
+    expect(() => new TenantQueue(c.chart, 'A', { queueName: 'team-a', namespaces: [], computeFlavor: c.compute, cpuCores: 1, memoryGib: 1, gpuQuotas: [] })).toThrow(
+      'test/A: a tenant queue needs at least one namespace to submit from',
+    );
+  });
+});

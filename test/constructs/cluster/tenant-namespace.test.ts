@@ -1,0 +1,84 @@
+import { GpuNodePool, GpuPartitioning, MigLayout } from '../../../constructs/accelerators/gpu-node-pool';
+import { PodSecurityLevel, TenantNamespace } from '../../../constructs/cluster/tenant-namespace';
+import { GpuModel } from '../../../lib/hardware/gpu';
+import { objectsOf, onlyObject, synthChart, testChart } from '../../util';
+
+function pools() {
+  const chart = testChart('ignored');
+  const mig = new GpuNodePool(chart, 'H100', {
+    poolName: 'h100',
+    gpuModel: GpuModel.H100_SXM5_80GB,
+    gpusPerNode: 8,
+    nodeCount: 2,
+    partitioning: GpuPartitioning.mig(MigLayout.uniform('h100-mixed', [{ profile: '3g.40gb', count: 1 }, { profile: '2g.20gb', count: 1 }])),
+  });
+  const whole = new GpuNodePool(chart, 'H200', { poolName: 'h200', gpuModel: GpuModel.H200_SXM_141GB, gpusPerNode: 8, nodeCount: 4 });
+  return { chart, mig, whole };
+}
+
+describe('TenantNamespace', () => {
+  test('namespace with tenant label and Pod Security level, quota, defaults and default-deny policies', () => {
+    const { chart, mig, whole } = pools();
+    new TenantNamespace(chart, 'A', {
+      namespaceName: 'team-a',
+      tenantName: 'acme',
+      cpuCores: 64,
+      memoryGib: 512,
+      maxPods: 200,
+      storageGib: 1000,
+      gpuLimits: [{ pool: mig, migProfile: '3g.40gb', count: 4 }, { pool: whole, count: 16 }],
+      allowIngressFromNamespaces: ['ai-gateway'],
+    });
+    const out = synthChart(chart);
+    expect(onlyObject(out, 'Namespace').metadata).toEqual({
+      name: 'team-a', labels: { 'ai-factory.dev/tenant': 'acme', 'pod-security.kubernetes.io/enforce': 'baseline' },
+    });
+    const quota = onlyObject(out, 'ResourceQuota');
+    expect(quota.metadata).toEqual({ name: 'tenant-quota', namespace: 'team-a', labels: { 'ai-factory.dev/tenant': 'acme' } });
+    expect(quota.spec.hard).toEqual({
+      'requests.cpu': '64',
+      'requests.memory': '512Gi',
+      'limits.memory': '512Gi',
+      'pods': '200',
+      'requests.storage': '1000Gi',
+      'requests.nvidia.com/mig-3g.40gb': '4',
+      'requests.nvidia.com/gpu': '16',
+      'requests.nvidia.com/mig-2g.20gb': '0',
+    });
+    expect(onlyObject(out, 'LimitRange').spec.limits).toEqual([{ type: 'Container', defaultRequest: { cpu: '500m', memory: '1Gi' }, default: { memory: '1Gi' } }]);
+    const policies = objectsOf(out, 'NetworkPolicy');
+    expect(policies.map((p) => p.metadata.name)).toEqual(['default-deny', 'allow-same-namespace', 'allow-dns', 'allow-ingress-from-namespaces']);
+    expect(policies[0].spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+    expect(policies[2].spec.egress[0].ports).toEqual([{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }]);
+    expect(policies[3].spec.ingress).toEqual([{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ai-gateway' } } }] }]);
+  });
+
+  test('without GPU limits the namespace may request no GPUs; RDMA tenants run privileged', () => {
+    const { chart } = pools();
+    new TenantNamespace(chart, 'B', { namespaceName: 'team-b', cpuCores: 8, memoryGib: 32, podSecurity: PodSecurityLevel.PRIVILEGED, allowDns: false });
+    const out = synthChart(chart);
+    expect(onlyObject(out, 'ResourceQuota').spec.hard['requests.nvidia.com/gpu']).toBe('0');
+    expect(onlyObject(out, 'Namespace').metadata.labels['pod-security.kubernetes.io/enforce']).toBe('privileged');
+    expect(objectsOf(out, 'NetworkPolicy').map((p) => p.metadata.name)).toEqual(['default-deny', 'allow-same-namespace']);
+  });
+
+  test('fails when a GPU limit exceeds the pool', () => {
+    const { chart, mig } = pools();
+    expect(() => new TenantNamespace(chart, 'A', { namespaceName: 'a', cpuCores: 1, memoryGib: 1, gpuLimits: [{ pool: mig, migProfile: '3g.40gb', count: 17 }] })).toThrow(
+      'test/A: GPU limit 17 nvidia.com/mig-3g.40gb exceeds the 16 pool h100 has (8 per node x 2 nodes); lower it or grow the pool',
+    );
+  });
+
+  test('fails when a GPU limit names a MIG profile the pool does not offer', () => {
+    const { chart, mig } = pools();
+    expect(() => new TenantNamespace(chart, 'A', { namespaceName: 'a', cpuCores: 1, memoryGib: 1, gpuLimits: [{ pool: mig, migProfile: '7g.80gb', count: 1 }] })).toThrow(
+      'test/A: MIG profile 7g.80gb is not offered by pool h100; its MIG layout offers 2g.20gb or 3g.40gb',
+    );
+  });
+
+  test('fails when the namespace name is not a DNS label', () => {
+    expect(() => new TenantNamespace(testChart(), 'A', { namespaceName: 'Team_A', cpuCores: 1, memoryGib: 1 })).toThrow(
+      'test/A: namespaceName "Team_A" is not a DNS label; use lower-case letters, digits and dashes',
+    );
+  });
+});
