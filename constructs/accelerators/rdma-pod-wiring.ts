@@ -11,6 +11,10 @@ export const MULTUS_NETWORKS_ANNOTATION = 'k8s.v1.cni.cncf.io/networks';
  * RDMA device resource, the `IPC_LOCK` capability (memory pinning for RDMA) and the NCCL environment
  * (llm-serving.md §8). Build it with `RdmaPodWiring.forPool(scope, pool)` and apply it to a pod template or a
  * container, or read its parts.
+ *
+ * Kubernetes grants added capabilities to non-root processes only through file capabilities, so for pods that run
+ * as non-root (the model servers do) it is the node runtime's memlock limit (`LimitMEMLOCK=infinity`, containerd's
+ * default) that lets NCCL and UCX pin memory; `IPC_LOCK` is what images that run as root need.
  */
 export class RdmaPodWiring {
   /**

@@ -14,6 +14,7 @@ import {
 import { LlmModel, ModelTask, NumericFormat } from '../../lib/models/llm';
 import { ServingPlan, ServingPlanner } from '../../lib/models/serving-plan';
 import { GpuOffer, IGpuNodePool } from '../accelerators/gpu-node-pool';
+import { RdmaPodWiring } from '../accelerators/rdma-pod-wiring';
 import { guard, invalid } from '../common/validation';
 import { VllmAutoscaler } from './private/autoscaler';
 import {
@@ -27,7 +28,6 @@ import {
   isDnsLabel,
   labelValue,
   podSecurityContext,
-  rdmaWiring,
   resources,
   secretEnv,
   shellQuote,
@@ -304,7 +304,7 @@ export class VllmServer extends Construct {
 
     const source = (props.modelSource ?? ModelSource.huggingFace())._bind(model);
     const useRdma = pool.rdma !== undefined && (this.multiNode || disaggregated);
-    const rdma = useRdma && pool.rdma ? rdmaWiring(pool.rdma) : undefined;
+    const rdma = useRdma ? RdmaPodWiring.forPool(this, pool) : undefined;
     const vllmPort = this.role === ServingRole.DECODE ? VLLM_BEHIND_SIDECAR_PORT : VLLM_PORT;
     const startupSeconds = props.startupTimeoutSeconds ?? 600 + 60 * Math.ceil((2 * model.weightsGb(this.plan.weightFormat)) / 60);
     if (!Number.isInteger(startupSeconds) || startupSeconds < 60) invalid(this, `startupTimeoutSeconds ${startupSeconds} must be an integer of at least 60`);
@@ -348,7 +348,7 @@ export class VllmServer extends Construct {
         env('UCX_TLS', props.ucxTransports ?? 'rc,cuda_ipc,cuda_copy'),
       );
     }
-    if (rdma) vars.push(...rdma.env);
+    if (rdma) vars.push(...rdma.envVars());
 
     const gpus = this.plan.tensorParallelSize;
     const shmGib = gpus > 1 || this.multiNode ? 16 : 4;
@@ -357,7 +357,10 @@ export class VllmServer extends Construct {
       { name: 'home', emptyDir: { sizeLimit: k8s.Quantity.fromString('20Gi') } },
       ...source.volumes,
     ];
-    const devices: { [name: string]: number } = { [offer.resourceName]: offer.migProfile || offer.shared ? 1 : gpus, ...(rdma?.resources ?? {}) };
+    const devices: { [name: string]: number } = {
+      [offer.resourceName]: offer.migProfile || offer.shared ? 1 : gpus,
+      ...(rdma?.resourceRequests ?? {}),
+    };
     // /dev/shm is memory-backed and counts against the container's memory limit
     const container = (command: string[] | undefined, containerArgs: string[], serving: boolean): Container => ({
       name: 'vllm',
@@ -391,7 +394,7 @@ export class VllmServer extends Construct {
       containers: [main],
       volumes,
     });
-    const podAnnotations = rdma ? rdma.annotations : undefined;
+    const podAnnotations = rdma ? rdma.podAnnotations : undefined;
     const selector = { 'app.kubernetes.io/instance': this.serverName };
     const replicas = Lazy.any({ produce: () => (this.autoscaler ? undefined : this.replicas) });
     const objectLabels = { ...this.podLabels };

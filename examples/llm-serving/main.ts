@@ -1,8 +1,9 @@
 /**
  * LLM serving: four ways to serve a model on a factory's GPU nodes, each sized by the planner.
  *
- * Cluster side only (Kubernetes YAML, `dist/llm-serving.k8s.yaml`); the nodes come from the cluster and accelerator
- * constructs (Magnum node groups, GPU operator), described here as GPU node pools:
+ * Cluster side only (Kubernetes YAML, `dist/llm-serving.k8s.yaml` for the servers, `dist/llm-serving-cluster.k8s.yaml`
+ * for the InfiniBand fabric); the nodes come from the cluster and accelerator constructs (Magnum node groups, GPU
+ * operator), described here as GPU node pools:
  *   - Llama 3.1 8B on one L40S, autoscaled by KEDA on queue depth and KV-cache usage;
  *   - Llama 3.1 70B with tensor parallelism on H100s (the planner picks TP=4 at 32K context), behind an llm-d
  *     InferencePool with prefix-cache and load-aware routing and two priorities;
@@ -20,6 +21,7 @@ import {
   GpuModel,
   GpuNodePool,
   InferencePool,
+  InfinibandFabric,
   LlmModel,
   ModelSource,
   ServingChart,
@@ -30,26 +32,29 @@ import {
 /** Builds and synthesizes the example into `outdir` (dist/). */
 export function synth(outdir: string = __dirname): void {
   const app = new cdk8s.App({ outdir: path.join(outdir, 'dist') });
-  const chart = new ServingChart(app, 'llm-serving', { namespaceName: 'llm' });
 
   const hub = ModelSource.huggingFace({ tokenSecret: { secretName: 'hf-token', key: 'token' } });
   const apiKey = { secretName: 'vllm-api-key', key: 'key' };
   const prometheus = 'http://prometheus-operated.monitoring:9090';
 
-  // GPU node pools: whole L40S, and 8× H100 SXM nodes on a two-rail RDMA fabric (Multus networks from the
-  // accelerators room)
-  const l40s = new GpuNodePool(chart, 'L40S', { poolName: 'l40s', gpuModel: GpuModel.L40S_48GB, gpusPerNode: 4 });
-  const h100 = new GpuNodePool(chart, 'H100', {
+  // The cluster side the servers land on (its own chart, `dist/llm-serving-cluster.k8s.yaml`): an InfiniBand fabric
+  // with one rail per H100 (NVIDIA network operator, IPoIB networks), whole-L40S nodes and 8× H100 SXM nodes on the
+  // fabric. See examples/gpu-cluster for the full GPU stack (GPU operator, MIG layouts, Kueue).
+  const cluster = new cdk8s.Chart(app, 'llm-serving-cluster', { disableResourceNameHashes: true });
+  const fabric = new InfinibandFabric(cluster, 'H100Fabric', {
+    fabricName: 'h100-ib',
+    rails: [0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({ interfaceName: `ibp${i}s0`, hcaName: `mlx5_${i}` })),
+  });
+  const l40s = new GpuNodePool(cluster, 'L40S', { poolName: 'l40s', gpuModel: GpuModel.L40S_48GB, gpusPerNode: 4, nodeCount: 2 });
+  const h100 = new GpuNodePool(cluster, 'H100', {
     poolName: 'h100',
     gpuModel: GpuModel.H100_SXM5_80GB,
     gpusPerNode: 8,
-    rdma: {
-      networkNames: ['rdma-rail-0', 'rdma-rail-1'],
-      resourceName: 'rdma/rdma_shared_device_a',
-      resourcesPerPod: 1,
-      ncclEnvironment: { NCCL_IB_HCA: 'mlx5_0:1,mlx5_1:1', NCCL_SOCKET_IFNAME: 'eth0', NCCL_IB_GID_INDEX: '3' },
-    },
+    nodeCount: 6,
+    rdma: fabric.attachment,
   });
+
+  const chart = new ServingChart(app, 'llm-serving', { namespaceName: 'llm' });
 
   // 1. an 8B model on one L40S, scaled between 1 and 4 replicas
   const small = new VllmServer(chart, 'Llama8B', { model: LlmModel.LLAMA_3_1_8B, pool: l40s, maxModelLen: 16384, modelSource: hub, apiKey });

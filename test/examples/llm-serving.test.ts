@@ -4,8 +4,20 @@ describe('examples/llm-serving', () => {
   const files = synthExample('llm-serving');
   const manifests = parseYamlDocuments(files['dist/llm-serving.k8s.yaml']);
 
-  test('writes one Kubernetes file', () => {
-    expect(Object.keys(files)).toEqual(['dist/llm-serving.k8s.yaml']);
+  test('writes the servers and the cluster side (the InfiniBand fabric) as two Kubernetes files', () => {
+    expect(Object.keys(files).sort()).toEqual(['dist/llm-serving-cluster.k8s.yaml', 'dist/llm-serving.k8s.yaml']);
+  });
+
+  test('the H100 servers reach all eight rails of the fabric their pool is on', () => {
+    const cluster = parseYamlDocuments(files['dist/llm-serving-cluster.k8s.yaml']);
+    const rails = objectsOf(cluster, 'NetworkAttachmentDefinition').map((n) => `${n.metadata.namespace}/${n.metadata.name}`);
+    expect(rails).toHaveLength(8);
+    const [lws] = objectsOf(manifests, 'LeaderWorkerSet');
+    expect(lws.spec.leaderWorkerTemplate.workerTemplate.metadata.annotations['k8s.v1.cni.cncf.io/networks']).toBe(rails.join(','));
+  });
+
+  test('cluster Kubernetes YAML snapshot', () => {
+    expect(parseYamlDocuments(files['dist/llm-serving-cluster.k8s.yaml'])).toMatchSnapshot();
   });
 
   test('8B on an L40S, 70B at TP=4, 405B as a two-node LeaderWorkerSet, a P/D pair', () => {

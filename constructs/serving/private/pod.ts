@@ -4,7 +4,6 @@
  */
 import { k8s } from 'cdk8s-plus-28';
 import { LeaderWorkerSetSpecLeaderWorkerTemplateWorkerTemplateSpec } from '../../../generated/k8s/lws';
-import { RdmaAttachment } from '../../accelerators/gpu-node-pool';
 
 /**
  * The pod spec type the serving constructs build. The LeaderWorkerSet binding's pod template (Kubernetes 1.33+
@@ -50,39 +49,6 @@ export function containerSecurityContext(addCapabilities: string[] = []): Securi
   return {
     allowPrivilegeEscalation: false,
     capabilities: { drop: ['ALL'], add: addCapabilities.length ? addCapabilities : undefined },
-  };
-}
-
-/** What a pod needs to use an RDMA fabric. */
-export interface RdmaWiring {
-  /** Pod annotations (Multus networks). */
-  readonly annotations: { [key: string]: string };
-  /** Extended resources to request and limit. */
-  readonly resources: { [name: string]: number };
-  /** Environment for NCCL/UCX. */
-  readonly env: EnvVar[];
-  /** Capabilities to add to the container. */
-  readonly capabilities: string[];
-}
-
-/**
- * Gives a pod the pool's RDMA fabric (shared/reference/llm-serving.md §8): the Multus annotation
- * `k8s.v1.cni.cncf.io/networks` with one NetworkAttachmentDefinition per rail, the RDMA device resource, the
- * `IPC_LOCK` capability for memory pinning and the pool's NCCL environment.
- *
- * The accelerators room is writing the reusable version of this helper; swap this function for theirs at merge.
- * Note: Kubernetes grants added capabilities to non-root processes only through file capabilities, so with
- * `runAsNonRoot` the memlock limit of the node's container runtime (`LimitMEMLOCK=infinity`, the containerd default)
- * is what lets NCCL and UCX pin memory; `IPC_LOCK` is kept for images that run as root.
- */
-export function rdmaWiring(rdma: RdmaAttachment): RdmaWiring {
-  return {
-    annotations: { 'k8s.v1.cni.cncf.io/networks': rdma.networkNames.join(',') },
-    resources: { [rdma.resourceName]: rdma.resourcesPerPod },
-    env: Object.entries(rdma.ncclEnvironment)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, value]) => env(name, value)),
-    capabilities: ['IPC_LOCK'],
   };
 }
 

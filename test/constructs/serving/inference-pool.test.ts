@@ -121,7 +121,7 @@ describe('InferencePool (prefill/decode disaggregation)', () => {
         { name: 'NCCL_IB_HCA', value: 'mlx5_0:1,mlx5_1:1' },
       ]));
       expect(vllm.resources.limits['rdma/rdma_shared_device_a']).toBe(1);
-      expect(d.spec.template.metadata.annotations).toEqual({ 'k8s.v1.cni.cncf.io/networks': 'rdma-rail-0,rdma-rail-1' });
+      expect(d.spec.template.metadata.annotations).toEqual({ 'k8s.v1.cni.cncf.io/networks': 'default/rdma-rail-0,default/rdma-rail-1' });
     }
   });
 

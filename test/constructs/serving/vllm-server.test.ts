@@ -1,5 +1,5 @@
-import { RDMA, TestPool, h100Pool, migPool } from './pools';
-import { GpuNodePool } from '../../../constructs/accelerators/gpu-node-pool';
+import { RDMA, h100Pool, migPool } from './pools';
+import { GpuNodePool, GpuPartitioning, MigLayout } from '../../../constructs/accelerators/gpu-node-pool';
 import { ModelSource } from '../../../constructs/serving/model-source';
 import { VllmServer } from '../../../constructs/serving/vllm-server';
 import { GpuModel } from '../../../lib/hardware/gpu';
@@ -182,7 +182,7 @@ describe('VllmServer across nodes (LeaderWorkerSet)', () => {
 
   test('RDMA from the pool: Multus rails, RDMA device, IPC_LOCK and the NCCL environment on every pod', () => {
     for (const template of [leader, worker]) {
-      expect(template.metadata.annotations).toEqual({ 'k8s.v1.cni.cncf.io/networks': 'rdma-rail-0,rdma-rail-1' });
+      expect(template.metadata.annotations).toEqual({ 'k8s.v1.cni.cncf.io/networks': 'default/rdma-rail-0,default/rdma-rail-1' });
       const c = vllm(template.spec);
       expect(c.resources.limits).toEqual({ 'memory': '144Gi', 'nvidia.com/gpu': 8, 'rdma/rdma_shared_device_a': 1 });
       expect(c.securityContext.capabilities).toEqual({ drop: ['ALL'], add: ['IPC_LOCK'] });
@@ -310,10 +310,12 @@ describe('VllmServer validation', () => {
 
   test('fails when the pool has several offers and none is chosen', () => {
     const chart = testChart();
-    const pool = new TestPool(chart, 'P', 'mixed', GpuModel.H100_SXM5_80GB, 8, [
-      { resourceName: 'nvidia.com/mig-1g.10gb', countPerNode: 14, memoryGb: 10, migProfile: '1g.10gb' },
-      { resourceName: 'nvidia.com/mig-3g.40gb', countPerNode: 8, memoryGb: 40, migProfile: '3g.40gb' },
-    ]);
+    const pool = new GpuNodePool(chart, 'P', {
+      poolName: 'mixed',
+      gpuModel: GpuModel.H100_SXM5_80GB,
+      gpusPerNode: 8,
+      partitioning: GpuPartitioning.mig(MigLayout.uniform('mixed', [{ profile: '1g.10gb', count: 2 }, { profile: '3g.40gb', count: 1 }])),
+    });
     expect(() => new VllmServer(chart, 'S', { model: LlmModel.LLAMA_3_1_8B, pool })).toThrow(
       'test/S: GPU pool mixed offers nvidia.com/mig-1g.10gb, nvidia.com/mig-3g.40gb; choose one with gpuResourceName',
     );
