@@ -1,6 +1,7 @@
-import { Chart, JsonPatch } from 'cdk8s';
+import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { clusterScoped } from '../constructs/common/k8s';
 
 /** Props of {@link ServingChart}. */
 export interface ServingChartProps {
@@ -24,8 +25,6 @@ export class ServingChart extends Chart {
   constructor(scope: Construct, id: string, props: ServingChartProps) {
     super(scope, id, { namespace: props.namespaceName, labels: props.labels, disableResourceNameHashes: true });
     this.namespaceName = props.namespaceName;
-    const namespace = new k8s.KubeNamespace(this, 'Namespace', { metadata: { name: props.namespaceName } });
-    // a Namespace is cluster-scoped: drop the chart namespace cdk8s puts on every object
-    namespace.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+    clusterScoped(new k8s.KubeNamespace(this, 'Namespace', { metadata: { name: props.namespaceName } }));
   }
 }

@@ -2,12 +2,12 @@ import { Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { IGpuNodePool, migGroupsOf, sharingSpecOf } from './gpu-node-pool';
-import { clusterScoped } from './k8s-util';
 import { ClusterPolicy, ClusterPolicySpecMigManagerConfigDefault, ClusterPolicySpecMigStrategy } from '../../generated/k8s/gpu-operator';
 import { ServiceMonitor } from '../../generated/k8s/prometheus-operator';
 import { devicePluginConfig, migPartedConfig, migPartedFile } from '../../lib/accelerators/gpu-sharing';
 import { MigStrategy } from '../../lib/accelerators/names';
 import { toYaml } from '../../lib/accelerators/yaml';
+import { clusterScoped } from '../common/k8s';
 import { guard, invalid } from '../common/validation';
 
 /** A container image as the GPU and network operators take it: `<repository>/<image>:<version>`. */

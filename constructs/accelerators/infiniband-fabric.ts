@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
 import { RdmaAttachment } from './gpu-node-pool';
 import { OperandImage } from './gpu-operator-policy';
-import { clusterScoped } from './k8s-util';
 import { NetworkAttachmentDefinition } from '../../generated/k8s/multus';
 import { NicClusterPolicy } from '../../generated/k8s/network-operator';
 import { splitIpv4Cidr } from '../../lib/accelerators/rail-cidrs';
+import { clusterScoped } from '../common/k8s';
 import { guard, invalid } from '../common/validation';
 
 /** The operand images of one NVIDIA Network Operator release. */

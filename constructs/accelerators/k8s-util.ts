@@ -1,15 +1,5 @@
-import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { GpuOffer, IGpuNodePool } from './gpu-node-pool';
 import { fail, oneOf } from '../../lib/errors';
-
-/**
- * Drops the namespace a chart puts on every object from a cluster-scoped object (ClusterPolicy, ResourceFlavor, ...).
- * Not part of the jsii API.
- */
-export function clusterScoped<T extends ApiObject>(obj: T): T {
-  if (Chart.of(obj).namespace) obj.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
-  return obj;
-}
 
 /**
  * The offer of a pool a workload or quota means: the offer of `migProfile`, or the pool's one offer that is not a MIG

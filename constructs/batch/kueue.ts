@@ -1,8 +1,9 @@
 import { Construct, IConstruct } from 'constructs';
 import { ClusterQueue, ClusterQueueSpecPreemptionReclaimWithinCohort, ClusterQueueSpecPreemptionWithinClusterQueue, ClusterQueueSpecQueueingStrategy, ClusterQueueSpecResourceGroupsFlavorsResourcesBorrowingLimit, ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota, Cohort, LocalQueue, ResourceFlavor } from '../../generated/k8s/kueue';
 import { GpuOffer, IGpuNodePool } from '../accelerators/gpu-node-pool';
-import { clusterScoped, offerCapacity, selectOffer } from '../accelerators/k8s-util';
+import { offerCapacity, selectOffer } from '../accelerators/k8s-util';
 import { ITenantNamespace } from '../cluster/tenant-namespace';
+import { clusterScoped } from '../common/k8s';
 import { guard, invalid } from '../common/validation';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

@@ -1,7 +1,8 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { IGpuNodePool } from '../accelerators/gpu-node-pool';
-import { clusterScoped, offerCapacity, selectOffer } from '../accelerators/k8s-util';
+import { offerCapacity, selectOffer } from '../accelerators/k8s-util';
+import { clusterScoped } from '../common/k8s';
 import { guard, invalid } from '../common/validation';
 
 /** A tenant's Kubernetes namespace, as other constructs (queues, jobs) see it. */
