@@ -1,4 +1,4 @@
-import { ITerraformDependable, Lazy, TerraformOutput, TerraformStack, Token } from 'cdktf';
+import { ITerraformDependable, Lazy, TerraformOutput, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { idFragment } from './app-registry';
 import { INovaUnifiedLimits } from './nova-limits';
@@ -126,6 +126,17 @@ export class ProjectQuotas extends Construct {
       provider: nova.limitsProvider,
       dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
     });
+  }
+
+  /**
+   * The quota resources created so far (resources inside the project wait for them, so they are never created
+   * against the service defaults).
+   * @internal
+   */
+  public _quotaResources(): ITerraformDependable[] {
+    return ['Compute', 'Network', 'BlockStorage']
+      .map((id) => this.node.tryFindChild(id))
+      .filter((c): c is TerraformResource => c !== undefined && TerraformResource.isTerraformResource(c));
   }
 
   /**

@@ -57,7 +57,10 @@ export interface ProjectScope {
 export interface ProjectScopeBinding {
   /** The provider scoped to the project. */
   readonly provider: TerraformProvider;
-  /** The project and the scope user's role assignments, which must exist before the provider authenticates. */
+  /**
+   * The project and the scope user's role assignments, which must exist before the provider authenticates, and the
+   * project's quotas, so nothing is created against the service defaults.
+   */
   readonly dependsOn: ITerraformDependable[];
   /** The user the provider authenticates as. */
   readonly userName: string;
@@ -337,7 +340,7 @@ export class Tenant extends Construct implements ITenant {
     const project = this.project.node.findChild('Resource') as TerraformResource;
     return {
       provider: this.scopeProvider,
-      dependsOn: [project, ...this.members._assignmentsOfUser(this.scope.userName, userDomainId)],
+      dependsOn: [project, ...this.members._assignmentsOfUser(this.scope.userName, userDomainId), ...this.quotas._quotaResources()],
       userName: this.scope.userName,
       userDomainId,
       roles: this.members.rolesOfUser(this.scope.userName, userDomainId),

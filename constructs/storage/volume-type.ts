@@ -1,3 +1,4 @@
+import { TerraformResource, dependable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { BlockstorageQosAssociationV3 } from '../../generated/terraform/openstack/blockstorage-qos-association-v3';
 import { BlockstorageQosV3 } from '../../generated/terraform/openstack/blockstorage-qos-v3';
@@ -59,6 +60,11 @@ export interface IVolumeType extends IConstruct {
   readonly isPublic: boolean;
   /** Whether a project may create volumes of this type (public, or granted to it). */
   isAccessibleBy(project: IProject): boolean;
+  /**
+   * Makes a volume of `project` wait for the type, its QoS association and its grant to the project (also when the
+   * grant is added later): volumes name their type, which gives Terraform no reference to order them by.
+   */
+  addVolumeDependency(project: IProject, volume: TerraformResource): void;
 }
 
 /** Props of {@link VolumeType}. */
@@ -108,7 +114,9 @@ export class VolumeType extends Construct implements IVolumeType {
   public readonly isPublic: boolean;
   /** The backend. */
   public readonly backend: BlockStorageBackend;
-  private readonly granted = new Set<IProject>();
+  private readonly granted = new Map<IProject, BlockstorageVolumeTypeAccessV3>();
+  private readonly typeResources: TerraformResource[] = [];
+  private readonly volumes: Array<{ project: IProject; volume: TerraformResource }> = [];
 
   constructor(scope: Construct, id: string, props: VolumeTypeProps) {
     super(scope, id);
@@ -144,18 +152,26 @@ export class VolumeType extends Construct implements IVolumeType {
       extraSpecs: Object.fromEntries(Object.entries(extraSpecs).sort(([a], [b]) => a.localeCompare(b))),
     });
     this.volumeTypeId = type.id;
-    if (props.qos) new BlockstorageQosAssociationV3(this, 'QosAssociation', { qosId: props.qos.qosId, volumeTypeId: type.id });
+    this.typeResources.push(type);
+    if (props.qos) this.typeResources.push(new BlockstorageQosAssociationV3(this, 'QosAssociation', { qosId: props.qos.qosId, volumeTypeId: type.id }));
   }
 
   /** Grants a private type to a project (`openstack_blockstorage_volume_type_access_v3`). */
   public grantAccess(project: IProject): void {
     if (this.isPublic) invalid(this, `volume type ${this.volumeTypeName} is public; every project may use it already`);
     if (this.granted.has(project)) return;
-    this.granted.add(project);
-    new BlockstorageVolumeTypeAccessV3(this, `Access-${idFragment(project.node.path)}`, { projectId: project.projectId, volumeTypeId: this.volumeTypeId });
+    const access = new BlockstorageVolumeTypeAccessV3(this, `Access-${idFragment(project.node.path)}`, { projectId: project.projectId, volumeTypeId: this.volumeTypeId });
+    this.granted.set(project, access);
+    for (const v of this.volumes.filter((x) => x.project === project)) v.volume.dependsOn = [...(v.volume.dependsOn ?? []), dependable(access)];
   }
 
   public isAccessibleBy(project: IProject): boolean {
     return this.isPublic || this.granted.has(project);
+  }
+
+  public addVolumeDependency(project: IProject, volume: TerraformResource): void {
+    const grant = this.granted.get(project);
+    volume.dependsOn = [...(volume.dependsOn ?? []), ...[...this.typeResources, ...(grant ? [grant] : [])].map((r) => dependable(r))];
+    this.volumes.push({ project, volume });
   }
 }

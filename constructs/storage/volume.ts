@@ -69,6 +69,8 @@ export class Volume extends Construct {
     this.multiattach = props.volumeType.multiattach;
     this.volumeName = props.volumeName ?? `${props.tenant.projectName}-${id.toLowerCase()}`;
     if (this.volumeName.length > 255) invalid(this, `volumeName ${this.volumeName} is longer than 255 characters`);
+    // recorded first, so the tenant's Cinder quota exists and the volume is bound to wait for it
+    TenantUsage.of(props.tenant).addVolume({ sizeGb: props.sizeGb, volumeTypeName: props.volumeType.volumeTypeName });
     const binding = props.tenant.bindProjectScope(this);
     const volume = new BlockstorageVolumeV3(this, 'Resource', {
       name: this.volumeName,
@@ -80,9 +82,9 @@ export class Volume extends Construct {
       provider: binding.provider,
       dependsOn: binding.dependsOn,
     });
+    props.volumeType.addVolumeDependency(props.tenant, volume);
     Stateful.apply(this, volume, props);
     this.volumeId = volume.id;
-    TenantUsage.of(props.tenant).addVolume({ sizeGb: props.sizeGb, volumeTypeName: props.volumeType.volumeTypeName });
     this.node.addValidation({
       validate: () => (props.volumeType.isAccessibleBy(props.tenant) ? [] : [
         `volume type ${props.volumeType.volumeTypeName} is private and not granted to project ${props.tenant.projectName}; ` +

@@ -1,4 +1,4 @@
-import { BucketModelStore, ModelStoreKind, ShareModelStore } from '../../../constructs/storage/model-store';
+import { BucketModelStore, IModelStore, ModelStoreKind, ShareModelStore } from '../../../constructs/storage/model-store';
 import { ModelStoreClaim } from '../../../constructs/storage/model-store-claim';
 import { ShareTypeCatalog } from '../../../constructs/storage/share-type-catalog';
 import { ObjectStorageService } from '../../../lib/storage/object-storage';
@@ -29,7 +29,7 @@ describe('ShareModelStore', () => {
     expect(onlyResource(tf, 'openstack_sharedfilesystem_share_access_v2')).toMatchObject({ access_type: 'cephx', access_to: 'inference-llama-3-1-70b', access_level: 'ro' });
     expect(store.storeKind).toBe(ModelStoreKind.SHARED_FILE_SYSTEM);
     expect(store.readOnly).toBe(true);
-    expect(store.objectBucket).toBeUndefined();
+    expect((store as IModelStore).objectBucket).toBeUndefined();
     expect(store.fileSystem).toMatchObject({
       csiDriverName: 'cephfs.manila.csi.openstack.org',
       shareProtocol: 'CEPHFS',

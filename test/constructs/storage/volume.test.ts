@@ -78,10 +78,29 @@ describe('Volume', () => {
       volume_type: 'ssd',
       metadata: { purpose: 'checkpoints' },
       provider: 'openstack.project_research',
-      depends_on: [expect.stringMatching(/^openstack_identity_project_v3\./), expect.stringMatching(/^openstack_identity_role_assignment_v3\./)],
+      // the project, the scope user's role, the tenant's Cinder quota (never created against the defaults) and the type
+      depends_on: [
+        expect.stringMatching(/^openstack_identity_project_v3\./),
+        expect.stringMatching(/^openstack_identity_role_assignment_v3\./),
+        expect.stringMatching(/^openstack_blockstorage_quotaset_v3\.T_Quotas_BlockStorage_/),
+        expect.stringMatching(/^openstack_blockstorage_volume_type_v3\.Ssd_/),
+      ],
       lifecycle: { prevent_destroy: true },
     });
     expect([v.volumeName, v.sizeGb, v.multiattach]).toEqual(['research-checkpoints', 2000, false]);
+  });
+
+  test('a volume of a private type waits for the grant to its project, also when the grant comes later', () => {
+    const stack = testStack();
+    const t = tenant(stack, 'T', 't');
+    const qos = new VolumeQos(stack, 'Q', { tier: QosTier.of({ name: 'q', totalIopsSec: 100 }) });
+    const type = new VolumeType(stack, 'Gold', { volumeTypeName: 'gold', backend: rbd, qos, isPublic: false });
+    new Volume(stack, 'V', { tenant: t, sizeGb: 10, volumeType: type });
+    type.grantAccess(t);
+    const deps: string[] = onlyResource(synthValidated(stack), 'openstack_blockstorage_volume_v3').depends_on;
+    expect(deps.slice(3).map((d) => d.split('.')[0])).toEqual([
+      'openstack_blockstorage_volume_type_v3', 'openstack_blockstorage_qos_association_v3', 'openstack_blockstorage_volume_type_access_v3',
+    ]);
   });
 
   test('scratch space may be destroyed when the reason is given', () => {
