@@ -123,7 +123,9 @@ export class ApplicationCredential extends Construct {
       expiresAt: this.expiresAt,
       unrestricted,
       accessRules: Lazy.anyValue({
-        produce: () => (this.rules.size === 0 ? undefined : [...this.rules.values()].map((r) => ({ service: r.service, method: r.method, path: r.path }))),
+        produce: () => (this.rules.size === 0
+          ? undefined
+          : [...this.rules.values()].map((r) => ({ service: r.service, method: r.method, path: r.path }))),
       }),
       provider: binding.provider,
       dependsOn: binding.dependsOn,

@@ -43,6 +43,10 @@ export interface RoleAssignmentsProps {
  * and role; roles, users and groups are looked up by name once per stack). Creating them needs an admin.
  */
 export class RoleAssignments extends Construct {
+  private static key(kind: string, name: string, domainId: string): string {
+    return `${kind}\u0000${domainId}\u0000${name}`;
+  }
+
   private readonly project: IProject;
   private readonly byPrincipal = new Map<string, { roles: Set<string>; resources: IdentityRoleAssignmentV3[] }>();
 
@@ -96,7 +100,4 @@ export class RoleAssignments extends Construct {
     return [...(this.byPrincipal.get(RoleAssignments.key('User', userName, domainId))?.resources ?? [])];
   }
 
-  private static key(kind: string, name: string, domainId: string): string {
-    return `${kind}\u0000${domainId}\u0000${name}`;
-  }
 }

@@ -1,7 +1,7 @@
 import { Annotations, ITerraformDependable, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { ApplicationCredential, ApplicationCredentialOptions } from './application-credential';
 import { idFragment } from './app-registry';
+import { ApplicationCredential, ApplicationCredentialOptions } from './application-credential';
 import { INovaUnifiedLimits } from './nova-limits';
 import { IProject, Project } from './project';
 import { ProjectQuotas, UnifiedLimit } from './project-quotas';
@@ -213,6 +213,27 @@ export interface TenantProps extends StatefulProps {
  * given; an explicit quota below that fails.
  */
 export class Tenant extends Construct implements ITenant {
+  private static allocationOf(g: GpuServerAllocation): ServerAllocation {
+    return {
+      name: g.flavor.flavorName,
+      count: g.count,
+      vcpus: g.flavor.vcpus,
+      ramMb: g.flavor.ramMb,
+      dedicatedCpus: g.dedicatedCpus ?? true,
+      gpusPerServer: g.flavor.gpuCount,
+      gpuResourceClass: g.gpuResourceClass ?? GpuResourceClass.pciPassthrough(g.flavor.gpuModel),
+      portsPerServer: g.portsPerServer,
+    };
+  }
+
+  private static orDerived<T>(planned: () => T, derived: () => T): T {
+    try {
+      return planned();
+    } catch {
+      return derived();
+    }
+  }
+
   public readonly projectId: string;
   public readonly projectName: string;
   public readonly domainId: string;
@@ -347,18 +368,6 @@ export class Tenant extends Construct implements ITenant {
     };
   }
 
-  private static allocationOf(g: GpuServerAllocation): ServerAllocation {
-    return {
-      name: g.flavor.flavorName,
-      count: g.count,
-      vcpus: g.flavor.vcpus,
-      ramMb: g.flavor.ramMb,
-      dedicatedCpus: g.dedicatedCpus ?? true,
-      gpusPerServer: g.flavor.gpuCount,
-      gpuResourceClass: g.gpuResourceClass ?? GpuResourceClass.pciPassthrough(g.flavor.gpuModel),
-      portsPerServer: g.portsPerServer,
-    };
-  }
 
   private limitCompute(): void {
     const q = this.computeQuota;
@@ -427,11 +436,4 @@ export class Tenant extends Construct implements ITenant {
     this.quotas._deriveSharedFileSystem(() => Tenant.orDerived(() => this.sharedFileSystemValues(), () => this.sharedFileSystemValues(false)));
   }
 
-  private static orDerived<T>(planned: () => T, derived: () => T): T {
-    try {
-      return planned();
-    } catch {
-      return derived();
-    }
-  }
 }

@@ -1,7 +1,7 @@
 import { Fn, TerraformOutput } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { credentialsSecretManifest, persistentVolumeManifest } from './model-store-manifests';
 import { Bucket } from './bucket';
+import { credentialsSecretManifest, persistentVolumeManifest } from './model-store-manifests';
 import { IShareNetwork, Share, ShareAccess } from './share';
 import { IdentityEc2CredentialV3 } from '../../generated/terraform/openstack/identity-ec2-credential-v3';
 import { ObjectStorageService } from '../../lib/storage/object-storage';

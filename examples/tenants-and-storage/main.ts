@@ -20,7 +20,8 @@
  *   inference: { auth: { ..., username: svc-inference, project_name: inference, project_domain_id: default } }
  *
  *   npx cdktf synth          # from this folder (or `npm run synth` at the repository root)
- *   npx cdktf deploy         # then, as an admin: terraform output -raw manila_share_types_bootstrap | bash
+ *   npx cdktf deploy         # first deployment: see docs/tenants-and-storage.md (share types and Manila quotas
+ *                            # have no Terraform resource; their admin commands are Terraform outputs)
  */
 import * as path from 'path';
 import * as cdk8s from 'cdk8s';

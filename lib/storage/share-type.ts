@@ -143,7 +143,7 @@ const SPEC_KEYS_SET_BY_PROPS = [
 
 /** Quotes a word for a POSIX shell when it needs it. */
 function shellWord(word: string): string {
-  return /^[A-Za-z0-9_.,:=/+@%-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+  return /^[A-Za-z0-9_.,:=/+@%-]+$/.test(word) ? word : `'${word.replace(/'/g, '\'\\\'\'')}'`;
 }
 
 /**

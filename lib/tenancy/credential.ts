@@ -49,8 +49,8 @@ export class CredentialExpiry {
     const month = Number(mo);
     const day = Number(d);
     const probe = new Date(Date.UTC(year, month - 1, day));
-    check(probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day && Number(h) < 24 && Number(mi) < 60 && Number(s) < 60,
-      `expiry ${JSON.stringify(value)} is not a valid calendar time`);
+    const sameDay = probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+    check(sameDay && Number(h) < 24 && Number(mi) < 60 && Number(s) < 60, `expiry ${JSON.stringify(value)} is not a valid calendar time`);
     const date = new Date(value);
     check(!Number.isNaN(date.getTime()), `expiry ${JSON.stringify(value)} is not a valid calendar time`);
     return date;

@@ -1,3 +1,4 @@
+import { k8s } from 'cdk8s-plus-28';
 import { Aspects, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { DataProtection, DataSafetyChecks, Stateful } from '../../../constructs/common/stateful';
@@ -8,7 +9,6 @@ import { ShareType } from '../../../lib/storage/share-type';
 import { FactoryStack } from '../../../stacks/factory-stack';
 import { testChart, onlyObject, synthChart, synthStack, testStack } from '../../util';
 import { canRunTerraform, synthValidated, tenant, terraformValidate } from '../identity/fixtures';
-import { k8s } from 'cdk8s-plus-28';
 
 const cephfs = ShareType.cephfsNative();
 

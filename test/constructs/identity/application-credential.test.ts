@@ -1,11 +1,11 @@
 import { Testing } from 'cdktf';
+import { synthValidated, tenant } from './fixtures';
 import { ApplicationCredential } from '../../../constructs/identity/application-credential';
 import { Bucket } from '../../../constructs/storage/bucket';
 import { ObjectStorageService } from '../../../lib/storage/object-storage';
 import { AccessRule, CredentialExpiry, HttpMethod } from '../../../lib/tenancy/credential';
 import { FactoryStack } from '../../../stacks/factory-stack';
 import { onlyResource, synthStack, testStack } from '../../util';
-import { synthValidated, tenant } from './fixtures';
 
 const rgw = ObjectStorageService.cephRgw({ s3EndpointUrl: 'https://rgw.example.net' });
 

@@ -6,7 +6,7 @@ import { dataSourcesOf, resourcesOf, synthStack, testStack } from '../../util';
 describe('NovaUnifiedLimits', () => {
   test('looks Nova up by name and registers the limits the app owns', () => {
     const stack = testStack();
-    const limits = new NovaUnifiedLimits(stack, 'Nova', { registeredLimits: { 'class:VGPU': 0, servers: 10 } });
+    const limits = new NovaUnifiedLimits(stack, 'Nova', { registeredLimits: { 'class:VGPU': 0, 'servers': 10 } });
     limits.registerLimit('class:VGPU', 0);
     const tf = synthStack(stack);
     expect(Object.values(dataSourcesOf(tf, 'openstack_identity_service_v3'))).toEqual([{ name: 'nova' }]);

@@ -1,9 +1,9 @@
 import { Testing, Token } from 'cdktf';
-import { Project } from '../../../constructs/identity/project';
+import { tenant } from './fixtures';
 import { DataProtection } from '../../../constructs/common/stateful';
+import { Project } from '../../../constructs/identity/project';
 import { FactoryStack } from '../../../stacks/factory-stack';
 import { onlyResource, synthStack, testStack } from '../../util';
-import { tenant } from './fixtures';
 
 describe('Project', () => {
   test('a Keystone project in the default domain, protected from destroy', () => {

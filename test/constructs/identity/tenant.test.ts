@@ -1,10 +1,11 @@
 import { Testing } from 'cdktf';
+import { synthValidated, tenant } from './fixtures';
 import { GpuFlavor } from '../../../constructs/compute/gpu-flavor';
 import { NovaUnifiedLimits } from '../../../constructs/identity/nova-limits';
 import { Tenant } from '../../../constructs/identity/tenant';
+import { Share } from '../../../constructs/storage/share';
 import { ShareTypeCatalog } from '../../../constructs/storage/share-type-catalog';
 import { Volume } from '../../../constructs/storage/volume';
-import { Share } from '../../../constructs/storage/share';
 import { VolumeType } from '../../../constructs/storage/volume-type';
 import { ServerProfile } from '../../../lib/hardware/server';
 import { BlockStorageBackend } from '../../../lib/storage/block-backend';
@@ -12,7 +13,6 @@ import { ShareType } from '../../../lib/storage/share-type';
 import { GpuResourceClass } from '../../../lib/tenancy/gpu-resource-class';
 import { FactoryStack } from '../../../stacks/factory-stack';
 import { onlyResource, resourcesOf, synthStack, testStack } from '../../util';
-import { synthValidated, tenant } from './fixtures';
 
 function h200x4(stack: any): GpuFlavor {
   return new GpuFlavor(stack, 'H200x4', { server: ServerProfile.HGX_H200_8GPU, gpuCount: 4 });

@@ -55,7 +55,11 @@ describe('Share', () => {
     new TerraformOutput(stack, 'Path', { value: share.exportPath });
     const tf = synthValidated(stack);
     expect(onlyResource(tf, 'openstack_sharedfilesystem_share_v2')).toMatchObject({
-      name: 'tenant-a-datasets', share_proto: 'CEPHFS', share_type: 'cephfs', size: 5000, provider: 'openstack.project_tenant_a',
+      name: 'tenant-a-datasets',
+      share_proto: 'CEPHFS',
+      share_type: 'cephfs',
+      size: 5000,
+      provider: 'openstack.project_tenant_a',
       lifecycle: { prevent_destroy: true },
     });
     expect(onlyResource(tf, 'openstack_sharedfilesystem_share_access_v2')).toMatchObject({ access_type: 'cephx', access_to: 'training', access_level: 'rw' });

@@ -47,7 +47,8 @@ describe('QosTier', () => {
         const t = QosTier.of({ name: 'p', totalIopsSec: total, readIopsSec: read, writeIopsSec: write });
         return !(t.specs.total_iops_sec !== undefined && (t.specs.read_iops_sec !== undefined || t.specs.write_iops_sec !== undefined));
       } catch (e) {
-        return (total !== undefined && (read !== undefined || write !== undefined)) || (total === undefined && read === undefined && write === undefined);
+        const combined = total !== undefined && (read !== undefined || write !== undefined);
+        return combined || (total === undefined && read === undefined && write === undefined);
       }
     }));
   });
