@@ -81,7 +81,10 @@ export interface ITenant extends IProject {
   readonly networks: ITenantNetwork[];
   /** CIDRs of the tenant's subnets (NFS clients must be inside them). */
   readonly subnetCidrs: string[];
-  /** The cephx client name the tenant's CephFS clients use for grants (no `client.` prefix). */
+  /**
+   * Base of the cephx client names of the tenant's CephFS clients (no `client.` prefix); a read-only grant from
+   * tenant X uses `<cephxId>-<X's cephxId>`.
+   */
   readonly cephxId: string;
   /**
    * The provider and dependencies for a resource created inside the project; throws (naming `consumer`) when the
@@ -195,7 +198,7 @@ export interface TenantProps extends StatefulProps {
    */
   readonly sharedFileSystemQuota?: SharedFileSystemQuotaOverrides;
   /**
-   * The cephx client name of the tenant's CephFS clients, used when a share is granted to the tenant.
+   * Base of the cephx client names of the tenant's CephFS clients, used when a share is granted to the tenant.
    * @default - the project name, lower-cased, with characters other than letters, digits, `-` and `_` replaced by `-`
    */
   readonly cephxId?: string;

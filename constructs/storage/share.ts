@@ -8,7 +8,7 @@ import { ShareAccessRule } from '../../lib/storage/share-access';
 import { ShareAccessLevel, ShareAccessType, ShareProtocol, ShareType } from '../../lib/storage/share-type';
 import { Stateful, StatefulProps } from '../common/stateful';
 import { guard, invalid } from '../common/validation';
-import { idFragment } from '../identity/app-registry';
+import { claimAppWide, idFragment } from '../identity/app-registry';
 import { ITenant } from '../identity/tenant';
 import { TenantUsage } from '../identity/tenant-usage';
 import { ITenantNetwork } from '../network/tenant-network';
@@ -238,14 +238,17 @@ export class Share extends Construct implements IShare {
   }
 
   /**
-   * Shares the share read-only with another tenant: a cephx rule for its `cephxId` (native CephFS) or IP rules for
-   * each of its subnets (NFS). The grantee cannot see the share through Manila, so a sensitive Terraform output
-   * `share_grant_<share>_<grantee>` carries what it needs to mount it (export path, and the cephx id and key).
+   * Shares the share read-only with another tenant: a cephx rule (native CephFS) for the client
+   * `<grantee cephxId>-<owner cephxId>` — the CephFS driver ties a cephx ID to the project that first used it, so
+   * the grantee's own shares cannot use the same ID — or IP rules for each of the grantee's subnets (NFS). The
+   * grantee cannot see the share through Manila, so a sensitive Terraform output `share_grant_<share>_<grantee>`
+   * carries what it needs to mount it (export path, and the cephx id and key).
    */
   public grantReadOnly(grantee: ITenant): ShareAccess[] {
     if (grantee === this.tenant) invalid(this, 'grantReadOnly gives another tenant access; for the owner use grantAccess(rule)');
+    const cephxId = `${grantee.cephxId}-${this.tenant.cephxId}`.slice(0, 64);
     const rules = this.protocol === ShareProtocol.CEPHFS
-      ? [guard(this, () => ShareAccessRule.cephx(grantee.cephxId, ShareAccessLevel.READ_ONLY))]
+      ? [guard(this, () => ShareAccessRule.cephx(cephxId, ShareAccessLevel.READ_ONLY))]
       : grantee.subnetCidrs.map((c) => guard(this, () => ShareAccessRule.ip(c, ShareAccessLevel.READ_ONLY)));
     if (rules.length === 0) {
       invalid(this, `tenant ${grantee.projectName} has no subnets to grant NFS access to; add its networks (tenant.addNetwork()) before granting`);
@@ -271,6 +274,14 @@ export class Share extends Construct implements IShare {
     if (rule.accessType === ShareAccessType.IP && !ShareAccessRule.cidrWithin(rule.accessTo, clients.subnetCidrs)) {
       invalid(this, `NFS access for ${rule.accessTo} is wider than tenant ${clients.projectName}'s subnets ` +
         `(${clients.subnetCidrs.join(', ') || 'none'}); grant only the tenant's own subnets or hosts in them`);
+    }
+    if (rule.accessType === ShareAccessType.CEPHX) {
+      // the CephFS driver records the project that first used a cephx ID and refuses it to every other project
+      const owner = claimAppWide(this.tenant, 'cephx-auth-id', rule.accessTo);
+      if (owner !== undefined) {
+        invalid(this, `cephx id ${rule.accessTo} is already used by shares of ${owner.node.path}; the CephFS driver ties a cephx ID to the first ` +
+          `project that uses it ("auth ID is already in use"), so give tenant ${this.tenant.projectName}'s clients their own id`);
+      }
     }
     const existing = this.accesses.get(rule.accessTo);
     if (existing !== undefined) {

@@ -30,7 +30,7 @@ describe('examples/tenants-and-storage', () => {
       expect(resources('openstack_objectstorage_container_v1').some((b) => b.provider === `openstack.project_${tenant}`)).toBe(true);
     }
     expect(resources('openstack_sharedfilesystem_share_access_v2')).toContainEqual(expect.objectContaining({
-      access_type: 'cephx', access_to: 'inference', access_level: 'ro', provider: 'openstack.project_research',
+      access_type: 'cephx', access_to: 'inference-research', access_level: 'ro', provider: 'openstack.project_research',
     }));
   });
 

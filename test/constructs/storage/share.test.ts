@@ -72,9 +72,12 @@ describe('Share', () => {
     const share = new Share(stack, 'Datasets', { tenant: a, shareType: cephfs, sizeGb: 5000 });
     const [grant] = share.grantReadOnly(b);
     const tf = synthValidated(stack);
-    expect(onlyResource(tf, 'openstack_sharedfilesystem_share_access_v2')).toMatchObject({ access_type: 'cephx', access_to: 'tenant-b', access_level: 'ro', provider: 'openstack.project_tenant_a' });
+    // the ID is the grantee's, qualified by the owner: CephFS ties an ID to the project that first used it
+    expect(onlyResource(tf, 'openstack_sharedfilesystem_share_access_v2')).toMatchObject({
+      access_type: 'cephx', access_to: 'tenant-b-tenant-a', access_level: 'ro', provider: 'openstack.project_tenant_a',
+    });
     expect(grant.rule.accessLevel).toBe(ShareAccessLevel.READ_ONLY);
-    expect(tf.output.share_grant_tenant_a_datasets_tenant_b).toMatchObject({ sensitive: true, value: { protocol: 'CEPHFS', access_to: ['tenant-b'] } });
+    expect(tf.output.share_grant_tenant_a_datasets_tenant_b).toMatchObject({ sensitive: true, value: { protocol: 'CEPHFS', access_to: ['tenant-b-tenant-a'] } });
     expect(tf.output.share_grant_tenant_a_datasets_tenant_b.value.access_keys[0]).toMatch(/\.access_key\}$/);
   });
 
@@ -151,6 +154,17 @@ describe('Share', () => {
     share.grantAccess(ShareAccessRule.cephx('alice'));
     expect(() => share.grantAccess(ShareAccessRule.cephx('alice', ShareAccessLevel.READ_ONLY))).toThrow(
       'test/Datasets: share tenant-a-datasets already grants rw access to alice; Manila allows one rule per client',
+    );
+  });
+
+  test('fails when two tenants\' shares use the same cephx id', () => {
+    const { stack, a, b } = site();
+    new Share(stack, 'A1', { tenant: a, shareType: cephfs, sizeGb: 10 }).grantAccess(ShareAccessRule.cephx('training'));
+    new Share(stack, 'A2', { tenant: a, shareType: cephfs, sizeGb: 10 }).grantAccess(ShareAccessRule.cephx('training'));
+    const other = new Share(stack, 'B1', { tenant: b, shareType: cephfs, sizeGb: 10 });
+    expect(() => other.grantAccess(ShareAccessRule.cephx('training'))).toThrow(
+      'test/B1: cephx id training is already used by shares of test/A; the CephFS driver ties a cephx ID to the first project that uses it ' +
+        '("auth ID is already in use"), so give tenant tenant-b\'s clients their own id',
     );
   });
 
