@@ -1,4 +1,8 @@
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { claimAppWide } from './app-registry';
+import { IdentityProjectV3 } from '../../generated/terraform/openstack/identity-project-v3';
+import { Stateful, StatefulProps } from '../common/stateful';
+import { invalid } from '../common/validation';
 
 /**
  * A Keystone project (a tenant's isolation boundary). Constructs that create resources inside a project take an
@@ -9,4 +13,81 @@ export interface IProject extends IConstruct {
   readonly projectId: string;
   /** Project name. */
   readonly projectName: string;
+}
+
+/** Props of {@link Project}. */
+export interface ProjectProps extends StatefulProps {
+  /** Project name, unique within its domain (Keystone allows 64 characters). */
+  readonly projectName: string;
+  /**
+   * Id of the domain that owns the project.
+   * @default 'default'
+   */
+  readonly domainId?: string;
+  /**
+   * Description.
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * Tags (Keystone allows 80 tags of up to 255 characters, no `/` or `,`).
+   * @default - none
+   */
+  readonly tags?: string[];
+  /**
+   * Parent project, for a project hierarchy.
+   * @default - directly under the domain
+   */
+  readonly parent?: IProject;
+  /**
+   * Whether the project is enabled (a disabled project's tokens stop working).
+   * @default true
+   */
+  readonly enabled?: boolean;
+}
+
+/**
+ * A Keystone project in a domain (`openstack_identity_project_v3`; creating one needs an admin).
+ *
+ * Project names are unique within a domain, so two `Project`s (in any stack of the app) with the same name and
+ * domain fail at synth time instead of with a 409 Conflict during the second apply. Deleting a project orphans
+ * everything inside it, so the project carries `prevent_destroy` like the data it holds (see {@link StatefulProps}).
+ */
+export class Project extends Construct implements IProject {
+  public readonly projectId: string;
+  public readonly projectName: string;
+  /** Id of the owning domain. */
+  public readonly domainId: string;
+
+  constructor(scope: Construct, id: string, props: ProjectProps) {
+    super(scope, id);
+    const name = props.projectName;
+    if (name.trim() !== name || name.length === 0 || name.length > 64) {
+      invalid(this, `projectName ${JSON.stringify(name)} must be 1 to 64 characters without leading or trailing spaces (Keystone's limit)`);
+    }
+    for (const tag of props.tags ?? []) {
+      if (tag.length === 0 || tag.length > 255 || /[/,]/.test(tag)) {
+        invalid(this, `tag ${JSON.stringify(tag)} must be 1 to 255 characters without / or , (Keystone project tags)`);
+      }
+    }
+    if ((props.tags ?? []).length > 80) invalid(this, `${props.tags!.length} tags are more than Keystone's 80 per project`);
+    this.domainId = props.domainId ?? 'default';
+    this.projectName = name;
+    // Keystone's SQL backend compares names with the database collation (case-insensitive on MySQL/MariaDB)
+    const previous = claimAppWide(this, 'keystone-project', `${this.domainId}\u0000${name.toLowerCase()}`);
+    if (previous !== undefined) {
+      invalid(this, `project name ${JSON.stringify(name)} in domain ${this.domainId} is already used by ${previous.node.path}; ` +
+        'Keystone project names are unique within a domain, so the second apply would fail with 409 Conflict; give each tenant its own project name');
+    }
+    const project = new IdentityProjectV3(this, 'Resource', {
+      name,
+      domainId: this.domainId,
+      description: props.description,
+      enabled: props.enabled ?? true,
+      tags: props.tags,
+      parentId: props.parent?.projectId,
+    });
+    Stateful.apply(this, project, props);
+    this.projectId = project.id;
+  }
 }

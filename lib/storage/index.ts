@@ -1,2 +1,6 @@
 // storage domain model (pure: no constructs). Export jsii-compatible classes, interfaces and enums only.
-export {};
+export * from './qos';
+export * from './block-backend';
+export * from './share-type';
+export * from './share-access';
+export * from './object-storage';

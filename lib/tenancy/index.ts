@@ -1,2 +1,4 @@
 // tenancy domain model (pure: no constructs). Export jsii-compatible classes, interfaces and enums only.
-export {};
+export * from './gpu-resource-class';
+export * from './quota';
+export * from './credential';

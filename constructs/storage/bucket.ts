@@ -1,0 +1,132 @@
+import { Lazy } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { ObjectstorageContainerV1 } from '../../generated/terraform/openstack/objectstorage-container-v1';
+import { ObjectStorageService } from '../../lib/storage/object-storage';
+import { AccessRule, HttpMethod } from '../../lib/tenancy/credential';
+import { Stateful, StatefulProps } from '../common/stateful';
+import { guard, invalid } from '../common/validation';
+import { claimAppWide } from '../identity/app-registry';
+import { ITenant } from '../identity/tenant';
+
+/** An object-storage bucket (a Swift container). */
+export interface IBucket extends IConstruct {
+  /** Bucket (container) name. */
+  readonly bucketName: string;
+  /** The tenant whose account holds it. */
+  readonly tenant: ITenant;
+  /** The object storage service. */
+  readonly service: ObjectStorageService;
+  /** Access rules that let an application credential read the bucket (GET and HEAD on it and its objects). */
+  readAccessRules(): AccessRule[];
+  /** Access rules that let an application credential write objects (PUT, POST, DELETE on its objects). */
+  writeAccessRules(): AccessRule[];
+}
+
+/** Props of {@link Bucket}. */
+export interface BucketProps extends StatefulProps {
+  /** The tenant whose account holds the bucket (created through its project-scoped provider). */
+  readonly tenant: ITenant;
+  /** The site's object storage. */
+  readonly service: ObjectStorageService;
+  /** Bucket name; DNS-compatible when `s3Compatible`. */
+  readonly bucketName: string;
+  /**
+   * Whether the bucket is also used through S3 (RGW), which needs a DNS-compatible name.
+   * @default true
+   */
+  readonly s3Compatible?: boolean;
+  /**
+   * Keep old versions of overwritten objects (`versioning`); needs a service that supports it.
+   * @default - on where the service supports it
+   */
+  readonly versioning?: boolean;
+  /**
+   * Swift storage policy (an RGW placement target on Ceph; cannot change later).
+   * @default - the default policy
+   */
+  readonly storagePolicy?: string;
+  /**
+   * Container metadata (`X-Container-Meta-*`).
+   * @default - none
+   */
+  readonly metadata?: { [key: string]: string };
+}
+
+/**
+ * An object-storage bucket for datasets and model artifacts: a container in the tenant's Swift account (Ceph RGW
+ * or Swift; `openstack_objectstorage_container_v1`, shared/reference/openstack-storage.md §6-7), versioned where the
+ * service supports it, never `force_destroy`ed, with `lifecycle.prevent_destroy` unless opted out with a reason.
+ *
+ * Other tenants get access only through explicit grants (`grantRead(tenant)`, `grantWrite(tenant)`), which become
+ * Swift ACLs `<project id>:*` in `container_read` / `container_write`. Whether RGW honours project-wide Swift ACLs
+ * for Keystone users depends on its release and `rgw_keystone_implicit_tenants`; verify on your site.
+ */
+export class Bucket extends Construct implements IBucket {
+  public readonly bucketName: string;
+  public readonly tenant: ITenant;
+  public readonly service: ObjectStorageService;
+  /** Whether old object versions are kept. */
+  public readonly versioning: boolean;
+  private readonly readers = new Set<ITenant>();
+  private readonly writers = new Set<ITenant>();
+
+  constructor(scope: Construct, id: string, props: BucketProps) {
+    super(scope, id);
+    this.tenant = props.tenant;
+    this.service = props.service;
+    this.bucketName = props.bucketName;
+    guard(this, () => ObjectStorageService.checkBucketName(props.bucketName, props.s3Compatible ?? true));
+    if (props.versioning === true && !props.service.versioning) {
+      invalid(this, `versioning is asked for but the site's ${props.service.product} does not support container versioning; ` +
+        'declare it in ObjectStorageService (versioning: true) once the operator enabled it, or leave versioning off');
+    }
+    this.versioning = props.versioning ?? props.service.versioning;
+    // bucket names are per account in Swift but global in RGW's S3 namespace (without tenanted buckets)
+    const previous = claimAppWide(this, 'bucket', props.bucketName);
+    if (previous !== undefined) invalid(this, `bucket name ${props.bucketName} is already used by ${previous.node.path}; S3 bucket names are global on RGW, pick another`);
+    const binding = props.tenant.bindProjectScope(this);
+    const acl = (set: Set<ITenant>) => Lazy.stringValue({
+      produce: () => (set.size === 0 ? undefined : [...set].map((t) => `${t.projectId}:*`).join(',')),
+    });
+    const container = new ObjectstorageContainerV1(this, 'Resource', {
+      name: props.bucketName,
+      versioning: this.versioning,
+      storagePolicy: props.storagePolicy,
+      metadata: props.metadata,
+      containerRead: acl(this.readers),
+      containerWrite: acl(this.writers),
+      forceDestroy: false,
+      provider: binding.provider,
+      dependsOn: binding.dependsOn,
+    });
+    Stateful.apply(this, container, props);
+  }
+
+  /** Lets another tenant's users read the bucket (Swift ACL `<project id>:*` in `container_read`). */
+  public grantRead(grantee: ITenant): void {
+    if (grantee === this.tenant) invalid(this, `tenant ${grantee.projectName} owns the bucket and can already read it`);
+    this.readers.add(grantee);
+  }
+
+  /** Lets another tenant's users write objects (Swift ACL in `container_write`; reading needs grantRead too). */
+  public grantWrite(grantee: ITenant): void {
+    if (grantee === this.tenant) invalid(this, `tenant ${grantee.projectName} owns the bucket and can already write it`);
+    this.writers.add(grantee);
+  }
+
+  public readAccessRules(): AccessRule[] {
+    return [HttpMethod.GET, HttpMethod.HEAD].flatMap((m) => [
+      AccessRule.of('object-store', m, this.containerPath()),
+      AccessRule.of('object-store', m, `${this.containerPath()}/**`),
+    ]);
+  }
+
+  public writeAccessRules(): AccessRule[] {
+    return [HttpMethod.PUT, HttpMethod.POST, HttpMethod.DELETE].map((m) => AccessRule.of('object-store', m, `${this.containerPath()}/**`));
+  }
+
+  /** The container's Swift path, e.g. `/swift/v1/AUTH_<project id>/datasets`. */
+  private containerPath(): string {
+    return `${this.service.swiftPathPrefix}/AUTH_${this.tenant.projectId}/${this.bucketName}`;
+  }
+}

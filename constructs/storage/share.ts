@@ -1,0 +1,294 @@
+import { TerraformOutput } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { ShareTypeCatalog } from './share-type-catalog';
+import { SharedfilesystemShareAccessV2 } from '../../generated/terraform/openstack/sharedfilesystem-share-access-v2';
+import { SharedfilesystemShareV2 } from '../../generated/terraform/openstack/sharedfilesystem-share-v2';
+import { SharedfilesystemSharenetworkV2 } from '../../generated/terraform/openstack/sharedfilesystem-sharenetwork-v2';
+import { ShareAccessRule } from '../../lib/storage/share-access';
+import { ShareAccessLevel, ShareAccessType, ShareProtocol, ShareType } from '../../lib/storage/share-type';
+import { Stateful, StatefulProps } from '../common/stateful';
+import { guard, invalid } from '../common/validation';
+import { claimAppWide, idFragment } from '../identity/app-registry';
+import { ITenant } from '../identity/tenant';
+import { TenantUsage } from '../identity/tenant-usage';
+import { ITenantNetwork } from '../network/tenant-network';
+
+/** A Manila share network: the tenant network a DHSS=True backend builds its share servers on. */
+export interface IShareNetwork extends IConstruct {
+  /** Share network id (a Terraform reference). */
+  readonly shareNetworkId: string;
+  /** The tenant that owns it. */
+  readonly tenant: ITenant;
+}
+
+/** Props of {@link ShareNetwork}. */
+export interface ShareNetworkProps {
+  /** The tenant whose project owns the share network. */
+  readonly tenant: ITenant;
+  /** One of the tenant's networks. */
+  readonly network: ITenantNetwork;
+  /**
+   * Name.
+   * @default - `<project name>-<construct id in lower case>`
+   */
+  readonly shareNetworkName?: string;
+  /**
+   * Description.
+   * @default - none
+   */
+  readonly description?: string;
+}
+
+/**
+ * A Manila share network on one of the tenant's networks (`openstack_sharedfilesystem_sharenetwork_v2`). Only
+ * share types with `driver_handles_share_servers = True` use one; CephFS types do not
+ * (shared/reference/openstack-storage.md §5).
+ */
+export class ShareNetwork extends Construct implements IShareNetwork {
+  public readonly shareNetworkId: string;
+  public readonly tenant: ITenant;
+
+  constructor(scope: Construct, id: string, props: ShareNetworkProps) {
+    super(scope, id);
+    this.tenant = props.tenant;
+    if (!props.tenant.networks.includes(props.network)) {
+      invalid(this, `network ${props.network.node.path} is not one of tenant ${props.tenant.projectName}'s networks; a share network must be on the tenant's own network`);
+    }
+    const binding = props.tenant.bindProjectScope(this);
+    const sn = new SharedfilesystemSharenetworkV2(this, 'Resource', {
+      name: props.shareNetworkName ?? `${props.tenant.projectName}-${id.toLowerCase()}`,
+      description: props.description,
+      neutronNetId: props.network.networkId,
+      neutronSubnetId: props.network.subnetId,
+      provider: binding.provider,
+      dependsOn: binding.dependsOn,
+    });
+    this.shareNetworkId = sn.id;
+    TenantUsage.of(props.tenant).addShareNetwork();
+  }
+}
+
+/** A Manila share. */
+export interface IShare extends IConstruct {
+  /** Share id (a Terraform reference). */
+  readonly shareId: string;
+  /** Share name (known at synth time). */
+  readonly shareName: string;
+  /** The share type. */
+  readonly shareType: ShareType;
+  /** The protocol (`share_proto`). */
+  readonly protocol: ShareProtocol;
+  /** Size in GB. */
+  readonly sizeGb: number;
+  /** The first export location's path (a Terraform reference: Manila computes it). */
+  readonly exportPath: string;
+  /** The tenant that owns it. */
+  readonly tenant: ITenant;
+  /** Adds an access rule; the rule must fit the share type and, for IP rules, the owner's subnets. */
+  grantAccess(rule: ShareAccessRule): ShareAccess;
+}
+
+/** Props of {@link Share}. */
+export interface ShareProps extends StatefulProps {
+  /** The tenant whose project owns the share (created through its project-scoped provider). */
+  readonly tenant: ITenant;
+  /** The share type, declared in a {@link ShareTypeCatalog} of the app. */
+  readonly shareType: ShareType;
+  /** Size in GB. */
+  readonly sizeGb: number;
+  /**
+   * Share name (Manila CSI can find a pre-provisioned share by it).
+   * @default - `<project name>-<construct id in lower case>`
+   */
+  readonly shareName?: string;
+  /**
+   * Share network; only for share types with `driver_handles_share_servers = True`, which need one.
+   * @default - none
+   */
+  readonly shareNetwork?: IShareNetwork;
+  /**
+   * Description.
+   * @default - none
+   */
+  readonly description?: string;
+  /**
+   * Availability zone.
+   * @default - Manila's default zone
+   */
+  readonly availabilityZone?: string;
+  /**
+   * Metadata.
+   * @default - none
+   */
+  readonly metadata?: { [key: string]: string };
+}
+
+/** Props of {@link ShareAccess}. */
+export interface ShareAccessProps {
+  /** The share. */
+  readonly share: IShare;
+  /** The rule. */
+  readonly rule: ShareAccessRule;
+}
+
+/**
+ * One access rule of a share (`openstack_sharedfilesystem_share_access_v2`, API microversion 2.13+ for cephx).
+ * Created through `share.grantAccess()` or `share.grantReadOnly()`, which check the rule first.
+ */
+export class ShareAccess extends Construct {
+  /** Access rule id (a Terraform reference); Manila CSI's `shareAccessID`. */
+  public readonly accessId: string;
+  /** The cephx secret of a cephx rule (a sensitive Terraform reference; empty for IP rules). */
+  public readonly accessKey: string;
+  /** The rule. */
+  public readonly rule: ShareAccessRule;
+
+  constructor(scope: Construct, id: string, props: ShareAccessProps) {
+    super(scope, id);
+    this.rule = props.rule;
+    const binding = props.share.tenant.bindProjectScope(this);
+    const access = new SharedfilesystemShareAccessV2(this, 'Resource', {
+      shareId: props.share.shareId,
+      accessType: props.rule.accessType,
+      accessTo: props.rule.accessTo,
+      accessLevel: props.rule.accessLevel,
+      provider: binding.provider,
+    });
+    this.accessId = access.id;
+    this.accessKey = access.accessKey;
+  }
+}
+
+/**
+ * A Manila share (CephFS native or CephFS through NFS-Ganesha, or any declared type) in a tenant's project, with
+ * `lifecycle.prevent_destroy` unless opted out with a reason (`openstack_sharedfilesystem_share_v2`;
+ * shared/reference/openstack-storage.md §3-5).
+ *
+ * Checked at synth time: the share type is declared in a {@link ShareTypeCatalog}; the protocol is the type's; a
+ * share network is given exactly when the type has DHSS=True; access rules match the protocol (cephx for native
+ * CephFS, IP for NFS) and NFS clients lie inside the tenant's own subnets. `grantReadOnly(otherTenant)` shares a
+ * dataset read-only with another tenant: its cephx client, or its subnets for NFS.
+ */
+export class Share extends Construct implements IShare {
+  public readonly shareId: string;
+  public readonly shareName: string;
+  public readonly shareType: ShareType;
+  public readonly protocol: ShareProtocol;
+  public readonly sizeGb: number;
+  public readonly exportPath: string;
+  public readonly tenant: ITenant;
+  private readonly accesses = new Map<string, ShareAccess>();
+
+  constructor(scope: Construct, id: string, props: ShareProps) {
+    super(scope, id);
+    this.tenant = props.tenant;
+    this.shareType = props.shareType;
+    this.protocol = props.shareType.protocol;
+    this.sizeGb = props.sizeGb;
+    this.shareName = props.shareName ?? `${props.tenant.projectName}-${id.toLowerCase()}`;
+    const t = props.shareType;
+    if (!Number.isInteger(props.sizeGb) || props.sizeGb < 1) invalid(this, `sizeGb ${props.sizeGb} must be a positive integer`);
+    if ((t.minShareSizeGb !== undefined && props.sizeGb < t.minShareSizeGb) || (t.maxShareSizeGb !== undefined && props.sizeGb > t.maxShareSizeGb)) {
+      invalid(this, `sizeGb ${props.sizeGb} is outside share type ${t.name}'s ${t.minShareSizeGb ?? 1}..${t.maxShareSizeGb ?? '∞'} GB`);
+    }
+    if (props.shareNetwork !== undefined && !t.driverHandlesShareServers) {
+      invalid(this, `share type ${t.name} has driver_handles_share_servers=False, which ignores share networks; remove shareNetwork ` +
+        '(CephFS shares are reached through the storage network the operator set up)');
+    }
+    if (props.shareNetwork === undefined && t.driverHandlesShareServers) {
+      invalid(this, `share type ${t.name} has driver_handles_share_servers=True and needs a share network; give shareNetwork (new ShareNetwork(...))`);
+    }
+    if (props.shareNetwork !== undefined && props.shareNetwork.tenant !== props.tenant) {
+      invalid(this, `share network ${props.shareNetwork.node.path} belongs to tenant ${props.shareNetwork.tenant.projectName}, not ${props.tenant.projectName}`);
+    }
+    const binding = props.tenant.bindProjectScope(this);
+    const share = new SharedfilesystemShareV2(this, 'Resource', {
+      name: this.shareName,
+      shareProto: this.protocol,
+      shareType: t.name,
+      size: props.sizeGb,
+      description: props.description,
+      availabilityZone: props.availabilityZone,
+      shareNetworkId: props.shareNetwork?.shareNetworkId,
+      metadata: props.metadata,
+      provider: binding.provider,
+      dependsOn: binding.dependsOn,
+    });
+    Stateful.apply(this, share, props);
+    this.shareId = share.id;
+    this.exportPath = share.exportLocations.get(0).path;
+    TenantUsage.of(props.tenant).addShare({ sizeGb: props.sizeGb });
+    this.node.addValidation({
+      validate: () => {
+        const declared = ShareTypeCatalog.findInApp(this, t.name);
+        if (declared === undefined) {
+          return [`share type ${t.name} is not declared in a ShareTypeCatalog; declare it (new ShareTypeCatalog(site, 'ShareTypes', { shareTypes: [...] })) so its bootstrap command is emitted`];
+        }
+        return declared.sameAs(t) ? [] : [`share type ${t.name} differs from its declaration in the ShareTypeCatalog (${declared.createCommand()}); use the declared type`];
+      },
+    });
+  }
+
+  /**
+   * Adds an access rule for the owner's clients. NFS rules must lie inside the tenant's own subnets; to give
+   * another tenant access use `grantReadOnly()`.
+   */
+  public grantAccess(rule: ShareAccessRule): ShareAccess {
+    return this.addAccess(rule, this.tenant);
+  }
+
+  /**
+   * Shares the share read-only with another tenant: a cephx rule (native CephFS) for the client
+   * `<grantee cephxId>-<owner cephxId>` — the CephFS driver ties a cephx ID to the project that first used it, so
+   * the grantee's own shares cannot use the same ID — or IP rules for each of the grantee's subnets (NFS). The
+   * grantee cannot see the share through Manila, so a sensitive Terraform output `share_grant_<share>_<grantee>`
+   * carries what it needs to mount it (export path, and the cephx id and key).
+   */
+  public grantReadOnly(grantee: ITenant): ShareAccess[] {
+    if (grantee === this.tenant) invalid(this, 'grantReadOnly gives another tenant access; for the owner use grantAccess(rule)');
+    const cephxId = `${grantee.cephxId}-${this.tenant.cephxId}`.slice(0, 64);
+    const rules = this.protocol === ShareProtocol.CEPHFS
+      ? [guard(this, () => ShareAccessRule.cephx(cephxId, ShareAccessLevel.READ_ONLY))]
+      : grantee.subnetCidrs.map((c) => guard(this, () => ShareAccessRule.ip(c, ShareAccessLevel.READ_ONLY)));
+    if (rules.length === 0) {
+      invalid(this, `tenant ${grantee.projectName} has no subnets to grant NFS access to; add its networks (tenant.addNetwork()) before granting`);
+    }
+    const accesses = rules.map((r) => this.addAccess(r, grantee));
+    const name = `share_grant_${idFragment(this.shareName)}_${idFragment(grantee.projectName)}`.replace(/-/g, '_');
+    const output = new TerraformOutput(this, `Grant-${idFragment(grantee.projectName)}`, {
+      description: `What tenant ${grantee.projectName} needs to mount share ${this.shareName} read-only`,
+      sensitive: true,
+      value: {
+        protocol: this.protocol,
+        export_path: this.exportPath,
+        access_to: accesses.map((a) => a.rule.accessTo),
+        access_keys: this.protocol === ShareProtocol.CEPHFS ? accesses.map((a) => a.accessKey) : [],
+      },
+    });
+    output.overrideLogicalId(name);
+    return accesses;
+  }
+
+  private addAccess(rule: ShareAccessRule, clients: ITenant): ShareAccess {
+    guard(this, () => rule.checkFor(this.shareType));
+    if (rule.accessType === ShareAccessType.IP && !ShareAccessRule.cidrWithin(rule.accessTo, clients.subnetCidrs)) {
+      invalid(this, `NFS access for ${rule.accessTo} is wider than tenant ${clients.projectName}'s subnets ` +
+        `(${clients.subnetCidrs.join(', ') || 'none'}); grant only the tenant's own subnets or hosts in them`);
+    }
+    if (rule.accessType === ShareAccessType.CEPHX) {
+      // the CephFS driver records the project that first used a cephx ID and refuses it to every other project
+      const owner = claimAppWide(this.tenant, 'cephx-auth-id', rule.accessTo);
+      if (owner !== undefined) {
+        invalid(this, `cephx id ${rule.accessTo} is already used by shares of ${owner.node.path}; the CephFS driver ties a cephx ID to the first ` +
+          `project that uses it ("auth ID is already in use"), so give tenant ${this.tenant.projectName}'s clients their own id`);
+      }
+    }
+    const existing = this.accesses.get(rule.accessTo);
+    if (existing !== undefined) {
+      invalid(this, `share ${this.shareName} already grants ${existing.rule.accessLevel} access to ${rule.accessTo}; Manila allows one rule per client`);
+    }
+    const access = new ShareAccess(this, `Access-${rule.accessType}-${idFragment(rule.accessTo)}`, { share: this, rule });
+    this.accesses.set(rule.accessTo, access);
+    return access;
+  }
+}

@@ -1,0 +1,455 @@
+import { check, oneOf } from '../errors';
+import { GpuResourceClass } from './gpu-resource-class';
+
+/**
+ * Servers of one size that a tenant is given. This is plain data, so quota derivation does not depend on
+ * constructs: a `GpuFlavor` gives its vCPUs, RAM and GPUs, and any other flavor can be described by hand.
+ */
+export interface ServerAllocation {
+  /** What the servers are, for messages, e.g. the flavor name `gpu.h200-sxm-141gb.4x`. */
+  readonly name: string;
+  /** Number of servers. */
+  readonly count: number;
+  /** vCPUs per server. */
+  readonly vcpus: number;
+  /** RAM per server in MiB. */
+  readonly ramMb: number;
+  /**
+   * Whether the vCPUs are pinned (`hw:cpu_policy=dedicated`): Placement then counts them as `PCPU`, not `VCPU`
+   * (shared/reference/openstack-compute.md §2).
+   * @default false
+   */
+  readonly dedicatedCpus?: boolean;
+  /**
+   * GPUs per server.
+   * @default 0
+   */
+  readonly gpusPerServer?: number;
+  /**
+   * The Placement resource class the GPUs consume; needed when `gpusPerServer` is above 0.
+   * @default - the servers have no GPUs
+   */
+  readonly gpuResourceClass?: GpuResourceClass;
+  /**
+   * Neutron ports per server (one per attached network).
+   * @default 1
+   */
+  readonly portsPerServer?: number;
+}
+
+/** Explicit compute quotas; each must hold the tenant's own servers. */
+export interface ComputeQuotaOverrides {
+  /**
+   * Servers (`instances`, or unified limit `servers`).
+   * @default - the servers' count plus headroom
+   */
+  readonly instances?: number;
+  /**
+   * Unpinned vCPUs (unified limit `class:VCPU`; part of legacy `cores`).
+   * @default - the unpinned vCPUs plus headroom
+   */
+  readonly sharedCores?: number;
+  /**
+   * Pinned vCPUs (unified limit `class:PCPU`; part of legacy `cores`).
+   * @default - the pinned vCPUs plus headroom
+   */
+  readonly dedicatedCores?: number;
+  /**
+   * RAM in MiB (`ram`, or unified limit `class:MEMORY_MB`).
+   * @default - the servers' RAM plus headroom
+   */
+  readonly ramMb?: number;
+  /**
+   * GPU limits by Placement resource class (e.g. `{ CUSTOM_PCI_10DE_2335: 16 }`).
+   * @default - the servers' GPUs plus the GPU headroom
+   */
+  readonly gpus?: { [resourceClass: string]: number };
+}
+
+/** Input of {@link QuotaPlanner.compute}. */
+export interface ComputeQuotaInput {
+  /** The servers the tenant is given. */
+  readonly allocations: ServerAllocation[];
+  /**
+   * Headroom on servers, cores and RAM, in percent of what the servers use (room to rebuild or replace a server
+   * before its predecessor is gone; Nova counts both while a resize is pending).
+   * @default 10
+   */
+  readonly headroomPercent?: number;
+  /**
+   * Headroom on GPUs in percent. GPUs are what a tenant buys, so none by default.
+   * @default 0
+   */
+  readonly gpuHeadroomPercent?: number;
+  /**
+   * Explicit quotas.
+   * @default - derived from the allocations
+   */
+  readonly overrides?: ComputeQuotaOverrides;
+}
+
+/** A GPU limit: a Placement resource class and the units a tenant may hold. */
+export interface GpuLimit {
+  /** Placement resource class, e.g. `CUSTOM_PCI_10DE_2335`. */
+  readonly resourceClass: string;
+  /** Keystone unified-limit resource name, e.g. `class:CUSTOM_PCI_10DE_2335`. */
+  readonly limitResourceName: string;
+  /** Units the tenant's own servers use. */
+  readonly used: number;
+  /** The limit. */
+  readonly limit: number;
+}
+
+/** Compute quotas derived from a tenant's servers. */
+export interface ComputeQuota {
+  /** Servers. */
+  readonly instances: number;
+  /** Unpinned vCPUs (`class:VCPU`). */
+  readonly sharedCores: number;
+  /** Pinned vCPUs (`class:PCPU`). */
+  readonly dedicatedCores: number;
+  /** Legacy `cores`: every vCPU, pinned or not. */
+  readonly cores: number;
+  /** RAM in MiB. */
+  readonly ramMb: number;
+  /** GPU limits, one per resource class, sorted by resource class. */
+  readonly gpuLimits: GpuLimit[];
+}
+
+/** What a tenant's networks use. */
+export interface NetworkUsage {
+  /** Networks (each with one subnet). */
+  readonly networks: number;
+  /** Routers. */
+  readonly routers: number;
+  /** Ports of the tenant's servers. */
+  readonly serverPorts: number;
+}
+
+/** Explicit Neutron quotas; each must hold the tenant's own resources. */
+export interface NetworkQuotaOverrides {
+  /** @default - networks plus headroom */
+  readonly networks?: number;
+  /** @default - subnets plus headroom */
+  readonly subnets?: number;
+  /** @default - routers plus headroom */
+  readonly routers?: number;
+  /** @default - ports plus headroom */
+  readonly ports?: number;
+  /** @default 10 (Neutron's default) */
+  readonly securityGroups?: number;
+  /** @default 100 (Neutron's default) */
+  readonly securityGroupRules?: number;
+  /** @default - unchanged (Neutron's default) */
+  readonly floatingIps?: number;
+}
+
+/** Input of {@link QuotaPlanner.network}. */
+export interface NetworkQuotaInput {
+  /** What the tenant's networks and servers use. */
+  readonly usage: NetworkUsage;
+  /** @default 10 */
+  readonly headroomPercent?: number;
+  /** @default - derived */
+  readonly overrides?: NetworkQuotaOverrides;
+}
+
+/** Neutron quotas. */
+export interface NetworkQuota {
+  /** Networks. */
+  readonly networks: number;
+  /** Subnets. */
+  readonly subnets: number;
+  /** Routers. */
+  readonly routers: number;
+  /** Ports. */
+  readonly ports: number;
+  /** Security groups. */
+  readonly securityGroups: number;
+  /** Security group rules. */
+  readonly securityGroupRules: number;
+  /**
+   * Floating IPs.
+   * @default - unchanged
+   */
+  readonly floatingIps?: number;
+}
+
+/** One volume a tenant has. */
+export interface VolumeDemand {
+  /** Size in GB. */
+  readonly sizeGb: number;
+  /** Name of its Cinder volume type. */
+  readonly volumeTypeName: string;
+}
+
+/** Explicit Cinder quotas. */
+export interface BlockStorageQuotaOverrides {
+  /** @default - volumes plus headroom */
+  readonly volumes?: number;
+  /** @default - gigabytes plus headroom */
+  readonly gigabytes?: number;
+}
+
+/** Input of {@link QuotaPlanner.blockStorage}. */
+export interface BlockStorageQuotaInput {
+  /** The tenant's volumes. */
+  readonly volumes: VolumeDemand[];
+  /** @default 10 */
+  readonly headroomPercent?: number;
+  /** @default - derived */
+  readonly overrides?: BlockStorageQuotaOverrides;
+}
+
+/** A Cinder quota for one volume type. */
+export interface VolumeTypeQuota {
+  /** Volume type name. */
+  readonly volumeTypeName: string;
+  /** Volumes of this type. */
+  readonly volumes: number;
+  /** Gigabytes of this type. */
+  readonly gigabytes: number;
+}
+
+/** Cinder quotas. */
+export interface BlockStorageQuota {
+  /** Volumes. */
+  readonly volumes: number;
+  /** Gigabytes. */
+  readonly gigabytes: number;
+  /** Per volume type, sorted by type name. */
+  readonly perVolumeType: VolumeTypeQuota[];
+}
+
+/** One Manila share a tenant has. */
+export interface ShareDemand {
+  /** Size in GB. */
+  readonly sizeGb: number;
+}
+
+/** Explicit Manila quotas. */
+export interface SharedFileSystemQuotaOverrides {
+  /** @default - shares plus headroom */
+  readonly shares?: number;
+  /** @default - gigabytes plus headroom */
+  readonly gigabytes?: number;
+  /** @default - share networks plus headroom */
+  readonly shareNetworks?: number;
+}
+
+/** Input of {@link QuotaPlanner.sharedFileSystem}. */
+export interface SharedFileSystemQuotaInput {
+  /** The tenant's shares. */
+  readonly shares: ShareDemand[];
+  /**
+   * The tenant's share networks (for DHSS=True share types).
+   * @default 0
+   */
+  readonly shareNetworks?: number;
+  /** @default 10 */
+  readonly headroomPercent?: number;
+  /** @default - derived */
+  readonly overrides?: SharedFileSystemQuotaOverrides;
+}
+
+/** Manila quotas (manila/quota.py keys `shares`, `gigabytes`, `share_networks`). */
+export interface SharedFileSystemQuota {
+  /** Shares. */
+  readonly shares: number;
+  /** Gigabytes. */
+  readonly gigabytes: number;
+  /** Share networks. */
+  readonly shareNetworks: number;
+}
+
+const DEFAULT_HEADROOM_PERCENT = 10;
+/** Neutron's defaults (`[quotas] quota_security_group = 10`, `quota_security_group_rule = 100`). */
+const NEUTRON_DEFAULT_SECURITY_GROUPS = 10;
+const NEUTRON_DEFAULT_SECURITY_GROUP_RULES = 100;
+/** Neutron creates a `default` security group with 4 rules (ingress from the group and egress, IPv4 and IPv6) in every project. */
+const DEFAULT_SECURITY_GROUP_RULES = 4;
+
+/**
+ * Derives a tenant's quotas from what it is given, so a tenant can never be over quota for its own resources:
+ * each quota is what the resources use plus headroom, and an explicit quota below that use is refused.
+ *
+ * Sources: Nova legacy quotas and unified limits (shared/reference/openstack-compute.md §8), Neutron and Cinder
+ * quota sets and Manila quota keys (openstack-magnum.md §8, openstack-storage.md §5).
+ */
+export class QuotaPlanner {
+  /** `need` plus `percent` percent of it, rounded up. */
+  public static withHeadroom(need: number, percent: number): number {
+    return need + Math.ceil((need * percent) / 100);
+  }
+
+  /** Compute quotas (servers, cores, RAM) and GPU limits from the tenant's servers. */
+  public static compute(input: ComputeQuotaInput): ComputeQuota {
+    const headroom = QuotaPlanner.headroom(input.headroomPercent, DEFAULT_HEADROOM_PERCENT, 'headroomPercent');
+    const gpuHeadroom = QuotaPlanner.headroom(input.gpuHeadroomPercent, 0, 'gpuHeadroomPercent');
+    let instances = 0;
+    let shared = 0;
+    let dedicated = 0;
+    let ram = 0;
+    const gpus = new Map<string, { rc: GpuResourceClass; used: number; from: string[] }>();
+    for (const a of input.allocations) {
+      QuotaPlanner.checkAllocation(a);
+      instances += a.count;
+      if (a.dedicatedCpus) dedicated += a.count * a.vcpus;
+      else shared += a.count * a.vcpus;
+      ram += a.count * a.ramMb;
+      const perServer = a.gpusPerServer ?? 0;
+      if (perServer > 0 && a.count > 0) {
+        const rc = a.gpuResourceClass!;
+        const entry = gpus.get(rc.resourceClass) ?? { rc, used: 0, from: [] };
+        entry.used += a.count * rc.unitsPerServer(perServer);
+        entry.from.push(a.name);
+        gpus.set(rc.resourceClass, entry);
+      }
+    }
+    const o = input.overrides ?? {};
+    const servers = input.allocations.map((a) => `${a.count}× ${a.name}`).join(', ') || 'none';
+    const pick = (what: string, need: number, override: number | undefined, pct: number): number => {
+      if (override === undefined) return QuotaPlanner.withHeadroom(need, pct);
+      QuotaPlanner.checkOverride(what, override, need, `the tenant's own servers use (${servers})`, 'give the tenant fewer servers');
+      return override;
+    };
+    const sharedCores = pick('sharedCores', shared, o.sharedCores, headroom);
+    const dedicatedCores = pick('dedicatedCores', dedicated, o.dedicatedCores, headroom);
+    for (const rc of Object.keys(o.gpus ?? {})) {
+      check(gpus.has(rc), () =>
+        `a GPU quota is given for resource class ${rc} but no server uses it; use one of ${oneOf([...gpus.keys()]) || '(none: the tenant has no GPU servers)'}`);
+    }
+    const gpuLimits = [...gpus.values()]
+      .sort((a, b) => a.rc.resourceClass.localeCompare(b.rc.resourceClass))
+      .map((g) => {
+        const limit = o.gpus?.[g.rc.resourceClass];
+        let value = QuotaPlanner.withHeadroom(g.used, gpuHeadroom);
+        if (limit !== undefined) {
+          QuotaPlanner.checkOverride(`gpus[${g.rc.resourceClass}]`, limit, g.used, `units the tenant's own servers use (${g.from.join(', ')})`,
+            'give the tenant fewer GPU servers');
+          value = limit;
+        }
+        return { resourceClass: g.rc.resourceClass, limitResourceName: g.rc.limitResourceName, used: g.used, limit: value };
+      });
+    return {
+      instances: pick('instances', instances, o.instances, headroom),
+      sharedCores,
+      dedicatedCores,
+      cores: sharedCores + dedicatedCores,
+      ramMb: pick('ramMb', ram, o.ramMb, headroom),
+      gpuLimits,
+    };
+  }
+
+  /** Neutron quotas from the tenant's networks, routers and server ports. */
+  public static network(input: NetworkQuotaInput): NetworkQuota {
+    const headroom = QuotaPlanner.headroom(input.headroomPercent, DEFAULT_HEADROOM_PERCENT, 'headroomPercent');
+    const u = input.usage;
+    for (const [k, v] of Object.entries(u)) {
+      check(Number.isInteger(v) && v >= 0, `network usage ${k} ${v} must be a non-negative integer`);
+    }
+    // every network has one subnet (TenantNetwork), one DHCP/OVN metadata port, and one router interface when routed
+    const ports = u.serverPorts + u.networks + u.routers;
+    const o = input.overrides ?? {};
+    const what = `the tenant's ${u.networks} network(s), ${u.routers} router(s) and ${u.serverPorts} server port(s) use`;
+    const pick = (name: string, need: number, override: number | undefined, fallback?: number): number => {
+      if (override === undefined) return fallback ?? QuotaPlanner.withHeadroom(need, headroom);
+      QuotaPlanner.checkOverride(name, override, need, what, 'give the tenant fewer network resources');
+      return override;
+    };
+    return {
+      networks: pick('networks', u.networks, o.networks),
+      subnets: pick('subnets', u.networks, o.subnets),
+      routers: pick('routers', u.routers, o.routers),
+      ports: pick('ports', ports, o.ports),
+      securityGroups: pick('securityGroups', 1, o.securityGroups, NEUTRON_DEFAULT_SECURITY_GROUPS),
+      securityGroupRules: pick('securityGroupRules', DEFAULT_SECURITY_GROUP_RULES, o.securityGroupRules, NEUTRON_DEFAULT_SECURITY_GROUP_RULES),
+      floatingIps: o.floatingIps === undefined ? undefined : pick('floatingIps', 0, o.floatingIps),
+    };
+  }
+
+  /** Cinder quotas from the tenant's volumes, in total and per volume type. */
+  public static blockStorage(input: BlockStorageQuotaInput): BlockStorageQuota {
+    const headroom = QuotaPlanner.headroom(input.headroomPercent, DEFAULT_HEADROOM_PERCENT, 'headroomPercent');
+    const perType = new Map<string, { volumes: number; gigabytes: number }>();
+    let gigabytes = 0;
+    for (const v of input.volumes) {
+      check(Number.isInteger(v.sizeGb) && v.sizeGb >= 1, `volume size ${v.sizeGb} GB must be a positive integer`);
+      gigabytes += v.sizeGb;
+      const t = perType.get(v.volumeTypeName) ?? { volumes: 0, gigabytes: 0 };
+      t.volumes += 1;
+      t.gigabytes += v.sizeGb;
+      perType.set(v.volumeTypeName, t);
+    }
+    const o = input.overrides ?? {};
+    const what = `the tenant's ${input.volumes.length} volume(s) use (${gigabytes} GB)`;
+    const pick = (name: string, need: number, override: number | undefined): number => {
+      if (override === undefined) return QuotaPlanner.withHeadroom(need, headroom);
+      QuotaPlanner.checkOverride(name, override, need, what, 'give the tenant fewer or smaller volumes');
+      return override;
+    };
+    return {
+      volumes: pick('volumes', input.volumes.length, o.volumes),
+      gigabytes: pick('gigabytes', gigabytes, o.gigabytes),
+      perVolumeType: [...perType.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([volumeTypeName, t]) => ({
+          volumeTypeName,
+          volumes: QuotaPlanner.withHeadroom(t.volumes, headroom),
+          gigabytes: QuotaPlanner.withHeadroom(t.gigabytes, headroom),
+        })),
+    };
+  }
+
+  /** Manila quotas from the tenant's shares. */
+  public static sharedFileSystem(input: SharedFileSystemQuotaInput): SharedFileSystemQuota {
+    const headroom = QuotaPlanner.headroom(input.headroomPercent, DEFAULT_HEADROOM_PERCENT, 'headroomPercent');
+    let gigabytes = 0;
+    const networks = input.shareNetworks ?? 0;
+    check(Number.isInteger(networks) && networks >= 0, `shareNetworks ${networks} must be a non-negative integer`);
+    for (const s of input.shares) {
+      check(Number.isInteger(s.sizeGb) && s.sizeGb >= 1, `share size ${s.sizeGb} GB must be a positive integer`);
+      gigabytes += s.sizeGb;
+    }
+    const o = input.overrides ?? {};
+    const what = `the tenant's ${input.shares.length} share(s) and ${networks} share network(s) use (${gigabytes} GB)`;
+    const pick = (name: string, need: number, override: number | undefined): number => {
+      if (override === undefined) return QuotaPlanner.withHeadroom(need, headroom);
+      QuotaPlanner.checkOverride(name, override, need, what, 'give the tenant fewer or smaller shares');
+      return override;
+    };
+    return {
+      shares: pick('shares', input.shares.length, o.shares),
+      gigabytes: pick('gigabytes', gigabytes, o.gigabytes),
+      shareNetworks: pick('shareNetworks', networks, o.shareNetworks),
+    };
+  }
+
+  /** Neutron ports the servers of a set of allocations use. */
+  public static serverPorts(allocations: ServerAllocation[]): number {
+    return allocations.reduce((n, a) => n + a.count * (a.portsPerServer ?? 1), 0);
+  }
+
+  private static headroom(value: number | undefined, fallback: number, name: string): number {
+    const v = value ?? fallback;
+    check(Number.isFinite(v) && v >= 0 && v <= 1000, `${name} ${v} must be between 0 and 1000 percent`);
+    return v;
+  }
+
+  private static checkAllocation(a: ServerAllocation): void {
+    check(Number.isInteger(a.count) && a.count >= 0, `${a.name}: count ${a.count} must be a non-negative integer`);
+    check(Number.isInteger(a.vcpus) && a.vcpus >= 1, `${a.name}: vcpus ${a.vcpus} must be a positive integer`);
+    check(Number.isInteger(a.ramMb) && a.ramMb >= 1, `${a.name}: ramMb ${a.ramMb} must be a positive integer`);
+    const gpus = a.gpusPerServer ?? 0;
+    check(Number.isInteger(gpus) && gpus >= 0, `${a.name}: gpusPerServer ${gpus} must be a non-negative integer`);
+    check(gpus === 0 || a.gpuResourceClass !== undefined,
+      `${a.name}: ${gpus} GPU(s) per server need a gpuResourceClass to be limited; use GpuResourceClass.pciPassthrough(gpu), .vgpu() or .bareMetal(rc)`);
+    const ports = a.portsPerServer ?? 1;
+    check(Number.isInteger(ports) && ports >= 0, `${a.name}: portsPerServer ${ports} must be a non-negative integer`);
+  }
+
+  private static checkOverride(name: string, value: number, need: number, what: string, fix: string): void {
+    check(Number.isInteger(value) && value >= 0, `quota ${name} ${value} must be a non-negative integer`);
+    check(value >= need, `quota ${name} ${value} is below the ${need} ${what}; raise it to at least ${need} or ${fix}`);
+  }
+}
