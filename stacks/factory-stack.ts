@@ -1,5 +1,6 @@
-import { LocalBackend, TerraformBackend, TerraformProvider, TerraformStack } from 'cdktf';
+import { Aspects, LocalBackend, TerraformBackend, TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { DataSafetyChecks } from '../constructs/common/stateful';
 import { IronicProvider } from '../generated/terraform/ironic/provider';
 import { OpenstackProvider } from '../generated/terraform/openstack/provider';
 
@@ -38,11 +39,18 @@ export interface FactoryStackProps {
    * @default - `terraform.<stack id>.tfstate`
    */
   readonly localStateFile?: string;
+  /**
+   * Check at synth that every resource holding data (volumes, shares, containers, ...) is protected by
+   * `lifecycle.prevent_destroy` or carries an explicit opt-out with a reason ({@link DataSafetyChecks}).
+   * @default true
+   */
+  readonly dataSafetyChecks?: boolean;
 }
 
 /**
- * A Terraform stack for one site of the AI factory: the OpenStack provider (and Ironic when asked), and a local
- * backend whose state path is relative, so the synthesized JSON carries no machine paths.
+ * A Terraform stack for one site of the AI factory: the OpenStack provider (and Ironic when asked), a local
+ * backend whose state path is relative, so the synthesized JSON carries no machine paths, and the data-safety
+ * checks that refuse an unprotected stateful resource.
  */
 export class FactoryStack extends TerraformStack {
   /** The OpenStack provider. */
@@ -54,6 +62,7 @@ export class FactoryStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: FactoryStackProps = {}) {
     super(scope, id);
     this.localStateFile = props.localStateFile ?? `terraform.${id}.tfstate`;
+    if (props.dataSafetyChecks ?? true) Aspects.of(this).add(new DataSafetyChecks());
     this.openstack = new OpenstackProvider(this, 'openstack', {
       cloud: props.cloud ?? 'openstack',
       region: props.region,

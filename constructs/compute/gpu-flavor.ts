@@ -54,6 +54,8 @@ export interface IGpuFlavor extends IConstruct {
   readonly gpuResourceClass: string;
   /** What one server of the flavor claims in Placement: resource class → amount. */
   readonly placementResources: { [resourceClass: string]: number };
+  /** Whether every project may use the flavor; private flavors need `grantAccess`. */
+  readonly isPublic: boolean;
   /** Lets a project use the (private) flavor. */
   grantAccess(project: IProject): void;
 }

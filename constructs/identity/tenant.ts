@@ -106,7 +106,7 @@ export interface GpuServerAllocation {
   readonly count: number;
   /**
    * The Placement resource class the flavor's GPUs consume.
-   * @default GpuResourceClass.pciPassthrough(flavor.gpuModel) (PCI in Placement)
+   * @default - the flavor's own `gpuResourceClass` (one unit per server for bare-metal flavors)
    */
   readonly gpuResourceClass?: GpuResourceClass;
   /**
@@ -224,7 +224,7 @@ export class Tenant extends Construct implements ITenant {
       ramMb: g.flavor.ramMb,
       dedicatedCpus: g.dedicatedCpus ?? true,
       gpusPerServer: g.flavor.gpuCount,
-      gpuResourceClass: g.gpuResourceClass ?? GpuResourceClass.pciPassthrough(g.flavor.gpuModel),
+      gpuResourceClass: g.gpuResourceClass ?? GpuResourceClass.fromPlacement(g.flavor.gpuResourceClass, g.flavor.bareMetal),
       portsPerServer: g.portsPerServer,
     };
   }
@@ -286,6 +286,10 @@ export class Tenant extends Construct implements ITenant {
       });
     }
 
+    // the tenant may use the private GPU flavors it was given
+    for (const g of props.gpuServers ?? []) {
+      if (!g.flavor.isPublic) g.flavor.grantAccess(this.project);
+    }
     this.allocations = [
       ...(props.gpuServers ?? []).map((g) => Tenant.allocationOf(g)),
       ...(props.servers ?? []),

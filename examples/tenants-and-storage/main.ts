@@ -25,14 +25,13 @@
  */
 import * as path from 'path';
 import * as cdk8s from 'cdk8s';
-import { App, Aspects } from 'cdktf';
+import { App } from 'cdktf';
 import {
   AccessRule,
   BlockStorageBackend,
   Bucket,
   CredentialExpiry,
   DataProtection,
-  DataSafetyChecks,
   ExternalNetwork,
   FactoryStack,
   GpuFlavor,
@@ -58,9 +57,8 @@ import {
 /** Builds and synthesizes the example into `outdir` (cdktf.out/ and dist/). */
 export function synth(outdir: string = __dirname): void {
   const app = new App({ outdir: process.env.CDKTF_OUTDIR || path.join(outdir, 'cdktf.out'), stackTraces: false });
+  // FactoryStack checks that every volume, share and bucket carries prevent_destroy or an opt-out with a reason
   const site = new FactoryStack(app, 'tenants-and-storage', { cloud: 'openstack' });
-  // every volume, share and bucket must carry prevent_destroy or an opt-out with a reason
-  Aspects.of(site).add(new DataSafetyChecks());
 
   // ---- the site: what tenants are given and what storage they can have ----------------------------------------
   const h200x4 = new GpuFlavor(site, 'H200x4', { server: ServerProfile.HGX_H200_8GPU, gpuCount: 4 });

@@ -1,5 +1,6 @@
 import { check } from '../errors';
 import { GpuModel } from '../hardware/gpu';
+import { PlacementNames } from '../hardware/placement';
 
 /** Placement's resource classes that are not `CUSTOM_*`, which GPU requests may use. */
 const STANDARD_GPU_CLASSES = ['VGPU', 'PGPU'];
@@ -22,7 +23,16 @@ export class GpuResourceClass {
    * (upper-case hex), one unit per GPU.
    */
   public static pciPassthrough(gpu: GpuModel): GpuResourceClass {
-    return new GpuResourceClass(`CUSTOM_PCI_${gpu.pciVendorId.toUpperCase()}_${gpu.pciProductId.toUpperCase()}`, false);
+    return new GpuResourceClass(PlacementNames.pciResourceClass(gpu.pciVendorId, gpu.pciProductId), false);
+  }
+
+  /**
+   * The class a flavor reports it consumes (`IGpuFlavor.gpuResourceClass`, already a Placement name such as
+   * `CUSTOM_PCI_10DE_2335`, `VGPU` or `CUSTOM_BAREMETAL_HGX_H200`); `onePerServer` for bare-metal flavors.
+   */
+  public static fromPlacement(resourceClass: string, onePerServer: boolean): GpuResourceClass {
+    check(PlacementNames.isValidResourceClass(resourceClass), `resource class ${JSON.stringify(resourceClass)} is not a Placement resource class; use VGPU or CUSTOM_<A-Z0-9_>`);
+    return new GpuResourceClass(resourceClass, onePerServer);
   }
 
   /** Whole GPUs passed through under a `resource_class` set in the `[pci] alias`/`device_spec`: one unit per GPU. */
@@ -44,7 +54,8 @@ export class GpuResourceClass {
    * one unit per server whatever its GPU count.
    */
   public static bareMetal(nodeResourceClass: string): GpuResourceClass {
-    return new GpuResourceClass(GpuResourceClass.normalize(nodeResourceClass), true);
+    check(nodeResourceClass.trim().length > 0, 'a resource class name must not be empty');
+    return new GpuResourceClass(PlacementNames.baremetalResourceClass(nodeResourceClass.trim()), true);
   }
 
   /**
@@ -54,11 +65,8 @@ export class GpuResourceClass {
    */
   public static normalize(name: string): string {
     check(name.trim().length > 0, 'a resource class name must not be empty');
-    const upper = name.trim().toUpperCase().replace(/[^A-Z0-9_]+/g, '_');
-    if (STANDARD_GPU_CLASSES.includes(upper)) return upper;
-    const custom = upper.startsWith('CUSTOM_') ? upper : `CUSTOM_${upper}`;
-    check(custom.length <= 255, `resource class ${custom} is longer than Placement's 255 characters`);
-    return custom;
+    const upper = name.trim().toUpperCase();
+    return STANDARD_GPU_CLASSES.includes(upper) ? upper : PlacementNames.custom(name.trim());
   }
 
   /** The Placement resource class, e.g. `CUSTOM_PCI_10DE_2335` or `VGPU`. */

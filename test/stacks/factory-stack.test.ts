@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
-import { S3Backend } from 'cdktf';
+import { App, S3Backend } from 'cdktf';
+import { BlockstorageVolumeV3 } from '../../generated/terraform/openstack/blockstorage-volume-v3';
 import { ServingChart } from '../../stacks/serving-chart';
 import { synthChart, synthStack, testStack } from '../util';
 
@@ -31,5 +32,23 @@ describe('ServingChart', () => {
     const chart = new ServingChart(Testing.app(), 'serving', { namespaceName: 'llm', labels: { team: 'ai' } });
     const [ns] = synthChart(chart);
     expect(ns).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'llm', labels: { team: 'ai' } } });
+  });
+});
+
+describe('FactoryStack data safety', () => {
+  test('refuses a stateful resource that lost its protection', () => {
+    const stack = testStack();
+    new BlockstorageVolumeV3(stack, 'Raw', { name: 'raw', size: 10 });
+    expect(() => (stack.node.scope as App).synth()).toThrow(
+      '[test/Raw] openstack_blockstorage_volume_v3 holds data but has no lifecycle.prevent_destroy; create it through a cdk-ai-factory construct, ' +
+        'or call Stateful.protect(resource) (DataProtection.allowDestroy(reason) to opt out)',
+    );
+  });
+
+  test('the checks can be turned off', () => {
+    const stack = testStack({ dataSafetyChecks: false });
+    const volume = new BlockstorageVolumeV3(stack, 'Raw', { name: 'raw', size: 10 });
+    (stack.node.scope as App).synth();
+    expect(volume.node.metadata.filter((m) => m.type === 'error')).toEqual([]);
   });
 });

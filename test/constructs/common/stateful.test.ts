@@ -110,7 +110,7 @@ describe('moved blocks', () => {
 describe('DataSafetyChecks', () => {
   test('fails synthesis when a data-holding resource has no prevent_destroy', () => {
     const app = Testing.app({ stackTraces: false });
-    const stack = new FactoryStack(app, 'site');
+    const stack = new FactoryStack(app, 'site', { dataSafetyChecks: false });
     new BlockstorageVolumeV3(stack, 'Raw', { size: 1 });
     Aspects.of(stack).add(new DataSafetyChecks());
     expect(() => app.synth()).toThrow(
@@ -120,7 +120,7 @@ describe('DataSafetyChecks', () => {
   });
 
   test('accepts protected resources and recorded opt-outs', () => {
-    const stack = testStack();
+    const stack = testStack({ dataSafetyChecks: false });
     Stateful.protect(new BlockstorageVolumeV3(stack, 'Kept', { size: 1 }));
     Stateful.protect(new BlockstorageVolumeV3(stack, 'Scratch', { size: 1 }), DataProtection.allowDestroy('scratch space for one job'));
     Aspects.of(stack).add(new DataSafetyChecks());
@@ -130,7 +130,7 @@ describe('DataSafetyChecks', () => {
   });
 
   test('fails when a protected resource lost its prevent_destroy', () => {
-    const stack = testStack();
+    const stack = testStack({ dataSafetyChecks: false });
     const v = new BlockstorageVolumeV3(stack, 'V', { size: 1 });
     Stateful.protect(v);
     v.lifecycle = {};

@@ -1,5 +1,7 @@
 import { Testing } from 'cdktf';
 import { synthValidated, tenant } from './fixtures';
+import { BaremetalFlavor } from '../../../constructs/compute/baremetal-flavor';
+import { BaremetalNodePool } from '../../../constructs/compute/baremetal-node-pool';
 import { GpuFlavor } from '../../../constructs/compute/gpu-flavor';
 import { NovaUnifiedLimits } from '../../../constructs/identity/nova-limits';
 import { Tenant } from '../../../constructs/identity/tenant';
@@ -13,6 +15,7 @@ import { ShareType } from '../../../lib/storage/share-type';
 import { GpuResourceClass } from '../../../lib/tenancy/gpu-resource-class';
 import { FactoryStack } from '../../../stacks/factory-stack';
 import { onlyResource, resourcesOf, synthStack, testStack } from '../../util';
+import { ironicStack } from '../compute/helpers';
 
 function h200x4(stack: any): GpuFlavor {
   return new GpuFlavor(stack, 'H200x4', { server: ServerProfile.HGX_H200_8GPU, gpuCount: 4 });
@@ -50,6 +53,23 @@ describe('Tenant', () => {
     const flavor = h200x4(stack);
     tenant(stack, 'T', 't', { gpuServers: [{ flavor, count: 2, gpuResourceClass: GpuResourceClass.vgpu() }], novaLimits: new NovaUnifiedLimits(stack, 'Nova') });
     expect(limitsOf(synthStack(stack))['class:VGPU']).toBe(8);
+  });
+
+  test('a bare-metal flavor is limited by its own resource class, one unit per server; private flavors are granted to the tenant', () => {
+    const stack = ironicStack();
+    const pool = new BaremetalNodePool(stack, 'Pool', {
+      poolName: 'hgx',
+      server: ServerProfile.HGX_H200_8GPU,
+      nodes: [{ nodeName: 'gpu-01', bmcAddress: '10.0.0.1', macAddresses: { 'lom0/0': '3c:ec:ef:00:00:01' } }],
+    });
+    const flavor = new BaremetalFlavor(stack, 'Bm', { pool });
+    tenant(stack, 'T', 't', { gpuServers: [{ flavor, count: 3 }], novaLimits: new NovaUnifiedLimits(stack, 'Nova') });
+    const tf = synthStack(stack);
+    expect(limitsOf(tf)[`class:${flavor.gpuResourceClass}`]).toBe(3);
+    expect(onlyResource(tf, 'openstack_compute_flavor_access_v2')).toEqual(expect.objectContaining({
+      flavor_id: expect.stringContaining('openstack_compute_flavor_v2.Bm_'),
+      tenant_id: expect.stringMatching(/^\$\{openstack_identity_project_v3\.T_Project_\w+\.id\}$/),
+    }));
   });
 
   test('legacy quotas without unified limits, and a warning that GPUs stay unlimited', () => {
