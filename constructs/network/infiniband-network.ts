@@ -5,6 +5,7 @@ import { NetworkTenant } from './network-site';
 import { NetworkRbacPolicy } from './rbac-policy';
 import { NetworkingNetworkV2 } from '../../generated/terraform/openstack/networking-network-v2';
 import { NetworkingSubnetV2 } from '../../generated/terraform/openstack/networking-subnet-v2';
+import { splitCidr } from '../../lib/net/ipv4';
 import { Encapsulation, NetworkMtu } from '../../lib/net/mtu';
 import { LinkType, PhysicalNetwork } from '../../lib/net/physical-network';
 import { NetworkCapabilities } from '../../lib/net/port-binding';
@@ -207,6 +208,11 @@ export interface InfiniBandRailsProps {
    */
   readonly railSetName?: string;
   /**
+   * Pin the block the rails' subnets are carved from (rail i gets the i-th `/prefixLength` of it).
+   * @default - a block of the tenant's, allocated for the rail set (a /21 for eight /24 rails)
+   */
+  readonly cidr?: string;
+  /**
    * Pin the pkey of the rails (on every fabric they use).
    * @default - allocated per fabric
    */
@@ -229,7 +235,8 @@ export interface InfiniBandRailsProps {
 }
 
 /**
- * A tenant's GPU fabric: one {@link InfiniBandNetwork} per rail (`Rail0` … `Rail<n-1>`), all in one partition.
+ * A tenant's GPU fabric: one {@link InfiniBandNetwork} per rail (`Rail0` … `Rail<n-1>`), all in one partition, their
+ * subnets carved in rail order from one block of the tenant's (rail i = the i-th /24 of a /21).
  * Rails on one fabric share the tenant's pkey; rails on separate fabrics each get one from their fabric. No two
  * tenants ever share a pkey on a fabric. Each rail exposes its physnet, pkey, CIDR and rail index (for the
  * Kubernetes RDMA networks of the accelerator side).
@@ -239,6 +246,8 @@ export class InfiniBandRails extends Construct {
   public readonly rails: IInfiniBandNetwork[];
   /** The rail set's name (the partition). */
   public readonly railSetName: string;
+  /** The block the rails' subnets are carved from (rail i has the i-th subnet). */
+  public readonly cidrBlock: string;
 
   constructor(scope: Construct, id: string, props: InfiniBandRailsProps) {
     super(scope, id);
@@ -249,13 +258,21 @@ export class InfiniBandRails extends Construct {
     const dup = names.find((n, i) => names.indexOf(n) !== i);
     if (dup !== undefined) invalid(this, `physnet ${dup} appears twice; each rail is its own physnet`);
     this.railSetName = props.railSetName ?? id.toLowerCase();
+    const prefixLength = props.prefixLength ?? 24;
+    const setPrefix = prefixLength - Math.ceil(Math.log2(props.physicalNetworks.length));
+    if (!Number.isInteger(prefixLength) || setPrefix < 1 || prefixLength > 29) {
+      invalid(this, `prefixLength /${prefixLength} cannot hold ${props.physicalNetworks.length} rails; use /${Math.ceil(Math.log2(props.physicalNetworks.length)) + 1} to /29`);
+    }
+    props.tenant._claimName(this.railSetName, this);
+    this.cidrBlock = props.tenant.addAddressGroup(this.railSetName, setPrefix, props.cidr);
+    const cidrs = guard(this, () => splitCidr(this.cidrBlock, prefixLength, props.physicalNetworks.length));
     this.rails = props.physicalNetworks.map((physnet, i) => new InfiniBandNetwork(this, `Rail${i}`, {
       tenant: props.tenant,
       physicalNetwork: physnet,
       networkName: `${this.railSetName}-rail${i}`,
       partitionName: this.railSetName,
       pkey: props.pkey,
-      prefixLength: props.prefixLength,
+      cidr: cidrs[i],
       mtuBytes: props.mtuBytes,
       dnsNameservers: props.dnsNameservers,
       railIndex: i,

@@ -105,7 +105,8 @@ export interface SiteAllocation extends Allocation {
  * Allocation is deterministic: the same code gives the same CIDRs, VLANs and pkeys on every synth. With the default
  * {@link AllocationStrategy.HASHED} a value follows from the owner's name (`acme/data`), so adding or removing a
  * tenant or network leaves the others' values alone, whatever order the constructs are created in; only when two
- * owners prefer the same value does the order decide, and the site then warns with the value to pin.
+ * owners prefer the same value does the order decide, and the site then says so (an info annotation with the value
+ * to pin).
  */
 export class NetworkSite extends Construct {
   /** The tenant supernet. */
@@ -289,16 +290,15 @@ export class NetworkSite extends Construct {
     return out;
   }
 
-  /** @internal warns when a hashed allocation did not get the value the owner's hash prefers. */
+  /** @internal notes when a hashed allocation did not get the value the owner's hash prefers. */
   public _warnIfDisplaced(list: Allocation[], owner: string, what: string, pin: string): void {
     this.warnIfDisplaced(list, owner, what, pin);
   }
 
   private warnIfDisplaced(list: Allocation[], owner: string, what: string, pin: string): void {
     const a = list.find((x) => x.owner === owner);
-    if (!a || a.pinned || a.preferred === undefined || a.preferred === a.value) return;
-    const holder = list.find((x) => x.value === a.preferred)?.owner ?? 'another owner';
-    Annotations.of(this).addWarning(`${owner} got ${what} ${a.value} because its preferred ${a.preferred} is held by ${holder}; `
+    if (!a || a.displacedBy === undefined) return;
+    Annotations.of(this).addInfo(`${owner} got ${what} ${a.value} because its preferred ${a.preferred} is held by ${a.displacedBy}; `
       + `which of the two gets it depends on construct order: pin ${pin}: ${pin === 'cidr' ? JSON.stringify(a.value) : a.value} to keep it`);
   }
 
@@ -345,6 +345,7 @@ export class NetworkTenant extends Construct {
    */
   public readonly project?: IProject;
   private readonly cidrs: CidrAllocator;
+  private readonly groups: CidrAllocator[] = [];
   private readonly names = new Map<string, string>();
 
   constructor(site: NetworkSite, tenantName: string, options: NetworkTenantOptions = {}) {
@@ -375,8 +376,21 @@ export class NetworkTenant extends Construct {
       this.site._warnIfDisplaced(this.cidrs.allocations, owner, 'cidr', 'cidr');
       return allocated;
     }
+    const group = this.groups.find((g) => guard(this, () => g.covers(cidr)));
+    if (group) return guard(this, () => group.reserve(owner, cidr));
     const inside = guard(this, () => this.cidrs.covers(cidr));
     return inside ? guard(this, () => this.cidrs.reserve(owner, cidr)) : this.site.reserveCidr(owner, cidr);
+  }
+
+  /**
+   * Carves one block of `prefixLength` from the tenant's block for a group of networks (the rails of an
+   * {@link InfiniBandRails} set): networks whose pinned CIDR lies inside it are registered in it. Allocated like a
+   * network's CIDR (owner `<tenant>/<groupName>`), or pinned with `cidr`.
+   */
+  public addAddressGroup(groupName: string, prefixLength: number, cidr?: string): string {
+    const block = this.cidrFor(groupName, prefixLength, cidr);
+    this.groups.push(guard(this, () => new CidrAllocator(block, `address group ${groupName}`)));
+    return block;
   }
 
   /** The CIDRs handed out inside the tenant's block. */

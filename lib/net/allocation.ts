@@ -25,6 +25,11 @@ export interface Allocation {
    * @default - same as `value`
    */
   readonly preferred?: string;
+  /**
+   * For hashed allocations that did not get their preferred value: who held it at the time.
+   * @default - nobody: the preferred value was free
+   */
+  readonly displacedBy?: string;
 }
 
 /** An inclusive range of segmentation ids: a VLAN range (`network_vlan_ranges = physnet:700:799`) or a pkey range. */

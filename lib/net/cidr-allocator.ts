@@ -8,6 +8,7 @@ interface CidrEntry {
   readonly block: Address4;
   readonly pinned: boolean;
   readonly preferred?: Address4;
+  readonly displacedBy?: string;
 }
 
 /**
@@ -80,7 +81,8 @@ export class CidrAllocator {
     }
     const block = blockAt(base + found * size, prefixLength);
     const preferred = blockAt(base + start * size, prefixLength);
-    this.entries.push({ owner, block, pinned: false, preferred });
+    const displacedBy = found === start ? undefined : this.entries.find((e) => overlaps(e.block, preferred))?.owner;
+    this.entries.push({ owner, block, pinned: false, preferred, displacedBy });
     return cidrOf(block);
   }
 
@@ -104,6 +106,7 @@ export class CidrAllocator {
         value: cidrOf(e.block),
         pinned: e.pinned,
         preferred: e.preferred ? cidrOf(e.preferred) : undefined,
+        displacedBy: e.displacedBy,
       }));
   }
 

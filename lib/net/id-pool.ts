@@ -9,6 +9,7 @@ interface Held {
   readonly value: number;
   readonly pinned: boolean;
   readonly preferred?: number;
+  readonly displacedBy?: string;
 }
 
 /** A pool of integer ids in one or more ranges, each id held by at most one owner. */
@@ -73,7 +74,8 @@ export class IdPool {
     for (let step = 0; step < this.size; step++) {
       const id = this.idAt((start + step) % this.size);
       if (!this.excluded.has(id) && !this.holders.has(id)) {
-        this.hold(owner, { value: id, pinned: false, preferred: this.idAt(start) });
+        const preferred = this.idAt(start);
+        this.hold(owner, { value: id, pinned: false, preferred, displacedBy: step === 0 ? undefined : this.holders.get(preferred) ?? 'the site' });
         return id;
       }
     }
@@ -89,6 +91,7 @@ export class IdPool {
         value: this.format(h.value),
         pinned: h.pinned,
         preferred: h.preferred === undefined ? undefined : this.format(h.preferred),
+        displacedBy: h.displacedBy,
       }));
   }
 

@@ -62,6 +62,15 @@ export function blockAt(first: number, prefixLength: number): Address4 {
   return new Address4(`${addressText(first)}/${prefixLength}`);
 }
 
+/** The first `count` blocks of `prefixLength` inside `cidr`, in address order. */
+export function splitCidr(cidr: string, prefixLength: number, count: number): string[] {
+  const block = parseCidr(cidr);
+  check(prefixLength >= block.subnetMask && count <= blockSize(block.subnetMask) / blockSize(prefixLength),
+    () => `${cidr} does not hold ${count} blocks of /${prefixLength}`);
+  const first = bounds(block).first;
+  return Array.from({ length: count }, (_, i) => cidrOf(blockAt(first + i * blockSize(prefixLength), prefixLength)));
+}
+
 /** Number of addresses in a block of this prefix length. */
 export function blockSize(prefixLength: number): number {
   return 2 ** (32 - prefixLength);

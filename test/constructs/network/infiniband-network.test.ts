@@ -108,6 +108,10 @@ describe('InfiniBandRails', () => {
     expect(sets[0].pkeys[0]).not.toBe(sets[1].pkeys[0]);
     const cidrs = sets.flatMap((s) => s.rails.map((r) => r.cidr));
     expect(new Set(cidrs).size).toBe(16);
+    // rail i is the i-th /24 of the set's /21
+    const [a, b, c] = sets[0].cidrBlock.split(/[./]/).map(Number);
+    expect(sets[0].cidrBlock).toMatch(/\/21$/);
+    expect(sets[0].rails.map((r) => r.cidr)).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((i) => `${a}.${b}.${c + i}.0/24`));
     expect(sets[0].rail(3)).toMatchObject({ networkName: 'gpu-rail3', physicalNetworkName: 'ibrail3', railIndex: 3, fabricName: 'gpu' });
     expect(sets[0].railInfo[3]).toMatchObject({ pkeyHex: sets[0].rails[3].pkeyHex, mtu: 4092, cidr: sets[0].rails[3].cidr });
     expect(Object.keys(resourcesOf(synthStack(stack), 'openstack_networking_network_v2'))).toHaveLength(16);
@@ -118,6 +122,21 @@ describe('InfiniBandRails', () => {
     const { stack, site } = siteFixture({ physicalNetworks: [own(0), own(1)] });
     const set = new InfiniBandRails(stack, 'Gpu', { tenant: site.addTenant('acme'), physicalNetworks: site.infiniBandPhysicalNetworks, pkey: 0x11 });
     expect(set.railInfo.map((r) => [r.fabricName, r.pkeyHex])).toEqual([['ib0', '0x0011'], ['ib1', '0x0011']]);
+  });
+
+  test('a pinned rail block, /26 rails', () => {
+    const { stack, site } = siteFixture();
+    const tenant = site.addTenant('acme', { cidr: '10.100.0.0/16' });
+    const set = new InfiniBandRails(stack, 'Gpu', { tenant, physicalNetworks: site.infiniBandPhysicalNetworks, cidr: '10.100.8.0/25', prefixLength: 26 });
+    expect(set.rails.map((r) => r.cidr)).toEqual(['10.100.8.0/26', '10.100.8.64/26']);
+  });
+
+  test('fails when the rail block overlaps a network of the tenant', () => {
+    const { stack, site } = siteFixture();
+    const tenant = site.addTenant('acme', { cidr: '10.100.0.0/16' });
+    new InfiniBandNetwork(stack, 'Ib', { tenant, physicalNetwork: site.physicalNetwork('ibrail0'), cidr: '10.100.8.0/24' });
+    expect(() => new InfiniBandRails(stack, 'Gpu', { tenant, physicalNetworks: site.infiniBandPhysicalNetworks, cidr: '10.100.8.0/23' })).toThrow(
+      'test/Site/acme: cidr 10.100.8.0/23 of acme/gpu overlaps 10.100.8.0/24 of acme/ib; every network needs its own address range');
   });
 
   test('fails when a rail does not exist', () => {

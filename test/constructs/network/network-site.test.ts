@@ -46,7 +46,7 @@ describe('NetworkSite', () => {
     ]);
   });
 
-  test('warns with the value to pin when a hashed VLAN was taken by another network', () => {
+  test('notes the value to pin when a hashed VLAN was taken by another network', () => {
     const stack = testStack();
     const ranges = [{ min: 10, max: 11 }];
     const site = new NetworkSite(stack, 'Site', { tenantSupernet: '10.64.0.0/10', physicalNetworks: [PhysicalNetwork.ethernet({ name: 'p', vlanRanges: ranges })] });
@@ -56,7 +56,7 @@ describe('NetworkSite', () => {
     while (new VlanAllocator('p', ranges).allocate(`b/${n}`) !== first) n++;
     const second = site.allocateVlan(site.physicalNetwork('p'), `b/${n}`);
     expect(second).toBe(first === 10 ? 11 : 10);
-    expect(warningsOf(site)).toEqual([`b/${n} got VLAN on physnet p ${second} because its preferred ${first} is held by a/one; `
+    expect(notesOf(site)).toEqual([`b/${n} got VLAN on physnet p ${second} because its preferred ${first} is held by a/one; `
       + `which of the two gets it depends on construct order: pin vlanId: ${second} to keep it`]);
   });
 
@@ -117,6 +117,6 @@ describe('NetworkSite', () => {
   });
 });
 
-function warningsOf(scope: IConstruct): string[] {
-  return scope.node.metadata.filter((m) => m.type.includes('warn')).map((m) => String(m.data));
+function notesOf(scope: IConstruct): string[] {
+  return scope.node.metadata.filter((m) => m.type.includes('info')).map((m) => String(m.data));
 }
