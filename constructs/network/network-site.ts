@@ -1,6 +1,6 @@
 import { Annotations } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { Allocation, AllocationStrategy } from '../../lib/net/allocation';
+import { NetworkAllocation, AllocationStrategy } from '../../lib/net/allocation';
 import { CidrAllocator } from '../../lib/net/cidr-allocator';
 import { cidrOf, overlaps, parseCidr } from '../../lib/net/ipv4';
 import { Encapsulation, NetworkMtu } from '../../lib/net/mtu';
@@ -79,7 +79,7 @@ export interface NetworkTenantOptions {
 }
 
 /** What kind of value a {@link SiteAllocation} is. */
-export enum AllocationKind {
+export enum SiteAllocationKind {
   /** An IPv4 block. */
   CIDR = 'cidr',
   /** A VLAN id on an Ethernet physnet. */
@@ -91,9 +91,9 @@ export enum AllocationKind {
 }
 
 /** One value the site handed out. */
-export interface SiteAllocation extends Allocation {
+export interface SiteAllocation extends NetworkAllocation {
   /** What it is. */
-  readonly kind: AllocationKind;
+  readonly kind: SiteAllocationKind;
   /** Where it is unique: `supernet 10.64.0.0/10`, `tenant acme`, `physnet baremetal`, `fabric compute`. */
   readonly scope: string;
 }
@@ -281,21 +281,21 @@ export class NetworkSite extends Construct {
   /** Every value handed out: tenant blocks and networks, VLANs, pkeys. */
   public allocations(): SiteAllocation[] {
     const out: SiteAllocation[] = [];
-    const add = (kind: AllocationKind, scope: string, list: Allocation[]) => list.forEach((a) => out.push({ ...a, kind, scope }));
-    add(AllocationKind.CIDR, `supernet ${this.tenantSupernet}`, this.cidrs.allocations);
-    for (const t of this.tenants.values()) add(AllocationKind.CIDR, `tenant ${t.tenantName}`, t.cidrAllocations);
-    for (const [name, v] of this.vlans) add(AllocationKind.VLAN, `physnet ${name}`, v.allocations);
-    for (const [name, f] of this.fabrics) add(AllocationKind.PKEY, `fabric ${name}`, f.allocations);
-    for (const [name, s] of this.ibSegments) add(AllocationKind.IB_SEGMENT, `physnet ${name}`, s.allocations);
+    const add = (kind: SiteAllocationKind, scope: string, list: NetworkAllocation[]) => list.forEach((a) => out.push({ ...a, kind, scope }));
+    add(SiteAllocationKind.CIDR, `supernet ${this.tenantSupernet}`, this.cidrs.allocations);
+    for (const t of this.tenants.values()) add(SiteAllocationKind.CIDR, `tenant ${t.tenantName}`, t.cidrAllocations);
+    for (const [name, v] of this.vlans) add(SiteAllocationKind.VLAN, `physnet ${name}`, v.allocations);
+    for (const [name, f] of this.fabrics) add(SiteAllocationKind.PKEY, `fabric ${name}`, f.allocations);
+    for (const [name, s] of this.ibSegments) add(SiteAllocationKind.IB_SEGMENT, `physnet ${name}`, s.allocations);
     return out;
   }
 
   /** @internal notes when a hashed allocation did not get the value the owner's hash prefers. */
-  public _warnIfDisplaced(list: Allocation[], owner: string, what: string, pin: string): void {
+  public _warnIfDisplaced(list: NetworkAllocation[], owner: string, what: string, pin: string): void {
     this.warnIfDisplaced(list, owner, what, pin);
   }
 
-  private warnIfDisplaced(list: Allocation[], owner: string, what: string, pin: string): void {
+  private warnIfDisplaced(list: NetworkAllocation[], owner: string, what: string, pin: string): void {
     const a = list.find((x) => x.owner === owner);
     if (!a || a.displacedBy === undefined) return;
     Annotations.of(this).addInfo(`${owner} got ${what} ${a.value} because its preferred ${a.preferred} is held by ${a.displacedBy}; `
@@ -394,7 +394,7 @@ export class NetworkTenant extends Construct {
   }
 
   /** The CIDRs handed out inside the tenant's block. */
-  public get cidrAllocations(): Allocation[] {
+  public get cidrAllocations(): NetworkAllocation[] {
     return this.cidrs.allocations;
   }
 

@@ -2,7 +2,7 @@ import { Annotations, Fn, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { projectOf } from './internal';
 import { ITenantNetwork } from './network';
-import { IQosPolicy, QosPolicy } from './qos-policy';
+import { INetworkQosPolicy, NetworkQosPolicy } from './qos-policy';
 import { ISecurityGroup } from './security-group';
 import { NetworkingPortV2 } from '../../generated/terraform/openstack/networking-port-v2';
 import { vnicProblem } from '../../lib/net/binding-rules';
@@ -52,7 +52,7 @@ export interface NetworkPortProps {
    * server boots.
    * @default - the network's policy, if any
    */
-  readonly qosPolicy?: IQosPolicy;
+  readonly qosPolicy?: INetworkQosPolicy;
   /**
    * Fixed IPv4 address in the network's subnet (network owner or admin only, Neutron's `create_port:fixed_ips`).
    * @default - DHCP picks one from the pool
@@ -158,7 +158,7 @@ export class NetworkPort extends Construct implements INetworkPort {
     }
     const sriovOnPhysnet = SRIOV_VNICS.includes(this.vnicType) && network.encapsulation !== Encapsulation.GENEVE
       && network.encapsulation !== Encapsulation.VXLAN && network.linkType === LinkType.ETHERNET;
-    if (sriovOnPhysnet && props.qosPolicy instanceof QosPolicy) props.qosPolicy._attachSriovPort(this);
+    if (sriovOnPhysnet && props.qosPolicy instanceof NetworkQosPolicy) props.qosPolicy._attachSriovPort(this);
 
     const port = new NetworkingPortV2(this, 'Resource', {
       name: this.portName,

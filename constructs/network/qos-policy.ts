@@ -11,13 +11,13 @@ import { guard, invalid } from '../common/validation';
 import { IProject } from '../identity/project';
 
 /** A Neutron QoS policy, attachable to networks and ports. */
-export interface IQosPolicy extends IConstruct {
+export interface INetworkQosPolicy extends IConstruct {
   /** QoS policy id (a Terraform reference). */
   readonly qosPolicyId: string;
 }
 
-/** Props of {@link QosPolicy}. */
-export interface QosPolicyProps {
+/** Props of {@link NetworkQosPolicy}. */
+export interface NetworkQosPolicyProps {
   /**
    * Policy name.
    * @default - the construct id, lower-cased
@@ -73,7 +73,7 @@ export interface MinimumBandwidthOptions {
  * before its server boots, and the agents need `resource_provider_bandwidths`. The SR-IOV agent enforces only
  * egress limits without burst.
  */
-export class QosPolicy extends Construct implements IQosPolicy {
+export class NetworkQosPolicy extends Construct implements INetworkQosPolicy {
   public readonly qosPolicyId: string;
   /** Policy name. */
   public readonly policyName: string;
@@ -84,7 +84,7 @@ export class QosPolicy extends Construct implements IQosPolicy {
   private readonly shared = new Set<string>();
   private warned = false;
 
-  constructor(scope: Construct, id: string, props: QosPolicyProps = {}) {
+  constructor(scope: Construct, id: string, props: NetworkQosPolicyProps = {}) {
     super(scope, id);
     this.policyName = props.policyName ?? id.toLowerCase();
     const policy = new NetworkingQosPolicyV2(this, 'Resource', {

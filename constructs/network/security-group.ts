@@ -91,7 +91,7 @@ export class Peer {
 }
 
 /** Options of a security rule. */
-export interface RuleOptions {
+export interface SecurityRuleOptions {
   /**
    * What the rule is for. Required for ingress from a CIDR (say who is there), optional otherwise.
    * @default - the peer's own label (networks and groups), or none
@@ -184,10 +184,10 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
   }
 
   /** Lets `peer` reach members of this group on `port`. */
-  public allowFrom(peer: Peer, port: TrafficPort, options: RuleOptions = {}): void {
+  public allowFrom(peer: Peer, port: TrafficPort, options: SecurityRuleOptions = {}): void {
     const description = options.description ?? peer.label;
     if (peer.cidr !== undefined && peer.label === undefined && !options.description) {
-      invalid(this, `ingress from ${peer.cidr} on ${port} needs a description saying who is there (RuleOptions.description)`);
+      invalid(this, `ingress from ${peer.cidr} on ${port} needs a description saying who is there (SecurityRuleOptions.description)`);
     }
     const exposed = port.managementServices();
     if (peer.isWorld && exposed.length > 0 && !options.worldOpenReason) {
@@ -199,7 +199,7 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
   }
 
   /** Lets members of this group reach `peer` on `port` (needed only with `allowAllOutbound: false`). */
-  public allowTo(peer: Peer, port: TrafficPort, options: RuleOptions = {}): void {
+  public allowTo(peer: Peer, port: TrafficPort, options: SecurityRuleOptions = {}): void {
     this.addRule({ direction: 'egress', port, peer, description: options.description ?? peer.label });
   }
 

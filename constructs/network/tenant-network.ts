@@ -3,7 +3,7 @@ import { IExternalNetwork } from './external-network';
 import { checkExternal, noCapabilities, projectOf, shareNetwork } from './internal';
 import { ITenantNetwork, SubnetOptions } from './network';
 import { NetworkTenant } from './network-site';
-import { IQosPolicy } from './qos-policy';
+import { INetworkQosPolicy } from './qos-policy';
 import { NetworkRbacPolicy } from './rbac-policy';
 import { ITenantRouter } from './router';
 import { NetworkingNetworkV2 } from '../../generated/terraform/openstack/networking-network-v2';
@@ -76,7 +76,7 @@ export interface TenantNetworkProps extends SubnetOptions {
    * QoS policy applied to every port of the network.
    * @default - none
    */
-  readonly qosPolicy?: IQosPolicy;
+  readonly qosPolicy?: INetworkQosPolicy;
   /**
    * Project (tenant) that owns the network; creating it for another project needs admin rights.
    * @default - the tenant's project, or the project of the provider credentials

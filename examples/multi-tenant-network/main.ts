@@ -21,7 +21,7 @@ import {
   IExternalNetwork,
   InfiniBandRails,
   IProject,
-  IQosPolicy,
+  INetworkQosPolicy,
   NetworkPort,
   NetworkSite,
   NetworkTrunk,
@@ -29,7 +29,7 @@ import {
   PhysicalNetwork,
   ProviderNetwork,
   ProviderNetworkRole,
-  QosPolicy,
+  NetworkQosPolicy,
   SecurityGroup,
   TenantNetwork,
   TenantRouter,
@@ -82,7 +82,7 @@ export function synth(outdir: string = __dirname): void {
   });
 
   // storage traffic: a floor and a ceiling on the SR-IOV data ports (creating QoS policies is admin-only)
-  const storageQos = new QosPolicy(stack, 'StorageQos', { policyName: 'storage', description: 'storage traffic of GPU nodes' });
+  const storageQos = new NetworkQosPolicy(stack, 'StorageQos', { policyName: 'storage', description: 'storage traffic of GPU nodes' });
   storageQos.addBandwidthLimit({ maxKbps: 100_000_000 });
   storageQos.addMinimumBandwidth({ minKbps: 25_000_000 });
   storageQos.addDscpMarking(26);
@@ -96,7 +96,7 @@ export function synth(outdir: string = __dirname): void {
 }
 
 /** One AI tenant: control, bare-metal and GPU-fabric networks, security groups and ports. */
-function addTenant(scope: Construct, site: NetworkSite, name: string, project: IProject, publicNet: IExternalNetwork, storageQos: IQosPolicy): void {
+function addTenant(scope: Construct, site: NetworkSite, name: string, project: IProject, publicNet: IExternalNetwork, storageQos: INetworkQosPolicy): void {
   const t = new Construct(scope, name);
   const tenant = site.addTenant(name, { project });
   const router = new TenantRouter(t, 'Router', { routerName: `${name}-router`, externalNetwork: publicNet, project });

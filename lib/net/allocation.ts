@@ -12,7 +12,7 @@ export enum AllocationStrategy {
 }
 
 /** One value an allocator handed out or had pinned. */
-export interface Allocation {
+export interface NetworkAllocation {
   /** Who holds it, e.g. `acme/data`. */
   readonly owner: string;
   /** The value: a CIDR (`10.64.3.0/24`), a VLAN id (`712`) or a pkey (`0x0123`). */

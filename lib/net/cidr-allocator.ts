@@ -1,5 +1,5 @@
 import { Address4 } from 'ip-address';
-import { AllocationStrategy, Allocation } from './allocation';
+import { AllocationStrategy, NetworkAllocation } from './allocation';
 import { blockAt, blockSize, bounds, checkInteger, cidrOf, containsBlock, overlaps, parseCidr, stableHash } from './ipv4';
 import { check, fail } from '../errors';
 
@@ -98,7 +98,7 @@ export class CidrAllocator {
   }
 
   /** Every block handed out or pinned, in address order. */
-  public get allocations(): Allocation[] {
+  public get allocations(): NetworkAllocation[] {
     return [...this.entries]
       .sort((a, b) => bounds(a.block).first - bounds(b.block).first)
       .map((e) => ({

@@ -1,7 +1,7 @@
 /**
  * The integer pool behind the VLAN and pkey allocators. Not jsii API (kept out of the barrel).
  */
-import { AllocationStrategy, Allocation, SegmentationRange } from './allocation';
+import { AllocationStrategy, NetworkAllocation, SegmentationRange } from './allocation';
 import { stableHash } from './ipv4';
 import { check, fail } from '../errors';
 
@@ -83,7 +83,7 @@ export class IdPool {
   }
 
   /** Every id held, in id order. */
-  public allocations(): Allocation[] {
+  public allocations(): NetworkAllocation[] {
     return [...this.owners.entries()]
       .sort(([, a], [, b]) => a.value - b.value)
       .map(([owner, h]) => ({

@@ -1,4 +1,4 @@
-import { AllocationStrategy, Allocation, SegmentationRange } from './allocation';
+import { AllocationStrategy, NetworkAllocation, SegmentationRange } from './allocation';
 import { IdPool, checkRanges } from './id-pool';
 import { check, fail } from '../errors';
 
@@ -72,7 +72,7 @@ export class VlanAllocator {
   }
 
   /** Every VLAN in use on the physnet, tenant and provider, in id order. */
-  public get allocations(): Allocation[] {
+  public get allocations(): NetworkAllocation[] {
     return [...this.pool.allocations(), ...this.outside.allocations()].sort((a, b) => Number(a.value) - Number(b.value));
   }
 
@@ -195,7 +195,7 @@ export class PkeyAllocator {
   }
 
   /** Every pkey in use on the fabric, in pkey order. */
-  public get allocations(): Allocation[] {
+  public get allocations(): NetworkAllocation[] {
     return this.pool.allocations();
   }
 }

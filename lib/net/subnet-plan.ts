@@ -2,7 +2,7 @@ import { addressText, bounds, containsAddress, parseAddress, parseCidr } from '.
 import { check, fail } from '../errors';
 
 /** An inclusive range of IPv4 addresses. */
-export interface IpRange {
+export interface Ipv4Range {
   /** First address. */
   readonly start: string;
   /** Last address (inclusive). */
@@ -46,12 +46,12 @@ export interface SubnetPlan {
    */
   readonly gatewayIp?: string;
   /** DHCP allocation pools. */
-  readonly allocationPools: IpRange[];
+  readonly allocationPools: Ipv4Range[];
   /**
    * Addresses kept for static use.
    * @default - none
    */
-  readonly reservedRange?: IpRange;
+  readonly reservedRange?: Ipv4Range;
   /** Addresses DHCP can hand out. */
   readonly dhcpAddressCount: number;
   /** DNS servers. */
@@ -100,7 +100,7 @@ export class SubnetPlanner {
         + `besides the gateway); reserve at most ${Math.max(0, hostCount - 2)} or use a larger subnet`);
     }
     let toReserve = reserved;
-    let reservedRange: IpRange | undefined;
+    let reservedRange: Ipv4Range | undefined;
     const dhcp: Array<[number, number]> = [];
     for (const [a, b] of pools) {
       const take = Math.min(toReserve, b - a + 1);

@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { siteFixture } from './fixtures';
 import { InfiniBandNetwork } from '../../../constructs/network/infiniband-network';
 import { NetworkPort } from '../../../constructs/network/port';
-import { QosPolicy } from '../../../constructs/network/qos-policy';
+import { NetworkQosPolicy } from '../../../constructs/network/qos-policy';
 import { SecurityGroup } from '../../../constructs/network/security-group';
 import { TenantNetwork } from '../../../constructs/network/tenant-network';
 import { VnicType } from '../../../lib/net/port-binding';
@@ -30,7 +30,7 @@ describe('NetworkPort', () => {
     const { stack, site } = siteFixture();
     const network = new TenantNetwork(stack, 'Bm', { tenant: site.addTenant('acme'), physicalNetwork: site.physicalNetwork('baremetal'), cidr: '10.70.1.0/24' });
     const sg = new SecurityGroup(stack, 'Data');
-    const qos = new QosPolicy(stack, 'Limit');
+    const qos = new NetworkQosPolicy(stack, 'Limit');
     new NetworkPort(stack, 'Vf', { network, vnicType: VnicType.DIRECT, securityGroups: [sg], fixedIp: '10.70.1.10', qosPolicy: qos });
     expect(onlyResource(synthStack(stack), 'openstack_networking_port_v2')).toMatchObject({
       binding: { vnic_type: 'direct' },
@@ -86,7 +86,7 @@ describe('NetworkPort', () => {
   test('the QoS policy warns when an SR-IOV port would ignore its ingress limit', () => {
     const { stack, site } = siteFixture();
     const network = new TenantNetwork(stack, 'Bm', { tenant: site.addTenant('acme'), physicalNetwork: site.physicalNetwork('baremetal') });
-    const qos = new QosPolicy(stack, 'Limit');
+    const qos = new NetworkQosPolicy(stack, 'Limit');
     new NetworkPort(stack, 'Vf', { network, vnicType: VnicType.DIRECT, qosPolicy: qos });
     qos.addBandwidthLimit({ maxKbps: 10_000_000, direction: QosDirection.INGRESS });
     expect(warningsOf(qos)).toEqual(['SR-IOV port test/Vf uses this policy, but the SR-IOV NIC agent enforces only egress bandwidth limits '

@@ -1,12 +1,12 @@
 import { FakeProject } from './fixtures';
-import { QosPolicy } from '../../../constructs/network/qos-policy';
+import { NetworkQosPolicy } from '../../../constructs/network/qos-policy';
 import { QosDirection } from '../../../lib/net/qos';
 import { onlyResource, resourcesOf, synthStack, testStack } from '../../util';
 
-describe('QosPolicy', () => {
+describe('NetworkQosPolicy', () => {
   test('bandwidth limit, minimum bandwidth and DSCP rules on one policy', () => {
     const stack = testStack();
-    const qos = new QosPolicy(stack, 'Storage', { description: 'storage traffic' });
+    const qos = new NetworkQosPolicy(stack, 'Storage', { description: 'storage traffic' });
     qos.addBandwidthLimit({ maxKbps: 25_000_000, maxBurstKbps: 2_500_000 });
     qos.addBandwidthLimit({ maxKbps: 25_000_000, direction: QosDirection.INGRESS });
     qos.addMinimumBandwidth({ minKbps: 10_000_000 });
@@ -24,7 +24,7 @@ describe('QosPolicy', () => {
 
   test('shared with a project through RBAC on the qos_policy', () => {
     const stack = testStack();
-    const qos = new QosPolicy(stack, 'Gold');
+    const qos = new NetworkQosPolicy(stack, 'Gold');
     const acme = new FakeProject(stack, 'Acme');
     qos.shareWith(acme);
     qos.shareWith(acme);
@@ -34,23 +34,23 @@ describe('QosPolicy', () => {
   });
 
   test('fails when a DSCP mark is invalid', () => {
-    expect(() => new QosPolicy(testStack(), 'Q').addDscpMarking(47)).toThrow('test/Q: DSCP mark 47 is not one Neutron accepts');
+    expect(() => new NetworkQosPolicy(testStack(), 'Q').addDscpMarking(47)).toThrow('test/Q: DSCP mark 47 is not one Neutron accepts');
   });
 
   test('fails when a direction gets a second limit', () => {
-    const qos = new QosPolicy(testStack(), 'Q');
+    const qos = new NetworkQosPolicy(testStack(), 'Q');
     qos.addBandwidthLimit({ maxKbps: 1000 });
     expect(() => qos.addBandwidthLimit({ maxKbps: 2000 })).toThrow('test/Q: the policy already has an egress bandwidth limit; Neutron allows one per direction');
   });
 
   test('fails when the minimum is above the limit', () => {
-    const qos = new QosPolicy(testStack(), 'Q');
+    const qos = new NetworkQosPolicy(testStack(), 'Q');
     qos.addBandwidthLimit({ maxKbps: 1000 });
     expect(() => qos.addMinimumBandwidth({ minKbps: 2000 })).toThrow('test/Q: egress minimum 2000 kbps is above the 1000 kbps limit of the policy; lower it');
   });
 
   test('fails when a rate is zero', () => {
-    expect(() => new QosPolicy(testStack(), 'Q').addMinimumBandwidth({ minKbps: 0 })).toThrow(
+    expect(() => new NetworkQosPolicy(testStack(), 'Q').addMinimumBandwidth({ minKbps: 0 })).toThrow(
       'test/Q: minKbps 0 must be a whole number from 1 to 2147483647 (kilobits per second; 100 Gbit/s = 100000000)');
   });
 });

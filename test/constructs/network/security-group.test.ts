@@ -118,7 +118,7 @@ describe('SecurityGroup', () => {
   test('fails when ingress from a CIDR has no description', () => {
     const sg = new SecurityGroup(testStack(), 'Web');
     expect(() => sg.allowFrom(Peer.ipv4('192.0.2.0/24'), TrafficPort.tcp(443))).toThrow(
-      'test/Web: ingress from 192.0.2.0/24 on tcp/443 needs a description saying who is there (RuleOptions.description)');
+      'test/Web: ingress from 192.0.2.0/24 on tcp/443 needs a description saying who is there (SecurityRuleOptions.description)');
   });
 
   test('fails when a peer is not a CIDR', () => {

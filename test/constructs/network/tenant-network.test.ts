@@ -1,6 +1,6 @@
 import { FakeProject, siteFixture } from './fixtures';
 import { ExternalNetwork } from '../../../constructs/network/external-network';
-import { QosPolicy } from '../../../constructs/network/qos-policy';
+import { NetworkQosPolicy } from '../../../constructs/network/qos-policy';
 import { TenantRouter } from '../../../constructs/network/router';
 import { TenantNetwork } from '../../../constructs/network/tenant-network';
 import { Encapsulation } from '../../../lib/net/mtu';
@@ -159,7 +159,7 @@ describe('TenantNetwork in a site', () => {
 
   test('a QoS policy applies to the whole network', () => {
     const { stack, site } = siteFixture();
-    const qos = new QosPolicy(stack, 'Gold');
+    const qos = new NetworkQosPolicy(stack, 'Gold');
     new TenantNetwork(stack, 'A', { tenant: site.addTenant('acme'), qosPolicy: qos });
     expect(onlyResource(synthStack(stack), 'openstack_networking_network_v2').qos_policy_id).toContain('openstack_networking_qos_policy_v2.Gold_');
   });
