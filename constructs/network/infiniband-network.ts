@@ -1,10 +1,9 @@
 import { Construct } from 'constructs';
-import { projectOf, shareNetwork } from './internal';
+import { planSubnet, projectOf, shareNetwork } from './internal';
 import { ITenantNetwork, SubnetOptions } from './network';
 import { NetworkTenant } from './network-site';
 import { NetworkRbacPolicy } from './rbac-policy';
 import { NetworkingNetworkV2 } from '../../generated/terraform/openstack/networking-network-v2';
-import { NetworkingSubnetV2 } from '../../generated/terraform/openstack/networking-subnet-v2';
 import { splitCidr } from '../../lib/net/ipv4';
 import { Encapsulation, NetworkMtu } from '../../lib/net/mtu';
 import { LinkType, PhysicalNetwork } from '../../lib/net/physical-network';
@@ -148,17 +147,7 @@ export class InfiniBandNetwork extends Construct implements IInfiniBandNetwork {
       tenantId: this.project?.projectId,
       segments: [{ networkType: 'vlan', physicalNetwork: physnet.name, segmentationId: this.pkey }],
     });
-    const subnet = new NetworkingSubnetV2(this, 'Subnet', {
-      name: `${this.networkName}-ipoib`,
-      networkId: network.id,
-      cidr: this.cidr,
-      ipVersion: 4,
-      enableDhcp: true,
-      noGateway: true,
-      allocationPool: this.subnetPlan.allocationPools.map((p) => ({ start: p.start, end: p.end })),
-      dnsNameservers: this.subnetPlan.dnsNameservers.length > 0 ? this.subnetPlan.dnsNameservers : undefined,
-      tenantId: this.project?.projectId,
-    });
+    const subnet = planSubnet(this, `${this.networkName}-ipoib`, network.id, this.subnetPlan, true, this.project);
     this.networkId = network.id;
     this.subnetId = subnet.id;
   }

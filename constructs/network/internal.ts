@@ -6,7 +6,9 @@ import { IExternalNetwork } from './external-network';
 import { INetwork } from './network';
 import { ProviderNetwork, ProviderNetworkRole } from './provider-network';
 import { NetworkRbacPolicy, RbacAction } from './rbac-policy';
+import { NetworkingSubnetV2 } from '../../generated/terraform/openstack/networking-subnet-v2';
 import { NetworkCapabilities } from '../../lib/net/port-binding';
+import { SubnetPlan } from '../../lib/net/subnet-plan';
 import { invalid } from '../common/validation';
 import { IProject } from '../identity/project';
 
@@ -50,4 +52,21 @@ export function shareNetwork(network: INetwork & Construct, shares: Map<string, 
   });
   shares.set(project.node.path, policy);
   return policy;
+}
+
+/** The `Subnet` resource of a network, rendered from its address plan (gateway or none, DHCP pools, DNS). */
+export function planSubnet(scope: Construct, name: string, networkId: string, plan: SubnetPlan, enableDhcp: boolean,
+  project: IProject | undefined): NetworkingSubnetV2 {
+  return new NetworkingSubnetV2(scope, 'Subnet', {
+    name,
+    networkId,
+    cidr: plan.cidr,
+    ipVersion: 4,
+    enableDhcp,
+    gatewayIp: plan.gatewayIp,
+    noGateway: plan.gatewayIp === undefined ? true : undefined,
+    allocationPool: plan.allocationPools.map((p) => ({ start: p.start, end: p.end })),
+    dnsNameservers: plan.dnsNameservers.length > 0 ? plan.dnsNameservers : undefined,
+    tenantId: project?.projectId,
+  });
 }

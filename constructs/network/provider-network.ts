@@ -1,10 +1,9 @@
 import { Construct } from 'constructs';
 import { IExternalNetwork } from './external-network';
-import { idFrom } from './internal';
+import { idFrom, planSubnet } from './internal';
 import { NetworkSite } from './network-site';
 import { NetworkRbacPolicy, RbacAction } from './rbac-policy';
 import { NetworkingNetworkV2 } from '../../generated/terraform/openstack/networking-network-v2';
-import { NetworkingSubnetV2 } from '../../generated/terraform/openstack/networking-subnet-v2';
 import { Encapsulation, NetworkMtu } from '../../lib/net/mtu';
 import { LinkType, PhysicalNetwork } from '../../lib/net/physical-network';
 import { SubnetPlan, SubnetPlanner } from '../../lib/net/subnet-plan';
@@ -164,18 +163,7 @@ export class ProviderNetwork extends Construct implements IExternalNetwork {
         segmentationId: this.segmentationId,
       }],
     });
-    const subnet = new NetworkingSubnetV2(this, 'Subnet', {
-      name: `${this.networkName}-v4`,
-      networkId: network.id,
-      cidr: this.cidr,
-      ipVersion: 4,
-      enableDhcp: this.role !== ProviderNetworkRole.EXTERNAL,
-      gatewayIp: this.gatewayIp,
-      noGateway: this.gatewayIp === undefined ? true : undefined,
-      allocationPool: this.subnetPlan.allocationPools.map((p) => ({ start: p.start, end: p.end })),
-      dnsNameservers: this.subnetPlan.dnsNameservers.length > 0 ? this.subnetPlan.dnsNameservers : undefined,
-      tenantId: props.project?.projectId,
-    });
+    const subnet = planSubnet(this, `${this.networkName}-v4`, network.id, this.subnetPlan, this.role !== ProviderNetworkRole.EXTERNAL, props.project);
     this.networkId = network.id;
     this.subnetId = subnet.id;
   }

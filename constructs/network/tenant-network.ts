@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { IExternalNetwork } from './external-network';
-import { checkExternal, noCapabilities, projectOf, shareNetwork } from './internal';
+import { checkExternal, noCapabilities, planSubnet, projectOf, shareNetwork } from './internal';
 import { ITenantNetwork, SubnetOptions } from './network';
 import { NetworkTenant } from './network-site';
 import { INetworkQosPolicy } from './qos-policy';
@@ -9,7 +9,6 @@ import { ITenantRouter } from './router';
 import { NetworkingNetworkV2 } from '../../generated/terraform/openstack/networking-network-v2';
 import { NetworkingRouterInterfaceV2 } from '../../generated/terraform/openstack/networking-router-interface-v2';
 import { NetworkingRouterV2 } from '../../generated/terraform/openstack/networking-router-v2';
-import { NetworkingSubnetV2 } from '../../generated/terraform/openstack/networking-subnet-v2';
 import { Encapsulation, NetworkMtu } from '../../lib/net/mtu';
 import { LinkType, PhysicalNetwork } from '../../lib/net/physical-network';
 import { NetworkCapabilities } from '../../lib/net/port-binding';
@@ -191,18 +190,7 @@ export class TenantNetwork extends Construct implements ITenantNetwork {
         ? [{ networkType: 'vlan', physicalNetwork: this.physicalNetworkName, segmentationId: this.segmentationId }]
         : undefined,
     });
-    const subnet = new NetworkingSubnetV2(this, 'Subnet', {
-      name: `${this.networkName}-v4`,
-      networkId: network.id,
-      cidr: this.cidr,
-      ipVersion: 4,
-      enableDhcp: true,
-      gatewayIp: this.gatewayIp,
-      noGateway: this.gatewayIp === undefined ? true : undefined,
-      allocationPool: this.subnetPlan.allocationPools.map((p) => ({ start: p.start, end: p.end })),
-      dnsNameservers: this.subnetPlan.dnsNameservers.length > 0 ? this.subnetPlan.dnsNameservers : undefined,
-      tenantId: this.project?.projectId,
-    });
+    const subnet = planSubnet(this, `${this.networkName}-v4`, network.id, this.subnetPlan, true, this.project);
     this.networkId = network.id;
     this.subnetId = subnet.id;
 
