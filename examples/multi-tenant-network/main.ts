@@ -96,7 +96,8 @@ export function synth(outdir: string = __dirname): void {
 }
 
 /** One AI tenant: control, bare-metal and GPU-fabric networks, security groups and ports. */
-function addTenant(scope: Construct, site: NetworkSite, name: string, project: IProject, publicNet: IExternalNetwork, storageQos: INetworkQosPolicy): void {
+function addTenant(scope: Construct, site: NetworkSite, name: string, project: IProject, publicNet: IExternalNetwork,
+  storageQos: INetworkQosPolicy): void {
   const t = new Construct(scope, name);
   const tenant = site.addTenant(name, { project });
   const router = new TenantRouter(t, 'Router', { routerName: `${name}-router`, externalNetwork: publicNet, project });
@@ -122,11 +123,15 @@ function addTenant(scope: Construct, site: NetworkSite, name: string, project: I
 
   // a bare-metal GPU node: native VLAN on the metal network, storage as a tagged sub-port
   const nodePort = new NetworkPort(t, 'NodePort', { network: metal, portName: `${name}-gpu-node-1`, vnicType: VnicType.BAREMETAL, securityGroups: [nodes] });
-  const nodeStorage = new NetworkPort(t, 'NodeStoragePort', { network: storage, portName: `${name}-gpu-node-1-storage`, vnicType: VnicType.BAREMETAL, securityGroups: [data] });
+  const nodeStorage = new NetworkPort(t, 'NodeStoragePort', {
+    network: storage, portName: `${name}-gpu-node-1-storage`, vnicType: VnicType.BAREMETAL, securityGroups: [data],
+  });
   new NetworkTrunk(t, 'NodeTrunk', { parentPort: nodePort, trunkName: `${name}-gpu-node-1` }).addSubPort(nodeStorage);
 
   // a GPU VM: an SR-IOV VF for storage, a BlueField VF on the control network, an IB VF on rail 0
-  new NetworkPort(t, 'VmStoragePort', { network: storage, portName: `${name}-vm-1-storage`, vnicType: VnicType.DIRECT, securityGroups: [data], qosPolicy: storageQos });
+  new NetworkPort(t, 'VmStoragePort', {
+    network: storage, portName: `${name}-vm-1-storage`, vnicType: VnicType.DIRECT, securityGroups: [data], qosPolicy: storageQos,
+  });
   new NetworkPort(t, 'VmControlPort', { network: control, portName: `${name}-vm-1-control`, vnicType: VnicType.REMOTE_MANAGED, securityGroups: [nodes] });
   new NetworkPort(t, 'VmRail0Port', { network: gpu.rail(0), portName: `${name}-vm-1-rail0`, vnicType: VnicType.DIRECT });
 }
