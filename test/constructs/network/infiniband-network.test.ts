@@ -139,6 +139,12 @@ describe('InfiniBandRails', () => {
       'test/Site/acme: cidr 10.100.8.0/23 of acme/gpu overlaps 10.100.8.0/24 of acme/ib; every network needs its own address range');
   });
 
+  test('fails when the rail subnets are too large for the rail count', () => {
+    const { stack, site } = siteFixture();
+    expect(() => new InfiniBandRails(stack, 'Gpu', { tenant: site.addTenant('acme'), physicalNetworks: site.infiniBandPhysicalNetworks, prefixLength: 1 }))
+      .toThrow('test/Gpu: prefixLength /1 cannot hold 2 rails; use /2 to /29');
+  });
+
   test('fails when a rail does not exist', () => {
     const { stack, site } = siteFixture();
     const set = new InfiniBandRails(stack, 'Gpu', { tenant: site.addTenant('acme'), physicalNetworks: site.infiniBandPhysicalNetworks });

@@ -151,4 +151,32 @@ describe('NetworkPort', () => {
     expect(() => new NetworkPort(stack, 'A', { network, hardwareOffload: true })).toThrow(
       'test/A: hardwareOffload asks OVN to offload a direct VF; this port is normal on a ethernet network');
   });
+
+  test('fails when address pairs are given on a network without port security', () => {
+    const { stack, site } = siteFixture();
+    const network = new InfiniBandNetwork(stack, 'Ib', { tenant: site.addTenant('acme'), physicalNetwork: site.physicalNetwork('ibrail0') });
+    expect(() => new NetworkPort(stack, 'A', { network, vnicType: VnicType.DIRECT, allowedAddressPairs: ['10.0.0.5'] })).toThrow(
+      'test/A: network ib has port security off; allowedAddressPairs only matter with port security, drop them');
+  });
+
+  test('fails when a MAC address, an address pair or a binding profile is malformed', () => {
+    const stack = testStack();
+    const network = new TenantNetwork(stack, 'Net', { cidr: '10.1.0.0/24' });
+    expect(() => new NetworkPort(stack, 'A', { network, macAddress: 'FA-16-3E-00-00-01' })).toThrow(
+      'test/A: macAddress FA-16-3E-00-00-01 is not a MAC address; use lower-case colon form, e.g. fa:16:3e:12:34:56');
+    expect(() => new NetworkPort(stack, 'B', { network, allowedAddressPairs: ['10.1.0.300'] })).toThrow(
+      'test/B: allowed address pair "10.1.0.300" is not an IPv4 address; use e.g. 10.20.0.10');
+    expect(() => new NetworkPort(stack, 'C', { network, bindingProfileJson: '{nope' })).toThrow('test/C: bindingProfileJson is not JSON: {nope');
+    expect(() => new NetworkPort(stack, 'D', { network, bindingProfileJson: '[1]' })).toThrow(
+      'test/D: bindingProfileJson must be a JSON object, e.g. {"capabilities":["switchdev"]}');
+  });
+
+  test('VIPs as allowed address pairs', () => {
+    const stack = testStack();
+    const network = new TenantNetwork(stack, 'Net', { cidr: '10.1.0.0/24' });
+    new NetworkPort(stack, 'Lb', { network, allowedAddressPairs: ['10.1.0.200', '10.244.0.0/16'] });
+    expect(onlyResource(synthStack(stack), 'openstack_networking_port_v2').allowed_address_pairs).toEqual([
+      { ip_address: '10.1.0.200' }, { ip_address: '10.244.0.0/16' },
+    ]);
+  });
 });

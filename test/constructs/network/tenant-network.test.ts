@@ -4,7 +4,7 @@ import { NetworkQosPolicy } from '../../../constructs/network/qos-policy';
 import { TenantRouter } from '../../../constructs/network/router';
 import { TenantNetwork } from '../../../constructs/network/tenant-network';
 import { Encapsulation } from '../../../lib/net/mtu';
-import { LinkType } from '../../../lib/net/physical-network';
+import { LinkType, PhysicalNetwork } from '../../../lib/net/physical-network';
 import { dataSourcesOf, onlyResource, resourcesOf, synthStack, testStack } from '../../util';
 
 describe('TenantNetwork', () => {
@@ -227,5 +227,42 @@ describe('TenantNetwork in a site', () => {
     const ext = new ExternalNetwork(stack, 'Public', { networkName: 'public' });
     expect(() => new TenantNetwork(stack, 'X', { tenant: site.addTenant('acme'), router: new TenantRouter(stack, 'R'), externalNetwork: ext })).toThrow(
       'test/X: router and externalNetwork are both given; attach to the shared router, or let the network make its own');
+  });
+
+  test('fails when a VLAN id is given without a physnet', () => {
+    const { stack, site } = siteFixture();
+    expect(() => new TenantNetwork(stack, 'X', { tenant: site.addTenant('acme'), vlanId: 710 })).toThrow(
+      'test/X: vlanId 710 needs physicalNetwork: a VLAN id means something only on a physnet');
+  });
+
+  test('fails when an overlay is put on a physnet', () => {
+    const { stack, site } = siteFixture();
+    expect(() => new TenantNetwork(stack, 'X', { tenant: site.addTenant('acme'), physicalNetwork: site.physicalNetwork('baremetal'), encapsulation: Encapsulation.GENEVE }))
+      .toThrow('test/X: a geneve overlay is not on a physnet; drop physicalNetwork or use Encapsulation.VLAN');
+  });
+
+  test('fails when the physnet is not the site\'s', () => {
+    const { stack, site } = siteFixture();
+    const foreign = siteFixture().site.physicalNetwork('baremetal');
+    expect(() => new TenantNetwork(stack, 'X', { tenant: site.addTenant('acme'), physicalNetwork: foreign })).toThrow(
+      'test/X: physnet baremetal is not declared by site test/Site');
+  });
+
+  test('fails when a physical MTU is given for a VLAN network on a physnet', () => {
+    const { stack, site } = siteFixture();
+    expect(() => new TenantNetwork(stack, 'X', { tenant: site.addTenant('acme'), physicalNetwork: site.physicalNetwork('baremetal'), physicalMtuBytes: 9000 }))
+      .toThrow("test/X: physicalMtuBytes does not apply to a VLAN network on physnet baremetal: its MTU is the physnet's 9000 bytes; drop it");
+  });
+
+  test('fails when the physical MTU is above the site\'s overlay underlay', () => {
+    const { stack, site } = siteFixture();
+    expect(() => new TenantNetwork(stack, 'X', { tenant: site.addTenant('acme'), physicalMtuBytes: 9216 })).toThrow(
+      "test/X: physicalMtuBytes 9216 is more than the 9000 bytes of the site's overlay underlay; drop it or lower it");
+  });
+
+  test('fails when a physnet without tenant VLAN ranges is asked for a VLAN', () => {
+    const { stack, site } = siteFixture({ physicalNetworks: [PhysicalNetwork.ethernet({ name: 'flatonly' })] });
+    expect(() => new TenantNetwork(stack, 'X', { tenant: site.addTenant('acme'), physicalNetwork: site.physicalNetwork('flatonly') })).toThrow(
+      'test/Site: physnet flatonly declares no tenant VLAN ranges, so acme/x cannot get a VLAN; declare vlanRanges on it');
   });
 });
