@@ -126,7 +126,7 @@ export class ProviderNetwork extends Construct implements IExternalNetwork {
     this.role = props.role;
     this.networkName = props.networkName ?? id.toLowerCase();
     this.project = props.project;
-    const owner = `site/${this.networkName}`;
+    const owner = `site:${this.networkName}`; // ":" cannot appear in tenant names, so no tenant network shares the key
     if (physnet.linkType !== LinkType.ETHERNET) {
       invalid(this, `physnet ${physnet.name} is InfiniBand; site provider networks are Ethernet`);
     }

@@ -25,8 +25,9 @@ export interface EthernetPhysicalNetworkProps {
    */
   readonly mtuBytes?: number;
   /**
-   * Tenant VLAN ranges, as in `network_vlan_ranges = <name>:700:799`. Tenant VLAN networks get their ids from here;
-   * site provider networks use ids outside them.
+   * Tenant VLAN ranges the site allocates from; tenant VLAN networks get their ids here, site provider networks use
+   * ids outside them. If Neutron also hands out tenant VLANs on this physnet (`tenant_network_types` includes vlan),
+   * give Neutron's `network_vlan_ranges` a different range, or the two allocators will collide.
    * @default - none: no tenant VLAN networks on this physnet
    */
   readonly vlanRanges?: SegmentationRange[];
@@ -61,7 +62,8 @@ export interface InfiniBandPhysicalNetworkProps {
    */
   readonly fabricName?: string;
   /**
-   * Pkeys tenants may use, as in `network_vlan_ranges = <name>:256:511` (the segmentation id is the pkey). Every
+   * Pkeys tenants may use (the segmentation id is the pkey; keep Neutron's own tenant VLAN allocation away from
+   * them). Every
    * value must be a partition the subnet manager (OpenSM `partitions.conf` or UFM) can create; the range stays
    * inside 0x0001-0x0ffe. Physnets of one fabric declare the same ranges.
    */

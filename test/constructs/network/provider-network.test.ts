@@ -45,7 +45,7 @@ describe('ProviderNetwork', () => {
   test('fails when a provider CIDR overlaps the tenant supernet', () => {
     const { stack, site } = siteFixture();
     expect(() => new ProviderNetwork(stack, 'P', { site, role: ProviderNetworkRole.PROVISIONING, physicalNetwork: site.physicalNetwork('baremetal'), vlanId: 100, cidr: '10.64.0.0/24' }))
-      .toThrow('test/Site: cidr 10.64.0.0/24 of site/p overlaps the tenant supernet 10.64.0.0/10; site provider networks stay outside it so tenant networks never collide with them');
+      .toThrow('test/Site: cidr 10.64.0.0/24 of site:p overlaps the tenant supernet 10.64.0.0/10; site provider networks stay outside it so tenant networks never collide with them');
   });
 
   test('fails when two provider networks overlap', () => {
@@ -53,7 +53,7 @@ describe('ProviderNetwork', () => {
     const physicalNetwork = site.physicalNetwork('baremetal');
     new ProviderNetwork(stack, 'A', { site, role: ProviderNetworkRole.PROVISIONING, physicalNetwork, vlanId: 100, cidr: '172.16.0.0/22' });
     expect(() => new ProviderNetwork(stack, 'B', { site, role: ProviderNetworkRole.CLEANING, physicalNetwork, vlanId: 101, cidr: '172.16.2.0/24' }))
-      .toThrow('test/Site: cidr 172.16.2.0/24 of site/b overlaps 172.16.0.0/22 of site/a; every network needs its own address range');
+      .toThrow('test/Site: cidr 172.16.2.0/24 of site:b overlaps 172.16.0.0/22 of site:a; every network needs its own address range');
   });
 
   test('fails when a provider VLAN is inside the tenant range', () => {
@@ -67,7 +67,7 @@ describe('ProviderNetwork', () => {
     const physicalNetwork = site.physicalNetwork('provider');
     new ProviderNetwork(stack, 'A', { site, role: ProviderNetworkRole.EXTERNAL, physicalNetwork, cidr: '203.0.113.0/24' });
     expect(() => new ProviderNetwork(stack, 'B', { site, role: ProviderNetworkRole.EXTERNAL, physicalNetwork, cidr: '198.51.100.0/24' }))
-      .toThrow('test/Site: physnet provider already carries flat network site/a; a physnet carries one flat network, use a VLAN');
+      .toThrow('test/Site: physnet provider already carries flat network site:a; a physnet carries one flat network, use a VLAN');
   });
 
   test('fails when a router gateway is an Ironic network', () => {
