@@ -63,9 +63,8 @@ export interface InfiniBandPhysicalNetworkProps {
   readonly fabricName?: string;
   /**
    * Pkeys tenants may use (the segmentation id is the pkey; keep Neutron's own tenant VLAN allocation away from
-   * them). Every
-   * value must be a partition the subnet manager (OpenSM `partitions.conf` or UFM) can create; the range stays
-   * inside 0x0001-0x0ffe. Physnets of one fabric declare the same ranges.
+   * them). Every value must be a partition the subnet manager (OpenSM `partitions.conf` or UFM) can create; the
+   * range stays inside 0x0001-0x0ffe. Physnets of one fabric declare the same ranges.
    */
   readonly pkeyRanges: SegmentationRange[];
   /**
