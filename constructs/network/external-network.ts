@@ -1,11 +1,9 @@
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
+import { INetwork } from './network';
 import { DataOpenstackNetworkingNetworkV2 } from '../../generated/terraform/openstack/data-openstack-networking-network-v2';
 
 /** A provider network with `router:external`, which tenant routers use as their gateway. */
-export interface IExternalNetwork extends IConstruct {
-  /** Network id (a Terraform reference). */
-  readonly networkId: string;
-}
+export interface IExternalNetwork extends INetwork {}
 
 /** Props of {@link ExternalNetwork}. */
 export interface ExternalNetworkProps {
@@ -15,7 +13,8 @@ export interface ExternalNetworkProps {
 
 /**
  * An existing external network, looked up by name (`data.openstack_networking_network_v2` with `external = true`).
- * The site's provider networks are created by the operator; tenants only attach routers to them.
+ * Use it for an external network created outside this app; a {@link ProviderNetwork} with role EXTERNAL is one the
+ * app creates.
  */
 export class ExternalNetwork extends Construct implements IExternalNetwork {
   public readonly networkId: string;

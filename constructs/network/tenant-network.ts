@@ -1,119 +1,217 @@
-import { Construct, IConstruct } from 'constructs';
-import { Address4 } from 'ip-address';
+import { Construct } from 'constructs';
 import { IExternalNetwork } from './external-network';
+import { checkExternal, noCapabilities, planSubnet, projectOf, shareNetwork } from './internal';
+import { ITenantNetwork, SubnetOptions } from './network';
+import { NetworkTenant } from './network-site';
+import { INetworkQosPolicy } from './qos-policy';
+import { NetworkRbacPolicy } from './rbac-policy';
+import { ITenantRouter } from './router';
 import { NetworkingNetworkV2 } from '../../generated/terraform/openstack/networking-network-v2';
 import { NetworkingRouterInterfaceV2 } from '../../generated/terraform/openstack/networking-router-interface-v2';
 import { NetworkingRouterV2 } from '../../generated/terraform/openstack/networking-router-v2';
-import { NetworkingSubnetV2 } from '../../generated/terraform/openstack/networking-subnet-v2';
 import { Encapsulation, NetworkMtu } from '../../lib/net/mtu';
+import { LinkType, PhysicalNetwork } from '../../lib/net/physical-network';
+import { NetworkCapabilities } from '../../lib/net/port-binding';
+import { SubnetPlan, SubnetPlanner } from '../../lib/net/subnet-plan';
 import { guard, invalid } from '../common/validation';
 import { IProject } from '../identity/project';
 
-/** A tenant's Ethernet network with one IPv4 subnet. */
-export interface ITenantNetwork extends IConstruct {
-  /** Network id (a Terraform reference). */
-  readonly networkId: string;
-  /** Subnet id (a Terraform reference). */
-  readonly subnetId: string;
-  /** The subnet's CIDR, e.g. `10.20.0.0/24`. */
-  readonly cidr: string;
-  /** The network's MTU in bytes. */
-  readonly mtu: number;
-}
+export type { ITenantNetwork } from './network';
 
 /** Props of {@link TenantNetwork}. */
-export interface TenantNetworkProps {
-  /** IPv4 CIDR of the subnet, e.g. `10.20.0.0/24`. */
-  readonly cidr: string;
+export interface TenantNetworkProps extends SubnetOptions {
   /**
-   * Network name.
+   * The tenant (from `NetworkSite.addTenant`) the network belongs to: its CIDR comes from the tenant's block, its
+   * VLAN from the site, and its project from the tenant.
+   * @default - a standalone network: `cidr` is required and no physnet can be used
+   */
+  readonly tenant?: NetworkTenant;
+  /**
+   * Network name; with a tenant it keys the network's allocations (`<tenant>/<name>`), so it is unique per tenant.
    * @default - the construct id, lower-cased
    */
   readonly networkName?: string;
   /**
-   * Encapsulation; OVN tenant networks are Geneve.
-   * @default Encapsulation.GENEVE
+   * How the network is carried: an overlay (Geneve with OVN, VXLAN with ML2/OVS) or a VLAN.
+   * @default - VLAN with a `physicalNetwork`, otherwise the site's overlay (Geneve without a site)
    */
   readonly encapsulation?: Encapsulation;
   /**
-   * MTU of the physical network underneath (Neutron's `global_physnet_mtu`); the tenant MTU is this minus the
-   * encapsulation overhead (1500 → 1442, 9000 → 8942 with Geneve).
-   * @default 1500
+   * Put the network on this physnet of the tenant's site as a VLAN provider network (bare metal with
+   * networking-generic-switch, SR-IOV). Creating provider networks needs admin rights (Neutron's
+   * `create_network:segments` policy).
+   * @default - no physnet: an overlay network, or with `Encapsulation.VLAN` a VLAN Neutron picks itself
+   */
+  readonly physicalNetwork?: PhysicalNetwork;
+  /**
+   * Pin the VLAN id (inside the physnet's tenant ranges); needs `physicalNetwork`.
+   * @default - allocated by the site
+   */
+  readonly vlanId?: number;
+  /**
+   * MTU of the physical network underneath a standalone network (Neutron's `global_physnet_mtu`); the largest
+   * tenant MTU is this minus the encapsulation overhead (1500 → 1442, 9000 → 8942 with Geneve). With a tenant the
+   * site's `overlayUnderlayMtuBytes` applies, and VLAN networks on a physnet use the physnet's MTU.
+   * @default - the site's overlay underlay MTU, or 1500
    */
   readonly physicalMtuBytes?: number;
   /**
-   * DNS servers handed out by DHCP.
-   * @default - none (Neutron's DNS resolution)
+   * The network's MTU; at most what the physical network allows.
+   * @default - the largest MTU the physical network allows
    */
-  readonly dnsNameservers?: string[];
+  readonly mtuBytes?: number;
   /**
-   * Connect the subnet to this external network through a router (Neutron enables SNAT by default; changing it is admin-only).
-   * @default - no router: the network is isolated
+   * Connect the subnet through a router of its own to this external network (Neutron enables SNAT by default;
+   * changing it is admin-only, so it is left alone).
+   * @default - no router of its own
    */
   readonly externalNetwork?: IExternalNetwork;
   /**
+   * Attach the subnet to this (shared) router; the subnet then gets a gateway.
+   * @default - no router: the network is isolated (unless `externalNetwork` is given)
+   */
+  readonly router?: ITenantRouter;
+  /**
+   * QoS policy applied to every port of the network.
+   * @default - none
+   */
+  readonly qosPolicy?: INetworkQosPolicy;
+  /**
    * Project (tenant) that owns the network; creating it for another project needs admin rights.
-   * @default - the project of the provider credentials
+   * @default - the tenant's project, or the project of the provider credentials
    */
   readonly project?: IProject;
 }
 
 /**
- * An OVN tenant network with an IPv4 subnet, DHCP, port security on, and an optional router to an external
- * network. The MTU is derived from the physical MTU and the encapsulation (shared/reference/openstack-network.md §2).
+ * A tenant's Ethernet network: an OVN Geneve overlay by default, or a VLAN provider network on a named physnet (for
+ * bare metal with networking-generic-switch, SR-IOV). It has one IPv4 subnet with DHCP pools and DNS, port security
+ * on, an MTU derived from the physical MTU (jumbo frames supported; shared/reference/openstack-network.md §2), and
+ * a router to an external network when asked.
+ *
+ * With a `tenant`, the site allocates the CIDR and the VLAN id, unique across the app.
  */
 export class TenantNetwork extends Construct implements ITenantNetwork {
   public readonly networkId: string;
   public readonly subnetId: string;
   public readonly cidr: string;
   public readonly mtu: number;
-  /** The router id, when the network has a router. */
+  public readonly networkName: string;
+  public readonly linkType: LinkType = LinkType.ETHERNET;
+  public readonly encapsulation: Encapsulation;
+  public readonly physicalNetworkName?: string;
+  public readonly segmentationId?: number;
+  public readonly gatewayIp?: string;
+  public readonly portSecurityEnabled: boolean = true;
+  public readonly capabilities: NetworkCapabilities;
+  public readonly project?: IProject;
+  /** The address plan of the subnet (gateway, DHCP pools, reserved addresses). */
+  public readonly subnetPlan: SubnetPlan;
+  /** The router id, when the network has a router of its own (`externalNetwork`). */
   public readonly routerId?: string;
+  private readonly shares = new Map<string, NetworkRbacPolicy>();
 
   constructor(scope: Construct, id: string, props: TenantNetworkProps) {
     super(scope, id);
-    if (!Address4.isValid(props.cidr) || !props.cidr.includes('/')) {
-      invalid(this, `cidr ${JSON.stringify(props.cidr)} is not an IPv4 CIDR; use e.g. 10.20.0.0/24`);
+    const tenant = props.tenant;
+    const site = tenant?.site;
+    const physnet = props.physicalNetwork;
+    this.networkName = props.networkName ?? id.toLowerCase();
+    this.project = projectOf(this, props.project, tenant?.project, `tenant ${tenant?.tenantName}`);
+    tenant?._claimName(this.networkName, this);
+
+    const encapsulation = props.encapsulation ?? (physnet ? Encapsulation.VLAN : site?.overlayEncapsulation ?? Encapsulation.GENEVE);
+    if (encapsulation === Encapsulation.FLAT) {
+      invalid(this, 'flat networks belong to the site (one per physnet); use a ProviderNetwork, or a VLAN tenant network');
     }
-    const subnet = new Address4(props.cidr);
-    if (subnet.startAddress().address !== subnet.addressMinusSuffix) {
-      invalid(this, `cidr ${props.cidr} has host bits set; use ${subnet.startAddress().address}/${subnet.subnetMask}`);
+    this.encapsulation = encapsulation;
+    if (physnet) {
+      if (!site) invalid(this, `physicalNetwork ${physnet.name} needs a tenant: the NetworkSite declares the physnet and allocates its VLAN ids`);
+      if (physnet.linkType !== LinkType.ETHERNET) {
+        invalid(this, `physnet ${physnet.name} is InfiniBand; use InfiniBandNetwork (IPoIB subnets have no gateway or router)`);
+      }
+      if (encapsulation !== Encapsulation.VLAN) {
+        invalid(this, `a ${encapsulation} overlay is not on a physnet; drop physicalNetwork or use Encapsulation.VLAN`);
+      }
+      if (!site.declares(physnet)) invalid(this, `physnet ${physnet.name} is not declared by site ${site.node.path}`);
+    } else if (props.vlanId !== undefined) {
+      invalid(this, `vlanId ${props.vlanId} needs physicalNetwork: a VLAN id means something only on a physnet`);
     }
-    if (subnet.subnetMask > 29) {
-      invalid(this, `cidr ${props.cidr} is too small for a DHCP subnet (a /${subnet.subnetMask}); use /29 or larger`);
+
+    // addresses
+    if (props.cidr === undefined && !tenant) invalid(this, 'cidr is required for a network without a tenant; give cidr or tenant');
+    const routed = props.router !== undefined || props.externalNetwork !== undefined;
+    if (props.router && props.externalNetwork) {
+      invalid(this, 'router and externalNetwork are both given; attach to the shared router, or let the network make its own');
     }
-    const encapsulation = props.encapsulation ?? Encapsulation.GENEVE;
-    this.mtu = guard(this, () => NetworkMtu.tenantMtu(props.physicalMtuBytes ?? 1500, encapsulation));
-    this.cidr = props.cidr;
-    const name = props.networkName ?? id.toLowerCase();
+    if (props.cidr !== undefined) guard(this, () => SubnetPlanner.plan({ cidr: props.cidr!, gateway: false }));
+    this.cidr = tenant ? tenant.cidrFor(this.networkName, props.prefixLength ?? 24, props.cidr) : props.cidr!;
+    this.subnetPlan = guard(this, () => SubnetPlanner.plan({
+      cidr: this.cidr,
+      gateway: routed || props.gatewayIp !== undefined,
+      gatewayIp: props.gatewayIp,
+      reservedAddressCount: props.reservedAddressCount,
+      dnsNameservers: props.dnsNameservers,
+    }));
+    this.gatewayIp = this.subnetPlan.gatewayIp;
+
+    // MTU and segmentation
+    if (physnet && site) {
+      if (props.physicalMtuBytes !== undefined) {
+        invalid(this, `physicalMtuBytes does not apply to a VLAN network on physnet ${physnet.name}: its MTU is the physnet's `
+          + `${physnet.mtuBytes} bytes; drop it`);
+      }
+      this.mtu = guard(this, () => NetworkMtu.choose(physnet.mtuBytes, `physnet ${physnet.name}`, props.mtuBytes));
+      this.physicalNetworkName = physnet.name;
+      this.segmentationId = site.allocateVlan(physnet, tenant!.ownerOf(this.networkName), props.vlanId);
+      this.capabilities = { sriov: physnet.sriov, remoteManaged: physnet.remoteManaged, baremetal: physnet.baremetal, declaredBy: `physnet ${physnet.name}` };
+    } else {
+      const underlay = props.physicalMtuBytes ?? site?.overlayUnderlayMtuBytes ?? 1500;
+      if (site && underlay > site.overlayUnderlayMtuBytes) {
+        invalid(this, `physicalMtuBytes ${underlay} is more than the ${site.overlayUnderlayMtuBytes} bytes of the site's overlay underlay; `
+          + 'drop it or lower it');
+      }
+      const max = guard(this, () => NetworkMtu.tenantMtu(underlay, encapsulation));
+      const carrier = encapsulation === Encapsulation.VLAN ? `a ${underlay}-byte physical network`
+        : `a ${encapsulation} network on a ${underlay}-byte underlay`;
+      this.mtu = guard(this, () => NetworkMtu.choose(max, carrier, props.mtuBytes));
+      this.capabilities = encapsulation !== Encapsulation.VLAN && site ? site.overlayCapabilities
+        : noCapabilities(site ? `nothing (network ${this.networkName} has no physnet)` : `nothing (network ${this.networkName} is not from a NetworkSite)`);
+    }
 
     const network = new NetworkingNetworkV2(this, 'Resource', {
-      name,
+      name: this.networkName,
       mtu: this.mtu,
       adminStateUp: true,
       portSecurityEnabled: true,
-      tenantId: props.project?.projectId,
+      tenantId: this.project?.projectId,
+      qosPolicyId: props.qosPolicy?.qosPolicyId,
+      segments: this.segmentationId !== undefined
+        ? [{ networkType: 'vlan', physicalNetwork: this.physicalNetworkName, segmentationId: this.segmentationId }]
+        : undefined,
     });
-    const sub = new NetworkingSubnetV2(this, 'Subnet', {
-      name: `${name}-v4`,
-      networkId: network.id,
-      cidr: props.cidr,
-      ipVersion: 4,
-      enableDhcp: true,
-      dnsNameservers: props.dnsNameservers,
-      tenantId: props.project?.projectId,
-    });
+    const subnet = planSubnet(this, `${this.networkName}-v4`, network.id, this.subnetPlan, true, this.project);
     this.networkId = network.id;
-    this.subnetId = sub.id;
+    this.subnetId = subnet.id;
 
     if (props.externalNetwork) {
+      checkExternal(this, props.externalNetwork);
       const router = new NetworkingRouterV2(this, 'Router', {
-        name: `${name}-router`,
+        name: `${this.networkName}-router`,
         externalNetworkId: props.externalNetwork.networkId,
-        tenantId: props.project?.projectId,
+        tenantId: this.project?.projectId,
       });
-      new NetworkingRouterInterfaceV2(this, 'RouterInterface', { routerId: router.id, subnetId: sub.id });
+      new NetworkingRouterInterfaceV2(this, 'RouterInterface', { routerId: router.id, subnetId: subnet.id });
       this.routerId = router.id;
     }
+    props.router?.addInterface(this);
+  }
+
+  /**
+   * Shares the network with another project through an explicit RBAC policy (`access_as_shared`): the only way
+   * this library shares a network (never `shared = true`, which shares with every project).
+   */
+  public shareWith(project: IProject): NetworkRbacPolicy {
+    return shareNetwork(this, this.shares, project, this.project);
   }
 }

@@ -42,4 +42,19 @@ export class NetworkMtu {
       `physical MTU ${physicalMtu} must be an integer between 1280 and 9216 bytes`);
     return physicalMtu - NetworkMtu.overheadBytes(encapsulation, ipv6Underlay);
   }
+
+  /**
+   * The MTU a network gets: `requestedMtu` when given (it must be at least 1280, the IPv6 minimum, and at most
+   * `maxMtu`, which Neutron enforces too: `Requested MTU is too big`), else `maxMtu`.
+   * @param maxMtu the largest MTU the network can have
+   * @param carrier what limits the MTU, for the message (e.g. `a geneve network on a 9000-byte underlay`)
+   * @param requestedMtu the MTU asked for, if any
+   */
+  public static choose(maxMtu: number, carrier: string, requestedMtu?: number): number {
+    if (requestedMtu === undefined) return maxMtu;
+    check(Number.isInteger(requestedMtu) && requestedMtu <= maxMtu,
+      () => `mtuBytes ${requestedMtu} is larger than the ${maxMtu} bytes ${carrier} allows; use ${maxMtu} or less`);
+    check(requestedMtu >= 1280, () => `mtuBytes ${requestedMtu} is below 1280, the smallest MTU IPv6 works with; use 1280 to ${maxMtu}`);
+    return requestedMtu;
+  }
 }

@@ -20,3 +20,19 @@ describe('NetworkMtu', () => {
     expect(() => NetworkMtu.tenantMtu(10000, Encapsulation.GENEVE)).toThrow('physical MTU 10000 must be an integer between 1280 and 9216 bytes');
   });
 });
+
+describe('NetworkMtu.choose', () => {
+  test('the largest MTU unless one is asked for', () => {
+    expect(NetworkMtu.choose(8942, 'x')).toBe(8942);
+    expect(NetworkMtu.choose(8942, 'x', 1500)).toBe(1500);
+  });
+
+  test('fails when the MTU is larger than the physical network allows', () => {
+    expect(() => NetworkMtu.choose(8942, 'a geneve network on a 9000-byte underlay', 9000)).toThrow(
+      'mtuBytes 9000 is larger than the 8942 bytes a geneve network on a 9000-byte underlay allows; use 8942 or less');
+  });
+
+  test('fails when the MTU is below the IPv6 minimum', () => {
+    expect(() => NetworkMtu.choose(1500, 'x', 1000)).toThrow('mtuBytes 1000 is below 1280, the smallest MTU IPv6 works with; use 1280 to 1500');
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * The integer pool behind the VLAN and pkey allocators. Not jsii API (kept out of the barrel).
+ */
+import { AllocationStrategy, NetworkAllocation, SegmentationRange } from './allocation';
+import { stableHash } from './ipv4';
+import { check, fail } from '../errors';
+
+interface Held {
+  readonly value: number;
+  readonly pinned: boolean;
+  readonly preferred?: number;
+  readonly displacedBy?: string;
+}
+
+/** A pool of integer ids in one or more ranges, each id held by at most one owner. */
+export class IdPool {
+  private readonly owners = new Map<string, Held>();
+  private readonly holders = new Map<number, string>();
+  private readonly size: number;
+
+  /**
+   * @param ranges the ids the pool hands out (sorted, not overlapping)
+   * @param excluded ids inside the ranges that are never handed out
+   * @param format how an id is written in messages
+   */
+  constructor(
+    private readonly ranges: readonly SegmentationRange[],
+    private readonly excluded: ReadonlySet<number>,
+    private readonly format: (id: number) => string,
+  ) {
+    this.size = ranges.reduce((n, r) => n + r.max - r.min + 1, 0);
+  }
+
+  /** Whether the id lies in one of the ranges. */
+  public inRanges(id: number): boolean {
+    return this.ranges.some((r) => id >= r.min && id <= r.max);
+  }
+
+  /** The owner holding `id`, if any. */
+  public holderOf(id: number): string | undefined {
+    return this.holders.get(id);
+  }
+
+  /** The id `owner` holds, if any. */
+  public heldBy(owner: string): number | undefined {
+    return this.owners.get(owner)?.value;
+  }
+
+  /**
+   * Records `id` for `owner`; `describe` names the id in messages (`VLAN 712 on physnet tenant`).
+   * Fails when another owner holds it or when the owner holds a different id.
+   */
+  public take(owner: string, id: number, describe: string): number {
+    const held = this.owners.get(owner);
+    if (held) {
+      check(held.value === id, () => `${owner} already holds ${this.format(held.value)}; it cannot also take ${this.format(id)}`);
+      return id;
+    }
+    const holder = this.holders.get(id);
+    if (holder !== undefined) fail(`${describe} is already used by ${holder}; every network needs its own`);
+    this.hold(owner, { value: id, pinned: true });
+    return id;
+  }
+
+  /**
+   * Allocates a free id in the ranges to `owner`, or returns the id it already holds. `what` names the pool in the
+   * message when it is exhausted.
+   */
+  public allocate(owner: string, strategy: AllocationStrategy, what: string): number {
+    const held = this.owners.get(owner);
+    if (held) return held.value;
+    check(this.size > 0, () => `${what} has no ids to allocate from; declare its ranges`);
+    const start = strategy === AllocationStrategy.HASHED ? stableHash(owner) % this.size : 0;
+    for (let step = 0; step < this.size; step++) {
+      const id = this.idAt((start + step) % this.size);
+      if (!this.excluded.has(id) && !this.holders.has(id)) {
+        const preferred = this.idAt(start);
+        this.hold(owner, { value: id, pinned: false, preferred, displacedBy: step === 0 ? undefined : this.holders.get(preferred) ?? 'the site' });
+        return id;
+      }
+    }
+    return fail(`${what} has no free id left for ${owner} (${this.holders.size} of ${this.size} taken); widen its ranges`);
+  }
+
+  /** Every id held, in id order. */
+  public allocations(): NetworkAllocation[] {
+    return [...this.owners.entries()]
+      .sort(([, a], [, b]) => a.value - b.value)
+      .map(([owner, h]) => ({
+        owner,
+        value: this.format(h.value),
+        pinned: h.pinned,
+        preferred: h.preferred === undefined ? undefined : this.format(h.preferred),
+        displacedBy: h.displacedBy,
+      }));
+  }
+
+  /** The ranges, written for messages: `700-799, 900-949`. */
+  public describeRanges(): string {
+    return this.ranges.map((r) => (r.min === r.max ? this.format(r.min) : `${this.format(r.min)}-${this.format(r.max)}`)).join(', ');
+  }
+
+  private hold(owner: string, held: Held): void {
+    this.owners.set(owner, held);
+    this.holders.set(held.value, owner);
+  }
+
+  /** The n-th id across the ranges. */
+  private idAt(n: number): number {
+    let rest = n;
+    for (const r of this.ranges) {
+      const count = r.max - r.min + 1;
+      if (rest < count) return r.min + rest;
+      rest -= count;
+    }
+    return fail(`id index ${n} is outside the pool`);
+  }
+}
+
+/**
+ * Validates ranges of ids: integers inside [lowest, highest], min ≤ max, not overlapping. Returns them sorted.
+ */
+export function checkRanges(ranges: readonly SegmentationRange[], lowest: number, highest: number, what: string,
+  format: (id: number) => string): SegmentationRange[] {
+  const sorted = [...ranges].sort((a, b) => a.min - b.min);
+  for (const r of sorted) {
+    check(Number.isInteger(r.min) && Number.isInteger(r.max) && r.min <= r.max,
+      () => `${what} range ${format(r.min)}-${format(r.max)} is not a range of integers with min <= max`);
+    check(r.min >= lowest && r.max <= highest,
+      () => `${what} range ${format(r.min)}-${format(r.max)} leaves ${format(lowest)}-${format(highest)}; keep it inside`);
+  }
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1], sorted[i]];
+    check(b.min > a.max, () => `${what} ranges ${format(a.min)}-${format(a.max)} and ${format(b.min)}-${format(b.max)} overlap`);
+  }
+  return sorted;
+}

@@ -1,0 +1,95 @@
+/**
+ * IPv4 helpers shared by the allocators and the subnet planner. Not jsii API (kept out of the barrel): the address
+ * arithmetic itself is the `ip-address` library's; these functions only add our error messages.
+ */
+import { createHash } from 'crypto';
+import { Address4 } from 'ip-address';
+import { check, fail } from '../errors';
+
+/** Parses an IPv4 CIDR (network address and prefix), failing with a message that names the field. */
+export function parseCidr(text: string, field = 'cidr'): Address4 {
+  if (typeof text !== 'string' || !text.includes('/') || !Address4.isValid(text)) {
+    fail(`${field} ${JSON.stringify(text)} is not an IPv4 CIDR; use e.g. 10.20.0.0/24`);
+  }
+  const block = new Address4(text);
+  const network = block.startAddress().correctForm();
+  if (network !== block.correctForm()) {
+    fail(`${field} ${text} has host bits set; use ${network}/${block.subnetMask}`);
+  }
+  return block;
+}
+
+/** Parses a single IPv4 address (no prefix). */
+export function parseAddress(text: string, field: string): Address4 {
+  if (typeof text !== 'string' || text.includes('/') || !Address4.isValid(text)) {
+    fail(`${field} ${JSON.stringify(text)} is not an IPv4 address; use e.g. 10.20.0.10`);
+  }
+  return new Address4(text);
+}
+
+/** `10.0.0.0/24` form of a block. */
+export function cidrOf(block: Address4): string {
+  return block.networkForm();
+}
+
+/** The block's first and last address as integers (IPv4 fits a JavaScript number exactly). */
+export function bounds(block: Address4): { first: number; last: number } {
+  return { first: Number(block.startAddress().bigInt()), last: Number(block.endAddress().bigInt()) };
+}
+
+/** Whether two blocks share at least one address (for CIDRs: one contains the other). */
+export function overlaps(a: Address4, b: Address4): boolean {
+  return a.isInSubnet(b) || b.isInSubnet(a);
+}
+
+/** Whether `inner` lies inside `outer`. */
+export function containsBlock(outer: Address4, inner: Address4): boolean {
+  return inner.isInSubnet(outer);
+}
+
+/** Whether the address lies inside the block. */
+export function containsAddress(block: Address4, address: Address4): boolean {
+  return address.isHostInSubnet(block);
+}
+
+/** The address `n` as dotted decimal. */
+export function addressText(n: number): string {
+  return Address4.fromInteger(n).correctForm();
+}
+
+/** The block of `prefixLength` bits that starts at integer address `first`. */
+export function blockAt(first: number, prefixLength: number): Address4 {
+  return new Address4(`${addressText(first)}/${prefixLength}`);
+}
+
+/** The first `count` blocks of `prefixLength` inside `cidr`, in address order. */
+export function splitCidr(cidr: string, prefixLength: number, count: number): string[] {
+  const block = parseCidr(cidr);
+  check(prefixLength >= block.subnetMask && count <= blockSize(block.subnetMask) / blockSize(prefixLength),
+    () => `${cidr} does not hold ${count} blocks of /${prefixLength}`);
+  const first = bounds(block).first;
+  return Array.from({ length: count }, (_, i) => cidrOf(blockAt(first + i * blockSize(prefixLength), prefixLength)));
+}
+
+/** Number of addresses in a block of this prefix length. */
+export function blockSize(prefixLength: number): number {
+  return 2 ** (32 - prefixLength);
+}
+
+/** Whether the CIDR is the whole address space of its family (`0.0.0.0/0`, `::/0`). */
+export function isWholeSpace(cidr: string): boolean {
+  return /\/0$/.test(cidr.trim());
+}
+
+/**
+ * A stable, platform-independent hash of a name, used as the preferred slot of hashed allocation: the same owner
+ * name prefers the same value on every run, whatever else is allocated.
+ */
+export function stableHash(name: string): number {
+  return parseInt(createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 12), 16);
+}
+
+/** Checks that a value is an integer in [min, max]. */
+export function checkInteger(value: number, min: number, max: number, message: () => string): void {
+  check(Number.isInteger(value) && value >= min && value <= max, message);
+}

@@ -1,0 +1,124 @@
+import * as fc from 'fast-check';
+import { Address4 } from 'ip-address';
+import { AllocationStrategy } from '../../../lib/net/allocation';
+import { CidrAllocator } from '../../../lib/net/cidr-allocator';
+
+const owners = fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/), { minLength: 1, maxLength: 20 });
+
+function overlap(a: string, b: string): boolean {
+  const [x, y] = [new Address4(a), new Address4(b)];
+  return x.isInSubnet(y) || y.isInSubnet(x);
+}
+
+describe('CidrAllocator', () => {
+  test('first-free carves aligned blocks in address order', () => {
+    const cidrs = new CidrAllocator('10.0.0.0/16');
+    expect(cidrs.allocate('a', 24, AllocationStrategy.FIRST_FREE)).toBe('10.0.0.0/24');
+    expect(cidrs.allocate('b', 22, AllocationStrategy.FIRST_FREE)).toBe('10.0.4.0/22');
+    expect(cidrs.allocate('c', 24, AllocationStrategy.FIRST_FREE)).toBe('10.0.1.0/24');
+  });
+
+  test('an owner asking again gets its block back', () => {
+    const cidrs = new CidrAllocator('10.0.0.0/16');
+    const first = cidrs.allocate('a', 24);
+    expect(cidrs.allocate('a', 24)).toBe(first);
+    expect(cidrs.lookup('a')).toBe(first);
+  });
+
+  test('allocation skips reserved blocks, also ones reserved outside the supernet', () => {
+    const cidrs = new CidrAllocator('10.0.0.0/22');
+    cidrs.reserve('provider', '10.0.0.0/23');
+    cidrs.reserve('elsewhere', '192.168.0.0/16');
+    expect(cidrs.allocate('a', 24, AllocationStrategy.FIRST_FREE)).toBe('10.0.2.0/24');
+    expect(cidrs.allocations.map((a) => a.owner)).toEqual(['provider', 'a', 'elsewhere']);
+  });
+
+  test('fails when a pinned CIDR overlaps another owner', () => {
+    const cidrs = new CidrAllocator('10.0.0.0/16');
+    cidrs.reserve('acme/data', '10.0.0.0/22');
+    expect(() => cidrs.reserve('beta/data', '10.0.2.0/24')).toThrow(
+      'cidr 10.0.2.0/24 of beta/data overlaps 10.0.0.0/22 of acme/data; every network needs its own address range');
+  });
+
+  test('fails when an owner pins a second, different block', () => {
+    const cidrs = new CidrAllocator('10.0.0.0/16');
+    cidrs.reserve('a', '10.0.0.0/24');
+    expect(() => cidrs.reserve('a', '10.0.1.0/24')).toThrow('a already holds 10.0.0.0/24; it cannot also take 10.0.1.0/24');
+  });
+
+  test('fails when the supernet is full', () => {
+    const cidrs = new CidrAllocator('10.0.0.0/23');
+    cidrs.allocate('a', 24);
+    cidrs.allocate('b', 24);
+    expect(() => cidrs.allocate('c', 24)).toThrow(
+      'supernet 10.0.0.0/23 has no free /24 left for c (2 blocks taken); use a larger supernet or smaller networks');
+  });
+
+  test('fails when the prefix length does not fit the supernet', () => {
+    expect(() => new CidrAllocator('10.0.0.0/16').allocate('a', 12)).toThrow(
+      'prefix length /12 does not fit supernet 10.0.0.0/16; use /16 to /30');
+  });
+
+  test('fails when the supernet is not a CIDR', () => {
+    expect(() => new CidrAllocator('10.0.0.1/16', 'tenantSupernet')).toThrow('tenantSupernet 10.0.0.1/16 has host bits set; use 10.0.0.0/16');
+  });
+
+  test('hashed allocation reports the preferred block when it was taken', () => {
+    const a = new CidrAllocator('10.0.0.0/23').allocate('a', 24);
+    const fresh = new CidrAllocator('10.0.0.0/23');
+    fresh.reserve('squatter', a);
+    const got = fresh.allocate('a', 24);
+    expect(got).not.toBe(a);
+    expect(fresh.allocations.find((x) => x.owner === 'a')).toEqual({ owner: 'a', value: got, pinned: false, preferred: a, displacedBy: 'squatter' });
+  });
+
+  test('property: blocks never overlap, stay inside the supernet and are aligned', () => {
+    fc.assert(fc.property(owners, fc.array(fc.integer({ min: 20, max: 28 }), { minLength: 20, maxLength: 20 }),
+      fc.constantFrom(AllocationStrategy.HASHED, AllocationStrategy.FIRST_FREE), (names, sizes, strategy) => {
+        const cidrs = new CidrAllocator('10.64.0.0/16');
+        cidrs.reserve('provider', '10.64.128.0/20');
+        const got = names.map((n, i) => cidrs.allocate(n, sizes[i], strategy));
+        const all = [...got, '10.64.128.0/20'];
+        for (let i = 0; i < all.length; i++) {
+          const block = new Address4(all[i]);
+          expect(block.isInSubnet(new Address4('10.64.0.0/16'))).toBe(true);
+          expect(block.startAddress().correctForm()).toBe(block.correctForm());
+          for (let j = i + 1; j < all.length; j++) expect(overlap(all[i], all[j])).toBe(false);
+        }
+      }));
+  });
+
+  test('property: the same requests give the same blocks (deterministic)', () => {
+    fc.assert(fc.property(owners, (names) => {
+      const run = () => { const c = new CidrAllocator('10.0.0.0/8'); return names.map((n) => c.allocate(n, 16)); };
+      expect(run()).toEqual(run());
+    }));
+  });
+
+  test('property: hashed blocks do not depend on request order unless two owners prefer the same block', () => {
+    fc.assert(fc.property(owners.chain((names) => fc.tuple(fc.constant(names), fc.shuffledSubarray(names, { minLength: names.length }))),
+      ([names, shuffled]) => {
+        const run = (order: string[]) => {
+          const c = new CidrAllocator('10.0.0.0/8');
+          order.forEach((n) => c.allocate(n, 16));
+          return c.allocations;
+        };
+        const [a, b] = [run(names), run(shuffled)];
+        const displaced = [...a, ...b].some((x) => x.displacedBy !== undefined);
+        if (!displaced) expect(new Map(a.map((x) => [x.owner, x.value]))).toEqual(new Map(b.map((x) => [x.owner, x.value])));
+      }));
+  });
+
+  test('property: adding an owner in front leaves the others alone unless it takes a block they held', () => {
+    fc.assert(fc.property(owners, fc.stringMatching(/^new-[a-z0-9]{1,8}$/), (names, newcomer) => {
+      const before = new CidrAllocator('10.0.0.0/8');
+      const old = new Map(names.map((n) => [n, before.allocate(n, 16)]));
+      const after = new CidrAllocator('10.0.0.0/8');
+      const itsBlock = after.allocate(newcomer, 16);
+      for (const n of names) {
+        const now = after.allocate(n, 16);
+        if (old.get(n) !== itsBlock && ![...old.values()].includes(itsBlock)) expect(now).toBe(old.get(n));
+      }
+    }));
+  });
+});
