@@ -22,6 +22,7 @@ import {
 import { Stateful, StatefulProps } from '../common/stateful';
 import { guard, invalid } from '../common/validation';
 import { IGpuFlavor } from '../compute/gpu-flavor';
+import { NetworkSite, NetworkTenant } from '../network/network-site';
 import { ITenantNetwork, TenantNetwork, TenantNetworkProps } from '../network/tenant-network';
 
 /**
@@ -198,6 +199,13 @@ export interface TenantProps extends StatefulProps {
    */
   readonly sharedFileSystemQuota?: SharedFileSystemQuotaOverrides;
   /**
+   * The site whose allocators hand out the tenant's address block, VLAN ids and InfiniBand pkeys: the tenant joins
+   * it under its project name, and networks added with `addNetwork()` get their CIDR (and physnet segment) from it,
+   * unique across every tenant of the site.
+   * @default - none: every network added needs an explicit `cidr`
+   */
+  readonly networkSite?: NetworkSite;
+  /**
    * Base of the cephx client names of the tenant's CephFS clients, used when a share is granted to the tenant.
    * @default - the project name, lower-cased, with characters other than letters, digits, `-` and `_` replaced by `-`
    */
@@ -249,6 +257,8 @@ export class Tenant extends Construct implements ITenant {
   public readonly quotas: ProjectQuotas;
   /** Compute quotas and GPU limits derived from the tenant's servers. */
   public readonly computeQuota: ComputeQuota;
+  /** The tenant in its network site, when it has one: its address block and allocations. */
+  public readonly networkTenant?: NetworkTenant;
   private readonly tenantNetworks: TenantNetwork[] = [];
   private readonly allocations: ServerAllocation[];
   private readonly scope?: ProjectScope;
@@ -270,6 +280,7 @@ export class Tenant extends Construct implements ITenant {
     this.projectId = this.project.projectId;
     this.projectName = this.project.projectName;
     this.domainId = this.project.domainId;
+    this.networkTenant = props.networkSite?.addTenant(props.projectName, { project: this });
     this.cephxId = props.cephxId ?? (props.projectName.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64) || 'tenant');
     guard(this, () => ShareAccessRule.cephx(this.cephxId));
 
@@ -336,12 +347,18 @@ export class Tenant extends Construct implements ITenant {
     return this.tenantNetworks.map((n) => n.cidr);
   }
 
-  /** Adds a network owned by the tenant's project; the Neutron quota grows with it. */
-  public addNetwork(id: string, props: TenantNetworkProps): TenantNetwork {
+  /**
+   * Adds a network owned by the tenant's project; the Neutron quota grows with it. With a `networkSite`, the
+   * network's CIDR (and VLAN on a physnet) come from the tenant's allocation in the site.
+   */
+  public addNetwork(id: string, props: TenantNetworkProps = {}): TenantNetwork {
     if (props.project !== undefined && props.project !== this) {
       invalid(this, `network ${id} names project ${props.project.projectName}; a tenant's networks belong to its own project, leave project out`);
     }
-    const network = new TenantNetwork(this, id, { ...props, project: this });
+    if (props.tenant !== undefined && props.tenant !== this.networkTenant) {
+      invalid(this, `network ${id} names network tenant ${props.tenant.tenantName}; a tenant's networks come from its own allocation, leave tenant out`);
+    }
+    const network = new TenantNetwork(this, id, { ...props, project: this, tenant: this.networkTenant });
     this.tenantNetworks.push(network);
     if (this.tenantNetworks.length === 1 && this.props.networkQuota === undefined) this.deriveNetworkQuota();
     return network;

@@ -14,13 +14,14 @@
  *   npx cdktf deploy         # admin credentials: provider networks, segments and QoS policies are admin-only
  */
 import * as path from 'path';
-import { App, TerraformVariable } from 'cdktf';
+import { App } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   FactoryStack,
   IExternalNetwork,
   InfiniBandRails,
   IProject,
+  Project,
   INetworkQosPolicy,
   NetworkPort,
   NetworkSite,
@@ -36,18 +37,6 @@ import {
   TrafficPort,
   VnicType,
 } from 'cdk-ai-factory';
-
-/** A tenant's Keystone project, created on the identity side; its id comes in as a Terraform variable. */
-class ExistingProject extends Construct implements IProject {
-  public readonly projectId: string;
-  public readonly projectName: string;
-
-  constructor(scope: Construct, projectName: string) {
-    super(scope, `${projectName}-project`);
-    this.projectName = projectName;
-    this.projectId = new TerraformVariable(this, 'id', { type: 'string', description: `Keystone project id of tenant ${projectName}` }).stringValue;
-  }
-}
 
 /** Builds and synthesizes the example into `outdir` (cdktf.out/). */
 export function synth(outdir: string = __dirname): void {
@@ -88,7 +77,7 @@ export function synth(outdir: string = __dirname): void {
   storageQos.addDscpMarking(26);
 
   for (const name of ['acme', 'beta']) {
-    const project = new ExistingProject(stack, name);
+    const project = new Project(stack, `${name}-project`, { projectName: name, description: `AI tenant ${name}` });
     storageQos.shareWith(project);
     addTenant(stack, site, name, project, publicNet, storageQos);
   }

@@ -1,15 +1,18 @@
 import { Testing } from 'cdktf';
+import { Address4 } from 'ip-address';
 import { synthValidated, tenant } from './fixtures';
 import { BaremetalFlavor } from '../../../constructs/compute/baremetal-flavor';
 import { BaremetalNodePool } from '../../../constructs/compute/baremetal-node-pool';
 import { GpuFlavor } from '../../../constructs/compute/gpu-flavor';
 import { NovaUnifiedLimits } from '../../../constructs/identity/nova-limits';
 import { Tenant } from '../../../constructs/identity/tenant';
+import { NetworkSite } from '../../../constructs/network/network-site';
 import { Share } from '../../../constructs/storage/share';
 import { ShareTypeCatalog } from '../../../constructs/storage/share-type-catalog';
 import { Volume } from '../../../constructs/storage/volume';
 import { VolumeType } from '../../../constructs/storage/volume-type';
 import { ServerProfile } from '../../../lib/hardware/server';
+import { PhysicalNetwork } from '../../../lib/net/physical-network';
 import { BlockStorageBackend } from '../../../lib/storage/block-backend';
 import { ShareType } from '../../../lib/storage/share-type';
 import { GpuResourceClass } from '../../../lib/tenancy/gpu-resource-class';
@@ -70,6 +73,37 @@ describe('Tenant', () => {
       flavor_id: expect.stringContaining('openstack_compute_flavor_v2.Bm_'),
       tenant_id: expect.stringMatching(/^\$\{openstack_identity_project_v3\.T_Project_\w+\.id\}$/),
     }));
+  });
+
+  test('with a network site, the tenant joins it under its project name and its networks get CIDRs and VLANs from it', () => {
+    const stack = testStack();
+    const site = new NetworkSite(stack, 'Site', {
+      tenantSupernet: '10.64.0.0/10',
+      physicalNetworks: [PhysicalNetwork.ethernet({ name: 'baremetal', mtuBytes: 9000, vlanRanges: [{ min: 700, max: 799 }], baremetal: true })],
+    });
+    const a = tenant(stack, 'A', 'team-a', { networkSite: site });
+    const b = tenant(stack, 'B', 'team-b', { networkSite: site });
+    const control = a.addNetwork('Control');
+    const metal = a.addNetwork('Metal', { physicalNetwork: site.physicalNetwork('baremetal') });
+    const other = b.addNetwork('Control');
+    expect(a.networkTenant?.tenantName).toBe('team-a');
+    expect(a.networkTenant?.project).toBe(a);
+    for (const n of [control, metal]) expect(new Address4(n.cidr).isInSubnet(new Address4(a.networkTenant!.cidrBlock))).toBe(true);
+    expect(new Address4(other.cidr).isInSubnet(new Address4(a.networkTenant!.cidrBlock))).toBe(false);
+    expect(metal.segmentationId).toBeGreaterThanOrEqual(700);
+    const tf = synthStack(stack);
+    const networks = Object.values(resourcesOf(tf, 'openstack_networking_network_v2')) as any[];
+    expect(networks.filter((n) => n.tenant_id.includes('A_Project_'))).toHaveLength(2);
+  });
+
+  test('fails when a network of the tenant names another network tenant', () => {
+    const stack = testStack();
+    const site = new NetworkSite(stack, 'Site', { tenantSupernet: '10.64.0.0/10', physicalNetworks: [] });
+    const a = tenant(stack, 'A', 'team-a', { networkSite: site });
+    const other = site.addTenant('someone-else');
+    expect(() => a.addNetwork('N', { tenant: other })).toThrow(
+      "test/A: network N names network tenant someone-else; a tenant's networks come from its own allocation, leave tenant out",
+    );
   });
 
   test('legacy quotas without unified limits, and a warning that GPUs stay unlimited', () => {
