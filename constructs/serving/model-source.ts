@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { EnvVar, ModelSourceBinding, Volume, env, secretEnv } from './private/pod';
 import { fail } from '../../lib/errors';
 import { LlmModel } from '../../lib/models/llm';
+import { IModelStore, ModelStoreKind } from '../storage/model-store';
 
 /** A key of a Kubernetes Secret in the server's namespace. */
 export interface SecretKeyReference {
@@ -166,6 +167,31 @@ export class ModelSource {
         volumes: [],
         mounts: [],
       };
+    });
+  }
+
+  /**
+   * Serve from a tenant's model store: a shared-file-system store through its PersistentVolumeClaim
+   * (`ModelStoreClaim` renders it in the server's namespace; read-only unless the store is writable), an
+   * object-bucket store streamed over S3 with the store's endpoint, region and credentials Secret.
+   *
+   * @param store the model store
+   * @param path the model directory inside the share, or the key prefix inside the bucket
+   */
+  public static fromModelStore(store: IModelStore, path: string): ModelSource {
+    if (store.storeKind === ModelStoreKind.SHARED_FILE_SYSTEM) {
+      const fs = store.fileSystem ?? fail(`model store ${store.storeName} is a shared file system without mount details`);
+      return ModelSource.persistentVolumeClaim(fs.claimName, path, { writable: !store.readOnly });
+    }
+    const bucket = store.objectBucket ?? fail(`model store ${store.storeName} is an object bucket without fetch details`);
+    return ModelSource.s3({
+      bucket: bucket.bucketName,
+      prefix: path,
+      endpointUrl: bucket.endpointUrl,
+      region: bucket.region,
+      credentialsSecretName: bucket.credentialsSecret.secretName,
+      accessKeyIdKey: bucket.accessKeyIdKey,
+      secretAccessKeyKey: bucket.secretAccessKeyKey,
     });
   }
 

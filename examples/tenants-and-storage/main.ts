@@ -13,7 +13,9 @@
  *     model store on CephFS for the serving side.
  * Cluster side (Kubernetes YAML, `dist/tenants-and-storage-models.k8s.yaml`):
  *   - the PersistentVolumeClaim vLLM mounts the model store through (GitOps-ready: synth-time values only; the PV
- *     itself comes from `terraform output -raw model_store_llama_3_1_70b_pv` after apply).
+ *     itself comes from `terraform output -raw model_store_llama_3_1_70b_pv` after apply);
+ *   - a vLLM server for Llama 3.1 70B on 4-H200 nodes that serves the weights from that claim
+ *     (`ModelSource.fromModelStore`).
  *
  * clouds.yaml needs `openstack` (a cloud admin) and one entry per tenant, scoped to the tenant's project:
  *   research:  { auth: { ..., username: svc-research,  project_name: research,  project_domain_id: default } }
@@ -35,7 +37,11 @@ import {
   ExternalNetwork,
   FactoryStack,
   GpuFlavor,
+  GpuModel,
+  GpuNodePool,
   HttpMethod,
+  LlmModel,
+  ModelSource,
   ModelStoreClaim,
   NovaUnifiedLimits,
   ObjectStorageService,
@@ -48,6 +54,7 @@ import {
   ShareType,
   ShareTypeCatalog,
   Tenant,
+  VllmServer,
   Volume,
   VolumePurpose,
   VolumeQos,
@@ -150,6 +157,14 @@ export function synth(outdir: string = __dirname): void {
   const k8s = new cdk8s.App({ outdir: path.join(outdir, 'dist') });
   const models = new ServingChart(k8s, 'tenants-and-storage-models', { namespaceName: 'llm' });
   new ModelStoreClaim(models, 'Llama70bWeights', { store: weights });
+  // the inference tenant's servers: 4 H200s each, serving Llama 3.1 70B straight from the model store
+  const h200 = new GpuNodePool(models, 'H200', { poolName: 'h200', gpuModel: GpuModel.H200_SXM_141GB, gpusPerNode: 4, nodeCount: 2 });
+  new VllmServer(models, 'Llama70B', {
+    model: LlmModel.LLAMA_3_1_70B,
+    pool: h200,
+    maxModelLen: 32768,
+    modelSource: ModelSource.fromModelStore(weights, 'meta-llama/Llama-3.1-70B-Instruct'),
+  });
   k8s.synth();
 }
 

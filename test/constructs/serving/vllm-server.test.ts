@@ -2,9 +2,14 @@ import { RDMA, h100Pool, migPool } from './pools';
 import { GpuNodePool, GpuPartitioning, MigLayout } from '../../../constructs/accelerators/gpu-node-pool';
 import { ModelSource } from '../../../constructs/serving/model-source';
 import { VllmServer } from '../../../constructs/serving/vllm-server';
+import { BucketModelStore, ShareModelStore } from '../../../constructs/storage/model-store';
+import { ShareTypeCatalog } from '../../../constructs/storage/share-type-catalog';
 import { GpuModel } from '../../../lib/hardware/gpu';
 import { LlmModel, NumericFormat } from '../../../lib/models/llm';
-import { objectsOf, onlyObject, synthChart, testChart } from '../../util';
+import { ObjectStorageService } from '../../../lib/storage/object-storage';
+import { ShareType } from '../../../lib/storage/share-type';
+import { objectsOf, onlyObject, synthChart, testChart, testStack } from '../../util';
+import { tenant } from '../identity/fixtures';
 
 const vllm = (podSpec: any) => podSpec.containers.find((c: any) => c.name === 'vllm');
 const envOf = (container: any) => Object.fromEntries(container.env.filter((e: any) => e.value !== undefined).map((e: any) => [e.name, e.value]));
@@ -336,5 +341,43 @@ describe('VllmServer validation', () => {
     expect(() => new VllmServer(chart, 'N', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192, serverName: 'Llama_8B' })).toThrow(
       'test/N: serverName "Llama_8B" is not a DNS-1035 label; use lower-case letters, digits and dashes, starting with a letter',
     );
+  });
+});
+
+describe('VllmServer from a tenant model store', () => {
+  test('a CephFS store is mounted through its claim, read-only, with the hub offline', () => {
+    const stack = testStack();
+    new ShareTypeCatalog(stack, 'ShareTypes', { shareTypes: [ShareType.cephfsNative()] });
+    const t = tenant(stack, 'T', 'inference');
+    const store = new ShareModelStore(stack, 'Weights', { tenant: t, storeName: 'llama-3-1-70b', shareType: ShareType.cephfsNative(), sizeGb: 160 });
+    const chart = testChart('llm');
+    new VllmServer(chart, 'S', {
+      model: LlmModel.LLAMA_3_1_70B,
+      pool: h100Pool(chart),
+      maxModelLen: 32768,
+      modelSource: ModelSource.fromModelStore(store, '/meta-llama/Llama-3.1-70B-Instruct/'),
+    });
+    const pod = onlyObject(synthChart(chart), 'Deployment').spec.template.spec;
+    expect(pod.containers[0].args[0]).toBe('/models/meta-llama/Llama-3.1-70B-Instruct');
+    expect(pod.volumes).toContainEqual({ name: 'model-store', persistentVolumeClaim: { claimName: store.fileSystem!.claimName, readOnly: true } });
+    expect(pod.containers[0].env).toContainEqual({ name: 'HF_HUB_OFFLINE', value: '1' });
+  });
+
+  test('a bucket store is streamed over S3 with its endpoint, region and credentials Secret', () => {
+    const stack = testStack();
+    const t = tenant(stack, 'T', 'inference');
+    const rgw = ObjectStorageService.cephRgw({ s3EndpointUrl: 'https://rgw.example.net', s3Region: 'eu-1' });
+    const store = new BucketModelStore(stack, 'Weights', { tenant: t, storeName: 'mistral', service: rgw, capacityGb: 15, credentialUserName: 'reader' });
+    const chart = testChart('llm');
+    new VllmServer(chart, 'S', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192, modelSource: ModelSource.fromModelStore(store, 'llama-8b') });
+    const c = onlyObject(synthChart(chart), 'Deployment').spec.template.spec.containers[0];
+    const bucket = store.objectBucket!;
+    expect(c.args[0]).toBe(`s3://${bucket.bucketName}/llama-8b`);
+    expect(c.args).toContain('--load-format=runai_streamer');
+    expect(c.env).toEqual(expect.arrayContaining([
+      { name: 'AWS_ENDPOINT_URL', value: 'https://rgw.example.net' },
+      { name: 'AWS_REGION', value: 'eu-1' },
+      { name: 'AWS_ACCESS_KEY_ID', valueFrom: { secretKeyRef: { name: bucket.credentialsSecret.secretName, key: bucket.accessKeyIdKey } } },
+    ]));
   });
 });
