@@ -1,21 +1,34 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { GpuResourceFlavor, TenantQueue } from './kueue';
+import { fail } from '../../lib/errors';
 import { RdmaPodWiring } from '../accelerators/rdma-pod-wiring';
 import { ITenantNamespace } from '../cluster/tenant-namespace';
 import { invalid } from '../common/validation';
+import { IModelStore, ModelStoreKind } from '../storage/model-store';
 
 /** The Kueue label that names the LocalQueue a Job is submitted to. */
 export const KUEUE_QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
 
 /**
- * Where a batch job reads or writes data. Today a PersistentVolumeClaim in the job's namespace (for example the claim
- * of a tenant's Manila share); more sources come with the storage constructs.
+ * Where a batch job reads or writes data: a PersistentVolumeClaim in the job's namespace, for example the claim of a
+ * tenant's Manila share exposed as a store (`ShareModelStore` with its `ModelStoreClaim`).
  */
 export class BatchDataSource {
   /** An existing PersistentVolumeClaim in the job's namespace. */
   public static persistentVolumeClaim(claimName: string, options: BatchDataSourceOptions = {}): BatchDataSource {
     return new BatchDataSource(claimName, options.subPath);
+  }
+
+  /**
+   * A tenant's share-backed store (model weights, audio, datasets) through its PersistentVolumeClaim; render the
+   * claim with `ModelStoreClaim` in the job's namespace. Object-bucket stores cannot be mounted: fetch them in the job.
+   */
+  public static fromStore(store: IModelStore, options: BatchDataSourceOptions = {}): BatchDataSource {
+    if (store.storeKind !== ModelStoreKind.SHARED_FILE_SYSTEM || store.fileSystem === undefined) {
+      fail(`store ${store.storeName} is an object bucket, which a pod cannot mount; use a share-backed store (ShareModelStore) or fetch the objects in the job`);
+    }
+    return new BatchDataSource(store.fileSystem.claimName, options.subPath);
   }
 
   /** Name of the claim. */

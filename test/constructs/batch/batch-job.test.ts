@@ -2,8 +2,13 @@ import { cluster } from './fixtures';
 import { GpuNodePool, GpuPartitioning } from '../../../constructs/accelerators/gpu-node-pool';
 import { BatchDataSource, GpuBatchJob, WhisperModel, WhisperTranscriptionJob } from '../../../constructs/batch/batch-job';
 import { GpuResourceFlavor, TenantQueue } from '../../../constructs/batch/kueue';
+import { BucketModelStore, ShareModelStore } from '../../../constructs/storage/model-store';
+import { ShareTypeCatalog } from '../../../constructs/storage/share-type-catalog';
 import { GpuModel } from '../../../lib/hardware/gpu';
-import { onlyObject, synthChart } from '../../util';
+import { ObjectStorageService } from '../../../lib/storage/object-storage';
+import { ShareType } from '../../../lib/storage/share-type';
+import { onlyObject, synthChart, testStack } from '../../util';
+import { tenant } from '../identity/fixtures';
 
 function withQueue() {
   const c = cluster();
@@ -143,5 +148,25 @@ describe('WhisperTranscriptionJob', () => {
       audio: BatchDataSource.persistentVolumeClaim('a'),
       transcripts: BatchDataSource.persistentVolumeClaim('t'),
     })).toThrow('test/Big: Whisper large-v3 needs 10 GB of GPU memory but one nvidia.com/gpu.shared of flavor l40s-gpu-shared has 6 GB; use a smaller model or a larger GPU unit');
+  });
+});
+
+describe('BatchDataSource', () => {
+  test('a share-backed store mounts through its claim', () => {
+    const stack = testStack();
+    new ShareTypeCatalog(stack, 'ShareTypes', { shareTypes: [ShareType.cephfsNative()] });
+    const store = new ShareModelStore(stack, 'Audio', { tenant: tenant(stack, 'T', 'team-a'), storeName: 'call-audio', shareType: ShareType.cephfsNative(), sizeGb: 500 });
+    const source = BatchDataSource.fromStore(store, { subPath: 'recordings' });
+    expect(source.claimName).toBe(store.fileSystem!.claimName);
+    expect(source.subPath).toBe('recordings');
+  });
+
+  test('fails when the store is an object bucket', () => {
+    const stack = testStack();
+    const rgw = ObjectStorageService.cephRgw({ s3EndpointUrl: 'https://rgw.example.net', s3Region: 'eu-1' });
+    const store = new BucketModelStore(stack, 'B', { tenant: tenant(stack, 'T', 'team-a'), storeName: 'audio', service: rgw, capacityGb: 10, credentialUserName: 'r' });
+    expect(() => BatchDataSource.fromStore(store)).toThrow(
+      'store audio is an object bucket, which a pod cannot mount; use a share-backed store (ShareModelStore) or fetch the objects in the job',
+    );
   });
 });
