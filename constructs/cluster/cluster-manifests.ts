@@ -1,4 +1,4 @@
-import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { Manifest, ManifestFieldManager } from '@cdktf/provider-kubernetes/lib/manifest';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import * as cdk8s from 'cdk8s';
 import { Aspects, IAspect, TerraformProvider, TerraformStack, Token } from 'cdktf';
@@ -19,6 +19,13 @@ export interface ClusterManifestsProps {
    * @default 'cdk-ai-factory'
    */
   readonly fieldManager?: string;
+  /**
+   * Take over fields another field manager owns (`force_conflicts`). The objects are the app's; some exist before the
+   * first apply with Helm as their manager (the GPU Operator chart's `cluster-policy`, which the app's ClusterPolicy
+   * replaces), and server-side apply refuses to change their fields without it.
+   * @default true
+   */
+  readonly forceConflicts?: boolean;
 }
 
 /**
@@ -74,7 +81,7 @@ export class ClusterManifests extends Construct {
       clientKey: kubeconfig.lookup('client_key'),
     });
 
-    const fieldManager = props.fieldManager ?? 'cdk-ai-factory';
+    const fieldManager = { name: props.fieldManager ?? 'cdk-ai-factory', forceConflicts: props.forceConflicts ?? true };
     const render: IAspect = {
       visit: (node: IConstruct) => {
         if (node !== this || this.rendered) return;
@@ -85,7 +92,7 @@ export class ClusterManifests extends Construct {
     Aspects.of(this).add(render);
   }
 
-  private renderManifests(app: cdk8s.App, fieldManager: string): void {
+  private renderManifests(app: cdk8s.App, fieldManager: ManifestFieldManager): void {
     const seen = new Map<string, string>();
     const docs: { id: string; doc: any }[] = [];
     for (const chart of app.charts) {
@@ -117,11 +124,11 @@ export class ClusterManifests extends Construct {
     }
   }
 
-  private manifest(id: string, doc: any, fieldManager: string, namespace: Manifest | undefined): Manifest {
+  private manifest(id: string, doc: any, fieldManager: ManifestFieldManager, namespace: Manifest | undefined): Manifest {
     return new Manifest(this, id, {
       provider: this.kubernetesProvider,
       manifest: escapeTemplates(doc),
-      fieldManager: { name: fieldManager },
+      fieldManager,
       dependsOn: namespace ? [namespace] : undefined,
     });
   }

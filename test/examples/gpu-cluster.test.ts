@@ -108,7 +108,10 @@ describe('examples/gpu-cluster', () => {
     const key = (d: any) => `${d.apiVersion} ${d.kind} ${d.metadata.namespace ?? ''}/${d.metadata.name}`;
     const rendered = new Map(manifests.map((m) => [key(m.manifest), unescape(m.manifest)]));
     for (const doc of docs) expect(rendered.get(key(doc))).toEqual(doc);
-    for (const m of manifests) expect(m.provider).toBe('kubernetes.cluster_ai_platform');
+    for (const m of manifests) {
+      expect(m.provider).toBe('kubernetes.cluster_ai_platform');
+      expect(m.field_manager).toEqual({ name: 'cdk-ai-factory', force_conflicts: true });
+    }
   });
 
   test('Kubernetes YAML snapshot', () => {

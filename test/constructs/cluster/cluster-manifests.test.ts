@@ -47,7 +47,7 @@ describe('ClusterManifests', () => {
     const script = '#!/bin/sh\necho "${HOME}" 100%{x}\n';
     new k8s.KubeNamespace(chart, 'Ns', { metadata: { name: 'team-a' } });
     new k8s.KubeConfigMap(chart, 'Cm', { metadata: { name: 'script', namespace: 'team-a', labels: { 'app.kubernetes.io/name': 'x' } }, data: { 'run.sh': script, '${key}': 'v' } });
-    new ClusterManifests(workloads, 'Apps', { cluster: c, cdk8sApp: k8sApp, fieldManager: 'platform' });
+    new ClusterManifests(workloads, 'Apps', { cluster: c, cdk8sApp: k8sApp, fieldManager: 'platform', forceConflicts: false });
     const tf = synthStack(workloads);
     const manifests = resourcesOf(tf, 'kubernetes_manifest');
     expect(Object.keys(manifests).map((k) => k.replace(/_[0-9A-F]{8}$/, '')).sort()).toEqual(['Apps_core-ConfigMap-team-a-script', 'Apps_core-Namespace-cluster-team-a']);
@@ -56,7 +56,7 @@ describe('ClusterManifests', () => {
     expect(cm.provider).toBe('kubernetes.cluster_team_a');
     expect(cm.depends_on).toEqual([`kubernetes_manifest.${nsId}`]);
     expect(manifests[nsId].depends_on).toBeUndefined();
-    expect(cm.field_manager).toEqual({ name: 'platform' });
+    expect(cm.field_manager).toEqual({ name: 'platform', force_conflicts: false });
     expect(cm.manifest).toEqual({
       apiVersion: 'v1',
       kind: 'ConfigMap',
