@@ -1,7 +1,7 @@
 import { Manifest, ManifestFieldManager } from '@cdktf/provider-kubernetes/lib/manifest';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import * as cdk8s from 'cdk8s';
-import { Aspects, IAspect, TerraformProvider, TerraformStack, Token } from 'cdktf';
+import { Annotations, Aspects, IAspect, TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IMagnumCluster } from './node-group';
 import { DataOpenstackContainerinfraClusterV1 } from '../../generated/terraform/openstack/data-openstack-containerinfra-cluster-v1';
@@ -26,6 +26,13 @@ export interface ClusterManifestsProps {
    * @default true
    */
   readonly forceConflicts?: boolean;
+  /**
+   * Apply the app's Jobs too. A Job is a run, not a state: submit it with kubectl or a GitOps tool. A Job with
+   * `ttlSecondsAfterFinished` is refused even then: once its TTL deletes it, the next apply would create it again and
+   * run it again.
+   * @default false
+   */
+  readonly includeJobs?: boolean;
 }
 
 /**
@@ -38,6 +45,9 @@ export interface ClusterManifestsProps {
  * object of the cdk8s app as a `kubernetes_manifest` (an object in a Namespace of the app depends on it, since Terraform
  * applies in parallel). It must be another stack: `kubernetes_manifest` reads the API
  * during plan, so the cluster has to exist before the plan (terraform-provider-kubernetes docs, resources/manifest).
+ *
+ * Jobs are left out unless `includeJobs`: a Job is a run, not a state (after its TTL deletes it, Terraform would
+ * create and run it again).
  *
  * The manifests are self-contained: every value is known at synth time, so the YAML for GitOps and the Terraform
  * resources are the same documents. A Terraform reference inside a manifest is refused. Strings are escaped for
@@ -86,18 +96,32 @@ export class ClusterManifests extends Construct {
       visit: (node: IConstruct) => {
         if (node !== this || this.rendered) return;
         this.rendered = true;
-        this.renderManifests(props.cdk8sApp, fieldManager);
+        this.renderManifests(props.cdk8sApp, fieldManager, props.includeJobs ?? false);
       },
     };
     Aspects.of(this).add(render);
   }
 
-  private renderManifests(app: cdk8s.App, fieldManager: ManifestFieldManager): void {
+  private renderManifests(app: cdk8s.App, fieldManager: ManifestFieldManager, includeJobs: boolean): void {
     const seen = new Map<string, string>();
     const docs: { id: string; doc: any }[] = [];
+    const skipped: string[] = [];
     for (const chart of app.charts) {
       for (const doc of chart.toJson()) {
         const what = `${doc.kind} ${doc.metadata?.namespace ? `${doc.metadata.namespace}/` : ''}${doc.metadata?.name}`;
+        if (doc.apiVersion === 'batch/v1' && doc.kind === 'Job') {
+          if (!includeJobs) {
+            skipped.push(what);
+            continue;
+          }
+          if (doc.spec?.ttlSecondsAfterFinished !== undefined) {
+            invalid(
+              this,
+              `${what} has ttlSecondsAfterFinished ${doc.spec.ttlSecondsAfterFinished}: once it is deleted after finishing, the next apply would create it ` +
+                'and run it again; submit it with kubectl or GitOps (includeJobs: false), or drop the TTL',
+            );
+          }
+        }
         const reference = findTerraformReference(doc);
         if (reference !== undefined) {
           invalid(
@@ -113,6 +137,9 @@ export class ClusterManifests extends Construct {
         seen.set(id, chart.node.id);
         docs.push({ id, doc });
       }
+    }
+    if (skipped.length > 0) {
+      Annotations.of(this).addInfo(`not applied by Terraform (submit them with kubectl or GitOps): ${skipped.join(', ')}`);
     }
     // Terraform applies in parallel: an object in a namespace the app creates waits for that Namespace
     const namespaces = new Map<string, Manifest>();

@@ -81,7 +81,7 @@ export class NodeGroupLabeler extends Construct {
     new k8s.KubeServiceAccount(this, 'ServiceAccount', { metadata, automountServiceAccountToken: true });
     clusterScoped(new k8s.KubeClusterRole(this, 'ClusterRole', {
       metadata: { name: NAME, labels },
-      rules: [{ apiGroups: [''], resources: ['nodes'], verbs: ['get', 'list', 'watch', 'patch'] }],
+      rules: [{ apiGroups: [''], resources: ['nodes'], verbs: ['get', 'list', 'patch'] }],
     }));
     clusterScoped(new k8s.KubeClusterRoleBinding(this, 'ClusterRoleBinding', {
       metadata: { name: NAME, labels },

@@ -128,6 +128,8 @@ export interface MagnumNodeGroupProps extends MagnumNodeGroupOptions {
  * `img_hv_type=baremetal`, and boot-from-volume is off (`boot_volume_size=0`, which also overrides a site default), so
  * no node can silently become a VM on a KVM hypervisor.
  *
+ * Create it with `cluster.addNodeGroup()`, which orders it after the cluster's other node groups and checks it with them.
+ *
  * Magnum node group labels configure the driver; they never reach the Kubernetes nodes. The nodes get
  * `node.cluster.x-k8s.io/nodegroup=<name>` and `node-role.kubernetes.io/<role>` from magnum-cluster-api, and the pool's
  * own labels and taints from {@link NodeGroupLabeler}.

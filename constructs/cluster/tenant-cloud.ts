@@ -34,11 +34,6 @@ export interface TenantCloudProps {
  * `credentials: tenantCloud`; the site's own resources (flavors, images, flavor access) keep the stack's provider.
  */
 export class TenantCloud extends Construct {
-  /** Whether a construct is a TenantCloud. */
-  public static isTenantCloud(x: unknown): x is TenantCloud {
-    return x instanceof TenantCloud;
-  }
-
   /** The clouds.yaml entry. */
   public readonly cloudName: string;
   /** The region, when set. */

@@ -118,3 +118,41 @@ describe('ClusterManifests', () => {
     );
   });
 });
+
+describe('ClusterManifests and Jobs', () => {
+  function withJob(ttl?: number) {
+    const s = setup();
+    new k8s.KubeJob(s.chart, 'Job', {
+      metadata: { name: 'once', namespace: 'default' },
+      spec: { ttlSecondsAfterFinished: ttl, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } } },
+    });
+    new k8s.KubeConfigMap(s.chart, 'Cm', { metadata: { name: 'kept', namespace: 'default' } });
+    return s;
+  }
+
+  test('Jobs are left out by default and reported', () => {
+    const { cluster: c, workloads, k8sApp } = withJob(3600);
+    const m = new ClusterManifests(workloads, 'Apps', { cluster: c, cdk8sApp: k8sApp });
+    const manifests = Object.values(resourcesOf(synthStack(workloads), 'kubernetes_manifest')) as any[];
+    expect(manifests.map((x) => x.manifest.kind)).toEqual(['ConfigMap']);
+    expect(m.node.metadata.filter((e) => e.type === '@cdktf/info').map((e) => e.data)).toEqual([
+      'not applied by Terraform (submit them with kubectl or GitOps): Job default/once',
+    ]);
+  });
+
+  test('a Job without TTL is applied when asked', () => {
+    const { cluster: c, workloads, k8sApp } = withJob();
+    new ClusterManifests(workloads, 'Apps', { cluster: c, cdk8sApp: k8sApp, includeJobs: true });
+    const manifests = Object.values(resourcesOf(synthStack(workloads), 'kubernetes_manifest')) as any[];
+    expect(manifests.map((x) => x.manifest.kind).sort()).toEqual(['ConfigMap', 'Job']);
+  });
+
+  test('fails when an applied Job would be re-created after its TTL', () => {
+    const { cluster: c, workloads, k8sApp } = withJob(3600);
+    new ClusterManifests(workloads, 'Apps', { cluster: c, cdk8sApp: k8sApp, includeJobs: true });
+    expect(() => synthStack(workloads)).toThrow(
+      'workloads/Apps: Job default/once has ttlSecondsAfterFinished 3600: once it is deleted after finishing, the next apply would create it ' +
+        'and run it again; submit it with kubectl or GitOps (includeJobs: false), or drop the TTL',
+    );
+  });
+});

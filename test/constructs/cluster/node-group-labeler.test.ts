@@ -54,7 +54,7 @@ describe('NodeGroupLabeler', () => {
     const labeler = new NodeGroupLabeler(chart, 'Labels', { nodeGroups: c.nodeGroups });
     const out = synthChart(chart);
     expect(out.map((o) => o.kind)).toEqual(['ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'ConfigMap', 'Deployment']);
-    expect(onlyObject(out, 'ClusterRole').rules).toEqual([{ apiGroups: [''], resources: ['nodes'], verbs: ['get', 'list', 'watch', 'patch'] }]);
+    expect(onlyObject(out, 'ClusterRole').rules).toEqual([{ apiGroups: [''], resources: ['nodes'], verbs: ['get', 'list', 'patch'] }]);
     expect(onlyObject(out, 'ClusterRole').metadata.namespace).toBeUndefined();
     expect(onlyObject(out, 'ClusterRoleBinding').subjects).toEqual([{ kind: 'ServiceAccount', name: 'ai-factory-node-labeler', namespace: 'kube-system' }]);
     const deployment = onlyObject(out, 'Deployment');
