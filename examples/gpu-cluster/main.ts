@@ -11,7 +11,7 @@
  *   - the tenant's cluster (3 control plane VMs, 2 default workers, autoscaler on), created with the tenant's
  *     credentials, with node groups built from the pools below: `h100` (2 to 4 VMs) and `h200` (4 bare-metal servers),
  *   - the kubeconfig as sensitive outputs (`ai_platform_kubeconfig`, `ai_platform_kube_host`, ...).
- * Cluster side (Kubernetes YAML, `dist/gpu-cluster.k8s.yaml`, also applied by Terraform from
+ * Cluster side (Kubernetes YAML, `dist/gpu-cluster.k8s.yaml`; Terraform applies all of it but the batch job from
  * `cdktf.out/stacks/gpu-cluster-workloads/cdk.tf.json`):
  *   - an H100 node pool (2 to 4 nodes x 8 GPUs) with a mixed MIG layout: 3g.40gb + 2g.20gb + 2 x 1g.10gb on every GPU,
  *   - an H200 node pool (4 nodes x 8 GPUs) with whole GPUs and 8 InfiniBand rails for GPUDirect RDMA,
@@ -24,6 +24,7 @@
  *   npx cdktf synth                                   # from this folder (or `npm run synth` at the repository root)
  *   npx cdktf deploy gpu-cluster                      # the cluster; then install the operators' Helm charts
  *   npx cdktf deploy gpu-cluster-workloads            # everything inside the cluster (or hand dist/ to GitOps)
+ *   kubectl apply -f dist/ --selector kueue.x-k8s.io/queue-name   # the batch job: a run, not Terraform state
  */
 import * as path from 'path';
 import * as cdk8s from 'cdk8s';
