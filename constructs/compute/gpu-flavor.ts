@@ -56,6 +56,8 @@ export interface IGpuFlavor extends IConstruct {
   readonly placementResources: { [resourceClass: string]: number };
   /** Whether every project may use the flavor; private flavors need `grantAccess`. */
   readonly isPublic: boolean;
+  /** The flavor's extra specs, as Nova receives them. */
+  readonly extraSpecs: { [key: string]: string };
   /** Lets a project use the (private) flavor. */
   grantAccess(project: IProject): void;
 }
@@ -147,6 +149,7 @@ export class GpuFlavor extends Construct implements IGpuFlavor {
   public readonly placementResources: { [resourceClass: string]: number };
   /** Whether every project may use the flavor. */
   public readonly isPublic: boolean;
+  public readonly extraSpecs: { [key: string]: string };
   /** The derived plan: vCPUs, RAM, NUMA split and extra specs. */
   public readonly plan: GpuFlavorPlan;
 
@@ -174,6 +177,7 @@ export class GpuFlavor extends Construct implements IGpuFlavor {
     this.diskGb = props.diskGb ?? 100;
     if (!Number.isInteger(this.diskGb) || this.diskGb < 0) invalid(this, `diskGb ${this.diskGb} must be a non-negative integer (0 boots from volume)`);
     this.isPublic = props.isPublic ?? false;
+    this.extraSpecs = this.plan.extraSpecs;
     this.attachmentKind = this.plan.attachmentKind;
     this.gpuMemoryGb = this.plan.gpuMemoryGb;
     this.gpuResourceClass = this.plan.gpuResourceClass;
@@ -187,7 +191,7 @@ export class GpuFlavor extends Construct implements IGpuFlavor {
       ram: this.plan.ramMb,
       disk: this.diskGb,
       isPublic: this.isPublic,
-      extraSpecs: this.plan.extraSpecs,
+      extraSpecs: this.extraSpecs,
       description: this.plan.description,
     });
     this.flavorId = flavor.id;

@@ -1,44 +1,73 @@
 /**
- * GPU cluster: the inside of a tenant-shared GPU cluster (the Magnum cluster and node groups that carry it come later).
+ * GPU cluster: one factory from the bare metal to the batch job. A tenant's Magnum cluster with an H100 node group
+ * (MIG) and an H200 bare-metal node group (8 InfiniBand rails), and what runs inside it.
  *
- * Cluster side (Kubernetes YAML, `dist/gpu-cluster.k8s.yaml`):
- *   - an H100 node pool (2 nodes x 8 GPUs) with a mixed MIG layout: 3g.40gb + 2g.20gb + 2 x 1g.10gb on every GPU,
+ * OpenStack side (Terraform JSON, `cdktf.out/stacks/gpu-cluster/cdk.tf.json`), created with the site's credentials
+ * (clouds.yaml entry `openstack`) except where the tenant's are needed (entry `ai-platform`):
+ *   - four HGX H200 servers enrolled in Ironic and their bare-metal flavor; an 8-GPU passthrough flavor for HGX H100
+ *     hypervisors; both granted to the tenant's project,
+ *   - the magnum-cluster-api node images for Kubernetes v1.33.12 (a VM image, and a bare-metal one with
+ *     `img_hv_type=baremetal`) and a public cluster template,
+ *   - the tenant's cluster (3 control plane VMs, 2 default workers, autoscaler on), created with the tenant's
+ *     credentials, with node groups built from the pools below: `h100` (2 to 4 VMs) and `h200` (4 bare-metal servers),
+ *   - the kubeconfig as sensitive outputs (`ai_platform_kubeconfig`, `ai_platform_kube_host`, ...).
+ * Cluster side (Kubernetes YAML, `dist/gpu-cluster.k8s.yaml`; Terraform applies all of it but the batch job from
+ * `cdktf.out/stacks/gpu-cluster-workloads/cdk.tf.json`):
+ *   - an H100 node pool (2 to 4 nodes x 8 GPUs) with a mixed MIG layout: 3g.40gb + 2g.20gb + 2 x 1g.10gb on every GPU,
  *   - an H200 node pool (4 nodes x 8 GPUs) with whole GPUs and 8 InfiniBand rails for GPUDirect RDMA,
  *   - the GPU Operator's ClusterPolicy with the MIG manager's layouts and a DCGM exporter ServiceMonitor,
  *   - the Network Operator's NicClusterPolicy and one IPoIB network per rail,
  *   - two tenants with isolated namespaces and Kueue queues that borrow from each other in one cohort,
- *   - a Whisper transcription job of tenant A, admitted through its LocalQueue onto a 3g.40gb MIG slice.
- * The node groups must carry each pool's `nodeLabels` and `nodeTaints`.
+ *   - a Whisper transcription job of tenant A, admitted through its LocalQueue onto a 3g.40gb MIG slice,
+ *   - the node labeler that gives each node group's nodes their pool's labels and taints (Magnum cannot).
  *
- *   npx cdktf synth          # from this folder (or `npm run synth` at the repository root)
+ *   npx cdktf synth                                   # from this folder (or `npm run synth` at the repository root)
+ *   npx cdktf deploy gpu-cluster                      # the cluster; then install the operators' Helm charts
+ *   npx cdktf deploy gpu-cluster-workloads            # everything inside the cluster (or hand dist/ to GitOps)
+ *   kubectl apply -f dist/ --selector kueue.x-k8s.io/queue-name   # the batch job: a run, not Terraform state
  */
 import * as path from 'path';
 import * as cdk8s from 'cdk8s';
 import { App } from 'cdktf';
 import {
+  BaremetalFlavor,
+  BaremetalNodePool,
   BatchDataSource,
+  BondMode,
+  ClusterImage,
+  ClusterManifests,
+  ClusterTemplate,
   ComputeResourceFlavor,
+  DeployRamdisk,
+  ExistingFlavor,
+  ExternalNetwork,
+  FactoryStack,
+  GpuFlavor,
   GpuModel,
   GpuNodePool,
   GpuOperatorPolicy,
   GpuPartitioning,
   GpuResourceFlavor,
   InfinibandFabric,
+  MagnumCluster,
   MigLayout,
+  NetworkAdapterKind,
+  NodeGroupLabeler,
   PodSecurityLevel,
   QueueCohort,
+  ServerProfile,
+  TenantCloud,
   TenantNamespace,
   TenantQueue,
   WhisperModel,
   WhisperTranscriptionJob,
 } from 'cdk-ai-factory';
 
+const KUBERNETES = 'v1.33.12';
+
 /** Builds and synthesizes the example into `outdir` (cdktf.out/ and dist/). */
 export function synth(outdir: string = __dirname): void {
-  // No Terraform stack yet: the Magnum cluster template, cluster and GPU node groups are added here later.
   const app = new App({ outdir: process.env.CDKTF_OUTDIR || path.join(outdir, 'cdktf.out'), stackTraces: false });
-  app.synth();
-
   const k8sApp = new cdk8s.App({ outdir: path.join(outdir, 'dist') });
   const cluster = new cdk8s.Chart(k8sApp, 'gpu-cluster', { disableResourceNameHashes: true });
 
@@ -53,6 +82,7 @@ export function synth(outdir: string = __dirname): void {
     gpuModel: GpuModel.H100_SXM5_80GB,
     gpusPerNode: 8,
     nodeCount: 2,
+    maxNodeCount: 4, // the cluster autoscaler adds up to two more H100 VMs
     partitioning: GpuPartitioning.mig(
       MigLayout.uniform('h100-mixed', [
         { profile: '3g.40gb', count: 1 },
@@ -141,7 +171,89 @@ export function synth(outdir: string = __dirname): void {
     transcripts: BatchDataSource.persistentVolumeClaim('team-a-share', { subPath: 'transcripts' }),
     shards: 4,
   });
+
+  // --- OpenStack: the site's GPU servers and flavors, the node images, a public template ---------------------------
+  const site = new FactoryStack(app, 'gpu-cluster', { cloud: 'openstack', ironic: { url: 'https://ironic.example.net:6385' } });
+  // the tenant that owns the cluster: Magnum creates a cluster in the caller's project
+  const tenant = new TenantCloud(site, 'AiPlatform', { cloud: 'ai-platform' });
+
+  const hgxH200 = ServerProfile.HGX_H200_8GPU;
+  const h200Servers = new BaremetalNodePool(site, 'H200Servers', {
+    poolName: 'hgx-h200',
+    server: hgxH200,
+    nodes: [5, 13, 21, 29].map((u) => ({
+      nodeName: `hgx-r02-u${String(u).padStart(2, '0')}`,
+      bmcAddress: `https://10.10.2.${u}`,
+      macAddresses: { 'lom0/0': `3c:ec:ef:20:01:${hex(u)}`, 'bf3-0/0': `b8:3f:d2:20:00:${hex(u)}`, 'bf3-0/1': `b8:3f:d2:20:01:${hex(u)}` },
+    })),
+    bonds: [{ bondName: 'bond0', ports: ['bf3-0/0', 'bf3-0/1'], mode: BondMode.LACP }],
+    deployRamdisk: DeployRamdisk.kernelAndRamdisk('https://images.example.net/ipa/ipa.kernel', 'https://images.example.net/ipa/ipa.initramfs'),
+  });
+  const h200Flavor = new BaremetalFlavor(site, 'H200BareMetal', { pool: h200Servers });
+  // HGX H100 hypervisors: the same layout as the H200 servers (DGX H100: 2x 8480C, 2 TiB, 8 GPUs, 8 ConnectX-7)
+  const hgxH100 = ServerProfile.custom({
+    name: 'hgx-h100-8gpu',
+    displayName: 'HGX H100 8-GPU server (2x Xeon Platinum 8480C, 2 TiB)',
+    sockets: 2,
+    coresPerSocket: 56,
+    threadsPerCore: 2,
+    memoryGib: 2048,
+    gpus: { model: GpuModel.H100_SXM5_80GB, numaNodes: [0, 0, 0, 0, 1, 1, 1, 1] },
+    networkAdapters: [
+      { name: 'lom0', kind: NetworkAdapterKind.ETHERNET, numaNode: 0, ports: 1, portSpeedGbps: 10, model: 'onboard 10GBASE-T' },
+      { name: 'bf3-0', kind: NetworkAdapterKind.DPU, numaNode: 0, ports: 2, portSpeedGbps: 200, model: 'BlueField-3', pciId: '15b3:a2dc' },
+    ],
+    nvme: { count: 8, sizeGb: 3840 },
+    rootDiskGb: 1920,
+  });
+  // whole GPUs by passthrough: the MIG manager partitions them inside the VM
+  const h100Flavor = new GpuFlavor(site, 'H100x8', { server: hgxH100, gpuCount: 8 });
+
+  const nodeImage = new ClusterImage(site, 'NodeImage', {
+    imageName: `ubuntu-24.04-${KUBERNETES}`,
+    kubernetesVersion: KUBERNETES,
+    sourceUrl: `https://images.example.net/magnum-capi/ubuntu-24.04-${KUBERNETES}.qcow2`,
+  });
+  const bareMetalImage = new ClusterImage(site, 'BareMetalNodeImage', {
+    imageName: `ubuntu-24.04-${KUBERNETES}-baremetal`,
+    kubernetesVersion: KUBERNETES,
+    bareMetal: true,
+    sourceUrl: `https://images.example.net/magnum-capi/ubuntu-24.04-${KUBERNETES}-baremetal.qcow2`,
+  });
+  const template = new ClusterTemplate(site, 'Kubernetes133', {
+    templateName: `k8s-${KUBERNETES}`,
+    image: nodeImage,
+    externalNetwork: new ExternalNetwork(site, 'Public', { networkName: 'public' }),
+    controlPlaneFlavor: new ExistingFlavor(site, 'ControlPlaneFlavor', { flavorName: 'm1.xlarge' }),
+    workerFlavor: new ExistingFlavor(site, 'WorkerFlavor', { flavorName: 'm1.2xlarge' }),
+    containerRegistry: 'registry.example.net/mirror',
+    isPublic: true,
+  });
+
+  // --- the tenant's cluster: node groups from the pools (counts, GPUs, labels and taints come from them) ------------
+  const magnum = new MagnumCluster(site, 'Cluster', {
+    clusterName: 'ai-platform',
+    template,
+    credentials: tenant,
+    autoScaling: true,
+    sshPublicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIC8s2x9mJ0p1u7mK2Zr4wq3d5Jc6tX1yVb0nLh7eQf2a ops@example.net',
+  });
+  magnum.addNodeGroup('H100Nodes', { pool: h100, flavor: h100Flavor });
+  magnum.addNodeGroup('H200Nodes', { pool: h200, flavor: h200Flavor, image: bareMetalImage });
+
+  // Magnum labels a node group's nodes only with its name and role: the pools' labels and taints come from this
+  new NodeGroupLabeler(cluster, 'NodeLabels', { nodeGroups: magnum.nodeGroups });
+
+  // --- everything above, applied into the cluster by a second stack (kubernetes_manifest needs the API at plan) -----
+  const workloads = new FactoryStack(app, 'gpu-cluster-workloads', { cloud: 'ai-platform' });
+  new ClusterManifests(workloads, 'Manifests', { cluster: magnum, cdk8sApp: k8sApp });
+
+  app.synth();
   k8sApp.synth();
+}
+
+function hex(n: number): string {
+  return n.toString(16).padStart(2, '0');
 }
 
 if (require.main === module) {

@@ -58,6 +58,7 @@ export * as dataOpenstackComputeServergroupV2 from './data-openstack-compute-ser
 export * as dataOpenstackContainerinfraClusterV1 from './data-openstack-containerinfra-cluster-v1';
 export * as dataOpenstackContainerinfraClustertemplateV1 from './data-openstack-containerinfra-clustertemplate-v1';
 export * as dataOpenstackContainerinfraNodegroupV1 from './data-openstack-containerinfra-nodegroup-v1';
+export * as dataOpenstackIdentityAuthScopeV3 from './data-openstack-identity-auth-scope-v3';
 export * as dataOpenstackIdentityGroupV3 from './data-openstack-identity-group-v3';
 export * as dataOpenstackIdentityProjectV3 from './data-openstack-identity-project-v3';
 export * as dataOpenstackIdentityRoleV3 from './data-openstack-identity-role-v3';
