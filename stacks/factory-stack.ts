@@ -1,4 +1,5 @@
-import { Aspects, LocalBackend, TerraformBackend, TerraformProvider, TerraformStack } from 'cdktf';
+import * as path from 'path';
+import { Aspects, DataTerraformRemoteStateLocal, LocalBackend, TerraformBackend, TerraformProvider, TerraformRemoteState, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { DataSafetyChecks } from '../constructs/common/stateful';
 import { IronicProvider } from '../generated/terraform/ironic/provider';
@@ -81,6 +82,23 @@ export class FactoryStack extends TerraformStack {
    */
   public ensureBackendExists(): TerraformBackend {
     const existing = this.node.findAll().find((c) => TerraformBackend.isBackend(c));
-    return (existing as TerraformBackend | undefined) ?? new LocalBackend(this, { path: this.localStateFile });
+    return (existing as TerraformBackend | undefined) ?? new StackLocalBackend(this, this.localStateFile);
+  }
+}
+
+/**
+ * A local backend whose state path is relative to the stack's working directory (`cdktf.out/stacks/<stack id>`),
+ * and which other stacks reach from their own working directory (`../<stack id>/<state file>`) when they reference
+ * this stack's values. cdktf's own LocalBackend hands the consuming stack the same relative path, which would point
+ * into the consumer's folder.
+ */
+class StackLocalBackend extends LocalBackend {
+  constructor(private readonly stack: TerraformStack, private readonly statePath: string) {
+    super(stack, { path: statePath });
+  }
+
+  public getRemoteStateDataSource(scope: Construct, name: string, _fromStack: string): TerraformRemoteState {
+    const statePath = path.isAbsolute(this.statePath) ? this.statePath : path.posix.join('..', this.stack.node.id, this.statePath);
+    return new DataTerraformRemoteStateLocal(scope, name, { path: statePath, workspace: '${terraform.workspace}' });
   }
 }

@@ -1,6 +1,10 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { Testing } from 'cdk8s';
-import { App, S3Backend } from 'cdktf';
+import { App, S3Backend, Testing as TfTesting } from 'cdktf';
 import { BlockstorageVolumeV3 } from '../../generated/terraform/openstack/blockstorage-volume-v3';
+import { ComputeFlavorV2 } from '../../generated/terraform/openstack/compute-flavor-v2';
+import { FactoryStack } from '../../stacks/factory-stack';
 import { ServingChart } from '../../stacks/serving-chart';
 import { synthChart, synthStack, testStack } from '../util';
 
@@ -50,5 +54,21 @@ describe('FactoryStack data safety', () => {
     const volume = new BlockstorageVolumeV3(stack, 'Raw', { name: 'raw', size: 10 });
     (stack.node.scope as App).synth();
     expect(volume.node.metadata.filter((m) => m.type === 'error')).toEqual([]);
+  });
+});
+
+describe('FactoryStack cross-stack references', () => {
+  test('a consuming stack reads the producer state from the producer working directory', () => {
+    const app = TfTesting.app({ stackTraces: false });
+    const site = new FactoryStack(app, 'site');
+    const tenants = new FactoryStack(app, 'tenants');
+    const flavor = new ComputeFlavorV2(site, 'Flavor', { name: 'f', vcpus: 1, ram: 1024, disk: 0 });
+    new ComputeFlavorV2(tenants, 'Copy', { name: 'copy', vcpus: 1, ram: 1024, disk: 0, description: flavor.id });
+    app.synth();
+    const tf = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'tenants', 'cdk.tf.json'), 'utf8'));
+    expect(Object.values(tf.data.terraform_remote_state)).toEqual([
+      expect.objectContaining({ backend: 'local', config: { path: '../site/terraform.site.tfstate' }, workspace: '${terraform.workspace}' }),
+    ]);
+    expect(tf.terraform.backend).toEqual({ local: { path: 'terraform.tenants.tfstate' } });
   });
 });
