@@ -7,6 +7,8 @@ import { IMagnumCluster } from './node-group';
 import { DataOpenstackContainerinfraClusterV1 } from '../../generated/terraform/openstack/data-openstack-containerinfra-cluster-v1';
 import { OpenstackProvider } from '../../generated/terraform/openstack/provider';
 import { invalid } from '../common/validation';
+import { IModelStore, ModelStoreKind } from '../storage/model-store';
+import { credentialsSecretManifest, persistentVolumeManifest } from '../storage/model-store-manifests';
 
 /** Props of {@link ClusterManifests}. */
 export interface ClusterManifestsProps {
@@ -60,6 +62,10 @@ export class ClusterManifests extends Construct {
   /** The provider alias, `cluster_<name>`. */
   public readonly alias: string;
   private rendered = false;
+  private readonly fieldManager: ManifestFieldManager;
+  /** Model-store objects in a namespace: they wait for the Namespace when the app creates it. */
+  private readonly namespacedStoreObjects: { manifest: Manifest; namespaceName: string }[] = [];
+  private readonly modelStoreKeys = new Set<string>();
 
   constructor(scope: Construct, id: string, props: ClusterManifestsProps) {
     super(scope, id);
@@ -92,6 +98,7 @@ export class ClusterManifests extends Construct {
     });
 
     const fieldManager = { name: props.fieldManager ?? 'cdk-ai-factory', forceConflicts: props.forceConflicts ?? true };
+    this.fieldManager = fieldManager;
     const render: IAspect = {
       visit: (node: IConstruct) => {
         if (node !== this || this.rendered) return;
@@ -100,6 +107,31 @@ export class ClusterManifests extends Construct {
       },
     };
     Aspects.of(this).add(render);
+  }
+
+  /**
+   * Applies what a tenant's model store needs in the cluster and only Terraform knows: a share store's
+   * PersistentVolume (its `shareID`/`shareAccessID` exist after apply), pre-bound to the claim `ModelStoreClaim`
+   * renders in `namespaceName`; a bucket store's credentials Secret (the EC2 key pair) in `namespaceName`. These are
+   * built on the Terraform side, so the references resolve (across stacks through remote state); the cdk8s charts stay
+   * free of them.
+   */
+  public addModelStore(store: IModelStore, namespaceName: string): void {
+    if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespaceName)) {
+      invalid(this, `namespaceName ${JSON.stringify(namespaceName)} is not a Kubernetes namespace name (a DNS label)`);
+    }
+    const storeId = `model-store-${store.storeName}-${namespaceName}`;
+    if (this.modelStoreKeys.has(storeId)) invalid(this, `model store ${store.storeName} is added twice for namespace ${namespaceName}`);
+    this.modelStoreKeys.add(storeId);
+    // created now, not when the app's manifests are rendered: cdktf turns references to another stack into remote
+    // state before aspects run
+    if (store.storeKind === ModelStoreKind.SHARED_FILE_SYSTEM && store.fileSystem) {
+      this.manifest(`${storeId}-pv`, persistentVolumeManifest(store, namespaceName), this.fieldManager, undefined);
+    } else if (store.objectBucket) {
+      const secret = credentialsSecretManifest(store.objectBucket);
+      const manifest = this.manifest(`${storeId}-secret`, { ...secret, metadata: { ...secret.metadata, namespace: namespaceName } }, this.fieldManager, undefined);
+      this.namespacedStoreObjects.push({ manifest, namespaceName });
+    }
   }
 
   private renderManifests(app: cdk8s.App, fieldManager: ManifestFieldManager, includeJobs: boolean): void {
@@ -149,6 +181,11 @@ export class ClusterManifests extends Construct {
     for (const { id, doc } of docs.filter((d) => !(d.doc.apiVersion === 'v1' && d.doc.kind === 'Namespace'))) {
       this.manifest(id, doc, fieldManager, namespaces.get(doc.metadata?.namespace));
     }
+    for (const { manifest, namespaceName } of this.namespacedStoreObjects) {
+      const namespace = namespaces.get(namespaceName);
+      // the address as `depends_on` wants it (what a config's `dependsOn` renders)
+      if (namespace) manifest.dependsOn = [`${namespace.terraformResourceType}.${namespace.friendlyUniqueId}`];
+    }
   }
 
   private manifest(id: string, doc: any, fieldManager: ManifestFieldManager, namespace: Manifest | undefined): Manifest {
@@ -184,10 +221,13 @@ function findTerraformReference(value: unknown): string | undefined {
 
 /**
  * Escapes Terraform template sequences in every string and key, so Terraform reads the manifest literally:
- * `${` → `$${`, `%{` → `%%{`. Not part of the jsii API.
+ * `${` → `$${`, `%{` → `%%{`. cdktf tokens (references the Terraform side put in, e.g. a share id) are kept, so they
+ * resolve. Not part of the jsii API.
  */
 export function escapeTemplates(value: any): any {
-  if (typeof value === 'string') return value.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+  if (typeof value === 'string') {
+    return Token.isUnresolved(value) ? value : value.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+  }
   if (Array.isArray(value)) return value.map(escapeTemplates);
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [escapeTemplates(k), escapeTemplates(v)]));

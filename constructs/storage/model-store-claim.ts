@@ -1,8 +1,6 @@
-import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { IModelStore, ModelStoreKind } from './model-store';
-import { persistentVolumeManifest } from './model-store-manifests';
 import { DataProtection, Stateful } from '../common/stateful';
 import { invalid } from '../common/validation';
 
@@ -10,13 +8,6 @@ import { invalid } from '../common/validation';
 export interface ModelStoreClaimProps {
   /** A shared-file-system model store. */
   readonly store: IModelStore;
-  /**
-   * Render the PersistentVolume too. Its `shareID`/`shareAccessID` are Terraform references, so only do this when
-   * the chart is synthesized inside the Terraform stack through cdktf-cdk8s, where they resolve; for GitOps YAML
-   * take the PV from the Terraform output `store.fileSystem.persistentVolumeOutputName` after apply.
-   * @default false
-   */
-  readonly includePersistentVolume?: boolean;
   /**
    * Whether the PVC (and PV) may be pruned by GitOps tools.
    * @default DataProtection.retain()
@@ -29,6 +20,10 @@ export interface ModelStoreClaimProps {
  * `ReadOnlyMany` for read-only stores, bound to the store's pre-provisioned PV by `volumeName` with an empty
  * storage class, so nothing is provisioned dynamically. Every value is known at synth time, so the YAML suits
  * GitOps. Pods mount `claimName`, read-only when the store is.
+ *
+ * The PersistentVolume it binds to carries the share's ids, which exist only after apply: take it from the Terraform
+ * output `store.fileSystem.persistentVolumeOutputName` (GitOps), or let `ClusterManifests.addModelStore()` apply it
+ * from the Terraform side (one `cdktf deploy`).
  */
 export class ModelStoreClaim extends Construct {
   /** Name of the PVC. */
@@ -60,16 +55,5 @@ export class ModelStoreClaim extends Construct {
       },
     });
     Stateful.protectKubernetesObject(claim, props.protection);
-    if (props.includePersistentVolume) {
-      const m = persistentVolumeManifest(store, Chart.of(this).namespace);
-      const pv = new k8s.KubePersistentVolume(this, 'PersistentVolume', {
-        metadata: { name: m.metadata.name, labels: m.metadata.labels },
-        spec: {
-          ...m.spec,
-          capacity: { storage: k8s.Quantity.fromString(m.spec.capacity.storage) },
-        },
-      });
-      Stateful.protectKubernetesObject(pv, props.protection);
-    }
   }
 }

@@ -35,7 +35,7 @@ export interface KubernetesSecretReference {
 /**
  * What a Kubernetes workload needs to mount a shared-file-system model store. Values marked "synth time" are plain
  * strings usable in GitOps YAML; "Terraform reference" values are known only after apply and resolve only inside
- * the Terraform stack (cdktf-cdk8s) or through the Terraform output `persistentVolumeOutputName`.
+ * the Terraform stack (`ClusterManifests.addModelStore`) or through the Terraform output `persistentVolumeOutputName`.
  */
 export interface ModelStoreFileSystem {
   /** Manila CSI driver name, e.g. `cephfs.manila.csi.openstack.org` (synth time). */
@@ -169,8 +169,8 @@ export interface ShareModelStoreProps extends StatefulProps {
  * Two ways to reach a cluster:
  * - GitOps: `terraform output -raw model_store_<name>_pv > pv.yaml` after apply, committed next to the PVC that
  *   `ModelStoreClaim` renders with synth-time values only;
- * - one `cdktf deploy`: `ModelStoreClaim` with `includePersistentVolume: true` in a cdk8s chart synthesized
- *   inside the stack through cdktf-cdk8s, where the Terraform references resolve.
+ * - one `cdktf deploy`: `ClusterManifests.addModelStore(store, namespace)` applies the PV from the Terraform side,
+ *   where the references resolve (the claim stays in the cdk8s chart).
  */
 export class ShareModelStore extends Construct implements IModelStore {
   public readonly storeName: string;

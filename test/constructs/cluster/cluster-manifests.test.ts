@@ -1,6 +1,8 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { App as K8sApp, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { LocalBackend, TerraformStack, Testing } from 'cdktf';
+import { App as TfApp, LocalBackend, TerraformStack, Testing } from 'cdktf';
 import { cluster, magnumSite } from './magnum-fixtures';
 import { ClusterImage } from '../../../constructs/cluster/cluster-image';
 import { ClusterManifests, escapeTemplates } from '../../../constructs/cluster/cluster-manifests';
@@ -8,9 +10,14 @@ import { ClusterTemplate } from '../../../constructs/cluster/cluster-template';
 import { ExistingFlavor } from '../../../constructs/cluster/existing-flavor';
 import { MagnumCluster } from '../../../constructs/cluster/magnum-cluster';
 import { ExternalNetwork } from '../../../constructs/network/external-network';
+import { BucketModelStore, ShareModelStore } from '../../../constructs/storage/model-store';
+import { ShareTypeCatalog } from '../../../constructs/storage/share-type-catalog';
 import { OpenstackProvider } from '../../../generated/terraform/openstack/provider';
+import { ObjectStorageService } from '../../../lib/storage/object-storage';
+import { ShareType } from '../../../lib/storage/share-type';
 import { FactoryStack } from '../../../stacks/factory-stack';
 import { resourcesOf, synthStack } from '../../util';
+import { tenant } from '../identity/fixtures';
 
 function setup() {
   const site = magnumSite();
@@ -154,5 +161,43 @@ describe('ClusterManifests and Jobs', () => {
       'workloads/Apps: Job default/once has ttlSecondsAfterFinished 3600: once it is deleted after finishing, the next apply would create it ' +
         'and run it again; submit it with kubectl or GitOps (includeJobs: false), or drop the TTL',
     );
+  });
+
+  test('model stores: the share PV and the bucket Secret are applied from Terraform, their ids resolved from the site stack', () => {
+    const { cluster: c, workloads, k8sApp, chart, site } = setup();
+    new ShareTypeCatalog(site.stack, 'ShareTypes', { shareTypes: [ShareType.cephfsNative()] });
+    const t = tenant(site.stack, 'T', 'inference');
+    const share = new ShareModelStore(site.stack, 'Weights', { tenant: t, storeName: 'llama', shareType: ShareType.cephfsNative(), sizeGb: 160 });
+    const rgw = ObjectStorageService.cephRgw({ s3EndpointUrl: 'https://rgw.example.net', s3Region: 'eu-1' });
+    const bucket = new BucketModelStore(site.stack, 'Bucket', { tenant: t, storeName: 'mistral', service: rgw, capacityGb: 15, credentialUserName: 'reader' });
+    new k8s.KubeNamespace(chart, 'Ns', { metadata: { name: 'llm' } });
+    const manifests = new ClusterManifests(workloads, 'Apps', { cluster: c, cdk8sApp: k8sApp });
+    manifests.addModelStore(share, 'llm');
+    manifests.addModelStore(bucket, 'llm');
+    // cross-stack references become remote state only when the whole app is synthesized
+    const app = site.stack.node.scope as TfApp;
+    app.synth();
+    const tf = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'workloads', 'cdk.tf.json'), 'utf8'));
+    const all = resourcesOf(tf, 'kubernetes_manifest');
+    const pv = Object.entries(all).find(([k]) => k.includes('model-store-llama-llm-pv'))![1] as any;
+    expect(pv.manifest).toMatchObject({
+      kind: 'PersistentVolume',
+      spec: { claimRef: { namespace: 'llm', name: 'llama' }, csi: { driver: 'cephfs.manila.csi.openstack.org', readOnly: true } },
+    });
+    // the share's ids come from the site stack's state, not as literals
+    expect(pv.manifest.spec.csi.volumeAttributes.shareID).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-\S+\.outputs\.\S+\}$/);
+    const [secretId, secret] = Object.entries(all).find(([k]) => k.includes('model-store-mistral-llm-secret')) as [string, any];
+    expect(secret.manifest.metadata).toMatchObject({ namespace: 'llm' });
+    expect(secret.depends_on).toEqual([expect.stringMatching(/^kubernetes_manifest\.Apps_core-Namespace-cluster-llm_/)]);
+    expect(secretId).toMatch(/secret/);
+    expect(Object.values(tf.data.terraform_remote_state)).toContainEqual(expect.objectContaining({ config: { path: `../${site.stack.node.id}/terraform.${site.stack.node.id}.tfstate` } }));
+  });
+
+  test('fails when a model store names an invalid namespace', () => {
+    const { cluster: c, workloads, k8sApp, site } = setup();
+    new ShareTypeCatalog(site.stack, 'ShareTypes', { shareTypes: [ShareType.cephfsNative()] });
+    const share = new ShareModelStore(site.stack, 'Weights', { tenant: tenant(site.stack, 'T', 'inference'), storeName: 'llama', shareType: ShareType.cephfsNative(), sizeGb: 10 });
+    const manifests = new ClusterManifests(workloads, 'Apps', { cluster: c, cdk8sApp: k8sApp });
+    expect(() => manifests.addModelStore(share, 'LLM')).toThrow('workloads/Apps: namespaceName "LLM" is not a Kubernetes namespace name (a DNS label)');
   });
 });

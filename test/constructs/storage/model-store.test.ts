@@ -128,20 +128,6 @@ describe('ModelStoreClaim', () => {
     expect([claim.claimName, claim.readOnly]).toEqual(['llama-3-1-70b', true]);
   });
 
-  test('inside the Terraform stack (cdktf-cdk8s) the PV comes along, pre-bound to the claim', () => {
-    const { stack, t } = site();
-    const store = new ShareModelStore(stack, 'Llama70b', { tenant: t, storeName: 'llama', shareType: cephfs, sizeGb: 160 });
-    const chart = testChart('llm');
-    new ModelStoreClaim(chart, 'Weights', { store, includePersistentVolume: true });
-    const pv = onlyObject(synthChart(chart), 'PersistentVolume');
-    expect(pv.spec).toMatchObject({
-      persistentVolumeReclaimPolicy: 'Retain',
-      claimRef: { namespace: 'llm', name: 'llama' },
-      csi: { driver: 'cephfs.manila.csi.openstack.org', volumeHandle: 'inference-llama', readOnly: true, nodeStageSecretRef: { name: 'manila-csi-inference', namespace: 'kube-system' } },
-    });
-    expect(pv.spec.csi.volumeAttributes.shareAccessID).toMatch(/TfToken/);
-  });
-
   test('fails when the store is a bucket', () => {
     const { stack, t } = site();
     const store = new BucketModelStore(stack, 'M', { tenant: t, storeName: 'm', service: rgw, capacityGb: 1, credentialUserName: 'r' });
