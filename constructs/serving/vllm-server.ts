@@ -234,7 +234,7 @@ export class VllmServer extends Construct {
         gpuMemoryGb: offer.memoryGb,
         migProfile: offer.migProfile,
         sharedGpu: offer.shared,
-        maxNodes: props.maxNodesPerReplica,
+        maxNodesPerReplica: props.maxNodesPerReplica,
         maxModelLen: props.maxModelLen,
         weightFormat: props.weightFormat,
         kvCacheFormat: props.kvCacheFormat,

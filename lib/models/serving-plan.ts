@@ -34,7 +34,7 @@ export interface ServingRequest {
    * Nodes one replica may span (pipeline stages).
    * @default 1
    */
-  readonly maxNodes?: number;
+  readonly maxNodesPerReplica?: number;
   /**
    * Longest request the server must accept (`--max-model-len`), in tokens.
    * @default - the model's maximum context
@@ -130,7 +130,7 @@ interface Resolved {
   readonly unitMemoryGb: number;
   readonly migProfile?: string;
   readonly sharedGpu: boolean;
-  readonly maxNodes: number;
+  readonly maxNodesPerReplica: number;
   readonly maxModelLen: number;
   readonly weightFormat: NumericFormat;
   readonly kvCacheFormat: NumericFormat;
@@ -203,13 +203,13 @@ function isSixteenBit(format: NumericFormat): boolean {
 
 function resolve(request: ServingRequest): Resolved {
   const { model, gpu } = request;
-  const maxNodes = request.maxNodes ?? 1;
+  const maxNodesPerReplica = request.maxNodesPerReplica ?? 1;
   const util = request.gpuMemoryUtilization ?? 0.9;
   const reserveGb = request.activationReserveGb ?? 3;
   const maxModelLen = request.maxModelLen ?? model.maxContextTokens;
   const sharedGpu = request.sharedGpu ?? false;
   check(Number.isInteger(request.gpusPerNode) && request.gpusPerNode >= 1, `gpusPerNode ${request.gpusPerNode} must be a positive integer`);
-  check(Number.isInteger(maxNodes) && maxNodes >= 1, `maxNodes ${maxNodes} must be a positive integer`);
+  check(Number.isInteger(maxNodesPerReplica) && maxNodesPerReplica >= 1, `maxNodesPerReplica ${maxNodesPerReplica} must be a positive integer`);
   check(util > 0 && util <= 1, `gpuMemoryUtilization ${util} must be in (0, 1]`);
   check(reserveGb >= 0, `activationReserveGb ${reserveGb} must not be negative`);
   check(Number.isInteger(maxModelLen) && maxModelLen >= 1, `maxModelLen ${maxModelLen} must be a positive integer`);
@@ -256,7 +256,7 @@ function resolve(request: ServingRequest): Resolved {
   if (pp !== undefined) {
     check(Number.isInteger(pp) && pp >= 1, `pipelineParallelSize ${pp} must be a positive integer`);
     check(slice === undefined || pp === 1, `pipelineParallelSize ${pp} cannot be used on ${slice}; one replica runs on one unit`);
-    check(pp <= maxNodes, `pipelineParallelSize ${pp} needs ${pp} nodes but maxNodes is ${maxNodes}; raise maxNodes or lower pipelineParallelSize`);
+    check(pp <= maxNodesPerReplica, `pipelineParallelSize ${pp} needs ${pp} nodes but maxNodesPerReplica is ${maxNodesPerReplica}; raise maxNodesPerReplica or lower pipelineParallelSize`);
     check(pp <= model.layers, `pipelineParallelSize ${pp} is more than the ${model.layers} layers of ${model.name}`);
   }
   return {
@@ -266,7 +266,7 @@ function resolve(request: ServingRequest): Resolved {
     unitMemoryGb,
     migProfile: request.migProfile,
     sharedGpu,
-    maxNodes,
+    maxNodesPerReplica,
     maxModelLen,
     weightFormat,
     kvCacheFormat,
@@ -285,7 +285,7 @@ function layoutsOf(r: Resolved): Array<[number, number]> {
   const pairs: Array<[number, number]> = sizes.map((tp) => [tp, 1]);
   // across nodes: pipeline stages, each as wide as tensor parallelism allows within a node
   const widest = sizes[sizes.length - 1];
-  for (let pp = 2; pp <= Math.min(r.maxNodes, r.model.layers); pp++) {
+  for (let pp = 2; pp <= Math.min(r.maxNodesPerReplica, r.model.layers); pp++) {
     pairs.push([r.tensorParallelSize ?? widest, pp]);
   }
   return pairs
@@ -367,7 +367,7 @@ function refusal(r: Resolved, candidates: Candidate[]): string {
       `${gb(c.needPerGpuGb - usable)} GB short; ${rule}; ${fixes}`;
   }
 
-  const where = `${r.maxNodes} node${r.maxNodes === 1 ? '' : 's'} of ${r.gpusPerNode}× ${gpu.displayName}`;
+  const where = `${r.maxNodesPerReplica} node${r.maxNodesPerReplica === 1 ? '' : 's'} of ${r.gpusPerNode}× ${gpu.displayName}`;
   const largest = candidates[candidates.length - 1];
   const short = largest.needPerGpuGb - usable;
   return `${what} does not fit ${where}: the largest allowed layout, ${layoutName(largest.plan)}, needs ${gb(largest.needPerGpuGb)} GB per GPU ` +
@@ -396,10 +396,10 @@ function suggestions(r: Resolved): string {
     const whole = firstFeasible({ ...unpinned, sharedGpu: false, unitMemoryGb: r.gpu.memoryGb, gpusPerNode: Math.max(r.gpusPerNode, 1) });
     found.push(whole ? `use whole GPUs (${layoutName(whole.plan)})` : `a whole ${r.gpu.displayName} does not hold it either`);
   } else {
-    const more = firstFeasible({ ...unpinned, maxNodes: Math.max(r.maxNodes, Math.min(SEARCH_NODES, r.model.layers)) });
+    const more = firstFeasible({ ...unpinned, maxNodesPerReplica: Math.max(r.maxNodesPerReplica, Math.min(SEARCH_NODES, r.model.layers)) });
     if (more) {
       const nodes = more.plan.nodesPerReplica;
-      const allow = nodes > r.maxNodes ? `; allow maxNodes ${nodes}` : '';
+      const allow = nodes > r.maxNodesPerReplica ? `; allow maxNodesPerReplica ${nodes}` : '';
       found.push(`smallest layout that fits: ${layoutName(more.plan)} (${more.plan.gpusPerReplica} GPUs${allow})`);
     } else {
       found.push(`no layout of up to ${Math.min(SEARCH_NODES, r.model.layers)} nodes holds it`);

@@ -25,12 +25,12 @@ function fits(request: ServingRequest, tp: number, pp: number): boolean {
   return model.weightsGb(weightFormat) / (tp * pp) + 3 + sequenceBytes / GB <= memory * 0.9;
 }
 
-/** Every layout a user could ask for on nodes of `gpusPerNode`: TP a divisor of the heads within a node, PP up to maxNodes. */
-function allLayouts(model: LlmModel, gpusPerNode: number, maxNodes: number): Array<[number, number]> {
+/** Every layout a user could ask for on nodes of `gpusPerNode`: TP a divisor of the heads within a node, PP up to maxNodesPerReplica. */
+function allLayouts(model: LlmModel, gpusPerNode: number, maxNodesPerReplica: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let tp = 1; tp <= gpusPerNode; tp++) {
     if (model.attentionHeads % tp !== 0 || (model.kvHeads % tp !== 0 && tp % model.kvHeads !== 0)) continue;
-    for (let pp = 1; pp <= maxNodes; pp++) out.push([tp, pp]);
+    for (let pp = 1; pp <= maxNodesPerReplica; pp++) out.push([tp, pp]);
   }
   return out;
 }
@@ -88,7 +88,7 @@ describe('ServingPlanner: the reference worked examples (shared/reference/llm-se
 
   test('405B BF16 does not fit one 8× H100 node; it needs TP=8 × PP=2 on two nodes', () => {
     expect(tryPlan({ model: LlmModel.LLAMA_3_1_405B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, maxModelLen: 8192 })).toBeInstanceOf(Error);
-    const plan = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_405B, gpu: H100, gpusPerNode: 8, maxNodes: 2, maxModelLen: 8192 });
+    const plan = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_405B, gpu: H100, gpusPerNode: 8, maxNodesPerReplica: 2, maxModelLen: 8192 });
     expect(plan).toMatchObject({ tensorParallelSize: 8, pipelineParallelSize: 2, gpusPerReplica: 16, nodesPerReplica: 2 });
   });
 });
@@ -124,7 +124,7 @@ describe('ServingPlanner: refusals', () => {
       'llama-3.1-405b (bfloat16 weights, bfloat16 KV cache, max-model-len 8192) does not fit 1 node of 8× NVIDIA H100 SXM5 80GB: ' +
       'the largest allowed layout, TP=8, needs 104.7 GB per GPU (101.2 GB weights, 3.0 GB reserve, 0.5 GB KV for one sequence) ' +
       'but 72.0 GB is usable at gpu-memory-utilization 0.9, 32.7 GB short per GPU (261.6 GB in total); ' +
-      'smallest layout that fits: TP=8 × PP=2 on 2 nodes (16 GPUs; allow maxNodes 2); or FP8 weights with TP=8',
+      'smallest layout that fits: TP=8 × PP=2 on 2 nodes (16 GPUs; allow maxNodesPerReplica 2); or FP8 weights with TP=8',
     );
   });
 
@@ -136,7 +136,7 @@ describe('ServingPlanner: refusals', () => {
 
   test('fails when the context is so long that only a shorter one fits', () => {
     expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: GpuModel.L40S_48GB, gpusPerNode: 1, gpuMemoryUtilization: 0.5 })).toThrow(
-      /does not fit 1 node of 1× NVIDIA L40S: .* 12\.2 GB short per GPU \(12\.2 GB in total\); smallest layout that fits: TP=1 × PP=2 on 2 nodes \(2 GPUs; allow maxNodes 2\); or max-model-len 36864 or less with TP=1$/,
+      /does not fit 1 node of 1× NVIDIA L40S: .* 12\.2 GB short per GPU \(12\.2 GB in total\); smallest layout that fits: TP=1 × PP=2 on 2 nodes \(2 GPUs; allow maxNodesPerReplica 2\); or max-model-len 36864 or less with TP=1$/,
     );
   });
 
@@ -207,8 +207,8 @@ describe('ServingPlanner: refusals', () => {
   });
 
   test('fails when pipeline stages exceed the allowed nodes', () => {
-    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_405B, gpu: H100, gpusPerNode: 8, pipelineParallelSize: 3, maxNodes: 2 })).toThrow(
-      'pipelineParallelSize 3 needs 3 nodes but maxNodes is 2; raise maxNodes or lower pipelineParallelSize',
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_405B, gpu: H100, gpusPerNode: 8, pipelineParallelSize: 3, maxNodesPerReplica: 2 })).toThrow(
+      'pipelineParallelSize 3 needs 3 nodes but maxNodesPerReplica is 2; raise maxNodesPerReplica or lower pipelineParallelSize',
     );
   });
 });
@@ -223,7 +223,7 @@ describe('ServingPlanner: properties over (model, GPU, dtype, context, nodes)', 
     kvCacheFormat: fc.constantFrom(NumericFormat.BF16, NumericFormat.FP8),
     contextShare: fc.double({ min: 0.001, max: 1, noNaN: true }),
     gpusPerNode: fc.constantFrom(1, 2, 4, 8),
-    maxNodes: fc.integer({ min: 1, max: 4 }),
+    maxNodesPerReplica: fc.integer({ min: 1, max: 4 }),
   }).map(({ model, contextShare, ...rest }): ServingRequest => ({
     model, maxModelLen: Math.max(1, Math.floor(model.maxContextTokens * contextShare)), ...rest,
   }));
@@ -235,7 +235,7 @@ describe('ServingPlanner: properties over (model, GPU, dtype, context, nodes)', 
       // the rule of the issue: TP within a node; pipeline stages across nodes only when one node is not enough
       const singleNode = sizes.find((tp) => fits(r, tp, 1));
       let expected: [number, number] | undefined = singleNode !== undefined ? [singleNode, 1] : undefined;
-      for (let pp = 2; expected === undefined && pp <= r.maxNodes!; pp++) {
+      for (let pp = 2; expected === undefined && pp <= r.maxNodesPerReplica!; pp++) {
         if (fits(r, widest, pp)) expected = [widest, pp];
       }
       const plan = tryPlan(r);
@@ -272,10 +272,10 @@ describe('ServingPlanner: properties over (model, GPU, dtype, context, nodes)', 
     fc.assert(fc.property(request, (r) => {
       const plan = tryPlan(r);
       if (!(plan instanceof Error)) return true;
-      const named = /smallest layout that fits: TP=(\d+)(?: × PP=(\d+) on (\d+) nodes)? \((\d+) GPUs(?:; allow maxNodes (\d+))?\)/.exec(plan.message);
+      const named = /smallest layout that fits: TP=(\d+)(?: × PP=(\d+) on (\d+) nodes)? \((\d+) GPUs(?:; allow maxNodesPerReplica (\d+))?\)/.exec(plan.message);
       if (!named) return /no layout of up to \d+ nodes holds it/.test(plan.message);
-      const nodes = Number(named[5] ?? r.maxNodes);
-      const replan = ServingPlanner.plan({ ...r, maxNodes: nodes });
+      const nodes = Number(named[5] ?? r.maxNodesPerReplica);
+      const replan = ServingPlanner.plan({ ...r, maxNodesPerReplica: nodes });
       return replan.tensorParallelSize === Number(named[1]) && replan.pipelineParallelSize === Number(named[2] ?? 1) &&
         replan.gpusPerReplica === Number(named[4]);
     }), { numRuns: 300 });
