@@ -207,7 +207,8 @@ describe('ServingPlanner: refusals', () => {
   });
 
   test('fails when pipeline stages exceed the allowed nodes', () => {
-    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_405B, gpu: H100, gpusPerNode: 8, pipelineParallelSize: 3, maxNodesPerReplica: 2 })).toThrow(
+    const request = { model: LlmModel.LLAMA_3_1_405B, gpu: H100, gpusPerNode: 8, pipelineParallelSize: 3, maxNodesPerReplica: 2 };
+    expect(() => ServingPlanner.plan(request)).toThrow(
       'pipelineParallelSize 3 needs 3 nodes but maxNodesPerReplica is 2; raise maxNodesPerReplica or lower pipelineParallelSize',
     );
   });
