@@ -59,7 +59,6 @@ const project = new cdk.JsiiProject({
     'cdk8s-plus-28@^2.5.6',
     'constructs@^10.4.2',
     '@cdktf/provider-kubernetes@^12.1.1',
-    'cdktf-cdk8s@^0.10.42',
   ],
   // Plain npm libraries used at run time must travel inside the jsii package.
   bundledDeps: ['ip-address@^10.0.1'],
