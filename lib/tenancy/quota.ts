@@ -308,13 +308,9 @@ export class QuotaPlanner {
     }
     const o = input.overrides ?? {};
     const servers = input.allocations.map((a) => `${a.count}× ${a.name}`).join(', ') || 'none';
-    const pick = (what: string, need: number, override: number | undefined, pct: number): number => {
-      if (override === undefined) return QuotaPlanner.withHeadroom(need, pct);
-      QuotaPlanner.checkOverride(what, override, need, `the tenant's own servers use (${servers})`, 'give the tenant fewer servers');
-      return override;
-    };
-    const sharedCores = pick('sharedCores', shared, o.sharedCores, headroom);
-    const dedicatedCores = pick('dedicatedCores', dedicated, o.dedicatedCores, headroom);
+    const pick = QuotaPlanner.picker(headroom, `the tenant's own servers use (${servers})`, 'give the tenant fewer servers');
+    const sharedCores = pick('sharedCores', shared, o.sharedCores);
+    const dedicatedCores = pick('dedicatedCores', dedicated, o.dedicatedCores);
     for (const rc of Object.keys(o.gpus ?? {})) {
       check(gpus.has(rc), () =>
         `a GPU quota is given for resource class ${rc} but no server uses it; use one of ${oneOf([...gpus.keys()]) || '(none: the tenant has no GPU servers)'}`);
@@ -322,21 +318,16 @@ export class QuotaPlanner {
     const gpuLimits = [...gpus.values()]
       .sort((a, b) => a.rc.resourceClass.localeCompare(b.rc.resourceClass))
       .map((g) => {
-        const limit = o.gpus?.[g.rc.resourceClass];
-        let value = QuotaPlanner.withHeadroom(g.used, gpuHeadroom);
-        if (limit !== undefined) {
-          QuotaPlanner.checkOverride(`gpus[${g.rc.resourceClass}]`, limit, g.used, `units the tenant's own servers use (${g.from.join(', ')})`,
-            'give the tenant fewer GPU servers');
-          value = limit;
-        }
+        const pickGpus = QuotaPlanner.picker(gpuHeadroom, `units the tenant's own servers use (${g.from.join(', ')})`, 'give the tenant fewer GPU servers');
+        const value = pickGpus(`gpus[${g.rc.resourceClass}]`, g.used, o.gpus?.[g.rc.resourceClass]);
         return { resourceClass: g.rc.resourceClass, limitResourceName: g.rc.limitResourceName, used: g.used, limit: value };
       });
     return {
-      instances: pick('instances', instances, o.instances, headroom),
+      instances: pick('instances', instances, o.instances),
       sharedCores,
       dedicatedCores,
       cores: sharedCores + dedicatedCores,
-      ramMb: pick('ramMb', ram, o.ramMb, headroom),
+      ramMb: pick('ramMb', ram, o.ramMb),
       gpuLimits,
     };
   }
@@ -352,11 +343,7 @@ export class QuotaPlanner {
     const ports = u.serverPorts + u.networks + u.routers;
     const o = input.overrides ?? {};
     const what = `the tenant's ${u.networks} network(s), ${u.routers} router(s) and ${u.serverPorts} server port(s) use`;
-    const pick = (name: string, need: number, override: number | undefined, fallback?: number): number => {
-      if (override === undefined) return fallback ?? QuotaPlanner.withHeadroom(need, headroom);
-      QuotaPlanner.checkOverride(name, override, need, what, 'give the tenant fewer network resources');
-      return override;
-    };
+    const pick = QuotaPlanner.picker(headroom, what, 'give the tenant fewer network resources');
     return {
       networks: pick('networks', u.networks, o.networks),
       subnets: pick('subnets', u.networks, o.subnets),
@@ -383,11 +370,7 @@ export class QuotaPlanner {
     }
     const o = input.overrides ?? {};
     const what = `the tenant's ${input.volumes.length} volume(s) use (${gigabytes} GB)`;
-    const pick = (name: string, need: number, override: number | undefined): number => {
-      if (override === undefined) return QuotaPlanner.withHeadroom(need, headroom);
-      QuotaPlanner.checkOverride(name, override, need, what, 'give the tenant fewer or smaller volumes');
-      return override;
-    };
+    const pick = QuotaPlanner.picker(headroom, what, 'give the tenant fewer or smaller volumes');
     return {
       volumes: pick('volumes', input.volumes.length, o.volumes),
       gigabytes: pick('gigabytes', gigabytes, o.gigabytes),
@@ -413,11 +396,7 @@ export class QuotaPlanner {
     }
     const o = input.overrides ?? {};
     const what = `the tenant's ${input.shares.length} share(s) and ${networks} share network(s) use (${gigabytes} GB)`;
-    const pick = (name: string, need: number, override: number | undefined): number => {
-      if (override === undefined) return QuotaPlanner.withHeadroom(need, headroom);
-      QuotaPlanner.checkOverride(name, override, need, what, 'give the tenant fewer or smaller shares');
-      return override;
-    };
+    const pick = QuotaPlanner.picker(headroom, what, 'give the tenant fewer or smaller shares');
     return {
       shares: pick('shares', input.shares.length, o.shares),
       gigabytes: pick('gigabytes', gigabytes, o.gigabytes),
@@ -448,8 +427,16 @@ export class QuotaPlanner {
     check(Number.isInteger(ports) && ports >= 0, `${a.name}: portsPerServer ${ports} must be a non-negative integer`);
   }
 
-  private static checkOverride(name: string, value: number, need: number, what: string, fix: string): void {
-    check(Number.isInteger(value) && value >= 0, `quota ${name} ${value} must be a non-negative integer`);
-    check(value >= need, `quota ${name} ${value} is below the ${need} ${what}; raise it to at least ${need} or ${fix}`);
+  /**
+   * The quota rule shared by every service: an override must hold what the tenant's own resources need (`what`, with
+   * `fix` in the message when it does not); without one, the need plus headroom (or `derived` when given).
+   */
+  private static picker(headroomPercent: number, what: string, fix: string) {
+    return (name: string, need: number, override: number | undefined, derived?: number): number => {
+      if (override === undefined) return derived ?? QuotaPlanner.withHeadroom(need, headroomPercent);
+      check(Number.isInteger(override) && override >= 0, `quota ${name} ${override} must be a non-negative integer`);
+      check(override >= need, `quota ${name} ${override} is below the ${need} ${what}; raise it to at least ${need} or ${fix}`);
+      return override;
+    };
   }
 }
