@@ -5,6 +5,7 @@ import { MigDeviceCount, MigGeometry, MigInstancePlacement } from '../../lib/acc
 import { MigStrategy, NvidiaNodeLabels, NvidiaResources } from '../../lib/accelerators/names';
 import { fail, oneOf } from '../../lib/errors';
 import { GpuModel, GpuVendor } from '../../lib/hardware/gpu';
+import { isDnsLabel } from '../common/k8s';
 import { guard, invalid } from '../common/validation';
 
 /**
@@ -296,7 +297,6 @@ export interface GpuNodePoolProps {
   readonly rdma?: RdmaAttachment;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 /**
@@ -324,7 +324,7 @@ export class GpuNodePool extends Construct implements IGpuNodePool {
 
   constructor(scope: Construct, id: string, props: GpuNodePoolProps) {
     super(scope, id);
-    if (!DNS_LABEL.test(props.poolName) || props.poolName.length > 63) {
+    if (!isDnsLabel(props.poolName)) {
       invalid(this, `poolName ${JSON.stringify(props.poolName)} must be lower-case letters, digits and dashes`);
     }
     if (!Number.isInteger(props.gpusPerNode) || props.gpusPerNode < 1) {

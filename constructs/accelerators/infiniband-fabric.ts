@@ -4,7 +4,7 @@ import { OperandImage } from './gpu-operator-policy';
 import { NetworkAttachmentDefinition } from '../../generated/k8s/multus';
 import { NicClusterPolicy } from '../../generated/k8s/network-operator';
 import { splitIpv4Cidr } from '../../lib/accelerators/rail-cidrs';
-import { clusterScoped } from '../common/k8s';
+import { clusterScoped, isDnsLabel } from '../common/k8s';
 import { guard, invalid } from '../common/validation';
 
 /** The operand images of one NVIDIA Network Operator release. */
@@ -136,7 +136,6 @@ export interface InfinibandFabricProps {
   readonly podsPerNode?: number;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
  * An InfiniBand fabric for GPUDirect RDMA, through the NVIDIA Network Operator: the NicClusterPolicy (DOCA driver, RDMA
@@ -158,7 +157,7 @@ export class InfinibandFabric extends Construct {
 
   constructor(scope: Construct, id: string, props: InfinibandFabricProps) {
     super(scope, id);
-    if (!DNS_LABEL.test(props.fabricName) || props.fabricName.length > 40) {
+    if (!isDnsLabel(props.fabricName) || props.fabricName.length > 40) {
       invalid(this, `fabricName ${JSON.stringify(props.fabricName)} must be lower-case letters, digits and dashes, at most 40 characters`);
     }
     if (props.rails.length === 0) invalid(this, 'an InfiniBand fabric needs at least one rail');

@@ -4,6 +4,7 @@ import { GpuResourceFlavor, TenantQueue } from './kueue';
 import { fail } from '../../lib/errors';
 import { RdmaPodWiring } from '../accelerators/rdma-pod-wiring';
 import { ITenantNamespace } from '../cluster/tenant-namespace';
+import { isDnsLabel } from '../common/k8s';
 import { invalid } from '../common/validation';
 import { IModelStore, ModelStoreKind } from '../storage/model-store';
 
@@ -149,7 +150,6 @@ export interface GpuBatchJobProps {
   readonly rdma?: boolean;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
  * A batch Job on GPUs, admitted through a tenant's Kueue LocalQueue: created suspended with the
@@ -167,7 +167,7 @@ export class GpuBatchJob extends Construct {
 
   constructor(scope: Construct, id: string, props: GpuBatchJobProps) {
     super(scope, id);
-    if (!DNS_LABEL.test(props.jobName) || props.jobName.length > 63) invalid(this, `jobName ${JSON.stringify(props.jobName)} is not a DNS label`);
+    if (!isDnsLabel(props.jobName)) invalid(this, `jobName ${JSON.stringify(props.jobName)} is not a DNS label`);
     this.jobName = props.jobName;
     this.namespaceName = props.namespace.namespaceName;
     const { queue, flavor } = props;

@@ -3,11 +3,9 @@ import { ClusterQueue, ClusterQueueSpecPreemptionReclaimWithinCohort, ClusterQue
 import { GpuOffer, IGpuNodePool } from '../accelerators/gpu-node-pool';
 import { offerCapacity, selectOffer } from '../accelerators/k8s-util';
 import { ITenantNamespace } from '../cluster/tenant-namespace';
-import { clusterScoped } from '../common/k8s';
+import { clusterScoped, isDnsLabel, isDnsSubdomain } from '../common/k8s';
 import { guard, invalid } from '../common/validation';
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** Props of {@link GpuResourceFlavor}. */
 export interface GpuResourceFlavorProps {
@@ -54,7 +52,7 @@ export class GpuResourceFlavor extends Construct {
     this.capacity = offerCapacity(pool, this.offer);
     const suffix = this.offer.migProfile ? `mig-${this.offer.migProfile.replace('+', '.')}` : this.offer.shared ? 'gpu-shared' : 'gpu';
     this.flavorName = props.flavorName ?? `${pool.poolName}-${suffix}`;
-    if (!DNS_SUBDOMAIN.test(this.flavorName) || this.flavorName.length > 253) {
+    if (!isDnsSubdomain(this.flavorName)) {
       invalid(this, `flavorName ${JSON.stringify(this.flavorName)} is not a DNS subdomain`);
     }
     let byResource = ledger.get(pool);
@@ -115,7 +113,7 @@ export class ComputeResourceFlavor extends Construct {
   constructor(scope: Construct, id: string, props: ComputeResourceFlavorProps = {}) {
     super(scope, id);
     this.flavorName = props.flavorName ?? 'default-flavor';
-    if (!DNS_SUBDOMAIN.test(this.flavorName)) invalid(this, `flavorName ${JSON.stringify(this.flavorName)} is not a DNS subdomain`);
+    if (!isDnsSubdomain(this.flavorName)) invalid(this, `flavorName ${JSON.stringify(this.flavorName)} is not a DNS subdomain`);
     clusterScoped(new ResourceFlavor(this, 'Resource', { metadata: { name: this.flavorName } }));
   }
 }
@@ -133,7 +131,7 @@ export class QueueCohort extends Construct {
 
   constructor(scope: Construct, id: string, props: QueueCohortProps) {
     super(scope, id);
-    if (!DNS_SUBDOMAIN.test(props.cohortName)) invalid(this, `cohortName ${JSON.stringify(props.cohortName)} is not a DNS subdomain`);
+    if (!isDnsSubdomain(props.cohortName)) invalid(this, `cohortName ${JSON.stringify(props.cohortName)} is not a DNS subdomain`);
     this.cohortName = props.cohortName;
     clusterScoped(new Cohort(this, 'Resource', { metadata: { name: this.cohortName } }));
   }
@@ -191,7 +189,7 @@ export class TenantQueue extends Construct {
 
   constructor(scope: Construct, id: string, props: TenantQueueProps) {
     super(scope, id);
-    if (!DNS_LABEL.test(props.queueName)) invalid(this, `queueName ${JSON.stringify(props.queueName)} is not a DNS label`);
+    if (!isDnsLabel(props.queueName)) invalid(this, `queueName ${JSON.stringify(props.queueName)} is not a DNS label`);
     if (props.namespaces.length === 0) invalid(this, 'a tenant queue needs at least one namespace to submit from');
     for (const [name, value] of [['cpuCores', props.cpuCores], ['memoryGib', props.memoryGib]] as const) {
       if (!(value >= 0)) invalid(this, `${name} ${value} must be zero or more`);

@@ -6,6 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { IMagnumCluster } from './node-group';
 import { DataOpenstackContainerinfraClusterV1 } from '../../generated/terraform/openstack/data-openstack-containerinfra-cluster-v1';
 import { OpenstackProvider } from '../../generated/terraform/openstack/provider';
+import { isDnsLabel } from '../common/k8s';
 import { invalid } from '../common/validation';
 import { IModelStore, ModelStoreKind } from '../storage/model-store';
 import { credentialsSecretManifest, persistentVolumeManifest } from '../storage/model-store-manifests';
@@ -117,7 +118,7 @@ export class ClusterManifests extends Construct {
    * free of them.
    */
   public addModelStore(store: IModelStore, namespaceName: string): void {
-    if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespaceName)) {
+    if (!isDnsLabel(namespaceName)) {
       invalid(this, `namespaceName ${JSON.stringify(namespaceName)} is not a Kubernetes namespace name (a DNS label)`);
     }
     const storeId = `model-store-${store.storeName}-${namespaceName}`;

@@ -2,7 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { IGpuNodePool } from '../accelerators/gpu-node-pool';
 import { offerCapacity, selectOffer } from '../accelerators/k8s-util';
-import { clusterScoped } from '../common/k8s';
+import { clusterScoped, isDnsLabel } from '../common/k8s';
 import { guard, invalid } from '../common/validation';
 
 /** A tenant's Kubernetes namespace, as other constructs (queues, jobs) see it. */
@@ -91,7 +91,6 @@ export interface TenantNamespaceProps {
   readonly allowDns?: boolean;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
  * A tenant's namespace, isolated by default: a ResourceQuota (CPU, memory, and per-offer GPU caps checked against the
@@ -109,7 +108,7 @@ export class TenantNamespace extends Construct implements ITenantNamespace {
 
   constructor(scope: Construct, id: string, props: TenantNamespaceProps) {
     super(scope, id);
-    if (!DNS_LABEL.test(props.namespaceName) || props.namespaceName.length > 63) {
+    if (!isDnsLabel(props.namespaceName)) {
       invalid(this, `namespaceName ${JSON.stringify(props.namespaceName)} is not a DNS label; use lower-case letters, digits and dashes`);
     }
     for (const [name, value] of [['cpuCores', props.cpuCores], ['memoryGib', props.memoryGib]] as const) {

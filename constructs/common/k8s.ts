@@ -8,3 +8,13 @@ export function clusterScoped<T extends ApiObject>(obj: T): T {
   if (Chart.of(obj).namespace) obj.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
   return obj;
 }
+
+/** Whether `name` is an RFC 1123 DNS label (most Kubernetes names): lower-case alphanumerics and `-`, at most 63. */
+export function isDnsLabel(name: string): boolean {
+  return name.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name);
+}
+
+/** Whether `name` is an RFC 1123 DNS subdomain: DNS labels joined by `.`, at most 253 characters. */
+export function isDnsSubdomain(name: string): boolean {
+  return name.length <= 253 && name.split('.').every(isDnsLabel);
+}

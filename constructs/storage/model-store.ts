@@ -7,6 +7,7 @@ import { IdentityEc2CredentialV3 } from '../../generated/terraform/openstack/ide
 import { ObjectStorageService } from '../../lib/storage/object-storage';
 import { ShareAccessRule } from '../../lib/storage/share-access';
 import { ShareAccessLevel, ShareProtocol, ShareType } from '../../lib/storage/share-type';
+import { isDnsLabel } from '../common/k8s';
 import { StatefulProps } from '../common/stateful';
 import { guard, invalid } from '../common/validation';
 import { IdentityLookups } from '../identity/lookups';
@@ -105,7 +106,6 @@ export interface IModelStore extends IConstruct {
   readonly objectBucket?: ModelStoreObjectBucket;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /** Props of {@link ShareModelStore}. */
 export interface ShareModelStoreProps extends StatefulProps {
@@ -185,7 +185,7 @@ export class ShareModelStore extends Construct implements IModelStore {
 
   constructor(scope: Construct, id: string, props: ShareModelStoreProps) {
     super(scope, id);
-    if (!DNS_LABEL.test(props.storeName)) invalid(this, `storeName ${JSON.stringify(props.storeName)} must be a DNS label (lower-case letters, digits, dashes; 63 at most)`);
+    if (!isDnsLabel(props.storeName)) invalid(this, `storeName ${JSON.stringify(props.storeName)} must be a DNS label (lower-case letters, digits, dashes; 63 at most)`);
     this.storeName = props.storeName;
     this.readOnly = props.readOnly ?? true;
     this.capacityGb = props.sizeGb;
@@ -218,7 +218,7 @@ export class ShareModelStore extends Construct implements IModelStore {
     this.clientAccess = this.share.grantAccess(rule);
 
     const claimName = props.claimName ?? props.storeName;
-    if (!DNS_LABEL.test(claimName)) invalid(this, `claimName ${JSON.stringify(claimName)} must be a DNS label`);
+    if (!isDnsLabel(claimName)) invalid(this, `claimName ${JSON.stringify(claimName)} must be a DNS label`);
     const outputName = `model_store_${props.storeName.replace(/-/g, '_')}_pv`;
     this.fileSystem = {
       csiDriverName: props.csiDriverName ?? `${protocol.toLowerCase()}.manila.csi.openstack.org`,
@@ -304,7 +304,7 @@ export class BucketModelStore extends Construct implements IModelStore {
 
   constructor(scope: Construct, id: string, props: BucketModelStoreProps) {
     super(scope, id);
-    if (!DNS_LABEL.test(props.storeName)) invalid(this, `storeName ${JSON.stringify(props.storeName)} must be a DNS label (lower-case letters, digits, dashes; 63 at most)`);
+    if (!isDnsLabel(props.storeName)) invalid(this, `storeName ${JSON.stringify(props.storeName)} must be a DNS label (lower-case letters, digits, dashes; 63 at most)`);
     if (props.service.s3EndpointUrl === undefined) {
       invalid(this, `the site's ${props.service.product} has no S3 endpoint; declare s3EndpointUrl in ObjectStorageService for a bucket model store`);
     }
@@ -329,7 +329,7 @@ export class BucketModelStore extends Construct implements IModelStore {
       dependsOn: assignments,
     });
     const secretName = props.credentialsSecretName ?? `${props.storeName}-s3`;
-    if (!DNS_LABEL.test(secretName)) invalid(this, `credentialsSecretName ${JSON.stringify(secretName)} must be a DNS label`);
+    if (!isDnsLabel(secretName)) invalid(this, `credentialsSecretName ${JSON.stringify(secretName)} must be a DNS label`);
     const outputName = `model_store_${props.storeName.replace(/-/g, '_')}_secret`;
     this.objectBucket = {
       endpointUrl: props.service.s3EndpointUrl,
