@@ -1,3 +1,4 @@
 export * from './factory-stack';
+export * from './factory-tenant';
 export * from './serving-chart';
 export * from './tenant';
