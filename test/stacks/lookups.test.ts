@@ -1,0 +1,124 @@
+import { Project } from '../../constructs/identity/project';
+import { NetworkPort } from '../../constructs/network/port';
+import { SecurityGroup } from '../../constructs/network/security-group';
+import { TenantNetwork } from '../../constructs/network/tenant-network';
+import { Encapsulation } from '../../lib/net/mtu';
+import { VnicType } from '../../lib/net/port-binding';
+import { baremetal } from '../constructs/network/fixtures';
+import { dataSourcesOf, onlyResource, synthStack, testStack } from '../util';
+
+const only = (tf: any, type: string) => {
+  const all = Object.values(dataSourcesOf(tf, type));
+  expect(all).toHaveLength(1);
+  return all[0] as any;
+};
+
+describe('lookups of existing resources', () => {
+  test('Project.fromProjectName reads the project by name and domain, and other constructs place resources in it', () => {
+    const stack = testStack();
+    const project = Project.fromProjectName(stack, 'Research', 'research', 'd-1');
+    new SecurityGroup(stack, 'Sg', { groupName: 'web', project });
+    const tf = synthStack(stack);
+    expect(only(tf, 'openstack_identity_project_v3')).toEqual({ name: 'research', domain_id: 'd-1' });
+    expect(project.projectName).toBe('research');
+    expect(onlyResource(tf, 'openstack_networking_secgroup_v2').tenant_id).toMatch(/^\$\{data\.openstack_identity_project_v3\.Research_\w+\.id\}$/);
+    // a lookup creates nothing: no project resource, no uniqueness claim on the name
+    expect(tf.resource.openstack_identity_project_v3).toBeUndefined();
+    expect(() => new Project(stack, 'Same', { projectName: 'research', domainId: 'd-1' })).not.toThrow();
+  });
+
+  test('Project.fromProjectName defaults to the default domain', () => {
+    const stack = testStack();
+    Project.fromProjectName(stack, 'P', 'ops');
+    expect(only(synthStack(stack), 'openstack_identity_project_v3')).toEqual({ name: 'ops', domain_id: 'default' });
+  });
+
+  test('SecurityGroup.fromSecurityGroupName reads the group, scoped to a project when given, and ports use it', () => {
+    const stack = testStack();
+    const project = Project.fromProjectName(stack, 'P', 'ops');
+    const sg = SecurityGroup.fromSecurityGroupName(stack, 'DefaultGroup', 'default', project);
+    const net = TenantNetwork.fromNetworkName(stack, 'Net', { networkName: 'legacy', cidr: '10.9.0.0/24' });
+    new NetworkPort(stack, 'Port', { network: net, securityGroups: [sg] });
+    const tf = synthStack(stack);
+    expect(only(tf, 'openstack_networking_secgroup_v2')).toEqual({ name: 'default', tenant_id: expect.stringMatching(/^\$\{data\.openstack_identity_project_v3\.P_\w+\.id\}$/) });
+    expect(sg.securityGroupName).toBe('default');
+    expect(onlyResource(tf, 'openstack_networking_port_v2').security_group_ids).toEqual([expect.stringMatching(/^\$\{data\.openstack_networking_secgroup_v2\.DefaultGroup_\w+\.id\}$/)]);
+    expect(tf.resource.openstack_networking_secgroup_v2).toBeUndefined();
+  });
+
+  test('TenantNetwork.fromNetworkName reads the network and its subnet by CIDR; ports are created on them', () => {
+    const stack = testStack();
+    const project = Project.fromProjectName(stack, 'P', 'ops');
+    const net = TenantNetwork.fromNetworkName(stack, 'Legacy', { networkName: 'legacy-net', cidr: '10.9.0.0/24', project });
+    new NetworkPort(stack, 'Port', { network: net, fixedIp: '10.9.0.10' });
+    const tf = synthStack(stack);
+    expect(only(tf, 'openstack_networking_network_v2')).toEqual({ name: 'legacy-net', tenant_id: expect.stringMatching(/^\$\{data\.openstack_identity_project_v3\.P_\w+\.id\}$/) });
+    const networkRef = expect.stringMatching(/^\$\{data\.openstack_networking_network_v2\.Legacy_\w+\.id\}$/);
+    expect(only(tf, 'openstack_networking_subnet_v2')).toEqual({ cidr: '10.9.0.0/24', network_id: networkRef });
+    const port = onlyResource(tf, 'openstack_networking_port_v2');
+    expect(port.network_id).toEqual(networkRef);
+    expect(port.fixed_ip).toEqual([{ ip_address: '10.9.0.10', subnet_id: expect.stringMatching(/^\$\{data\.openstack_networking_subnet_v2\.Legacy_Subnet_\w+\.id\}$/) }]);
+    expect(tf.resource.openstack_networking_network_v2).toBeUndefined();
+    expect([net.mtu, net.encapsulation, net.portSecurityEnabled, net.gatewayIp]).toEqual([1442, Encapsulation.GENEVE, true, undefined]);
+  });
+
+  test('TenantNetwork.fromNetworkName on a physnet takes its MTU and port kinds', () => {
+    const stack = testStack();
+    const net = TenantNetwork.fromNetworkName(stack, 'Metal', { networkName: 'metal', cidr: '10.8.0.0/24', physicalNetwork: baremetal(), segmentationId: 710 });
+    expect([net.mtu, net.encapsulation, net.physicalNetworkName, net.segmentationId, net.capabilities.baremetal]).toEqual([9000, Encapsulation.VLAN, 'baremetal', 710, true]);
+    new NetworkPort(stack, 'Port', { network: net, vnicType: VnicType.BAREMETAL });
+    expect(onlyResource(synthStack(stack), 'openstack_networking_port_v2').binding).toEqual({ vnic_type: 'baremetal' });
+  });
+
+  test('fails when a port on a looked-up overlay network asks for SR-IOV', () => {
+    const stack = testStack();
+    const net = TenantNetwork.fromNetworkName(stack, 'Legacy', { networkName: 'legacy', cidr: '10.9.0.0/24' });
+    expect(() => new NetworkPort(stack, 'Port', { network: net, vnicType: VnicType.DIRECT })).toThrow('existing network legacy has no physnet');
+  });
+
+  test('fails when a looked-up network has an invalid CIDR', () => {
+    expect(() => TenantNetwork.fromNetworkName(testStack(), 'N', { networkName: 'n', cidr: '10.9.0.0/33' })).toThrow(/^test\/N: .*10\.9\.0\.0\/33/);
+  });
+
+  test('fails when a looked-up overlay network has an MTU no underlay carries', () => {
+    expect(() => TenantNetwork.fromNetworkName(testStack(), 'N', { networkName: 'n', cidr: '10.9.0.0/24', mtuBytes: 9200 })).toThrow(
+      'test/N: mtuBytes 9200 is larger than the 9158 bytes a geneve network on the largest (9216-byte) underlay allows; use 9158 or less',
+    );
+  });
+
+  test('fails when a looked-up VLAN network has no physnet', () => {
+    expect(() => TenantNetwork.fromNetworkName(testStack(), 'N', { networkName: 'n', cidr: '10.9.0.0/24', encapsulation: Encapsulation.VLAN })).toThrow(
+      'test/N: a vlan network is on a physnet; give physicalNetwork',
+    );
+  });
+
+  test('fails when a looked-up network has a VLAN id out of range', () => {
+    expect(() => TenantNetwork.fromNetworkName(testStack(), 'N', { networkName: 'n', cidr: '10.9.0.0/24', physicalNetwork: baremetal(), segmentationId: 5000 })).toThrow(
+      'test/N: segmentationId 5000 must be a VLAN id from 1 to 4094',
+    );
+  });
+
+  test('fails when a looked-up project name is empty', () => {
+    expect(() => Project.fromProjectName(testStack(), 'P', '')).toThrow(
+      'test/P: projectName "" must be 1 to 64 characters without leading or trailing spaces (Keystone\'s limit)',
+    );
+  });
+
+  test('fails when a looked-up domain id is empty', () => {
+    expect(() => Project.fromProjectName(testStack(), 'P', 'ops', ' ')).toThrow(
+      'test/P: domainId "" is empty; give the id of the project\'s domain, or leave it out for default',
+    );
+  });
+
+  test('fails when a looked-up security group name is empty', () => {
+    expect(() => SecurityGroup.fromSecurityGroupName(testStack(), 'S', ' ')).toThrow(
+      'test/S: securityGroupName "" is empty; give the name of the existing security group',
+    );
+  });
+
+  test('fails when a looked-up network name is empty', () => {
+    expect(() => TenantNetwork.fromNetworkName(testStack(), 'N', { networkName: '', cidr: '10.9.0.0/24' })).toThrow(
+      'test/N: networkName "" must be 1 to 255 characters (Neutron\'s limit); give the name of the existing network',
+    );
+  });
+});
