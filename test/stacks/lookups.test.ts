@@ -1,8 +1,11 @@
+import { GpuFlavor, IGpuFlavor } from '../../constructs/compute/gpu-flavor';
 import { Project } from '../../constructs/identity/project';
 import { NetworkPort } from '../../constructs/network/port';
 import { SecurityGroup } from '../../constructs/network/security-group';
 import { TenantNetwork } from '../../constructs/network/tenant-network';
+import { ServerProfile } from '../../lib/hardware/server';
 import { Encapsulation } from '../../lib/net/mtu';
+import { Tenant } from '../../stacks/tenant';
 import { VnicType } from '../../lib/net/port-binding';
 import { baremetal } from '../constructs/network/fixtures';
 import { dataSourcesOf, onlyResource, synthStack, testStack } from '../util';
@@ -95,6 +98,36 @@ describe('lookups of existing resources', () => {
   test('fails when a looked-up network has a VLAN id out of range', () => {
     expect(() => TenantNetwork.fromNetworkName(testStack(), 'N', { networkName: 'n', cidr: '10.9.0.0/24', physicalNetwork: baremetal(), segmentationId: 5000 })).toThrow(
       'test/N: segmentationId 5000 must be a VLAN id from 1 to 4094',
+    );
+  });
+
+  test('GpuFlavor.fromFlavorName reads the flavor by name and its planned sizes, and tenants size quotas from it', () => {
+    const stack = testStack();
+    const looked = GpuFlavor.fromFlavorName(stack, 'H200x4', { flavorName: 'legacy.h200.4x', server: ServerProfile.HGX_H200_8GPU, gpuCount: 4 });
+    const other = testStack();
+    const created = new GpuFlavor(other, 'F', { server: ServerProfile.HGX_H200_8GPU, gpuCount: 4 });
+    new Tenant(stack, 'T', { projectName: 'vision', gpuServers: [{ flavor: looked, count: 2 }] });
+    new Tenant(other, 'T', { projectName: 'vision', gpuServers: [{ flavor: created, count: 2 }] });
+    const tf = synthStack(stack);
+    expect(only(tf, 'openstack_compute_flavor_v2')).toEqual({ name: 'legacy.h200.4x', vcpus: created.vcpus, ram: created.ramMb, disk: 100 });
+    const fields = (f: IGpuFlavor) => [f.vcpus, f.ramMb, f.gpuCount, f.gpuResourceClass, f.placementResources, f.extraSpecs, f.isPublic, f.bareMetal];
+    expect(fields(looked)).toEqual(fields(created));
+    // a private flavor: the tenant is granted access to the looked-up id; nothing is created, no PCI alias output
+    expect(onlyResource(tf, 'openstack_compute_flavor_access_v2').flavor_id).toMatch(/^\$\{data\.openstack_compute_flavor_v2\.H200x4_\w+\.id\}$/);
+    expect(tf.resource.openstack_compute_flavor_v2).toBeUndefined();
+    expect(tf.output?.nova_pci_alias).toBeUndefined();
+    // the same quotas as with a flavor this app creates
+    const quota = (q: any) => ({ ...q, project_id: undefined });
+    expect(quota(onlyResource(tf, 'openstack_compute_quotaset_v2'))).toEqual(quota(onlyResource(synthStack(other), 'openstack_compute_quotaset_v2')));
+  });
+
+  test('fails when a looked-up GPU flavor asks for more GPUs than its server has', () => {
+    expect(() => GpuFlavor.fromFlavorName(testStack(), 'F', { flavorName: 'f', server: ServerProfile.HGX_H200_8GPU, gpuCount: 9 })).toThrow(/^test\/F: .*9/);
+  });
+
+  test('fails when a looked-up GPU flavor name is empty', () => {
+    expect(() => GpuFlavor.fromFlavorName(testStack(), 'F', { flavorName: '', server: ServerProfile.HGX_H200_8GPU, gpuCount: 1 })).toThrow(
+      'test/F: flavorName "" must be 1 to 255 characters without leading or trailing spaces (Nova\'s limit)',
     );
   });
 
