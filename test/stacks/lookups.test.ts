@@ -1,14 +1,22 @@
+import { ClusterImage } from '../../constructs/cluster/cluster-image';
+import { ClusterTemplate } from '../../constructs/cluster/cluster-template';
+import { MagnumCluster } from '../../constructs/cluster/magnum-cluster';
 import { GpuFlavor, IGpuFlavor } from '../../constructs/compute/gpu-flavor';
 import { Project } from '../../constructs/identity/project';
 import { NetworkPort } from '../../constructs/network/port';
 import { SecurityGroup } from '../../constructs/network/security-group';
 import { TenantNetwork } from '../../constructs/network/tenant-network';
+import { Share } from '../../constructs/storage/share';
+import { ShareTypeCatalog } from '../../constructs/storage/share-type-catalog';
 import { ServerProfile } from '../../lib/hardware/server';
 import { Encapsulation } from '../../lib/net/mtu';
-import { Tenant } from '../../stacks/tenant';
 import { VnicType } from '../../lib/net/port-binding';
+import { ShareType } from '../../lib/storage/share-type';
+import { Tenant } from '../../stacks/tenant';
+import { h200Pool, magnumSite, VERSION } from '../constructs/cluster/magnum-fixtures';
+import { synthValidated, tenant } from '../constructs/identity/fixtures';
 import { baremetal } from '../constructs/network/fixtures';
-import { dataSourcesOf, onlyResource, synthStack, testStack } from '../util';
+import { dataSourcesOf, onlyResource, resourcesOf, synthStack, testStack } from '../util';
 
 const only = (tf: any, type: string) => {
   const all = Object.values(dataSourcesOf(tf, type));
@@ -128,6 +136,91 @@ describe('lookups of existing resources', () => {
   test('fails when a looked-up GPU flavor name is empty', () => {
     expect(() => GpuFlavor.fromFlavorName(testStack(), 'F', { flavorName: '', server: ServerProfile.HGX_H200_8GPU, gpuCount: 1 })).toThrow(
       'test/F: flavorName "" must be 1 to 255 characters without leading or trailing spaces (Nova\'s limit)',
+    );
+  });
+
+  test('ClusterTemplate.fromTemplateName and MagnumCluster.fromClusterName: node groups go into a cluster another repository made', () => {
+    const site = magnumSite();
+    const image = new ClusterImage(site.stack, 'Image', { imageName: 'ubuntu-2404-kube', kubernetesVersion: VERSION });
+    const tpl = ClusterTemplate.fromTemplateName(site.stack, 'Shared', { templateName: 'k8s-v1-33', image });
+    const existing = MagnumCluster.fromClusterName(site.stack, 'Prod', { clusterName: 'prod', template: tpl, credentials: site.tenant, autoScaling: true });
+    const a = existing.addNodeGroup('A', { pool: h200Pool(site, { minNodeCount: 1, maxNodeCount: 4 }), flavor: site.h200Vm });
+    existing.addNodeGroup('B', { pool: h200Pool(site, { poolName: 'h200b' }, 'H200b'), flavor: site.h200Vm });
+    const tf = synthStack(site.stack);
+
+    const t = only(tf, 'openstack_containerinfra_clustertemplate_v1');
+    expect(t.name).toBe('k8s-v1-33');
+    expect(t.lifecycle.postcondition.map((c: any) => c.condition)).toEqual([
+      `\${try(self.labels.kube_tag, "") == "${VERSION}"}`,
+      '${self.network_driver == "calico"}',
+      '${self.public == true}',
+    ]);
+    const c = only(tf, 'openstack_containerinfra_cluster_v1');
+    expect(c).toMatchObject({ name: 'prod', provider: 'openstack.tenant_team_a' });
+    expect(c.lifecycle.postcondition.map((x: any) => x.condition)).toEqual([
+      `\${try(self.labels.kube_tag, "") == "${VERSION}"}`,
+      '${lower(try(self.labels.auto_scaling_enabled, "false")) == "true"}',
+    ]);
+    expect(tf.resource.openstack_containerinfra_cluster_v1).toBeUndefined();
+    const groups = Object.values(resourcesOf(tf, 'openstack_containerinfra_nodegroup_v1')) as any[];
+    expect(groups.map((g) => [g.name, g.cluster_id, g.provider])).toEqual([
+      ['h200', expect.stringMatching(/^\$\{data\.openstack_containerinfra_cluster_v1\.Prod_\w+\.id\}$/), 'openstack.tenant_team_a'],
+      ['h200b', expect.stringMatching(/^\$\{data\.openstack_containerinfra_cluster_v1\.Prod_\w+\.id\}$/), 'openstack.tenant_team_a'],
+    ]);
+    // one after the other, as for a cluster this app creates
+    expect(groups[1].depends_on).toEqual([expect.stringMatching(/^openstack_containerinfra_nodegroup_v1\.Prod_A_\w+$/)]);
+    expect(existing.nodeGroups).toEqual([a, expect.anything()]);
+    expect([existing.kubernetesVersion, existing.cloudName, tpl.kubernetesVersion]).toEqual([VERSION, 'team-a', VERSION]);
+  });
+
+  test('fails when a node group of a looked-up cluster without autoscaler scales', () => {
+    const site = magnumSite();
+    const tpl = ClusterTemplate.fromTemplateName(site.stack, 'Shared', { templateName: 'k8s', image: site.vmImage });
+    const existing = MagnumCluster.fromClusterName(site.stack, 'Prod', { clusterName: 'prod', template: tpl, credentials: site.tenant });
+    existing.addNodeGroup('A', { pool: h200Pool(site, { minNodeCount: 1, maxNodeCount: 4 }), flavor: site.h200Vm });
+    expect(existing.node.validate()).toEqual([
+      'pool h200 scales between 1 and 4 nodes, but cluster prod runs no autoscaler, so node group h200 stays at 4; set autoScaling: true on the cluster or give the pool minNodeCount = maxNodeCount = nodeCount',
+    ]);
+  });
+
+  test('fails when a node group of a looked-up cluster has an image of another Kubernetes version', () => {
+    const site = magnumSite();
+    const tpl = ClusterTemplate.fromTemplateName(site.stack, 'Shared', { templateName: 'k8s', image: site.vmImage });
+    const existing = MagnumCluster.fromClusterName(site.stack, 'Prod', { clusterName: 'prod', template: tpl, credentials: site.tenant });
+    const old = new ClusterImage(site.stack, 'Old', { imageName: 'old', kubernetesVersion: 'v1.32.9' });
+    expect(() => existing.addNodeGroup('A', { pool: h200Pool(site), flavor: site.h200Vm, image: old })).toThrow(
+      `test/Prod/A: image old carries Kubernetes v1.32.9 but cluster prod runs ${VERSION}`,
+    );
+  });
+
+  test('fails when a looked-up template is given a bare-metal image', () => {
+    const site = magnumSite();
+    expect(() => ClusterTemplate.fromTemplateName(site.stack, 'T', { templateName: 'k8s', image: site.bareMetalImage })).toThrow(
+      `test/T: image ubuntu-24.04-${VERSION}-bm is a bare-metal image (img_hv_type=baremetal) but a template's control plane and default workers are VMs; give the template's VM image`,
+    );
+  });
+
+  test('fails when a looked-up cluster name breaks Magnum\'s rule', () => {
+    const site = magnumSite();
+    const tpl = ClusterTemplate.fromTemplateName(site.stack, 'Shared', { templateName: 'k8s', image: site.vmImage });
+    expect(() => MagnumCluster.fromClusterName(site.stack, 'C', { clusterName: '1prod', template: tpl })).toThrow(
+      'test/C: clusterName "1prod" must start with a letter and use letters, digits, _ . - (at most 63)',
+    );
+  });
+
+  test('ShareTypeCatalog with existing types declares them for the shares and emits no bootstrap script', () => {
+    const stack = testStack();
+    const catalog = new ShareTypeCatalog(stack, 'ShareTypes', { shareTypes: [ShareType.cephfsNative()], existing: true });
+    new Share(stack, 'Datasets', { tenant: tenant(stack, 'A', 'a'), shareType: ShareType.cephfsNative(), sizeGb: 100 });
+    const tf = synthValidated(stack);
+    expect(onlyResource(tf, 'openstack_sharedfilesystem_share_v2').share_type).toBe('cephfs');
+    expect(Object.keys(tf.output)).toEqual(['manila_quota_a']);
+    expect(catalog.bootstrapOutputName).toBeUndefined();
+  });
+
+  test('fails when a catalog of existing share types names a bootstrap output', () => {
+    expect(() => new ShareTypeCatalog(testStack(), 'T', { shareTypes: [ShareType.cephfsNative()], existing: true, outputName: 'x' })).toThrow(
+      'test/T: outputName names the bootstrap script, which a catalog of existing share types does not emit; drop it',
     );
   });
 
