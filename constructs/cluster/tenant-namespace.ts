@@ -2,7 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { IGpuNodePool } from '../accelerators/gpu-node-pool';
 import { offerCapacity, selectOffer } from '../accelerators/k8s-util';
-import { clusterScoped, isDnsLabel } from '../common/k8s';
+import { clusterScoped, isDnsLabel, isLabelValue } from '../common/k8s';
 import { guard, invalid } from '../common/validation';
 
 /** A tenant's Kubernetes namespace, as other constructs (queues, jobs) see it. */
@@ -113,6 +113,10 @@ export class TenantNamespace extends Construct implements ITenantNamespace {
     }
     for (const [name, value] of [['cpuCores', props.cpuCores], ['memoryGib', props.memoryGib]] as const) {
       if (!(value > 0)) invalid(this, `${name} ${value} must be positive`);
+    }
+    if (props.tenantName !== undefined && !isLabelValue(props.tenantName)) {
+      invalid(this, `tenantName ${JSON.stringify(props.tenantName)} is not a label value (1 to 63 letters, digits, '-', '_' or '.', ` +
+        'starting and ending with a letter or digit); it becomes the label ai-factory.dev/tenant');
     }
     this.namespaceName = props.namespaceName;
     this.tenantName = props.tenantName ?? props.namespaceName;
