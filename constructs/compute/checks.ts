@@ -27,7 +27,7 @@ export function requireIronicProvider(scope: IConstruct): void {
   const stack = TerraformStack.of(scope);
   const found = stack.node.children.some((c) => c instanceof IronicProvider || (c instanceof TerraformProvider && c.terraformResourceType === 'ironic'));
   if (!found) {
-    invalid(scope, 'bare-metal enrollment needs the Ironic provider; create the stack with FactoryStack props { ironic: { url: "https://<ironic>:6385" } }');
+    invalid(scope, 'bare-metal enrollment needs the Ironic provider; create the stack with FactoryStack props { ironic: { url: "https://<ironic>:6385/v1" } }');
   }
 }
 

@@ -25,6 +25,7 @@ import {
   GpuAttachment,
   GpuFlavor,
   GpuFlavorFamily,
+  IronicAuth,
   OsImage,
   ServerGroup,
   ServerGroupPolicy,
@@ -36,7 +37,8 @@ export function synth(outdir: string = __dirname): void {
   const app = new App({ outdir: process.env.CDKTF_OUTDIR || path.join(outdir, 'cdktf.out'), stackTraces: false });
   const site = new FactoryStack(app, 'bare-metal-gpu-pool', {
     cloud: 'openstack',
-    ironic: { url: 'https://ironic.example.net:6385' },
+    // the Ironic API root with /v1; http_basic credentials from TF_VAR_ironic_username / TF_VAR_ironic_password
+    ironic: { url: 'https://ironic.example.net:6385/v1', auth: IronicAuth.httpBasic() },
   });
 
   // --- HGX H200 servers for tenants, through Nova -------------------------------------------------------------

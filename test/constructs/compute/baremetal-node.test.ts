@@ -293,7 +293,7 @@ describe('BaremetalNode', () => {
   test('fails when the stack has no Ironic provider', () => {
     const stack = testStack();
     expect(() => new BaremetalNode(stack, 'N', { nodeName: 'n', server: hgx, driver: redfish(stack), resourceClass: 'bm', macAddresses: macs })).toThrow(
-      'test/N: bare-metal enrollment needs the Ironic provider; create the stack with FactoryStack props { ironic: { url: "https://<ironic>:6385" } }',
+      'test/N: bare-metal enrollment needs the Ironic provider; create the stack with FactoryStack props { ironic: { url: "https://<ironic>:6385/v1" } }',
     );
   });
 
