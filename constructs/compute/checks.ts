@@ -86,3 +86,24 @@ export function defaultFlavorName(gpu: GpuModel, attachment: GpuAttachment, gpuC
   }
 }
 
+/** The provider's action attributes of a new node, and what is left for the enrollment command. */
+export interface NodeLifecycle {
+  readonly actions: { manage: boolean; inspect: boolean; clean: boolean; available: boolean };
+  readonly verbs: string[];
+}
+
+/**
+ * The `manage` / `inspect` / `clean` / `available` combination metal3-community/ironic 1.0 carries through in one
+ * apply (terraform-provider-ironic v1.0.0 `ironic/node_resource.go` lines 1218-1325, `ironic/workflow.go` lines
+ * 78-121 and 375-428): `available` alone (enroll → manage → provide) when provide needs no ports, i.e. neither
+ * inspection nor automated cleaning is asked for; else `manage` alone, and inspect / provide as commands run after the
+ * apply. `inspect` and `clean` are always false: the provider skips inspection of a node in `enroll` and sends `clean`
+ * without clean steps, which Ironic refuses.
+ */
+export function nodeLifecycle(inspect: boolean, automatedClean: boolean, makeAvailable: boolean): NodeLifecycle {
+  const terraformProvides = makeAvailable && !inspect && !automatedClean;
+  const verbs: string[] = [];
+  if (inspect) verbs.push('inspect');
+  if (makeAvailable && !terraformProvides) verbs.push('provide');
+  return { actions: { manage: !terraformProvides, inspect: false, clean: false, available: terraformProvides }, verbs };
+}
