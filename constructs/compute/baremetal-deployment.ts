@@ -214,7 +214,7 @@ export class BaremetalAllocation extends Construct implements IBaremetalTarget {
     }
     if (!props.pool.availableAfterApply) {
       Annotations.of(this).addWarning(
-        `pool ${props.pool.poolName}'s nodes are manageable until its enroll commands ran, so this allocation fails on the first apply: ` +
+        `pool ${props.pool.poolName}'s nodes are not available until its enroll commands ran, so this allocation fails on the first apply: ` +
           'run the pool\'s enroll_commands output and apply again, or give the pool inspect: false and automatedClean: false so Terraform makes its nodes available',
       );
     }

@@ -189,7 +189,7 @@ export class BaremetalNodePool extends Construct implements IBaremetalNodePool {
       this.enrollOutput = new TerraformOutput(this, 'EnrollCommands', {
         value: Lazy.listValue({ produce: () => this.members.filter((m) => m.enrollCommand).map((m) => m.enrollCommand!) }),
         description:
-          `run these once after the apply: the nodes of pool ${this.poolName} are manageable with their ports, ` +
+          `run these once after the apply: the nodes of pool ${this.poolName} are enrolled with their ports, ` +
           'and the Ironic provider 1.0 cannot inspect them or clean them on the way to available before their ports exist',
       });
       this.enrollOutput.overrideLogicalId(`${this.poolName.replace(/-/g, '_')}_enroll_commands`);

@@ -290,13 +290,14 @@ export interface IBaremetalNode extends IBaremetalTarget {
  * Lifecycle with metal3-community/ironic 1.0 (terraform-provider-ironic v1.0.0 `ironic/node_resource.go`
  * handleActionAttributes and `ironic/workflow.go`): the provider runs clean, inspect, provide and manage inside the
  * node's Create, before Terraform creates the node's ports; it skips inspection of a node still in `enroll`, sends
- * `clean` without clean steps, and has no `available → manageable` step. Ironic's automated cleaning on `provide`
- * needs the node's PXE-enabled ports (openstack/ironic `ironic/common/neutron.py` add_ports_to_network). So Terraform
- * owns the ports and port groups, and the node is emitted with `manage` only (it ends `manageable`, ports and bond
- * members attached), and `available` only when neither inspection nor automated cleaning is asked for. The rest
- * (`openstack baremetal node inspect`, then `provide`) is the enrollment command in an output, run once after the
- * apply: inspection then finds the ports Terraform made and keeps them (Ironic's `ports` inspection hook skips MACs
- * that exist), so no port is created twice and bond members stay in their port group.
+ * `clean` without clean steps, has no `available → manageable` step, and re-runs every true action whenever a later
+ * apply updates the node. Ironic's automated cleaning on `provide` needs the node's PXE-enabled ports
+ * (openstack/ironic `ironic/common/neutron.py` add_ports_to_network). So Terraform owns the ports and port groups, and
+ * the node is emitted with every action false (it stays in `enroll`, ports and bond members attached), or with
+ * `available` alone when neither inspection nor automated cleaning is asked for. The rest (`openstack baremetal node
+ * manage`, `inspect`, `provide`) is the enrollment command in an output, run once after the apply: inspection then
+ * finds the ports Terraform made and keeps them (Ironic's `ports` inspection hook skips MACs that exist), so no port
+ * is created twice and bond members stay in their port group.
  *
  * The metal3-community/ironic 1.0 provider has no `traits` attribute on `ironic_node`: traits are validated here and
  * emitted as `openstack baremetal node add trait` commands in a Terraform output, which an operator runs once per node.
@@ -312,7 +313,7 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
   public readonly bootMode: BootMode;
   /** The command that sets the node's traits (`undefined` when it has none). */
   public readonly traitCommand?: string;
-  /** The command that inspects and/or provides the node after the apply (`undefined` when Terraform does it all). */
+  /** The command that manages, inspects and provides the node after the apply (`undefined` when Terraform does it all). */
   public readonly enrollCommand?: string;
   public readonly availableAfterApply: boolean;
   /** The BMC endpoint (address and system id) in comparable form. */
@@ -490,7 +491,7 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
       if (!collectsTraitCommands(scope)) {
         const output = new TerraformOutput(this, 'EnrollCommand', {
           value: this.enrollCommand,
-          description: `run once after the apply (node ${props.nodeName} is manageable, with its ports): ${lifecycle.verbs.join(', then ')}`,
+          description: `run once after the apply (node ${props.nodeName} is enrolled with its ports): ${lifecycle.verbs.join(', then ')}`,
         });
         output.overrideLogicalId(`${props.nodeName.replace(/[^A-Za-z0-9_]/g, '_')}_enroll_command`);
       }

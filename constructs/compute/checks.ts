@@ -93,17 +93,20 @@ export interface NodeLifecycle {
 }
 
 /**
- * The `manage` / `inspect` / `clean` / `available` combination metal3-community/ironic 1.0 carries through in one
- * apply (terraform-provider-ironic v1.0.0 `ironic/node_resource.go` lines 1218-1325, `ironic/workflow.go` lines
- * 78-121 and 375-428): `available` alone (enroll → manage → provide) when provide needs no ports, i.e. neither
- * inspection nor automated cleaning is asked for; else `manage` alone, and inspect / provide as commands run after the
- * apply. `inspect` and `clean` are always false: the provider skips inspection of a node in `enroll` and sends `clean`
- * without clean steps, which Ironic refuses.
+ * The `manage` / `inspect` / `clean` / `available` combination metal3-community/ironic 1.0 carries through, on the
+ * first apply and on every later one (terraform-provider-ironic v1.0.0 `ironic/node_resource.go` lines 699-730 and
+ * 1218-1325, `ironic/workflow.go` lines 78-121 and 375-428): `available` alone (enroll → manage → provide) when provide
+ * needs no ports, i.e. neither inspection nor automated cleaning is asked for; else all four false, and manage / inspect
+ * / provide as commands run after the apply. `inspect` and `clean` are never true: the provider skips inspection of a
+ * node in `enroll` and sends `clean` without clean steps, which Ironic refuses. `manage` is never true either: the
+ * provider re-runs a true action on every later update of the node, and `manage` on an `available` node has no step
+ * in its table (it waits 30 minutes).
  */
 export function nodeLifecycle(inspect: boolean, automatedClean: boolean, makeAvailable: boolean): NodeLifecycle {
   const terraformProvides = makeAvailable && !inspect && !automatedClean;
-  const verbs: string[] = [];
+  if (terraformProvides) return { actions: { manage: false, inspect: false, clean: false, available: true }, verbs: [] };
+  const verbs = ['manage'];
   if (inspect) verbs.push('inspect');
-  if (makeAvailable && !terraformProvides) verbs.push('provide');
-  return { actions: { manage: !terraformProvides, inspect: false, clean: false, available: terraformProvides }, verbs };
+  if (makeAvailable) verbs.push('provide');
+  return { actions: { manage: false, inspect: false, clean: false, available: false }, verbs };
 }

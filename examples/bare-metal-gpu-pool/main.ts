@@ -60,8 +60,8 @@ export function synth(outdir: string = __dirname): void {
     traits: ['CUSTOM_NVLINK_NVSWITCH', 'CUSTOM_IB_NDR'],
     deployRamdisk: DeployRamdisk.kernelAndRamdisk('https://images.example.net/ipa/ipa.kernel', 'https://images.example.net/ipa/ipa.initramfs'),
     bmcCaCertificatePath: '/etc/ironic/bmc-ca.pem',
-    // Terraform leaves these nodes manageable with their ports and bonds: run the `hgx_h200_enroll_commands` output
-    // once (inspect, then provide with automated cleaning). Afterwards, `verifyInventory: true` makes every later apply
+    // Terraform enrolls these nodes with their ports and bonds: run the `hgx_h200_enroll_commands` output once
+    // (manage, inspect, then provide with automated cleaning). Afterwards, `verifyInventory: true` makes every later apply
     // fail if a server is not what the profile says (memory, architecture, MACs).
   });
   const baremetal = new BaremetalFlavor(site, 'HgxBareMetal', { pool, requiredTraits: ['CUSTOM_IB_NDR'] });

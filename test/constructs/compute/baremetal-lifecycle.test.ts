@@ -1,5 +1,5 @@
 import { ironicStack, sensitiveVariables } from './helpers';
-import { applyNewNode, runCommand } from './ironic-lifecycle';
+import { applyLater, applyNewNode, runCommand, Target } from './ironic-lifecycle';
 import { BaremetalNode } from '../../../constructs/compute/baremetal-node';
 import { BaremetalNodePool } from '../../../constructs/compute/baremetal-node-pool';
 import { BmcCredentials, BmcDriver } from '../../../constructs/compute/bmc';
@@ -44,6 +44,15 @@ describe('the model of provider 1.0 and Ironic (ironic-lifecycle.ts)', () => {
     );
   });
 
+  test('manage true breaks the first update after the node was provided (the action runs again on an available node)', () => {
+    const manageOnly = { manage: true, inspect: false, clean: false, available: false, automatedClean: true };
+    expect(applyNewNode(manageOnly)).toEqual({ state: 'manageable' });
+    expect(applyLater(manageOnly, 'available', 1, true)).toEqual({
+      state: 'available',
+      error: 'Error managing node: timeout waiting for provision state change after 30m0s',
+    });
+  });
+
   test('inspect true is skipped for a new node (it is in enroll when the actions start)', () => {
     expect(applyNewNode({ manage: true, inspect: true, clean: false, available: false, automatedClean: true })).toEqual({ state: 'manageable' });
   });
@@ -52,19 +61,20 @@ describe('the model of provider 1.0 and Ironic (ironic-lifecycle.ts)', () => {
 describe('BaremetalNode lifecycle', () => {
   const cases: [boolean, boolean, boolean, string, string[]][] = [
     // inspect, automatedClean, makeAvailable, state after apply, enrollment command verbs
-    [true, true, true, 'manageable', ['inspect', 'provide']],
-    [true, false, true, 'manageable', ['inspect', 'provide']],
-    [false, true, true, 'manageable', ['provide']],
+    [true, true, true, 'enroll', ['manage', 'inspect', 'provide']],
+    [true, false, true, 'enroll', ['manage', 'inspect', 'provide']],
+    [false, true, true, 'enroll', ['manage', 'provide']],
     [false, false, true, 'available', []],
-    [true, true, false, 'manageable', ['inspect']],
-    [true, false, false, 'manageable', ['inspect']],
-    [false, true, false, 'manageable', []],
-    [false, false, false, 'manageable', []],
+    [true, true, false, 'enroll', ['manage', 'inspect']],
+    [true, false, false, 'enroll', ['manage', 'inspect']],
+    [false, true, false, 'enroll', ['manage']],
+    [false, false, false, 'enroll', ['manage']],
   ];
   test.each(cases)('inspect %s, automatedClean %s, makeAvailable %s: the apply ends %s, then the commands %j', (inspect, automatedClean, makeAvailable, afterApply, verbs) => {
     const tf = node({ inspect, automatedClean, makeAvailable });
     const n = onlyResource(tf, 'ironic_node');
-    const outcome = applyNewNode({ manage: n.manage, inspect: n.inspect, clean: n.clean, available: n.available, automatedClean: n.automated_clean });
+    const actions = { manage: n.manage, inspect: n.inspect, clean: n.clean, available: n.available, automatedClean: n.automated_clean };
+    const outcome = applyNewNode(actions);
     expect(outcome).toEqual({ state: afterApply });
 
     const command: string | undefined = tf.output?.gpu_01_enroll_command?.value;
@@ -75,12 +85,16 @@ describe('BaremetalNode lifecycle', () => {
     // after the apply the node has its Terraform ports; the commands take it the rest of the way
     const pxePorts = Object.values(resourcesOf(tf, 'ironic_port')).filter((p: any) => p.pxe_enabled).length;
     let state = outcome.state;
-    for (const verb of found as ('inspect' | 'provide')[]) {
+    for (const verb of found as Target[]) {
       const r = runCommand(state, verb, { ports: pxePorts, automatedClean });
       expect(r.error).toBeUndefined();
       state = r.state;
     }
     expect(state).toBe(makeAvailable ? 'available' : 'manageable');
+
+    // a later apply: no drift in the action attributes, and an update of the node (another attribute changed) is harmless
+    expect(applyLater(actions, state, pxePorts, false)).toEqual({ state });
+    expect(applyLater(actions, state, pxePorts, true)).toEqual({ state });
   });
 
   test('Terraform owns the ports: bond members join their port group, created after the node', () => {
@@ -131,8 +145,8 @@ describe('BaremetalNodePool lifecycle', () => {
     expect(p.availableAfterApply).toBe(false);
     const tf = synthStack(stack);
     expect(tf.output.hgx_enroll_commands.value.map((c: string) => c.replace(/\$\{[^}]+\}/g, '<uuid>'))).toEqual([
-      'openstack baremetal node inspect --wait 0 <uuid> && openstack baremetal node provide --wait 0 <uuid>',
-      'openstack baremetal node inspect --wait 0 <uuid> && openstack baremetal node provide --wait 0 <uuid>',
+      'openstack baremetal node manage --wait 0 <uuid> && openstack baremetal node inspect --wait 0 <uuid> && openstack baremetal node provide --wait 0 <uuid>',
+      'openstack baremetal node manage --wait 0 <uuid> && openstack baremetal node inspect --wait 0 <uuid> && openstack baremetal node provide --wait 0 <uuid>',
     ]);
   });
 
@@ -140,7 +154,7 @@ describe('BaremetalNodePool lifecycle', () => {
     const { pool: p } = pool();
     const allocation = p.allocate('Gw');
     expect(allocation.node.metadata.filter((m) => /warn/.test(m.type)).map((m) => m.data)).toEqual([
-      "pool hgx's nodes are manageable until its enroll commands ran, so this allocation fails on the first apply: " +
+      "pool hgx's nodes are not available until its enroll commands ran, so this allocation fails on the first apply: " +
         "run the pool's enroll_commands output and apply again, or give the pool inspect: false and automatedClean: false so Terraform makes its nodes available",
     ]);
     const { stack, pool: ready } = pool({ inspect: false, automatedClean: false });

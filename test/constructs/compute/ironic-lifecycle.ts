@@ -3,9 +3,12 @@
  * check that the `manage` / `inspect` / `clean` / `available` combination we emit ends where we say it ends.
  *
  * The provider side is metal3-community/terraform-provider-ironic at tag v1.0.0:
- *   - `ironic/node_resource.go` lines 666-689 (Create: the node is created, then the action attributes run) and
- *     1218-1325 (handleActionAttributes: clean, then inspect only when the node was `manageable` when the step began,
- *     then available (`provide`), then manage, each through ChangeProvisionStateToTarget);
+ *   - `ironic/node_resource.go` lines 23-28 (defaults: available, manage, inspect true; clean false), 666-689 (Create:
+ *     the node is created, then the action attributes run), 699-730 (Read: an action attribute that is null in the
+ *     state reads as its default), 754-850 (Update: the action attributes of the plan run again) and 1218-1325
+ *     (handleActionAttributes: clean, then inspect only when the node was `manageable` when the step began, then
+ *     available (`provide`), then manage, each through ChangeProvisionStateToTarget, and each true action is reset to
+ *     null in the state);
  *   - `ironic/workflow.go` lines 78-121 (stateTransitions), 155-191 (terminal and transient states), 218-226 (already
  *     there), 254-315 (poll every 15 s, give up after 30 min), 318-347 (checkCompletion), 375-428 (determineNextTarget),
  *     443-448 (clean is sent with an empty clean_steps list).
@@ -34,7 +37,7 @@ export interface ApplyOutcome {
   readonly error?: string;
 }
 
-type Target = 'manage' | 'inspect' | 'clean' | 'provide' | 'active' | 'deleted' | 'rescue' | 'unrescue' | 'adopt' | 'abort' | 'rebuild';
+export type Target = 'manage' | 'inspect' | 'clean' | 'provide' | 'active' | 'deleted' | 'rescue' | 'unrescue' | 'adopt' | 'abort' | 'rebuild';
 
 // workflow.go 78-121 (TargetAvailable is nodes.TargetProvide, TargetUnmanage is nodes.TargetManage)
 const PROVIDER_TRANSITIONS: [string, Target, string][] = [
@@ -128,7 +131,24 @@ function changeProvisionStateToTarget(node: { state: string; ports: number; auto
 
 /** One `terraform apply` creating the node (node_resource.go 666-689, 1218-1325); ports come after. */
 export function applyNewNode(actions: NodeActions): ApplyOutcome {
-  const node = { state: 'enroll', ports: 0, automatedClean: actions.automatedClean };
+  return runActions(actions, { state: 'enroll', ports: 0, automatedClean: actions.automatedClean });
+}
+
+/**
+ * A later `terraform apply` that updates the node (any attribute changed) once it is in `state` with its ports: the
+ * refresh reads the actions that ran as their defaults (699-730), and Update runs the configured actions again (843).
+ * Returns undefined when the configuration does not differ from the refreshed state in an action attribute and nothing
+ * else changed either; `otherChange` forces the update.
+ */
+export function applyLater(actions: NodeActions, state: string, ports: number, otherChange: boolean): ApplyOutcome {
+  // a true action that ran is null in the state and reads as its default; inspection never ran on a new node
+  const refreshed = { manage: actions.manage, inspect: actions.inspect, clean: false, available: actions.available };
+  const drift = (['manage', 'inspect', 'clean', 'available'] as const).filter((k) => refreshed[k] !== actions[k]);
+  if (drift.length === 0 && !otherChange) return { state };
+  return runActions(actions, { state, ports, automatedClean: actions.automatedClean });
+}
+
+function runActions(actions: NodeActions, node: { state: string; ports: number; automatedClean: boolean }): ApplyOutcome {
   const startedIn = node.state; // nodeInfo is read once, before any action (1225)
   const steps: [boolean, Target, string][] = [
     [actions.clean, 'clean', 'Error cleaning node'],
@@ -145,7 +165,7 @@ export function applyNewNode(actions: NodeActions): ApplyOutcome {
 }
 
 /** `openstack baremetal node <verb> --wait` run by the operator after the apply, when the node has its ports. */
-export function runCommand(state: string, verb: 'inspect' | 'provide' | 'manage', node: { ports: number; automatedClean: boolean }): ApplyOutcome {
+export function runCommand(state: string, verb: Target, node: { ports: number; automatedClean: boolean }): ApplyOutcome {
   const result = ironic(state, verb, { ...node, cleanSteps: 0 });
   if (typeof result === 'string') return { state, error: result };
   return TERMINAL.includes(result.settles) ? { state: result.settles, error: `node ended in ${result.settles}` } : { state: result.settles };
