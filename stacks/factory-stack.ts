@@ -2,6 +2,7 @@ import * as path from 'path';
 import { Aspects, DataTerraformRemoteStateLocal, LocalBackend, TerraformBackend, TerraformProvider, TerraformRemoteState, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { DataSafetyChecks } from '../constructs/common/stateful';
+import { printWarnings } from '../constructs/common/warnings';
 import { IronicProvider } from '../generated/terraform/ironic/provider';
 import { OpenstackProvider } from '../generated/terraform/openstack/provider';
 
@@ -64,6 +65,8 @@ export class FactoryStack extends TerraformStack {
     super(scope, id);
     this.localStateFile = props.localStateFile ?? `terraform.${id}.tfstate`;
     if (props.dataSafetyChecks ?? true) Aspects.of(this).add(new DataSafetyChecks());
+    // the cdktf CLI prints warnings from the manifest; without it (`npx tsx main.ts`) nothing would
+    printWarnings(this);
     this.openstack = new OpenstackProvider(this, 'openstack', {
       cloud: props.cloud ?? 'openstack',
       region: props.region,

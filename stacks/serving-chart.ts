@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { clusterScoped } from '../constructs/common/k8s';
+import { printWarnings } from '../constructs/common/warnings';
 
 /** Props of {@link ServingChart}. */
 export interface ServingChartProps {
@@ -25,6 +26,8 @@ export class ServingChart extends Chart {
   constructor(scope: Construct, id: string, props: ServingChartProps) {
     super(scope, id, { namespace: props.namespaceName, labels: props.labels, disableResourceNameHashes: true });
     this.namespaceName = props.namespaceName;
+    // cdk8s never prints the cdktf warning metadata the serving constructs record: print it during synth
+    printWarnings(this);
     clusterScoped(new k8s.KubeNamespace(this, 'Namespace', { metadata: { name: props.namespaceName } }));
   }
 }

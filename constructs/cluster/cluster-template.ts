@@ -1,4 +1,4 @@
-import { Annotations, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IClusterImage, ImageVisibility } from './cluster-image';
 import { IServerFlavor } from './existing-flavor';
@@ -6,6 +6,7 @@ import { checkExtraLabels, KUBE_TAG, magnumBool, sortedLabels } from './magnum-l
 import { credentialsText, providerFor, TenantCloud } from './tenant-cloud';
 import { ContainerinfraClustertemplateV1 } from '../../generated/terraform/openstack/containerinfra-clustertemplate-v1';
 import { guard, invalid } from '../common/validation';
+import { warn } from '../common/warnings';
 import { IExternalNetwork } from '../network/external-network';
 
 /** The CNI magnum-cluster-api deploys; it refuses any other (`UnsupportedCNI`, magnum_cluster_api/utils.py). */
@@ -222,7 +223,7 @@ export class ClusterTemplate extends Construct implements IClusterTemplate {
     }
     const unknown = guard(this, () => checkExtraLabels(extra, managed));
     for (const key of unknown) {
-      Annotations.of(this).addWarning(`label ${key} is not a magnum-cluster-api label; the driver ignores it`);
+      warn(this, `label ${key} is not a magnum-cluster-api label; the driver ignores it`);
     }
     this.labels = sortedLabels({ ...managed, ...extra });
 

@@ -1,4 +1,4 @@
-import { Annotations, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IClusterImage } from './cluster-image';
 import { checkImageVisible, BootVolume, IClusterTemplate } from './cluster-template';
@@ -9,6 +9,7 @@ import { GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
 import { NetworkAdapterKind } from '../../lib/hardware/server';
 import { IGpuNodePool, NodeTaint } from '../accelerators/gpu-node-pool';
 import { guard, invalid } from '../common/validation';
+import { warn } from '../common/warnings';
 import { IGpuFlavor } from '../compute/gpu-flavor';
 
 /** The Kubernetes node label magnum-cluster-api puts on every node of a node group (resources.py; getting-started.md). */
@@ -244,7 +245,7 @@ export class MagnumNodeGroup extends Construct implements IMagnumNodeGroup {
       }
     }
     const unknown = guard(this, () => checkExtraLabels(extra, managed));
-    for (const key of unknown) Annotations.of(this).addWarning(`label ${key} is not a magnum-cluster-api label; the driver ignores it`);
+    for (const key of unknown) warn(this, `label ${key} is not a magnum-cluster-api label; the driver ignores it`);
     this.labels = sortedLabels({ ...managed, ...extra });
 
     this.magnumNodeLabels = { [NODE_GROUP_LABEL]: this.nodeGroupName, [`${ROLE_LABEL_PREFIX}${role}`]: '' };

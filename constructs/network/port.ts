@@ -1,4 +1,4 @@
-import { Annotations, Fn, Token } from 'cdktf';
+import { Fn, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { projectOf } from './internal';
 import { ITenantNetwork } from './network';
@@ -12,6 +12,7 @@ import { LinkType } from '../../lib/net/physical-network';
 import { VnicType } from '../../lib/net/port-binding';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
+import { warn } from '../common/warnings';
 
 /** A Neutron port. */
 export interface INetworkPort extends IConstruct {
@@ -153,7 +154,7 @@ export class NetworkPort extends Construct implements INetworkPort {
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
         invalid(this, 'bindingProfileJson must be a JSON object, e.g. {"capabilities":["switchdev"]}');
       }
-      Annotations.of(this).addWarning('binding:profile needs the service role under Neutron\'s default policy; '
+      warn(this, 'binding:profile needs the service role under Neutron\'s default policy; '
         + 'Terraform gets a 403 with admin or member credentials');
     }
     const sriovOnPhysnet = SRIOV_VNICS.includes(this.vnicType) && network.encapsulation !== Encapsulation.GENEVE

@@ -1,4 +1,3 @@
-import { Annotations } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { idFrom } from './internal';
 import { NetworkingQosBandwidthLimitRuleV2 } from '../../generated/terraform/openstack/networking-qos-bandwidth-limit-rule-v2';
@@ -9,6 +8,7 @@ import { NetworkingRbacPolicyV2 } from '../../generated/terraform/openstack/netw
 import { QosDirection, QosLimits } from '../../lib/net/qos';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
+import { warn } from '../common/warnings';
 
 /** A Neutron QoS policy, attachable to networks and ports. */
 export interface INetworkQosPolicy extends IConstruct {
@@ -167,7 +167,7 @@ export class NetworkQosPolicy extends Construct implements INetworkQosPolicy {
     const burst = [...this.limits.values()].some((l) => l.maxBurstKbps !== undefined);
     if (ingress || burst) {
       this.warned = true;
-      Annotations.of(this).addWarning(`SR-IOV port ${this.sriovPorts[0]} uses this policy, but the SR-IOV NIC agent enforces only egress `
+      warn(this, `SR-IOV port ${this.sriovPorts[0]} uses this policy, but the SR-IOV NIC agent enforces only egress `
         + 'bandwidth limits without burst; its ingress limit and burst are ignored there');
     }
   }
