@@ -96,7 +96,7 @@ const SRIOV_VNICS = [VnicType.DIRECT, VnicType.DIRECT_PHYSICAL, VnicType.MACVTAP
 
 /**
  * A Neutron port: virtio, SR-IOV (`direct`, `direct-physical`, `macvtap`), bare metal (`baremetal`) or a BlueField
- * DPU VF (`remote-managed`), checked against what its network can bind (shared/reference/openstack-network.md §3).
+ * DPU VF (`remote-managed`), checked against what its network can bind (neutron-lib `neutron_lib/api/definitions/portbindings.py`).
  *
  * The port never writes `binding:profile` by default: Nova (SR-IOV, DPU) and Ironic (bare metal) fill it when they
  * bind the port, and the default policy reserves it for the `service` role. Pass the port to the server or Ironic
@@ -159,7 +159,9 @@ export class NetworkPort extends Construct implements INetworkPort {
     }
     const sriovOnPhysnet = SRIOV_VNICS.includes(this.vnicType) && network.encapsulation !== Encapsulation.GENEVE
       && network.encapsulation !== Encapsulation.VXLAN && network.linkType === LinkType.ETHERNET;
-    if (sriovOnPhysnet && props.qosPolicy instanceof NetworkQosPolicy) props.qosPolicy._attachSriovPort(this);
+    if (props.qosPolicy instanceof NetworkQosPolicy) {
+      props.qosPolicy._attachPort(this, this.vnicType, sriovOnPhysnet ? network.physicalNetworkName : undefined);
+    }
 
     const port = new NetworkingPortV2(this, 'Resource', {
       name: this.portName,
