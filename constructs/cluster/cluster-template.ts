@@ -23,7 +23,7 @@ export enum ApiEndpointAccess {
   FLOATING_IP = 'floating-ip',
   /**
    * No floating IP: the API is reachable only from the cluster network. Needs `magnum-cluster-api-proxy` on the Neutron
-   * nodes (shared/reference/openstack-magnum.md §5), and a Terraform runner inside that network to deploy workloads.
+   * nodes (vexxhost/magnum-cluster-api docs/user/labels.md, `master_lb_floating_ip_enabled`), and a Terraform runner inside that network to deploy workloads.
    */
   PRIVATE = 'private',
 }
@@ -159,7 +159,7 @@ export interface ClusterTemplateProps {
 /**
  * A Magnum cluster template for the Cluster API driver (vexxhost magnum-cluster-api): `coe=kubernetes`, VM control
  * plane behind an Octavia load balancer, Calico or Cilium, the `kube_tag` of its image, and the driver's labels for
- * the API floating IP, boot volumes, registry mirror and Octavia provider (shared/reference/openstack-magnum.md §2, §5).
+ * the API floating IP, boot volumes, registry mirror and Octavia provider (vexxhost/magnum-cluster-api docs/user/labels.md).
  */
 export class ClusterTemplate extends Construct implements IClusterTemplate {
   public readonly templateId: string;

@@ -316,7 +316,7 @@ function checkGpus(scope: IConstruct, pool: IGpuNodePool, flavor: IGpuFlavor): v
 
 /**
  * A bare-metal flavor must only fit Ironic nodes: exactly one unit of one custom resource class and nothing a hypervisor
- * offers (ironic configure-nova-flavors.rst; shared/reference/openstack-compute.md §7).
+ * offers (openstack/ironic doc/source/install/configure-nova-flavors.rst).
  */
 function checkBareMetalFlavor(scope: IConstruct, flavor: IGpuFlavor): void {
   const resources = Object.entries(flavor.placementResources).filter(([, amount]) => amount !== 0);
