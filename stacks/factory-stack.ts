@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { S3CompatibleBackend, S3StateBackendOptions } from './state-backend';
 import { DataSafetyChecks } from '../constructs/common/stateful';
 import { invalid } from '../constructs/common/validation';
+import { printWarnings } from '../constructs/common/warnings';
 import { IronicProvider } from '../generated/terraform/ironic/provider';
 import { OpenstackProvider } from '../generated/terraform/openstack/provider';
 
@@ -116,6 +117,8 @@ export class FactoryStack extends TerraformStack {
       }
       new S3CompatibleBackend(this, props.s3Backend);
     }
+    // the cdktf CLI prints warnings from the manifest; without it (`npx tsx main.ts`) nothing would
+    printWarnings(this);
     this.openstack = new OpenstackProvider(this, 'openstack', {
       cloud: props.cloud ?? 'openstack',
       region: props.region,
