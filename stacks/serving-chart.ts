@@ -5,6 +5,7 @@ import { checkNamespaceDefinedOnce, useTenantNamespace } from './chart-namespace
 import { ITenantNamespace } from '../constructs/cluster/tenant-namespace';
 import { clusterScoped, isDnsLabel } from '../constructs/common/k8s';
 import { invalid } from '../constructs/common/validation';
+import { printWarnings } from '../constructs/common/warnings';
 
 /** Props of {@link ServingChart}. */
 export interface ServingChartProps {
@@ -41,6 +42,8 @@ export class ServingChart extends Chart {
   constructor(scope: Construct, id: string, props: ServingChartProps) {
     const namespaceName = props.tenantNamespace?.namespaceName ?? props.namespaceName;
     super(scope, id, { namespace: namespaceName, labels: props.labels, disableResourceNameHashes: true });
+    // cdk8s never prints the cdktf warning metadata the serving constructs record: print it during synth
+    printWarnings(this);
     if (namespaceName === undefined) {
       invalid(this, 'a serving chart needs a namespace; give namespaceName, or tenantNamespace to reuse a tenant\'s namespace');
     }

@@ -40,7 +40,7 @@ export interface NetworkSiteProps {
   readonly overlayEncapsulation?: Encapsulation;
   /**
    * Compute hosts offload OVN to their NICs (switchdev VFs in Nova's `device_spec` with `physical_network: null`),
-   * so `direct` ports can bind on overlay networks (shared/reference/openstack-network.md §7).
+   * so `direct` ports can bind on overlay networks (openstack/neutron doc/source/admin/config-ovs-offload.rst).
    * @default false
    */
   readonly overlaySriov?: boolean;
