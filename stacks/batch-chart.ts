@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { useTenantNamespace } from './chart-namespace';
 import { GpuBatchJob } from '../constructs/batch/batch-job';
 import { ITenantNamespace } from '../constructs/cluster/tenant-namespace';
+import { printWarnings } from '../constructs/common/warnings';
 
 /** Props of {@link BatchChart}. */
 export interface BatchChartProps {
@@ -32,6 +33,8 @@ export class BatchChart extends Chart {
 
   constructor(scope: Construct, id: string, props: BatchChartProps) {
     super(scope, id, { namespace: props.tenantNamespace.namespaceName, labels: props.labels, disableResourceNameHashes: true });
+    // cdk8s never prints the warnings the batch constructs record: print them during synth
+    printWarnings(this);
     this.namespaceName = props.tenantNamespace.namespaceName;
     this.tenantNamespace = props.tenantNamespace;
     useTenantNamespace(this, props.tenantNamespace);
