@@ -4,6 +4,7 @@ import { MagnumCluster } from '../../constructs/cluster/magnum-cluster';
 import { GpuFlavor, IGpuFlavor } from '../../constructs/compute/gpu-flavor';
 import { Project } from '../../constructs/identity/project';
 import { NetworkPort } from '../../constructs/network/port';
+import { TenantRouter } from '../../constructs/network/router';
 import { SecurityGroup } from '../../constructs/network/security-group';
 import { TenantNetwork } from '../../constructs/network/tenant-network';
 import { Share } from '../../constructs/storage/share';
@@ -106,6 +107,35 @@ describe('lookups of existing resources', () => {
   test('fails when a looked-up network has a VLAN id out of range', () => {
     expect(() => TenantNetwork.fromNetworkName(testStack(), 'N', { networkName: 'n', cidr: '10.9.0.0/24', physicalNetwork: baremetal(), segmentationId: 5000 })).toThrow(
       'test/N: segmentationId 5000 must be a VLAN id from 1 to 4094',
+    );
+  });
+
+  test('TenantRouter.fromRouterName: this app\'s networks attach to a router that exists', () => {
+    const stack = testStack();
+    const project = Project.fromProjectName(stack, 'P', 'ops');
+    const router = TenantRouter.fromRouterName(stack, 'Edge', 'ops-router', project);
+    new TenantNetwork(stack, 'Net', { cidr: '10.7.0.0/24', router, project });
+    const tf = synthStack(stack);
+    expect(only(tf, 'openstack_networking_router_v2')).toEqual({ name: 'ops-router', tenant_id: expect.stringMatching(/^\$\{data\.openstack_identity_project_v3\.P_\w+\.id\}$/) });
+    expect(tf.resource.openstack_networking_router_v2).toBeUndefined();
+    expect(onlyResource(tf, 'openstack_networking_router_interface_v2')).toEqual({
+      router_id: expect.stringMatching(/^\$\{data\.openstack_networking_router_v2\.Edge_\w+\.id\}$/),
+      subnet_id: expect.stringMatching(/^\$\{openstack_networking_subnet_v2\.Net_Subnet_\w+\.id\}$/),
+    });
+  });
+
+  test('fails when a network without a gateway is attached to a looked-up router', () => {
+    const stack = testStack();
+    const router = TenantRouter.fromRouterName(stack, 'Edge', 'edge');
+    const net = TenantNetwork.fromNetworkName(stack, 'Legacy', { networkName: 'legacy', cidr: '10.9.0.0/24' });
+    expect(() => router.addInterface(net)).toThrow(
+      'test/Edge: network legacy has no gateway address, so it cannot be attached; create it with `router` (or `gatewayIp`) in its props',
+    );
+  });
+
+  test('fails when a looked-up router name is empty', () => {
+    expect(() => TenantRouter.fromRouterName(testStack(), 'R', '')).toThrow(
+      'test/R: routerName "" must be 1 to 255 characters (Neutron\'s limit); give the name of the existing router',
     );
   });
 
