@@ -2,8 +2,10 @@ import { ClusterImage } from '../../constructs/cluster/cluster-image';
 import { ClusterTemplate } from '../../constructs/cluster/cluster-template';
 import { MagnumCluster } from '../../constructs/cluster/magnum-cluster';
 import { GpuFlavor, IGpuFlavor } from '../../constructs/compute/gpu-flavor';
+import { ServerGroup, ServerGroupPolicy } from '../../constructs/compute/server-group';
 import { Project } from '../../constructs/identity/project';
 import { NetworkPort } from '../../constructs/network/port';
+import { NetworkQosPolicy } from '../../constructs/network/qos-policy';
 import { TenantRouter } from '../../constructs/network/router';
 import { SecurityGroup } from '../../constructs/network/security-group';
 import { TenantNetwork } from '../../constructs/network/tenant-network';
@@ -136,6 +138,43 @@ describe('lookups of existing resources', () => {
   test('fails when a looked-up router name is empty', () => {
     expect(() => TenantRouter.fromRouterName(testStack(), 'R', '')).toThrow(
       'test/R: routerName "" must be 1 to 255 characters (Neutron\'s limit); give the name of the existing router',
+    );
+  });
+
+  test('NetworkQosPolicy.fromPolicyName: ports and networks of this app use an existing policy', () => {
+    const stack = testStack();
+    const project = Project.fromProjectName(stack, 'P', 'ops');
+    const qos = NetworkQosPolicy.fromPolicyName(stack, 'Gold', 'gold', project);
+    const net = new TenantNetwork(stack, 'Net', { cidr: '10.7.0.0/24', project, qosPolicy: qos });
+    new NetworkPort(stack, 'Port', { network: net, qosPolicy: qos });
+    const tf = synthStack(stack);
+    expect(only(tf, 'openstack_networking_qos_policy_v2')).toEqual({ name: 'gold', project_id: expect.stringMatching(/^\$\{data\.openstack_identity_project_v3\.P_\w+\.id\}$/) });
+    const ref = expect.stringMatching(/^\$\{data\.openstack_networking_qos_policy_v2\.Gold_\w+\.id\}$/);
+    expect([onlyResource(tf, 'openstack_networking_network_v2').qos_policy_id, onlyResource(tf, 'openstack_networking_port_v2').qos_policy_id]).toEqual([ref, ref]);
+    expect(tf.resource.openstack_networking_qos_policy_v2).toBeUndefined();
+  });
+
+  test('ServerGroup.fromServerGroupName reads the group and checks its policy at plan time', () => {
+    const stack = testStack();
+    const group = ServerGroup.fromServerGroupName(stack, 'Ranks', 'job-ranks', ServerGroupPolicy.ANTI_AFFINITY);
+    const tf = synthStack(stack);
+    expect(only(tf, 'openstack_compute_servergroup_v2')).toEqual({
+      name: 'job-ranks',
+      lifecycle: { postcondition: [{ condition: '${contains(self.policies, "anti-affinity")}', error_message: 'Server group job-ranks: its policy is not anti-affinity.' }] },
+    });
+    expect([group.serverGroupName, group.policy]).toEqual(['job-ranks', ServerGroupPolicy.ANTI_AFFINITY]);
+    expect(tf.resource?.openstack_compute_servergroup_v2).toBeUndefined();
+  });
+
+  test('fails when a looked-up server group name is empty', () => {
+    expect(() => ServerGroup.fromServerGroupName(testStack(), 'G', ' ', ServerGroupPolicy.AFFINITY)).toThrow(
+      'test/G: serverGroupName " " must be 1 to 255 characters (Nova\'s limit); give the name of the existing group',
+    );
+  });
+
+  test('fails when a looked-up QoS policy name is empty', () => {
+    expect(() => NetworkQosPolicy.fromPolicyName(testStack(), 'Q', '')).toThrow(
+      'test/Q: policyName "" must be 1 to 255 characters (Neutron\'s limit); give the name of the existing policy',
     );
   });
 
