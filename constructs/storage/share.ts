@@ -1,6 +1,7 @@
-import { TerraformOutput } from 'cdktf';
+import { TerraformOutput, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ShareTypeCatalog } from './share-type-catalog';
+import { DataOpenstackSharedfilesystemSharenetworkV2 } from '../../generated/terraform/openstack/data-openstack-sharedfilesystem-sharenetwork-v2';
 import { SharedfilesystemShareAccessV2 } from '../../generated/terraform/openstack/sharedfilesystem-share-access-v2';
 import { SharedfilesystemShareV2 } from '../../generated/terraform/openstack/sharedfilesystem-share-v2';
 import { SharedfilesystemSharenetworkV2 } from '../../generated/terraform/openstack/sharedfilesystem-sharenetwork-v2';
@@ -45,6 +46,16 @@ export interface ShareNetworkProps {
  * (openstack/manila doc/source/admin/shared-file-systems-share-networks.rst).
  */
 export class ShareNetwork extends Construct implements IShareNetwork {
+  /**
+   * An existing share network of a tenant, looked up by name (`data.openstack_sharedfilesystem_sharenetwork_v2`) with
+   * the tenant's project-scoped credentials (a share network is visible in its own project), for DHSS=True shares of
+   * this app. The plan fails when none or several match. It counts into the tenant's share-network quota like one
+   * this app creates: Manila counts every share network of the project.
+   */
+  public static fromShareNetworkName(scope: Construct, id: string, shareNetworkName: string, tenant: ITenant): IShareNetwork {
+    return new ImportedShareNetwork(scope, id, shareNetworkName, tenant);
+  }
+
   public readonly shareNetworkId: string;
   public readonly tenant: ITenant;
 
@@ -65,6 +76,27 @@ export class ShareNetwork extends Construct implements IShareNetwork {
     });
     this.shareNetworkId = sn.id;
     TenantUsage.of(props.tenant).addShareNetwork();
+  }
+}
+
+/** A share network that exists already (see {@link ShareNetwork.fromShareNetworkName}). */
+class ImportedShareNetwork extends Construct implements IShareNetwork {
+  public readonly shareNetworkId: string;
+  public readonly tenant: ITenant;
+
+  constructor(scope: Construct, id: string, shareNetworkName: string, tenant: ITenant) {
+    super(scope, id);
+    if (!Token.isUnresolved(shareNetworkName) && (shareNetworkName.trim() === '' || shareNetworkName.length > 255)) {
+      invalid(this, `shareNetworkName ${JSON.stringify(shareNetworkName)} must be 1 to 255 characters (Manila's limit); give the name of the existing share network`);
+    }
+    this.tenant = tenant;
+    const binding = tenant.bindProjectScope(this);
+    this.shareNetworkId = new DataOpenstackSharedfilesystemSharenetworkV2(this, 'Resource', {
+      name: shareNetworkName,
+      provider: binding.provider,
+      dependsOn: binding.dependsOn,
+    }).id;
+    TenantUsage.of(tenant).addShareNetwork();
   }
 }
 

@@ -9,12 +9,12 @@ import { NetworkQosPolicy } from '../../constructs/network/qos-policy';
 import { TenantRouter } from '../../constructs/network/router';
 import { SecurityGroup } from '../../constructs/network/security-group';
 import { TenantNetwork } from '../../constructs/network/tenant-network';
-import { Share } from '../../constructs/storage/share';
+import { Share, ShareNetwork } from '../../constructs/storage/share';
 import { ShareTypeCatalog } from '../../constructs/storage/share-type-catalog';
 import { ServerProfile } from '../../lib/hardware/server';
 import { Encapsulation } from '../../lib/net/mtu';
 import { VnicType } from '../../lib/net/port-binding';
-import { ShareType } from '../../lib/storage/share-type';
+import { ShareProtocol, ShareType } from '../../lib/storage/share-type';
 import { Tenant } from '../../stacks/tenant';
 import { h200Pool, magnumSite, VERSION } from '../constructs/cluster/magnum-fixtures';
 import { synthValidated, tenant } from '../constructs/identity/fixtures';
@@ -285,6 +285,21 @@ describe('lookups of existing resources', () => {
     expect(onlyResource(tf, 'openstack_sharedfilesystem_share_v2').share_type).toBe('cephfs');
     expect(Object.keys(tf.output)).toEqual(['manila_quota_a']);
     expect(catalog.bootstrapOutputName).toBeUndefined();
+  });
+
+  test('ShareNetwork.fromShareNetworkName: a DHSS=True share on a tenant\'s existing share network, read as the tenant', () => {
+    const stack = testStack();
+    const netapp = ShareType.custom({ name: 'netapp', driverHandlesShareServers: true, protocol: ShareProtocol.NFS });
+    new ShareTypeCatalog(stack, 'ShareTypes', { shareTypes: [netapp], existing: true });
+    const a = tenant(stack, 'A', 'tenant-a');
+    const sn = ShareNetwork.fromShareNetworkName(stack, 'Sn', 'tenant-a-storage', a);
+    new Share(stack, 'Home', { tenant: a, shareType: netapp, sizeGb: 10, shareNetwork: sn });
+    const tf = synthValidated(stack);
+    expect(only(tf, 'openstack_sharedfilesystem_sharenetwork_v2')).toMatchObject({ name: 'tenant-a-storage', provider: 'openstack.project_tenant_a' });
+    expect(tf.resource.openstack_sharedfilesystem_sharenetwork_v2).toBeUndefined();
+    expect(onlyResource(tf, 'openstack_sharedfilesystem_share_v2').share_network_id).toMatch(/^\$\{data\.openstack_sharedfilesystem_sharenetwork_v2\.Sn_\w+\.id\}$/);
+    // Manila counts it in the project's share networks, so the quota does too (1 plus the 10 % headroom, rounded up)
+    expect(tf.output.manila_quota_tenant_a.value).toContain('--share-networks 2 ');
   });
 
   test('fails when a catalog of existing share types names a bootstrap output', () => {
