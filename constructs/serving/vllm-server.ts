@@ -106,8 +106,8 @@ export interface VllmServerProps {
    */
   readonly servedModelName?: string;
   /**
-   * Container image. It must accept `vllm serve` and, for P/D roles, ship NIXL.
-   * @default 'vllm/vllm-openai:v0.12.0' for aggregated serving; P/D roles need an explicit image
+   * Container image. It must accept `vllm serve` and, for P/D roles, ship NIXL (upstream `vllm/vllm-openai` images do).
+   * @default 'vllm/vllm-openai:v0.21.0' - the vLLM release llm-d-router v0.10.0 deploys
    */
   readonly image?: string;
   /**
@@ -163,7 +163,14 @@ const VLLM_PORT = 8000;
 const VLLM_BEHIND_SIDECAR_PORT = 8200;
 /** NIXL side channel port (`VLLM_NIXL_SIDE_CHANNEL_PORT` default). */
 const NIXL_PORT = 5600;
-const DEFAULT_IMAGE = 'vllm/vllm-openai:v0.12.0';
+/**
+ * vLLM v0.21.0, the image llm-d-router v0.10.0 deploys in its own manifests (llm-d/llm-d-router v0.10.0
+ * `config/manifests/vllm/gpu-deployment.yaml`, `Makefile` `VLLM_RENDER_IMAGE` vllm/vllm-openai-cpu:v0.21.0). Upstream
+ * vLLM images ship NIXL: llm-d's P/D guide runs them with the NixlConnector (llm-d/llm-d
+ * `guides/pd-disaggregation/modelserver/gpu/vllm/base/`, image docker.io/vllm/vllm-openai, "vLLM 0.19.X and 0.20.X
+ * images ship both nixl-cu13 and nixl-cu12").
+ */
+const DEFAULT_IMAGE = 'vllm/vllm-openai:v0.21.0';
 const DEFAULT_SIDECAR_IMAGE = 'ghcr.io/llm-d/llm-d-router-disagg-sidecar:v0.10.0';
 /** Writable home of the non-root user: every cache vLLM, torch, Triton, FlashInfer and CUDA write goes here. */
 const HOME = '/var/lib/vllm';
@@ -277,10 +284,6 @@ export class VllmServer extends Construct {
       if (this.multiNode) {
         invalid(this, `role ${this.role} with a ${this.plan.nodesPerReplica}-node layout is not supported: the routing sidecar and NIXL ` +
           'side channel are wired for single-node pods; use a single-node layout (more GPUs per node, FP8 weights) for P/D');
-      }
-      if (!props.image) {
-        invalid(this, `role ${this.role} needs an image with NIXL (the P/D KV connector), which the default ${DEFAULT_IMAGE} is not ` +
-          'verified to ship; set image, e.g. to an llm-d CUDA image (ghcr.io/llm-d/llm-d-cuda) of your llm-d release');
       }
     }
     if (this.multiNode && !pool.rdma) {

@@ -5,7 +5,8 @@ import { VllmServer } from '../../../constructs/serving/vllm-server';
 import { LlmModel } from '../../../lib/models/llm';
 import { objectsOf, onlyObject, synthChart, testChart } from '../../util';
 
-const NIXL_IMAGE = 'ghcr.io/llm-d/llm-d-cuda:v0.4.0';
+/** Any image with NIXL; the tests pin one explicitly to show the prop is honoured. */
+const NIXL_IMAGE = 'vllm/vllm-openai:v0.19.1'; // the tag llm-d's P/D guide runs (llm-d/llm-d guides/pd-disaggregation)
 
 describe('InferencePool (aggregated)', () => {
   const chart = testChart('llm');
@@ -166,12 +167,16 @@ describe('InferencePool validation', () => {
     );
   });
 
-  test('fails when a P/D role has no NIXL image', () => {
+  test('P/D roles default to the upstream vLLM image, which ships NIXL', () => {
     const chart = testChart();
     const pool = new InferencePool(chart, 'Pool', { poolName: 'pd', disaggregated: true });
-    expect(() => new VllmServer(chart, 'P', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart, RDMA), inferencePool: pool, role: ServingRole.PREFILL })).toThrow(
-      /^test\/P: role prefill needs an image with NIXL/,
-    );
+    const gpus = h100Pool(chart, RDMA);
+    new VllmServer(chart, 'P', { model: LlmModel.LLAMA_3_1_8B, pool: gpus, inferencePool: pool, role: ServingRole.PREFILL });
+    new VllmServer(chart, 'D', { model: LlmModel.LLAMA_3_1_8B, pool: gpus, inferencePool: pool, role: ServingRole.DECODE });
+    const images = objectsOf(synthChart(chart), 'Deployment')
+      .filter((d: any) => d.metadata.name.startsWith('vllm-'))
+      .map((d: any) => d.spec.template.spec.containers.find((c: any) => c.name === 'vllm').image);
+    expect(images).toEqual(['vllm/vllm-openai:v0.21.0', 'vllm/vllm-openai:v0.21.0']);
   });
 
   test('fails when prefill and decode serve different models', () => {

@@ -40,6 +40,10 @@ describe('VllmServer on one node (Deployment)', () => {
     expect(deployment.spec.replicas).toBe(1);
   });
 
+  test('the default image is vLLM v0.21.0, the release llm-d-router v0.10.0 deploys', () => {
+    expect(container.image).toBe('vllm/vllm-openai:v0.21.0');
+  });
+
   test('GPUs, node selector and tolerations come from the pool; /dev/shm is memory-backed', () => {
     expect(container.resources).toEqual({
       requests: { 'cpu': 16, 'memory': '80Gi', 'nvidia.com/gpu': 4 },
