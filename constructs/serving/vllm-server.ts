@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { VllmAutoscalingOptions } from './autoscaling';
 import { InferencePool, ServingRole } from './inference-pool';
 import { ModelSource, SecretKeyReference } from './model-source';
+import { LlmdRouterRelease } from './releases';
 import { LeaderWorkerSet, LeaderWorkerSetSpecLeaderWorkerTemplateRestartPolicy, LeaderWorkerSetSpecStartupPolicy } from '../../generated/k8s/lws';
 import {
   PodMonitor,
@@ -131,8 +132,8 @@ export interface VllmServerProps {
    */
   readonly role?: ServingRole;
   /**
-   * Image of the llm-d routing sidecar that decode pods run (`ghcr.io/llm-d/llm-d-router-disagg-sidecar`).
-   * @default 'ghcr.io/llm-d/llm-d-router-disagg-sidecar:v0.10.0'
+   * Image of the llm-d routing sidecar that decode pods run.
+   * @default - the image the pool's `routerRelease` publishes, `ghcr.io/llm-d/llm-d-router-disagg-sidecar:v0.10.0`
    */
   readonly routingSidecarImage?: string;
   /**
@@ -171,7 +172,6 @@ const NIXL_PORT = 5600;
  * images ship both nixl-cu13 and nixl-cu12").
  */
 const DEFAULT_IMAGE = 'vllm/vllm-openai:v0.21.0';
-const DEFAULT_SIDECAR_IMAGE = 'ghcr.io/llm-d/llm-d-router-disagg-sidecar:v0.10.0';
 /** Writable home of the non-root user: every cache vLLM, torch, Triton, FlashInfer and CUDA write goes here. */
 const HOME = '/var/lib/vllm';
 /** LeaderWorkerSet labels (kubernetes-sigs/lws; shared/reference/llm-serving.md §7). */
@@ -388,12 +388,13 @@ export class VllmServer extends Construct {
         ...source.mounts,
       ],
     });
+    const sidecarImage = props.routingSidecarImage ?? (props.inferencePool?.routerRelease ?? LlmdRouterRelease.V0_10_0).routingSidecarImage;
     const podSpec = (main: Container): PodSpec => ({
       securityContext: podSecurityContext(),
       nodeSelector: pool.nodeSelector,
       tolerations: pool.tolerations,
       terminationGracePeriodSeconds: 60,
-      initContainers: this.role === ServingRole.DECODE ? [routingSidecar(props.routingSidecarImage ?? DEFAULT_SIDECAR_IMAGE)] : undefined,
+      initContainers: this.role === ServingRole.DECODE ? [routingSidecar(sidecarImage)] : undefined,
       containers: [main],
       volumes,
     });

@@ -1,6 +1,7 @@
 import * as YAML from 'yaml';
 import { RDMA, h100Pool } from './pools';
 import { InferencePool, ServingRole } from '../../../constructs/serving/inference-pool';
+import { InferenceExtensionRelease, LlmdRouterRelease } from '../../../constructs/serving/releases';
 import { VllmServer } from '../../../constructs/serving/vllm-server';
 import { LlmModel } from '../../../lib/models/llm';
 import { objectsOf, onlyObject, synthChart, testChart } from '../../util';
@@ -200,5 +201,45 @@ describe('InferencePool validation', () => {
     expect(() => new VllmServer(chart, 'W', { model: LlmModel.WHISPER_LARGE_V3, pool: h100Pool(chart), inferencePool: pool })).toThrow(
       /^test\/W: whisper-large-v3 serves \/v1\/audio\/transcriptions \(multipart audio\)/,
     );
+  });
+});
+
+describe('InferencePool releases (CRD floors as a typed choice)', () => {
+  const build = (props: { routerRelease?: LlmdRouterRelease; inferenceExtensionRelease?: InferenceExtensionRelease }) => {
+    const chart = testChart('llm');
+    const gpus = h100Pool(chart, RDMA);
+    const pool = new InferencePool(chart, 'Pool', { poolName: 'pd', disaggregated: true, ...props });
+    new VllmServer(chart, 'P', { model: LlmModel.LLAMA_3_1_8B, pool: gpus, inferencePool: pool, role: ServingRole.PREFILL });
+    new VllmServer(chart, 'D', { model: LlmModel.LLAMA_3_1_8B, pool: gpus, inferencePool: pool, role: ServingRole.DECODE });
+    pool.addObjective('interactive', { priority: 10 });
+    return synthChart(chart);
+  };
+
+  test('appProtocol is rendered only for Inference Extension v1.4.0 and later, which added it', () => {
+    expect(onlyObject(build({ inferenceExtensionRelease: InferenceExtensionRelease.V1_3_1 }), 'InferencePool').spec).not.toHaveProperty('appProtocol');
+    expect(onlyObject(build({ inferenceExtensionRelease: InferenceExtensionRelease.V1_4_0 }), 'InferencePool').spec.appProtocol).toBe('http');
+    expect(onlyObject(build({}), 'InferencePool').spec.appProtocol).toBe('http');
+  });
+
+  test('llm-d-router v0.10.0 (default): llm-d.ai objectives and plugin file, the images that release publishes', () => {
+    const manifests = build({});
+    expect(onlyObject(manifests, 'InferenceObjective').apiVersion).toBe('llm-d.ai/v1alpha2');
+    expect(YAML.parse(onlyObject(manifests, 'ConfigMap').data['epp-config.yaml']).apiVersion).toBe('llm-d.ai/v1alpha1');
+    const deployments = objectsOf(manifests, 'Deployment');
+    expect(deployments.find((d) => d.metadata.name === 'pd-epp').spec.template.spec.containers[0].image).toBe('ghcr.io/llm-d/llm-d-router-endpoint-picker:v0.10.0');
+    const decode = deployments.find((d) => d.metadata.name === 'vllm-llama-3-1-8b-decode').spec.template.spec;
+    expect(decode.initContainers[0].image).toBe('ghcr.io/llm-d/llm-d-router-disagg-sidecar:v0.10.0');
+  });
+
+  test('llm-d-router v0.8.0: objectives and plugin file in the Inference Extension groups, llm-d-inference-scheduler images', () => {
+    const manifests = build({ routerRelease: LlmdRouterRelease.V0_8_0 });
+    const objective = onlyObject(manifests, 'InferenceObjective');
+    expect(objective.apiVersion).toBe('inference.networking.x-k8s.io/v1alpha2');
+    expect(objective.spec).toEqual({ priority: 10, poolRef: { group: 'inference.networking.k8s.io', kind: 'InferencePool', name: 'pd' } });
+    expect(YAML.parse(onlyObject(manifests, 'ConfigMap').data['epp-config.yaml']).apiVersion).toBe('inference.networking.x-k8s.io/v1alpha1');
+    const deployments = objectsOf(manifests, 'Deployment');
+    expect(deployments.find((d) => d.metadata.name === 'pd-epp').spec.template.spec.containers[0].image).toBe('ghcr.io/llm-d/llm-d-inference-scheduler:v0.8.0');
+    const decode = deployments.find((d) => d.metadata.name === 'vllm-llama-3-1-8b-decode').spec.template.spec;
+    expect(decode.initContainers[0].image).toBe('ghcr.io/llm-d/llm-d-routing-sidecar:v0.8.0');
   });
 });
