@@ -116,7 +116,8 @@ export interface InferencePoolProps {
 /** Options of {@link InferencePool.addObjective}. */
 export interface InferenceObjectiveOptions {
   /**
-   * Priority of requests that name this objective (header `x-gateway-inference-objective`); higher is served first
+   * Priority of requests that name this objective (header `x-llm-d-inference-objective`, see
+   * `InferencePool.objectiveHeader`); higher is served first
    * and shed last under load, negative values are sheddable.
    * @default 0
    */
@@ -157,6 +158,8 @@ export class InferencePool extends Construct implements IInferencePool {
   public readonly routerRelease: LlmdRouterRelease;
   /** The Inference Extension release whose InferencePool CRD the pool is rendered for. */
   public readonly inferenceExtensionRelease: InferenceExtensionRelease;
+  /** The request header that selects an objective of this pool (that of `routerRelease`). */
+  public readonly objectiveHeader: string;
 
   private readonly members: InferencePoolMember[] = [];
 
@@ -174,6 +177,7 @@ export class InferencePool extends Construct implements IInferencePool {
     this.disaggregated = props.disaggregated ?? false;
     this.routerRelease = props.routerRelease ?? LlmdRouterRelease.V0_10_0;
     this.inferenceExtensionRelease = props.inferenceExtensionRelease ?? InferenceExtensionRelease.V1_6_0;
+    this.objectiveHeader = this.routerRelease.objectiveHeader;
     this.endpointPickerServiceName = `${props.poolName}-epp`;
     this.podSelectorLabels = { 'llm-d.ai/inference-serving': 'true', 'ai-factory.dev/inference-pool': props.poolName };
     const weights = {
@@ -305,19 +309,21 @@ export class InferencePool extends Construct implements IInferencePool {
 
   /**
    * Adds an InferenceObjective (the group of the pool's `routerRelease`): requests carrying the header
-   * `x-gateway-inference-objective: <name>` get its priority.
+   * {@link objectiveHeader} (`x-llm-d-inference-objective: <name>` from llm-d-router v0.9.0) get its priority. The
+   * object carries the header in its annotation `ai-factory.dev/objective-header`.
    */
   public addObjective(name: string, options: InferenceObjectiveOptions = {}): void {
     if (!isDnsLabel(name)) invalid(this, `objective name ${JSON.stringify(name)} must be a DNS label`);
     const priority = options.priority ?? 0;
     if (!Number.isInteger(priority)) invalid(this, `objective ${name}: priority ${priority} must be an integer`);
     const spec = { priority, poolRef: { group: this.apiGroup, kind: this.kind, name: this.poolName } };
+    const metadata = { name, annotations: { 'ai-factory.dev/objective-header': this.objectiveHeader } };
     if (this.routerRelease.llmdApiGroup) {
-      new InferenceObjective(this, `Objective-${name}`, { metadata: { name }, spec });
+      new InferenceObjective(this, `Objective-${name}`, { metadata, spec });
     } else {
       // before llm-d-router v0.9.0 the picker watched the Inference Extension's InferenceObjective (v1.5.0 CRD
       // `inference.networking.x-k8s.io_inferenceobjectives.yaml`: the same spec, priority and poolRef)
-      new ApiObject(this, `Objective-${name}`, { apiVersion: this.routerRelease.objectiveApiVersion, kind: 'InferenceObjective', metadata: { name }, spec });
+      new ApiObject(this, `Objective-${name}`, { apiVersion: this.routerRelease.objectiveApiVersion, kind: 'InferenceObjective', metadata, spec });
     }
   }
 

@@ -67,6 +67,12 @@ export class LlmdRouterRelease {
   public readonly objectiveApiVersion: string;
   /** API version of the picker's plugin file (`EndpointPickerConfig`). */
   public readonly endpointPickerConfigApiVersion: string;
+  /**
+   * The request header that names an InferenceObjective: `x-llm-d-inference-objective` from v0.9.0
+   * (`pkg/epp/metadata/consts.go` `ObjectiveKey`, the old name still accepted as an alias), `x-gateway-inference-objective`
+   * before (Inference Extension v1.5.0 `pkg/epp/metadata/consts.go`).
+   */
+  public readonly objectiveHeader: string;
   /** Whether the release serves the `llm-d.ai` API group (v0.9.0 and later). */
   public readonly llmdApiGroup: boolean;
 
@@ -76,6 +82,7 @@ export class LlmdRouterRelease {
     this.routingSidecarImage = `ghcr.io/llm-d/${sidecarImage}:${version}`;
     this.llmdApiGroup = llmdApiGroup;
     this.objectiveApiVersion = llmdApiGroup ? 'llm-d.ai/v1alpha2' : 'inference.networking.x-k8s.io/v1alpha2';
+    this.objectiveHeader = llmdApiGroup ? 'x-llm-d-inference-objective' : 'x-gateway-inference-objective';
     this.endpointPickerConfigApiVersion = llmdApiGroup ? 'llm-d.ai/v1alpha1' : 'inference.networking.x-k8s.io/v1alpha1';
   }
 }

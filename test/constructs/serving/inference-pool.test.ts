@@ -231,6 +231,14 @@ describe('InferencePool releases (CRD floors as a typed choice)', () => {
     expect(decode.initContainers[0].image).toBe('ghcr.io/llm-d/llm-d-router-disagg-sidecar:v0.10.0');
   });
 
+  test('requests name an objective with x-llm-d-inference-objective (llm-d-router v0.9.0+), written on each objective', () => {
+    const objective = onlyObject(build({}), 'InferenceObjective');
+    expect(objective.metadata.annotations).toEqual({ 'ai-factory.dev/objective-header': 'x-llm-d-inference-objective' });
+    const old = onlyObject(build({ routerRelease: LlmdRouterRelease.V0_8_0 }), 'InferenceObjective');
+    expect(old.metadata.annotations).toEqual({ 'ai-factory.dev/objective-header': 'x-gateway-inference-objective' });
+    expect(LlmdRouterRelease.V0_9_0.objectiveHeader).toBe('x-llm-d-inference-objective');
+  });
+
   test('llm-d-router v0.8.0: objectives and plugin file in the Inference Extension groups, llm-d-inference-scheduler images', () => {
     const manifests = build({ routerRelease: LlmdRouterRelease.V0_8_0 });
     const objective = onlyObject(manifests, 'InferenceObjective');
