@@ -496,14 +496,25 @@ export class VllmServer extends Construct {
   private chooseOffer(pool: IGpuNodePool, resourceName: string | undefined): GpuOffer {
     const names = pool.offers.map((o) => o.resourceName);
     if (pool.offers.length === 0) invalid(this, `GPU pool ${pool.poolName} offers no GPU resources`);
+    let offer: GpuOffer;
     if (resourceName !== undefined) {
-      return pool.offers.find((o) => o.resourceName === resourceName) ??
+      offer = pool.offers.find((o) => o.resourceName === resourceName) ??
         invalid(this, `gpuResourceName ${resourceName} is not offered by GPU pool ${pool.poolName}; it offers ${names.join(', ')}`);
+    } else {
+      const whole = pool.offers.filter((o) => !o.migProfile && !o.shared);
+      offer = whole.length === 1 ? whole[0] : pool.offers.length === 1 ? pool.offers[0]
+        : invalid(this, `GPU pool ${pool.poolName} offers ${names.join(', ')}; choose one with gpuResourceName`);
     }
-    const whole = pool.offers.filter((o) => !o.migProfile && !o.shared);
-    if (whole.length === 1) return whole[0];
-    if (pool.offers.length === 1) return pool.offers[0];
-    return invalid(this, `GPU pool ${pool.poolName} offers ${names.join(', ')}; choose one with gpuResourceName`);
+    // a pool built outside this library (an IGpuNodePool of your own) is checked here: the count becomes the pod's
+    // request of the resource, the memory the planner's budget
+    if (!Number.isInteger(offer.countPerNode) || offer.countPerNode < 1) {
+      invalid(this, `GPU pool ${pool.poolName} offers ${offer.countPerNode} ${offer.resourceName} per node; ` +
+        'the count must be a positive integer (a pod requests whole units of an extended resource)');
+    }
+    if (!Number.isFinite(offer.memoryGb) || offer.memoryGb <= 0) {
+      invalid(this, `GPU pool ${pool.poolName}: ${offer.resourceName} has ${offer.memoryGb} GB of memory; it must be a finite positive number`);
+    }
+    return offer;
   }
 }
 

@@ -333,6 +333,33 @@ describe('VllmServer validation', () => {
     );
   });
 
+  test('fails when a MIG offer of a pool of your own has a non-finite or fractional count or memory (fuzz: NaN nvidia.com/mig-3g.40gb)', () => {
+    const chart = testChart();
+    const base = migPool(chart);
+    const own = (offer: { countPerNode: number; memoryGb: number }) => ({ ...base, node: base.node, poolName: 'own', offers: [{ resourceName: 'nvidia.com/mig-3g.40gb', migProfile: '3g.40gb', ...offer }] });
+    for (const countPerNode of [NaN, Infinity, 1.5, 0]) {
+      expect(() => new VllmServer(chart, `C${countPerNode}`, { model: LlmModel.LLAMA_3_1_8B, pool: own({ countPerNode, memoryGb: 40 }), maxModelLen: 8192 })).toThrow(
+        `test/C${countPerNode}: GPU pool own offers ${countPerNode} nvidia.com/mig-3g.40gb per node; ` +
+          'the count must be a positive integer (a pod requests whole units of an extended resource)',
+      );
+    }
+    for (const memoryGb of [NaN, Infinity, -40]) {
+      expect(() => new VllmServer(chart, `M${memoryGb}`, { model: LlmModel.LLAMA_3_1_8B, pool: own({ countPerNode: 16, memoryGb }), maxModelLen: 8192 })).toThrow(
+        `test/M${memoryGb}: GPU pool own: nvidia.com/mig-3g.40gb has ${memoryGb} GB of memory; it must be a finite positive number`,
+      );
+    }
+  });
+
+  test('fails when a MIG layout count is not a positive integer, before any pod requests it', () => {
+    const chart = testChart();
+    expect(() => new GpuNodePool(chart, 'P', {
+      poolName: 'p',
+      gpuModel: GpuModel.H100_SXM5_80GB,
+      gpusPerNode: 8,
+      partitioning: GpuPartitioning.mig(MigLayout.uniform('all-3g.40gb', [{ profile: '3g.40gb', count: NaN }])),
+    })).toThrow('test/P: MIG layout 3g.40gb xNaN: count NaN of 3g.40gb must be a positive integer');
+  });
+
   test('fails when replicas is not a positive integer', () => {
     const chart = testChart();
     expect(() => new VllmServer(chart, 'R', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192, replicas: 0 })).toThrow(
