@@ -1,2 +1,5 @@
 export * from './factory-stack';
 export * from './serving-chart';
+export * from './ai-factory';
+export * from './ai-factory-props';
+export * from './ai-factory-parts';
