@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
-import { grantFlavorAccess } from '../constructs/compute/checks';
+import { IProject } from '../constructs/common/project';
 import { IBaremetalNodePool } from '../constructs/compute/baremetal-node-pool';
+import { grantFlavorAccess } from '../constructs/compute/checks';
 import { IGpuFlavor } from '../constructs/compute/gpu-flavor';
-import { IProject } from '../constructs/identity/project';
 import { GpuModel } from '../lib/hardware/gpu';
 import { GpuAttachmentKind } from '../lib/hardware/gpu-attachment';
 import { ServerProfile } from '../lib/hardware/server';

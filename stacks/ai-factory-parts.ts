@@ -1,18 +1,18 @@
 import * as cdk8s from 'cdk8s';
+import { FactoryStack } from './factory-stack';
+import { Tenant } from './tenant';
 import { GpuNodePool } from '../constructs/accelerators/gpu-node-pool';
 import { GpuResourceFlavor, TenantQueue } from '../constructs/batch/kueue';
 import { ClusterManifests } from '../constructs/cluster/cluster-manifests';
 import { MagnumCluster } from '../constructs/cluster/magnum-cluster';
 import { TenantCloud } from '../constructs/cluster/tenant-cloud';
 import { TenantNamespace } from '../constructs/cluster/tenant-namespace';
-import { Tenant } from '../constructs/identity/tenant';
 import { InfiniBandRails } from '../constructs/network/infiniband-network';
 import { TenantNetwork } from '../constructs/network/tenant-network';
 import { InferencePool } from '../constructs/serving/inference-pool';
 import { VllmServer } from '../constructs/serving/vllm-server';
 import { Bucket } from '../constructs/storage/bucket';
 import { Share } from '../constructs/storage/share';
-import { FactoryStack } from './factory-stack';
 import { fail } from '../lib/errors';
 
 /** What {@link FactoryTenantParts} is built from. */

@@ -1,16 +1,16 @@
-import { InfinibandRail } from '../constructs/accelerators/infiniband-fabric';
 import { GpuPartitioning } from '../constructs/accelerators/gpu-node-pool';
-import { BmcCredentials } from '../constructs/compute/bmc';
+import { InfinibandRail } from '../constructs/accelerators/infiniband-fabric';
 import { BaremetalNodeOptions } from '../constructs/compute/baremetal-node';
 import { BaremetalNodeSpec } from '../constructs/compute/baremetal-node-pool';
+import { BmcCredentials } from '../constructs/compute/bmc';
 import { RoleGrant } from '../constructs/identity/role-assignments';
 import { ProjectScope } from '../constructs/identity/tenant';
-import { PhysicalNetwork } from '../lib/net/physical-network';
 import { TenantNetworkProps } from '../constructs/network/tenant-network';
 import { ModelSource, SecretKeyReference } from '../constructs/serving/model-source';
 import { GpuPurchaseSpec } from '../lib/factory/factory-plan';
 import { ServerProfile } from '../lib/hardware/server';
 import { LlmModel } from '../lib/models/llm';
+import { PhysicalNetwork } from '../lib/net/physical-network';
 import { ObjectStorageService } from '../lib/storage/object-storage';
 import { ShareType } from '../lib/storage/share-type';
 

@@ -1,10 +1,11 @@
 import * as cdk8s from 'cdk8s';
 import { App, TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
+import { TenantFlavorView } from './ai-factory-flavor';
 import { FactoryTenantParts } from './ai-factory-parts';
 import { FactoryGpuPurchase, FactoryKubernetesSpec, FactoryNetworkSpec, FactoryPool, FactoryStorageSpec, FactoryTenantSpec } from './ai-factory-props';
-import { TenantFlavorView } from './ai-factory-flavor';
 import { FactoryStack, IronicEndpoint } from './factory-stack';
+import { GpuServerAllocation, Tenant } from './tenant';
 import { GpuNodePool } from '../constructs/accelerators/gpu-node-pool';
 import { GpuOperatorPolicy } from '../constructs/accelerators/gpu-operator-policy';
 import { InfinibandFabric } from '../constructs/accelerators/infiniband-fabric';
@@ -24,7 +25,6 @@ import { BaremetalFlavor } from '../constructs/compute/baremetal-flavor';
 import { BaremetalNodePool } from '../constructs/compute/baremetal-node-pool';
 import { GpuFlavor, IGpuFlavor } from '../constructs/compute/gpu-flavor';
 import { NovaUnifiedLimits } from '../constructs/identity/nova-limits';
-import { GpuServerAllocation, Tenant } from '../constructs/identity/tenant';
 import { ExternalNetwork } from '../constructs/network/external-network';
 import { InfiniBandRails } from '../constructs/network/infiniband-network';
 import { NetworkSite } from '../constructs/network/network-site';
@@ -168,10 +168,7 @@ export class AiFactory extends Construct {
       const views = new Construct(stack, 'Flavors');
       const flavorOf = new Map<string, IGpuFlavor>();
       for (const p of this.plan.purchases.filter((x) => x.tenantName === t.tenantName)) {
-        if (!flavorOf.has(p.flavorKey)) {
-          const view = (views.node.tryFindChild(p.flavorKey) as IGpuFlavor | undefined) ?? new TenantFlavorView(views, p.flavorKey, this.flavors.get(p.flavorKey)!);
-          flavorOf.set(p.flavorKey, view);
-        }
+        if (!flavorOf.has(p.flavorKey)) flavorOf.set(p.flavorKey, new TenantFlavorView(views, p.flavorKey, this.flavors.get(p.flavorKey)!));
       }
       const purchases = this.plan.purchases.filter((x) => x.tenantName === t.tenantName);
       const gpuServers: GpuServerAllocation[] = purchases.map((p) => ({ flavor: flavorOf.get(p.flavorKey)!, count: p.servers }));
@@ -372,7 +369,8 @@ export class AiFactory extends Construct {
       });
       pools.push(pool);
       if (p.attachmentKind === GpuAttachmentKind.BARE_METAL && !k8s.bareMetalImage) {
-        invalid(this, `tenant ${t.tenantName}: purchase ${p.purchaseName} is a bare-metal node group but the site has no bare-metal node image; add kubernetes.bareMetalImageUrl`);
+        invalid(this, `tenant ${t.tenantName}: purchase ${p.purchaseName} is a bare-metal node group but the site has no bare-metal node image; ` +
+          'add kubernetes.bareMetalImageUrl');
       }
       magnum.addNodeGroup(p.purchaseName, { pool, flavor, image: p.attachmentKind === GpuAttachmentKind.BARE_METAL ? k8s.bareMetalImage : undefined });
     }
@@ -446,7 +444,20 @@ export class AiFactory extends Construct {
 
     const workloads = new FactoryStack(App.of(this), `${prefix}-workloads`, { cloud: t.projectScope.cloud });
     const manifests = new ClusterManifests(workloads, 'Manifests', { cluster: magnum, cdk8sApp: k8sApp });
-    parts._attachCluster({ cluster: magnum, credentials, workloadsStack: workloads, manifests, kubernetesApp: k8sApp, clusterChart: chart, servingChart: serving,
-      nodePools: pools, namespace, queue, gpuFlavors, servers, inferencePools });
+    parts._attachCluster({
+      cluster: magnum,
+      credentials,
+      workloadsStack: workloads,
+      manifests,
+      kubernetesApp: k8sApp,
+      clusterChart: chart,
+      servingChart: serving,
+      nodePools: pools,
+      namespace,
+      queue,
+      gpuFlavors,
+      servers,
+      inferencePools,
+    });
   }
 }

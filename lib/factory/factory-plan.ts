@@ -213,8 +213,14 @@ function resolvePurchase(tenantName: string, g: GpuPurchaseSpec, pool: FactoryPo
       `${where}: gpusPerServer ${g.gpusPerServer} on bare-metal pool ${pool.poolName}, whose servers come with all ${pool.server.gpuCount} GPUs; drop gpusPerServer`);
     const key = `${pool.poolName}/bare-metal/${pool.server.gpuCount}`;
     return {
-      tenantName, purchaseName: g.purchaseName, poolName: pool.poolName, flavorKey: key, servers: g.servers,
-      gpusPerServer: pool.server.gpuCount, attachmentKind: GpuAttachmentKind.BARE_METAL, gpuShare: g.servers * pool.server.gpuCount,
+      tenantName,
+      purchaseName: g.purchaseName,
+      poolName: pool.poolName,
+      flavorKey: key,
+      servers: g.servers,
+      gpusPerServer: pool.server.gpuCount,
+      attachmentKind: GpuAttachmentKind.BARE_METAL,
+      gpuShare: g.servers * pool.server.gpuCount,
     };
   }
   const attachment = g.attachment ?? GpuAttachment.passthrough();
