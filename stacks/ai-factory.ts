@@ -372,7 +372,8 @@ export class AiFactory extends Construct {
         invalid(this, `tenant ${t.tenantName}: purchase ${p.purchaseName} is a bare-metal node group but the site has no bare-metal node image; ` +
           'add kubernetes.bareMetalImageUrl');
       }
-      magnum.addNodeGroup(p.purchaseName, { pool, flavor, image: p.attachmentKind === GpuAttachmentKind.BARE_METAL ? k8s.bareMetalImage : undefined });
+      const image = p.attachmentKind === GpuAttachmentKind.BARE_METAL ? k8s.bareMetalImage : undefined;
+      magnum.addNodeGroup(p.purchaseName, { pool, flavor, image });
     }
     if (pools.length === 0) invalid(this, `tenant ${t.tenantName} has a cluster but no whole-GPU purchase to make a node group of; buy passthrough or bare-metal GPUs`);
 
