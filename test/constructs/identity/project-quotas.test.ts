@@ -1,9 +1,9 @@
-import { NovaUnifiedLimits } from '../../../constructs/identity/nova-limits';
-import { Project } from '../../../constructs/identity/project';
-import { ProjectQuotas } from '../../../constructs/identity/project-quotas';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdktf';
+import { NovaUnifiedLimits } from '../../../constructs/identity/nova-limits';
+import { Project } from '../../../constructs/identity/project';
+import { ProjectQuotas } from '../../../constructs/identity/project-quotas';
 import { FactoryStack } from '../../../stacks/factory-stack';
 import { onlyResource, resourcesOf, synthStack, testStack } from '../../util';
 
