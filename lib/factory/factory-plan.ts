@@ -281,7 +281,7 @@ function poolUsage(pool: FactoryPoolSpec, purchases: PlannedPurchase[], tenants:
       .filter((t) => t.gpus > 0)
       .map((t) => `${t.name} ${formatGpus(t.gpus)}`);
     fail(`tenants bought ${allocated} GPUs of pool ${pool.poolName} (${byTenant.join(', ')}), but it has ${capacity} ` +
-      `(${pool.serverCount} servers x ${perServer} GPUs); lower the purchases or add ${Math.ceil((allocated - capacity) / perServer)} servers to the pool`);
+      `(${pool.serverCount} servers x ${perServer} GPUs); lower the purchases or add ${plural(Math.ceil((allocated - capacity) / perServer), 'server')} to the pool`);
   }
   // pack onto servers: bare-metal servers and VMs cannot span two servers (first fit, largest first; optimal when every
   // size divides the server's GPU count, as 1, 2, 4 and 8 do on an 8-GPU server)
@@ -293,7 +293,7 @@ function poolUsage(pool: FactoryPoolSpec, purchases: PlannedPurchase[], tenants:
   }
   if (free.length > pool.serverCount) {
     fail(`the VMs bought on pool ${pool.poolName} need ${free.length} servers of ${perServer} GPUs once packed (a VM cannot span servers), ` +
-      `but the pool has ${pool.serverCount}; buy VM sizes that divide ${perServer} or add ${free.length - pool.serverCount} servers`);
+      `but the pool has ${pool.serverCount}; buy VM sizes that divide ${perServer} or add ${plural(free.length - pool.serverCount, 'server')}`);
   }
   return {
     poolName: pool.poolName,
@@ -303,6 +303,10 @@ function poolUsage(pool: FactoryPoolSpec, purchases: PlannedPurchase[], tenants:
     serversAllocated: free.length,
     gpusFree: capacity - allocated,
   };
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function formatGpus(n: number): string {
