@@ -275,6 +275,11 @@ export interface FactoryTenantSpec {
    */
   readonly gpus?: FactoryGpuPurchase[];
   /**
+   * Headroom on the tenant's derived quotas but GPUs, in percent (GPU limits are exactly what it bought).
+   * @default 10
+   */
+  readonly headroomPercent?: number;
+  /**
    * The tenant's network (its CIDR, and VLAN on a physnet, come from the site's allocators).
    * @default - one routed overlay network from the tenant's block
    */

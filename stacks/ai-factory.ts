@@ -185,6 +185,7 @@ export class AiFactory extends Construct {
         gpuServers,
         servers: clusterServers,
         novaLimits: nova,
+        headroomPercent: t.headroomPercent,
         networkSite: this.networkSite,
       });
       const publicNet = new ExternalNetwork(stack, 'Public', { networkName: props.network.externalNetworkName });
@@ -194,7 +195,7 @@ export class AiFactory extends Construct {
         externalNetwork: publicNet,
         ...t.network,
       });
-      const rails = t.infiniBand ? this.infiniBandRails(stack, tenant, t) : undefined;
+      const rails = t.infiniBand ? this.infiniBandRails(tenant, t) : undefined;
       const shares = (t.shares ?? []).map((s) => {
         const shareType = s.shareType ?? props.storage?.shareTypes?.[0];
         if (!shareType) invalid(this, `tenant ${t.tenantName} has share ${s.shareName} but the site offers no share types; add storage.shareTypes`);
@@ -316,10 +317,11 @@ export class AiFactory extends Construct {
     return { template, bareMetalImage };
   }
 
-  private infiniBandRails(scope: Construct, tenant: Tenant, t: FactoryTenantSpec): InfiniBandRails {
+  private infiniBandRails(tenant: Tenant, t: FactoryTenantSpec): InfiniBandRails {
     const physnets = this.networkSite.infiniBandPhysicalNetworks;
     if (physnets.length === 0) invalid(this, `tenant ${t.tenantName} asks for InfiniBand but the site has no InfiniBand physical networks; add them to network.physicalNetworks`);
-    return new InfiniBandRails(scope, 'InfiniBand', { tenant: tenant.networkTenant!, physicalNetworks: physnets, railSetName: `${t.tenantName}-ib` });
+    // through the tenant, so the rail networks count into its Neutron quota
+    return tenant.addInfiniBandRails('InfiniBand', { physicalNetworks: physnets, railSetName: `${t.tenantName}-ib` });
   }
 
   private buildCluster(props: AiFactoryProps, t: FactoryTenantSpec, parts: FactoryTenantParts, flavorOf: Map<string, IGpuFlavor>,
