@@ -75,6 +75,8 @@ const project = new cdk.JsiiProject({
     '@cdktf/provider-generator@0.21.0',
     '@cdktf/commons@0.21.0',
     'codemaker@^1',
+    // the insight tests parse the topology SVG as XML
+    '@xmldom/xmldom@^0.9.8',
   ],
 
   github: false,

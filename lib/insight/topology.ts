@@ -104,9 +104,12 @@ export function topologyDot(model: FactoryModel, title: string): string {
         return `<tr><td align="left">${esc(t.name)}</td><td align="right">${gpuOfTenant(t.name)}</td><td align="right">${nets}</td><td align="right">${store}</td><td align="right">${open ? `<font color="${COLORS.open}">${open}</font>` : '0'}</td></tr>`;
       });
       const head = `<tr><td colspan="5"><b>tenants ${i + 1}–${i + chunk.length} of ${tenants.length}</b></td></tr><tr><td align="left"><i>tenant</i></td><td><i>GPUs</i></td><td><i>nets</i></td><td><i>storage</i></td><td><i>open</i></td></tr>`;
-      out.push(`  ${id(group)} [shape=plain, label=<<table border="0" cellborder="1" cellspacing="0" cellpadding="3" bgcolor="${COLORS.tenant}">${head}${rows.join('')}</table>>];`);
+      out.push(`  ${id(group)} [shape=plain, label=<<table border="0" cellborder="1" cellspacing="0" cellpadding="4" bgcolor="${COLORS.tenant}">${head}${rows.join('')}</table>>];`);
       for (const t of chunk) tenantNode(t, group);
     }
+    // side by side, in order: a chain of invisible edges puts table i+1 one rank to the right of table i
+    const tables = Math.ceil(tenants.length / TENANTS_PER_TABLE);
+    for (let i = 0; i + 1 < tables; i++) out.push(`  ${id(`tenants:${i}`)} -> ${id(`tenants:${i + 1}`)} [style=invis];`);
   }
   for (const [from, m] of [...edgesToPools.entries()].sort(([a], [b]) => cmp(a, b))) {
     for (const [to, n] of [...m.entries()].sort(([a], [b]) => cmp(a, b))) out.push(`  ${id(from)} -> ${id(to)} [label="${n} GPUs"];`);
@@ -143,7 +146,7 @@ export function topologyDot(model: FactoryModel, title: string): string {
   if (shares.size) out.push(`  "shared" [label=${html('<b>shared by the site</b>')}, shape=note];`);
   for (const [k, n] of [...shares.entries()].sort(([a], [b]) => cmp(a, b))) {
     const [type, to] = k.split('\u0000');
-    out.push(`  "shared" -> ${id(to)} [style=dotted, label="${n} ${type.replace(/_/g, ' ')}${n > 1 ? 's' : ''}"];`);
+    out.push(`  "shared" -> ${id(to)} [style=dotted, label="${plural(n, type.replace(/_/g, ' '))}"];`);
   }
 
   // --- Kubernetes: GPU node pools, queues and model servers -------------------------------------------------------
@@ -153,7 +156,7 @@ export function topologyDot(model: FactoryModel, title: string): string {
   if (servers.length || queues.length || open.has('k8s')) {
     out.push(`  subgraph cluster_k8s { label="Kubernetes"; style="rounded,filled"; fillcolor="${COLORS.k8s}"; color="#d2b48c";`);
     if (open.has('k8s')) out.push(`    "k8s" [label=${html('<b>gateways</b>')}];`);
-    for (const p of k8sPools) out.push(`    ${id(`k8spool:${p}`)} [label=${html(`GPU pool <b>${esc(p)}</b>`)}, fillcolor="${COLORS.pool}"];`);
+    for (const p of k8sPools) out.push(`    ${id(`k8spool:${p}`)} [label=${html(`<b>${esc(p)}</b><br/>GPU node pool`)}, fillcolor="${COLORS.pool}"];`);
     const perNs = new Map<string, typeof servers>();
     for (const s of servers) perNs.set(s.namespaceName, [...(perNs.get(s.namespaceName) ?? []), s]);
     for (const [ns, list] of [...perNs.entries()].sort(([a], [b]) => cmp(a, b))) {
@@ -194,14 +197,21 @@ export async function renderSvg(dot: string): Promise<string> {
 
 function networkSummary(nets: FactoryModel['networks']): string {
   const kinds = new Map<string, number>();
-  for (const n of nets) kinds.set(n.kind === 'infiniband' ? 'IB rail' : n.kind, (kinds.get(n.kind === 'infiniband' ? 'IB rail' : n.kind) ?? 0) + 1);
-  return [...kinds.entries()].sort(([a], [b]) => cmp(a, b)).map(([k, n]) => `${n} ${k}${n > 1 ? 's' : ''}`).join(', ');
+  const word = (k: string) => (k === 'infiniband' ? 'IB rail' : k === 'ovn' ? 'OVN network' : `${k.toUpperCase()} network`);
+  for (const n of nets) kinds.set(word(n.kind), (kinds.get(word(n.kind)) ?? 0) + 1);
+  return [...kinds.entries()].sort(([a], [b]) => cmp(a, b)).map(([k, n]) => plural(n, k)).join(', ');
 }
 
 function storageSummary(items: FactoryModel['storage']): string {
   const kinds = new Map<string, number>();
   for (const s of items) kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
-  return [...kinds.entries()].sort(([a], [b]) => cmp(a, b)).map(([k, n]) => `${n} ${k}${n > 1 ? 's' : ''}`).join(', ');
+  return [...kinds.entries()].sort(([a], [b]) => cmp(a, b)).map(([k, n]) => plural(n, k)).join(', ');
+}
+
+/** `1 share`, `2 shares`, `2 qos policies`. */
+function plural(n: number, noun: string): string {
+  if (n === 1) return `${n} ${noun}`;
+  return `${n} ${/[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`}`;
 }
 
 function summarize(items: string[], max: number): string {
