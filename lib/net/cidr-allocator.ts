@@ -16,14 +16,16 @@ interface CidrEntry {
  *
  * Blocks are aligned to their size (a /24 starts on a /24 boundary). `allocate` picks a free block
  * ({@link AllocationStrategy.HASHED} by default, so an owner keeps its block when others come and go); `reserve`
- * pins a given block, which may also lie outside the supernet (a provider network, a BMC range): it then only blocks
- * overlaps. Same input, same output: no randomness, no dependence on anything but the calls made.
+ * pins a given block inside the supernet; `reserveAnywhere` records a block that may also lie outside it (a provider
+ * network, a BMC range) so that nothing handed out overlaps it. Every block `allocate` or `reserve` returns lies
+ * inside the supernet. Same input, same output: no randomness, no dependence on anything but the calls made.
  * Address arithmetic is the `ip-address` library's.
  */
 export class CidrAllocator {
   /** The supernet blocks are carved from, e.g. `10.64.0.0/10`. */
   public readonly supernet: string;
   private readonly net: Address4;
+  private readonly label: string;
   private readonly entries: CidrEntry[] = [];
 
   /**
@@ -31,18 +33,37 @@ export class CidrAllocator {
    * @param label what the supernet is called in messages
    */
   constructor(supernet: string, label: string = 'supernet') {
+    this.label = label;
     this.net = parseCidr(supernet, label);
     this.supernet = cidrOf(this.net);
   }
 
   /**
-   * Pins `cidr` to `owner`. Fails when it overlaps a block of another owner, or when the owner already holds a
-   * different block. Pinning the block an owner already holds is a no-op.
+   * Pins `cidr`, which must lie inside the supernet, to `owner`. Fails when it lies outside the supernet, overlaps a
+   * block of another owner, or when the owner already holds a different block. Pinning the block an owner already
+   * holds is a no-op.
    * @returns the CIDR in canonical form
    */
   public reserve(owner: string, cidr: string): string {
     checkOwner(owner);
     const block = parseCidr(cidr);
+    check(containsBlock(this.net, block), () => `cidr ${cidrOf(block)} of ${owner} lies outside ${this.label} ${this.supernet}; `
+      + `pin a block inside ${this.supernet}, or widen the supernet`);
+    return this.pin(owner, block);
+  }
+
+  /**
+   * Records `cidr` for `owner` wherever it lies, inside or outside the supernet (a site provider network, a BMC
+   * range, a network pinned outside its tenant's block): allocations never overlap it. Fails like {@link reserve}
+   * on overlaps and on a second, different block for the same owner.
+   * @returns the CIDR in canonical form
+   */
+  public reserveAnywhere(owner: string, cidr: string): string {
+    checkOwner(owner);
+    return this.pin(owner, parseCidr(cidr));
+  }
+
+  private pin(owner: string, block: Address4): string {
     const held = this.entryOf(owner);
     if (held) {
       check(cidrOf(held.block) === cidrOf(block), () => `${owner} already holds ${cidrOf(held.block)}; it cannot also take ${cidrOf(block)}`);

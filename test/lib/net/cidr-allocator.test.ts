@@ -28,9 +28,27 @@ describe('CidrAllocator', () => {
   test('allocation skips reserved blocks, also ones reserved outside the supernet', () => {
     const cidrs = new CidrAllocator('10.0.0.0/22');
     cidrs.reserve('provider', '10.0.0.0/23');
-    cidrs.reserve('elsewhere', '192.168.0.0/16');
+    cidrs.reserveAnywhere('elsewhere', '192.168.0.0/16');
     expect(cidrs.allocate('a', 24, AllocationStrategy.FIRST_FREE)).toBe('10.0.2.0/24');
     expect(cidrs.allocations.map((a) => a.owner)).toEqual(['provider', 'a', 'elsewhere']);
+  });
+
+  test('fails when a pinned block lies outside the supernet (regression: 11.0.0.0/9 pinned in 10.0.0.0/8)', () => {
+    const cidrs = new CidrAllocator('10.0.0.0/8', 'tenantSupernet');
+    expect(() => cidrs.reserve('tenant acme', '11.0.0.0/9')).toThrow(
+      'cidr 11.0.0.0/9 of tenant acme lies outside tenantSupernet 10.0.0.0/8; pin a block inside 10.0.0.0/8, or widen the supernet');
+    expect(() => cidrs.reserve('tenant acme', '10.0.0.0/7')).toThrow(
+      'cidr 10.0.0.0/7 of tenant acme lies outside tenantSupernet 10.0.0.0/8; pin a block inside 10.0.0.0/8, or widen the supernet');
+    expect(cidrs.allocations).toEqual([]);
+    expect(cidrs.reserve('tenant acme', '10.128.0.0/9')).toBe('10.128.0.0/9');
+  });
+
+  test('reserveAnywhere records a block outside the supernet that allocations then avoid', () => {
+    const cidrs = new CidrAllocator('10.0.0.0/23');
+    expect(cidrs.reserveAnywhere('provider', '10.0.0.0/16')).toBe('10.0.0.0/16');
+    expect(() => cidrs.allocate('a', 24)).toThrow('supernet 10.0.0.0/23 has no free /24 left for a (1 blocks taken); use a larger supernet or smaller networks');
+    expect(() => cidrs.reserveAnywhere('other', '10.0.1.0/24')).toThrow(
+      'cidr 10.0.1.0/24 of other overlaps 10.0.0.0/16 of provider; every network needs its own address range');
   });
 
   test('fails when a pinned CIDR overlaps another owner', () => {
@@ -85,6 +103,42 @@ describe('CidrAllocator', () => {
           expect(block.startAddress().correctForm()).toBe(block.correctForm());
           for (let j = i + 1; j < all.length; j++) expect(overlap(all[i], all[j])).toBe(false);
         }
+      }));
+  });
+
+  test('property: every block reserve or allocate hands out lies inside the supernet, whatever is pinned', () => {
+    const cidr = fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 4, max: 30 })).map(([n, bits]) => {
+      const first = Math.floor(n / 2 ** (32 - bits)) * 2 ** (32 - bits);
+      return `${[24, 16, 8, 0].map((s) => Math.floor(first / 2 ** s) % 256).join('.')}/${bits}`;
+    });
+    const op = fc.oneof(
+      fc.record({ pin: cidr }),
+      fc.record({ anywhere: cidr }),
+      fc.record({ size: fc.integer({ min: 8, max: 30 }), strategy: fc.constantFrom(AllocationStrategy.HASHED, AllocationStrategy.FIRST_FREE) }),
+    );
+    fc.assert(fc.property(fc.constantFrom('10.0.0.0/8', '10.64.0.0/10', '172.16.0.0/12', '192.168.0.0/16'), fc.array(op, { maxLength: 30 }),
+      (supernet, ops) => {
+        const cidrs = new CidrAllocator(supernet);
+        const outer = new Address4(supernet);
+        const inside = new Set<string>();
+        ops.forEach((o, i) => {
+          let got: string;
+          try {
+            if ('pin' in o) got = cidrs.reserve(`pin${i}`, o.pin);
+            else if ('anywhere' in o) return void cidrs.reserveAnywhere(`any${i}`, o.anywhere);
+            else got = cidrs.allocate(`alloc${i}`, o.size, o.strategy);
+          } catch (e) {
+            expect((e as Error).message).toMatch(/lies outside supernet|overlaps|has no free|does not fit supernet/);
+            return;
+          }
+          expect(new Address4(got).isInSubnet(outer)).toBe(true);
+          inside.add(got);
+        });
+        const held = cidrs.allocations.filter((a) => !a.owner.startsWith('any')).map((a) => a.value);
+        expect(new Set(held)).toEqual(inside);
+        held.forEach((b) => expect(new Address4(b).isInSubnet(outer)).toBe(true));
+        const all = cidrs.allocations.map((a) => a.value);
+        for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) expect(overlap(all[i], all[j])).toBe(false);
       }));
   });
 
