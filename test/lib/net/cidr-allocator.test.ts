@@ -1,7 +1,9 @@
 import * as fc from 'fast-check';
 import { Address4 } from 'ip-address';
+import { CidrAllocatorV1 } from './reference/cidr-allocator-v1';
 import { AllocationStrategy } from '../../../lib/net/allocation';
 import { CidrAllocator } from '../../../lib/net/cidr-allocator';
+import { addressText, bounds } from '../../../lib/net/ipv4';
 
 const owners = fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/), { minLength: 1, maxLength: 20 });
 
@@ -173,6 +175,56 @@ describe('CidrAllocator', () => {
         const now = after.allocate(n, 16);
         if (old.get(n) !== itsBlock && ![...old.values()].includes(itsBlock)) expect(now).toBe(old.get(n));
       }
+    }));
+  });
+
+  test('property: the same results as the allocator before the sorted ranges, call for call, including messages', () => {
+    const cidr = fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 8, max: 30 })).map(([n, bits]) => {
+      const first = Math.floor(n / 2 ** (32 - bits)) * 2 ** (32 - bits);
+      return `${addressText(first)}/${bits}`;
+    });
+    const near = fc.tuple(fc.integer({ min: 0, max: 2 ** 16 - 1 }), fc.integer({ min: 17, max: 28 })).map(([n, bits]) => {
+      const first = 10 * 2 ** 24 + 64 * 2 ** 16 + Math.floor(n / 2 ** (32 - bits)) * 2 ** (32 - bits) % 2 ** 16;
+      return `${addressText(first)}/${bits}`;
+    });
+    const owner = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'acme/data', 'beta/gpu');
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('reserve'), owner, cidr: fc.oneof(cidr, near) }),
+      fc.record({ kind: fc.constant('anywhere'), owner, cidr: fc.oneof(cidr, near) }),
+      fc.record({
+        kind: fc.constant('allocate'),
+        owner,
+        size: fc.integer({ min: 14, max: 30 }),
+        strategy: fc.constantFrom(AllocationStrategy.HASHED, AllocationStrategy.FIRST_FREE),
+      }),
+      fc.record({ kind: fc.constant('covers'), owner, cidr: fc.oneof(cidr, near) }),
+    );
+    fc.assert(fc.property(fc.constantFrom('10.64.0.0/16', '10.64.0.0/20', '10.0.0.0/8'), fc.array(op, { maxLength: 40 }), (supernet, ops) => {
+      const [now, before] = [new CidrAllocator(supernet), new CidrAllocatorV1(supernet)];
+      const outcome = (f: () => unknown) => {
+        try {
+          return JSON.stringify(f());
+        } catch (e) {
+          return `error: ${(e as Error).message}`;
+        }
+      };
+      for (const o of ops) {
+        const call = (c: any) => (o.kind === 'reserve' ? c.reserve(o.owner, (o as any).cidr)
+          : o.kind === 'anywhere' ? c.reserveAnywhere(o.owner, (o as any).cidr)
+            : o.kind === 'covers' ? c.covers((o as any).cidr) : c.allocate(o.owner, (o as any).size, (o as any).strategy));
+        expect(outcome(() => call(now))).toBe(outcome(() => call(before)));
+        expect(JSON.stringify(now.allocations)).toBe(JSON.stringify(before.allocations));
+        expect(now.lookup(o.owner)).toBe(before.lookup(o.owner));
+      }
+    }), { numRuns: 300 });
+  });
+
+  test('property: bounds and addressText agree with ip-address', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 32 }), (n, bits) => {
+      const text = Address4.fromInteger(n).correctForm();
+      expect(addressText(n)).toBe(text);
+      const block = new Address4(`${text}/${bits}`);
+      expect(bounds(block)).toEqual({ first: Number(block.startAddress().bigInt()), last: Number(block.endAddress().bigInt()) });
     }));
   });
 });
