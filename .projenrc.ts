@@ -176,6 +176,69 @@ project.addTask('typecheck', {
   exec: 'tsc --noEmit -p tsconfig.dev.json',
 });
 
+// The layer table of docs/DEVELOPING.md, enforced by lint. Every area may import lib/, generated/ and
+// constructs/common/; besides those, only the areas listed here (the graph is acyclic: keep it so). Every folder
+// under constructs/ needs a row (test/lint/layers.test.ts checks it).
+const areaImports: { [area: string]: string[] } = {
+  common: [],
+  accelerators: [],
+  compute: [],
+  network: [],
+  identity: ['network'],
+  storage: ['identity', 'network'],
+  cluster: ['accelerators', 'compute', 'network', 'storage'],
+  batch: ['accelerators', 'cluster', 'storage'],
+  serving: ['accelerators', 'cluster', 'storage'],
+  ingress: ['accelerators', 'cluster', 'compute', 'identity', 'network', 'serving', 'storage'],
+};
+const layerMessage = 'breaks the layer table of docs/DEVELOPING.md';
+const layerZones = [
+  {
+    target: './lib',
+    from: ['./constructs', './stacks', './generated', './examples', './index.ts'],
+    message: `lib/ is the pure domain model and imports only lib/; this ${layerMessage}`,
+  },
+  ...Object.entries(areaImports).map(([area, allowed]) => ({
+    target: `./constructs/${area}`,
+    from: './constructs',
+    except: [...new Set(['common', area, ...allowed])].map((a) => `./${a}`),
+    message: area === 'common'
+      ? `constructs/common is shared plumbing and imports no area; this ${layerMessage}`
+      : `constructs/${area} may import ${['common', ...allowed].join(', ')} (and lib/, generated/); this ${layerMessage}`,
+  })),
+  {
+    target: './constructs',
+    from: ['./stacks', './examples', './index.ts'],
+    message: `areas do not import the L3 layer, the examples or the package entry; this ${layerMessage}`,
+  },
+  {
+    target: './stacks',
+    from: ['./examples', './index.ts'],
+    message: `stacks/ do not import the examples or the package entry; this ${layerMessage}`,
+  },
+  {
+    target: './examples',
+    from: ['./lib', './constructs', './stacks', './generated'],
+    message: `examples import only the package entry cdk-ai-factory, like user code; this ${layerMessage}`,
+  },
+];
+project.eslint?.addRules({
+  'import/no-cycle': ['error', { ignoreExternal: true }],
+  'import/no-restricted-paths': ['error', { zones: layerZones }],
+});
+// lib/ is pure: no construct, cdktf or cdk8s imports.
+project.eslint?.addOverride({
+  files: ['lib/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [{
+        group: ['constructs', 'cdktf', 'cdktf/*', 'cdk8s', 'cdk8s-plus-*', '@cdktf/*'],
+        message: 'lib/ is the pure domain model: no constructs, cdktf or cdk8s (see docs/DEVELOPING.md)',
+      }],
+    }],
+  },
+});
+
 // Mark generated code as generated for GitHub and reviewers.
 project.gitattributes.addAttributes(`/${generatedDir}/**`, 'linguist-generated');
 

@@ -1,2 +1,3 @@
 export * from './factory-stack';
 export * from './serving-chart';
+export * from './tenant';

@@ -2,8 +2,8 @@ import { TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { DataOpenstackIdentityAuthScopeV3 } from '../../generated/terraform/openstack/data-openstack-identity-auth-scope-v3';
 import { OpenstackProvider } from '../../generated/terraform/openstack/provider';
+import { IProject } from '../common/project';
 import { invalid } from '../common/validation';
-import { IProject } from '../identity/project';
 
 /** Props of {@link TenantCloud}. */
 export interface TenantCloudProps {

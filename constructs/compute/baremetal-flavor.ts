@@ -7,8 +7,8 @@ import { ComputeFlavorV2 } from '../../generated/terraform/openstack/compute-fla
 import { GpuModel } from '../../lib/hardware/gpu';
 import { GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
 import { ServerProfile } from '../../lib/hardware/server';
+import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
-import { IProject } from '../identity/project';
 
 /** Props of {@link BaremetalFlavor}. */
 export interface BaremetalFlavorProps {

@@ -4,8 +4,9 @@ import { BaremetalAllocation, BaremetalAllocationOptions } from './baremetal-dep
 import { BaremetalNode, BaremetalNodeOptions, BootMode, IBaremetalNode, LocalLinkConnection } from './baremetal-node';
 import { BmcCredentials, BmcDriver, RedfishAuthType } from './bmc';
 import { checkResourceClass, checkTraits } from './checks';
-import { SiteRegistry } from './site-registry';
+import { collectTraitCommands } from './trait-commands';
 import { ServerProfile } from '../../lib/hardware/server';
+import { Registry } from '../common/registry';
 import { invalid } from '../common/validation';
 
 /** One physical server of a pool's inventory. */
@@ -127,7 +128,7 @@ export class BaremetalNodePool extends Construct implements IBaremetalNodePool {
     this.resourceClass = props.resourceClass ?? `baremetal-${props.server.name}`;
     this.placementResourceClass = checkResourceClass(this, this.resourceClass);
     this.traits = checkTraits(this, props.traits ?? []);
-    const other = SiteRegistry.of(this).claim('resource-class', this.placementResourceClass, this, `pool ${props.poolName} (server profile ${props.server.name})`);
+    const other = Registry.ofStack(this).claim('resource-class', this.placementResourceClass, this, `pool ${props.poolName} (server profile ${props.server.name})`);
     if (other) {
       invalid(
         this,
@@ -135,7 +136,7 @@ export class BaremetalNodePool extends Construct implements IBaremetalNodePool {
           'every pool needs its own resource class, or bare-metal flavors cannot tell the servers apart',
       );
     }
-    SiteRegistry.collectTraitCommands(this);
+    collectTraitCommands(this);
     for (const spec of props.nodes ?? []) this.addNode(spec);
     this.node.addValidation({
       validate: () => (this.members.length === 0 ? [`pool ${this.poolName} has no nodes; list the inventory in nodes or call addNode()`] : []),

@@ -3,15 +3,16 @@ import { Construct, IConstruct } from 'constructs';
 import { BaremetalDeployment, BaremetalDeploymentOptions } from './baremetal-deployment';
 import { BmcDriver } from './bmc';
 import { checkResourceClass, checkTraits, defaultProvisioningPort, requireIronicProvider } from './checks';
-import { SiteRegistry } from './site-registry';
+import { collectsTraitCommands } from './trait-commands';
 import { DataIronicInventory } from '../../generated/terraform/ironic/data-ironic-inventory';
 import { Node } from '../../generated/terraform/ironic/node';
 import { Port } from '../../generated/terraform/ironic/port';
 import { PortGroup } from '../../generated/terraform/ironic/port-group';
 import { oneOf } from '../../lib/errors';
 import { ServerProfile } from '../../lib/hardware/server';
+import { IProject } from '../common/project';
+import { Registry } from '../common/registry';
 import { invalid } from '../common/validation';
-import { IProject } from '../identity/project';
 
 /** Node boot mode (ironic doc/source/install/include/boot-mode.inc). */
 export enum BootMode {
@@ -320,7 +321,7 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
     const driverInfo = { ...props.driver.driverInfo(this), ...(props.deployRamdisk?.driverInfo ?? {}) };
     this.bmcEndpoint = props.driver.endpointKey;
     if (!Token.isUnresolved(props.driver.address)) {
-      const other = SiteRegistry.of(this).claim('bmc', this.bmcEndpoint, this, `node ${props.nodeName}`);
+      const other = Registry.ofStack(this).claim('bmc', this.bmcEndpoint, this, `node ${props.nodeName}`);
       if (other) {
         invalid(this, `BMC address ${props.driver.address}${props.driver.systemId ? ` (system ${props.driver.systemId})` : ''} is used by ${other.label} and node ${props.nodeName}; every node needs its own BMC (or its own Redfish systemId)`);
       }
@@ -344,7 +345,7 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
         invalid(this, `MAC address ${JSON.stringify(mac)} of port ${port} is not of the form aa:bb:cc:dd:ee:ff`);
       }
       const normalized = mac.toLowerCase().replace(/-/g, ':');
-      const other = SiteRegistry.of(this).claim('mac', normalized, this, `node ${props.nodeName} (${port})`);
+      const other = Registry.ofStack(this).claim('mac', normalized, this, `node ${props.nodeName} (${port})`);
       const inNode = [...macs.entries()].find(([, m]) => m === normalized);
       if (other || inNode) {
         const first = other ? other.label : `node ${props.nodeName} (${inNode![0]})`;
@@ -459,7 +460,7 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
 
     if (this.traits.length > 0) {
       this.traitCommand = `openstack baremetal node add trait ${node.id} ${this.traits.join(' ')}`;
-      if (!SiteRegistry.collectsTraitCommands(scope)) {
+      if (!collectsTraitCommands(scope)) {
         const output = new TerraformOutput(this, 'TraitCommand', {
           value: this.traitCommand,
           description: `ironic_node of metal3-community/ironic 1.0 cannot set traits: run this once to give node ${props.nodeName} its traits`,

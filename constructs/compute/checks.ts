@@ -1,14 +1,14 @@
 import { TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { SiteRegistry } from './site-registry';
 import { IronicProvider } from '../../generated/terraform/ironic/provider';
 import { ComputeFlavorAccessV2 } from '../../generated/terraform/openstack/compute-flavor-access-v2';
 import { GpuModel } from '../../lib/hardware/gpu';
 import { GpuAttachment, GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
 import { PlacementNames } from '../../lib/hardware/placement';
 import { NetworkAdapterKind, ServerProfile } from '../../lib/hardware/server';
+import { IProject } from '../common/project';
+import { Registry } from '../common/registry';
 import { invalid } from '../common/validation';
-import { IProject } from '../identity/project';
 
 // Checks shared by the bare-metal constructs. Not part of the public API (not exported from the barrel).
 
@@ -62,7 +62,7 @@ export function checkTraits(scope: IConstruct, traits: string[]): string[] {
 /** Nova flavor names are unique: refuse a second flavor of the same name in one site. */
 export function claimFlavorName(scope: IConstruct, flavorName: string): void {
   if (Token.isUnresolved(flavorName)) return;
-  const other = SiteRegistry.of(scope).claim('flavor-name', flavorName, scope, scope.node.path);
+  const other = Registry.ofStack(scope).claim('flavor-name', flavorName, scope, scope.node.path);
   if (other) invalid(scope, `flavor name ${flavorName} is already used by ${other.label}; Nova flavor names are unique, give one of them another flavorName`);
 }
 

@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { GpuFlavor, GpuFlavorOptions, IGpuFlavor } from './gpu-flavor';
 import { GpuAttachment, GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
 import { ServerProfile } from '../../lib/hardware/server';
+import { IProject } from '../common/project';
 import { invalid } from '../common/validation';
-import { IProject } from '../identity/project';
 
 /** Props of {@link GpuFlavorFamily}. */
 export interface GpuFlavorFamilyProps extends GpuFlavorOptions {

@@ -14,8 +14,8 @@ import {
 import { GpuModel } from '../../lib/hardware/gpu';
 import { GpuAttachment, GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
 import { ServerProfile } from '../../lib/hardware/server';
+import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
-import { IProject } from '../identity/project';
 
 /**
  * A Nova flavor that gives its servers GPUs: a GPU VM flavor or a bare-metal GPU server flavor.

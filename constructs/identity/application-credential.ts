@@ -1,9 +1,9 @@
 import { Annotations, Lazy } from 'cdktf';
 import { Construct } from 'constructs';
-import { claimAppWide } from './app-registry';
 import type { ITenant } from './tenant';
 import { IdentityApplicationCredentialV3 } from '../../generated/terraform/openstack/identity-application-credential-v3';
 import { AccessRule, CredentialExpiry } from '../../lib/tenancy/credential';
+import { claimAppWide } from '../common/registry';
 import { invalid } from '../common/validation';
 
 /** What an application credential may do and for how long. */

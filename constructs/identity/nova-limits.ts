@@ -1,9 +1,9 @@
 import { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { claimAppWide, idFragment } from './app-registry';
 import { DataOpenstackIdentityServiceV3 } from '../../generated/terraform/openstack/data-openstack-identity-service-v3';
 import { IdentityRegisteredLimitV3 } from '../../generated/terraform/openstack/identity-registered-limit-v3';
 import { OpenstackProvider } from '../../generated/terraform/openstack/provider';
+import { claimAppWide, idFragment } from '../common/registry';
 import { invalid } from '../common/validation';
 
 /**

@@ -1,13 +1,13 @@
 import { ITerraformDependable, Lazy, TerraformOutput, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { idFragment } from './app-registry';
 import { INovaUnifiedLimits } from './nova-limits';
-import { IProject } from './project';
 import { BlockstorageQuotasetV3 } from '../../generated/terraform/openstack/blockstorage-quotaset-v3';
 import { ComputeQuotasetV2 } from '../../generated/terraform/openstack/compute-quotaset-v2';
 import { IdentityLimitV3 } from '../../generated/terraform/openstack/identity-limit-v3';
 import { NetworkingQuotaV2 } from '../../generated/terraform/openstack/networking-quota-v2';
 import { BlockStorageQuota, NetworkQuota, SharedFileSystemQuota } from '../../lib/tenancy/quota';
+import { IProject } from '../common/project';
+import { idFragment } from '../common/registry';
 import { guard, invalid } from '../common/validation';
 
 /** Legacy Nova quotas (`os-quota-sets`). */

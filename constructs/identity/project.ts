@@ -1,19 +1,9 @@
-import { Construct, IConstruct } from 'constructs';
-import { claimAppWide } from './app-registry';
+import { Construct } from 'constructs';
 import { IdentityProjectV3 } from '../../generated/terraform/openstack/identity-project-v3';
+import { IProject } from '../common/project';
+import { claimAppWide } from '../common/registry';
 import { Stateful, StatefulProps } from '../common/stateful';
 import { invalid } from '../common/validation';
-
-/**
- * A Keystone project (a tenant's isolation boundary). Constructs that create resources inside a project take an
- * `IProject` instead of a raw id.
- */
-export interface IProject extends IConstruct {
-  /** Project id (a Terraform reference). */
-  readonly projectId: string;
-  /** Project name. */
-  readonly projectName: string;
-}
 
 /** Props of {@link Project}. */
 export interface ProjectProps extends StatefulProps {

@@ -1,9 +1,9 @@
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { idFragment } from './app-registry';
-import { IdentityLookups } from './lookups';
-import { IProject } from './project';
 import { IdentityRoleAssignmentV3 } from '../../generated/terraform/openstack/identity-role-assignment-v3';
+import { IdentityLookups } from '../common/lookups';
+import { IProject } from '../common/project';
+import { idFragment } from '../common/registry';
 import { invalid } from '../common/validation';
 
 /** Roles a user or a group gets on a project. Give exactly one of `userName` and `groupName`. */

@@ -10,8 +10,8 @@ import { LinkType, PhysicalNetwork } from '../../lib/net/physical-network';
 import { NetworkCapabilities } from '../../lib/net/port-binding';
 import { Pkey } from '../../lib/net/segmentation';
 import { SubnetPlan, SubnetPlanner } from '../../lib/net/subnet-plan';
+import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
-import { IProject } from '../identity/project';
 
 /**
  * An InfiniBand partition network: IPoIB on one physnet (always set in `physicalNetworkName`: one HCA port's

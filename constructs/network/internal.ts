@@ -4,13 +4,14 @@
 import { Construct, IConstruct } from 'constructs';
 import { IExternalNetwork } from './external-network';
 import { INetwork } from './network';
-import { ProviderNetwork, ProviderNetworkRole } from './provider-network';
+// type-only: provider-network.ts imports this file, and a value import would close a cycle
+import type { ProviderNetwork } from './provider-network';
 import { NetworkRbacPolicy, RbacAction } from './rbac-policy';
 import { NetworkingSubnetV2 } from '../../generated/terraform/openstack/networking-subnet-v2';
 import { NetworkCapabilities } from '../../lib/net/port-binding';
 import { SubnetPlan } from '../../lib/net/subnet-plan';
+import { IProject } from '../common/project';
 import { invalid } from '../common/validation';
-import { IProject } from '../identity/project';
 
 /** Capabilities of a network nobody declared anything for. */
 export function noCapabilities(declaredBy: string): NetworkCapabilities {
@@ -31,9 +32,14 @@ export function idFrom(label: string): string {
   return words.map((w) => w[0].toUpperCase() + w.slice(1)).join('') || 'X';
 }
 
+/** Whether `network` is a site provider network (the only external network kind that has a role). */
+function isProviderNetwork(network: IExternalNetwork): network is ProviderNetwork {
+  return 'role' in network && 'networkName' in network;
+}
+
 /** Fails unless `network` can be a router gateway. */
 export function checkExternal(scope: IConstruct, network: IExternalNetwork): void {
-  if (network instanceof ProviderNetwork && network.role !== ProviderNetworkRole.EXTERNAL) {
+  if (isProviderNetwork(network) && `${network.role}` !== 'external') {
     invalid(scope, `provider network ${network.networkName} is a ${network.role} network, not an external one; `
       + 'router gateways need a ProviderNetwork with role EXTERNAL');
   }

@@ -7,8 +7,8 @@ import { Encapsulation, NetworkMtu } from '../../lib/net/mtu';
 import { LinkType, PhysicalNetwork } from '../../lib/net/physical-network';
 import { NetworkCapabilities } from '../../lib/net/port-binding';
 import { Pkey, PkeyAllocator, VlanAllocator } from '../../lib/net/segmentation';
+import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
-import { IProject } from '../identity/project';
 
 /** Props of {@link NetworkSite}. */
 export interface NetworkSiteProps {

@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { Encapsulation } from '../../lib/net/mtu';
 import { LinkType } from '../../lib/net/physical-network';
 import { NetworkCapabilities } from '../../lib/net/port-binding';
-import { IProject } from '../identity/project';
+import { IProject } from '../common/project';
 
 /** Any Neutron network: a tenant network, a site provider network, an external network. */
 export interface INetwork extends IConstruct {

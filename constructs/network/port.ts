@@ -10,8 +10,8 @@ import { containsAddress, parseAddress, parseCidr } from '../../lib/net/ipv4';
 import { Encapsulation } from '../../lib/net/mtu';
 import { LinkType } from '../../lib/net/physical-network';
 import { VnicType } from '../../lib/net/port-binding';
+import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
-import { IProject } from '../identity/project';
 
 /** A Neutron port. */
 export interface INetworkPort extends IConstruct {

@@ -7,8 +7,8 @@ import { NetworkingNetworkV2 } from '../../generated/terraform/openstack/network
 import { Encapsulation, NetworkMtu } from '../../lib/net/mtu';
 import { LinkType, PhysicalNetwork } from '../../lib/net/physical-network';
 import { SubnetPlan, SubnetPlanner } from '../../lib/net/subnet-plan';
+import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
-import { IProject } from '../identity/project';
 
 /** What a site provider network is for. */
 export enum ProviderNetworkRole {

@@ -7,8 +7,8 @@ import { NetworkingQosMinimumBandwidthRuleV2 } from '../../generated/terraform/o
 import { NetworkingQosPolicyV2 } from '../../generated/terraform/openstack/networking-qos-policy-v2';
 import { NetworkingRbacPolicyV2 } from '../../generated/terraform/openstack/networking-rbac-policy-v2';
 import { QosDirection, QosLimits } from '../../lib/net/qos';
+import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
-import { IProject } from '../identity/project';
 
 /** A Neutron QoS policy, attachable to networks and ports. */
 export interface INetworkQosPolicy extends IConstruct {

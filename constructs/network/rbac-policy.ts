@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { INetwork } from './network';
 import { NetworkingRbacPolicyV2 } from '../../generated/terraform/openstack/networking-rbac-policy-v2';
+import { IProject } from '../common/project';
 import { invalid } from '../common/validation';
-import { IProject } from '../identity/project';
 
 /** What an RBAC policy grants on a network (shared/reference/openstack-network.md §6). */
 export enum RbacAction {

@@ -5,8 +5,8 @@ import { ITenantNetwork } from './network';
 import { NetworkingRouterInterfaceV2 } from '../../generated/terraform/openstack/networking-router-interface-v2';
 import { NetworkingRouterV2 } from '../../generated/terraform/openstack/networking-router-v2';
 import { LinkType } from '../../lib/net/physical-network';
+import { IProject } from '../common/project';
 import { invalid } from '../common/validation';
-import { IProject } from '../identity/project';
 
 /** A Neutron router that tenant networks attach to. */
 export interface ITenantRouter extends IConstruct {

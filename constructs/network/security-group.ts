@@ -8,8 +8,8 @@ import { NetworkingSecgroupV2 } from '../../generated/terraform/openstack/networ
 import { fail } from '../../lib/errors';
 import { isWholeSpace, parseCidr } from '../../lib/net/ipv4';
 import { TrafficPort, TrafficProtocol } from '../../lib/net/traffic';
+import { IProject } from '../common/project';
 import { invalid } from '../common/validation';
-import { IProject } from '../identity/project';
 
 /** A Neutron security group. */
 export interface ISecurityGroup extends IConstruct {

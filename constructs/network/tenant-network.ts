@@ -13,8 +13,8 @@ import { Encapsulation, NetworkMtu } from '../../lib/net/mtu';
 import { LinkType, PhysicalNetwork } from '../../lib/net/physical-network';
 import { NetworkCapabilities } from '../../lib/net/port-binding';
 import { SubnetPlan, SubnetPlanner } from '../../lib/net/subnet-plan';
+import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
-import { IProject } from '../identity/project';
 
 export type { ITenantNetwork } from './network';
 

@@ -4,8 +4,8 @@ import { INetworkPort } from './port';
 import { NetworkingTrunkV2 } from '../../generated/terraform/openstack/networking-trunk-v2';
 import { Encapsulation } from '../../lib/net/mtu';
 import { VlanAllocator } from '../../lib/net/segmentation';
+import { IProject } from '../common/project';
 import { invalid } from '../common/validation';
-import { IProject } from '../identity/project';
 
 /** Props of {@link NetworkTrunk}. */
 export interface NetworkTrunkProps {

@@ -3,9 +3,9 @@ import { Construct, IConstruct } from 'constructs';
 import { ObjectstorageContainerV1 } from '../../generated/terraform/openstack/objectstorage-container-v1';
 import { ObjectStorageService } from '../../lib/storage/object-storage';
 import { AccessRule, HttpMethod } from '../../lib/tenancy/credential';
+import { claimAppWide } from '../common/registry';
 import { Stateful, StatefulProps } from '../common/stateful';
 import { guard, invalid } from '../common/validation';
-import { claimAppWide } from '../identity/app-registry';
 import { ITenant } from '../identity/tenant';
 
 /** An object-storage bucket (a Swift container). */

@@ -8,9 +8,9 @@ import { ObjectStorageService } from '../../lib/storage/object-storage';
 import { ShareAccessRule } from '../../lib/storage/share-access';
 import { ShareAccessLevel, ShareProtocol, ShareType } from '../../lib/storage/share-type';
 import { isDnsLabel } from '../common/k8s';
+import { IdentityLookups } from '../common/lookups';
 import { StatefulProps } from '../common/stateful';
 import { guard, invalid } from '../common/validation';
-import { IdentityLookups } from '../identity/lookups';
 import { ITenant } from '../identity/tenant';
 import { ITenantNetwork } from '../network/tenant-network';
 

@@ -1,8 +1,8 @@
 import { TerraformOutput } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ShareType } from '../../lib/storage/share-type';
+import { claimAppWide, claimsOf } from '../common/registry';
 import { invalid } from '../common/validation';
-import { claimAppWide, claimsOf } from '../identity/app-registry';
 
 /** Props of {@link ShareTypeCatalog}. */
 export interface ShareTypeCatalogProps {

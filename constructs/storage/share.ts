@@ -6,11 +6,11 @@ import { SharedfilesystemShareV2 } from '../../generated/terraform/openstack/sha
 import { SharedfilesystemSharenetworkV2 } from '../../generated/terraform/openstack/sharedfilesystem-sharenetwork-v2';
 import { ShareAccessRule } from '../../lib/storage/share-access';
 import { ShareAccessLevel, ShareAccessType, ShareProtocol, ShareType } from '../../lib/storage/share-type';
+import { claimAppWide, idFragment } from '../common/registry';
 import { Stateful, StatefulProps } from '../common/stateful';
+import { TenantUsage } from '../common/tenant-usage';
 import { guard, invalid } from '../common/validation';
-import { claimAppWide, idFragment } from '../identity/app-registry';
 import { ITenant } from '../identity/tenant';
-import { TenantUsage } from '../identity/tenant-usage';
 import { ITenantNetwork } from '../network/tenant-network';
 
 /** A Manila share network: the tenant network a DHSS=True backend builds its share servers on. */

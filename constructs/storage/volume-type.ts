@@ -6,9 +6,9 @@ import { BlockstorageVolumeTypeAccessV3 } from '../../generated/terraform/openst
 import { BlockstorageVolumeTypeV3 } from '../../generated/terraform/openstack/blockstorage-volume-type-v3';
 import { BlockStorageBackend } from '../../lib/storage/block-backend';
 import { QosConsumer, QosTier } from '../../lib/storage/qos';
+import { IProject } from '../common/project';
+import { claimAppWide, idFragment } from '../common/registry';
 import { invalid } from '../common/validation';
-import { claimAppWide, idFragment } from '../identity/app-registry';
-import { IProject } from '../identity/project';
 
 /** A Cinder QoS spec. */
 export interface IVolumeQos extends IConstruct {

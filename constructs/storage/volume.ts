@@ -2,9 +2,9 @@ import { Construct } from 'constructs';
 import { IVolumeType } from './volume-type';
 import { BlockstorageVolumeV3 } from '../../generated/terraform/openstack/blockstorage-volume-v3';
 import { Stateful, StatefulProps } from '../common/stateful';
+import { TenantUsage } from '../common/tenant-usage';
 import { invalid } from '../common/validation';
 import { ITenant } from '../identity/tenant';
-import { TenantUsage } from '../identity/tenant-usage';
 
 /** What a volume is for; recorded in its metadata (`purpose`). */
 export enum VolumePurpose {

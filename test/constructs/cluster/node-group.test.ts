@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { cluster, h200MigPool, h200Pool, magnumSite, template, VERSION } from './magnum-fixtures';
 import { ClusterImage } from '../../../constructs/cluster/cluster-image';
+import { IProject } from '../../../constructs/common/project';
 import { IGpuFlavor, GpuFlavor } from '../../../constructs/compute/gpu-flavor';
-import { IProject } from '../../../constructs/identity/project';
 import { GpuModel } from '../../../lib/hardware/gpu';
 import { GpuAttachment, GpuAttachmentKind } from '../../../lib/hardware/gpu-attachment';
 import { ServerProfile } from '../../../lib/hardware/server';

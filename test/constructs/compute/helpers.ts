@@ -3,7 +3,7 @@
  */
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { IProject } from '../../../constructs/identity/project';
+import { IProject } from '../../../constructs/common/project';
 import { FactoryStack } from '../../../stacks/factory-stack';
 import { testStack } from '../../util';
 

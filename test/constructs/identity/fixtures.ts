@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { Tenant, TenantProps } from '../../../constructs/identity/tenant';
+import { Tenant, TenantProps } from '../../../stacks/tenant';
 
 /** A tenant whose project-scoped provider uses the clouds.yaml entry `<name>` and the user `svc-<name>`. */
 export function tenant(scope: Construct, id: string, projectName: string, props: Partial<TenantProps> = {}): Tenant {

@@ -3,7 +3,7 @@
  * SR-IOV, a plain VLAN physnet, a provider physnet and two InfiniBand rails on one fabric.
  */
 import { Construct } from 'constructs';
-import { IProject } from '../../../constructs/identity/project';
+import { IProject } from '../../../constructs/common/project';
 import { NetworkSite, NetworkSiteProps } from '../../../constructs/network/network-site';
 import { PhysicalNetwork } from '../../../lib/net/physical-network';
 import { FactoryStack } from '../../../stacks/factory-stack';

@@ -1,24 +1,25 @@
 import { Testing } from 'cdktf';
 import { Address4 } from 'ip-address';
-import { synthValidated, tenant } from './fixtures';
-import { BaremetalFlavor } from '../../../constructs/compute/baremetal-flavor';
-import { BaremetalNodePool } from '../../../constructs/compute/baremetal-node-pool';
-import { GpuFlavor } from '../../../constructs/compute/gpu-flavor';
-import { NovaUnifiedLimits } from '../../../constructs/identity/nova-limits';
-import { Tenant } from '../../../constructs/identity/tenant';
-import { NetworkSite } from '../../../constructs/network/network-site';
-import { Share } from '../../../constructs/storage/share';
-import { ShareTypeCatalog } from '../../../constructs/storage/share-type-catalog';
-import { Volume } from '../../../constructs/storage/volume';
-import { VolumeType } from '../../../constructs/storage/volume-type';
-import { ServerProfile } from '../../../lib/hardware/server';
-import { PhysicalNetwork } from '../../../lib/net/physical-network';
-import { BlockStorageBackend } from '../../../lib/storage/block-backend';
-import { ShareType } from '../../../lib/storage/share-type';
-import { GpuResourceClass } from '../../../lib/tenancy/gpu-resource-class';
-import { FactoryStack } from '../../../stacks/factory-stack';
-import { onlyResource, resourcesOf, synthStack, testStack } from '../../util';
-import { ironicStack } from '../compute/helpers';
+import { BaremetalFlavor } from '../../constructs/compute/baremetal-flavor';
+import { BaremetalNodePool } from '../../constructs/compute/baremetal-node-pool';
+import { GpuFlavor } from '../../constructs/compute/gpu-flavor';
+import { NovaUnifiedLimits } from '../../constructs/identity/nova-limits';
+import { NetworkSite } from '../../constructs/network/network-site';
+import { Share } from '../../constructs/storage/share';
+import { ShareTypeCatalog } from '../../constructs/storage/share-type-catalog';
+import { Volume } from '../../constructs/storage/volume';
+import { VolumeType } from '../../constructs/storage/volume-type';
+import { ServerProfile } from '../../lib/hardware/server';
+import { PhysicalNetwork } from '../../lib/net/physical-network';
+import { BlockStorageBackend } from '../../lib/storage/block-backend';
+import { ShareType } from '../../lib/storage/share-type';
+import { GpuResourceClass } from '../../lib/tenancy/gpu-resource-class';
+import { FactoryStack } from '../../stacks/factory-stack';
+import { Tenant } from '../../stacks/tenant';
+import { ironicStack } from '../constructs/compute/helpers';
+import { synthValidated, tenant } from '../constructs/identity/fixtures';
+import { rail } from '../constructs/network/fixtures';
+import { onlyResource, resourcesOf, synthStack, testStack } from '../util';
 
 function h200x4(stack: any): GpuFlavor {
   return new GpuFlavor(stack, 'H200x4', { server: ServerProfile.HGX_H200_8GPU, gpuCount: 4 });
@@ -103,6 +104,29 @@ describe('Tenant', () => {
     const other = site.addTenant('someone-else');
     expect(() => a.addNetwork('N', { tenant: other })).toThrow(
       "test/A: network N names network tenant someone-else; a tenant's networks come from its own allocation, leave tenant out",
+    );
+  });
+
+  test('addInfiniBandRails: one rail per InfiniBand physnet of the site, owned by the project, one pkey, counted in the Neutron quota', () => {
+    const stack = testStack();
+    const site = new NetworkSite(stack, 'Site', { tenantSupernet: '10.64.0.0/10', physicalNetworks: [rail(0), rail(1)] });
+    const t = tenant(stack, 'T', 'team-t', { networkSite: site });
+    const rails = t.addInfiniBandRails('Gpu');
+    expect(rails.rails).toHaveLength(2);
+    for (const r of rails.rails) expect(new Address4(r.cidr).isInSubnet(new Address4(t.networkTenant!.cidrBlock))).toBe(true);
+    const tf = synthStack(stack);
+    const networks = Object.values(resourcesOf(tf, 'openstack_networking_network_v2')) as any[];
+    expect(networks).toHaveLength(2);
+    expect(networks.every((n) => /openstack_identity_project_v3\.T_Project_/.test(n.tenant_id))).toBe(true);
+    expect(new Set(networks.map((n) => n.segments[0].segmentation_id)).size).toBe(1);
+    expect(onlyResource(tf, 'openstack_networking_quota_v2')).toMatchObject({ network: 3, subnet: 3 });
+  });
+
+  test('fails when InfiniBand rails are added to a tenant without a network site', () => {
+    const stack = testStack();
+    const t = tenant(stack, 'T', 'team-t');
+    expect(() => t.addInfiniBandRails('Gpu')).toThrow(
+      "test/T: InfiniBand rails Gpu need the tenant's networkSite (the site hands out the partition's pkey per fabric); give the tenant networkSite",
     );
   });
 

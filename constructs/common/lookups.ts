@@ -1,6 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { idFragment } from './app-registry';
+import { idFragment } from './registry';
 import { DataOpenstackIdentityGroupV3 } from '../../generated/terraform/openstack/data-openstack-identity-group-v3';
 import { DataOpenstackIdentityRoleV3 } from '../../generated/terraform/openstack/data-openstack-identity-role-v3';
 import { DataOpenstackIdentityUserV3 } from '../../generated/terraform/openstack/data-openstack-identity-user-v3';
