@@ -37,9 +37,9 @@ import {
   HttpRouteSpecRulesFiltersType,
   ReferenceGrant,
 } from '../../generated/k8s/gateway-api';
-import { IInferencePool } from '../serving/inference-pool';
 import { isDnsLabel, isDnsSubdomain } from '../common/k8s';
 import { invalid } from '../common/validation';
+import { IInferencePool } from '../serving/inference-pool';
 
 /** Props of {@link AiGateway}. */
 export interface AiGatewayProps {
@@ -205,7 +205,7 @@ export class AiGateway extends Construct {
       const dpuModel = placement.dpu.dpuModel ?? 'BlueField-3';
       if (dpusOf(server, dpuModel).length === 0) {
         invalid(this, `node pool ${nodePool.poolName} runs server profile ${server.name}, which has no ${dpuModel} DPU; `
-          + `pin the data plane to a pool of a DPU server (e.g. ServerProfile.L40S_4GPU_BF3) or use DataPlanePlacement.anyNode()`);
+          + 'pin the data plane to a pool of a DPU server (e.g. ServerProfile.L40S_4GPU_BF3) or use DataPlanePlacement.anyNode()');
       }
       if (server.gpuModel && server.gpuModel !== nodePool.gpuModel) {
         invalid(this, `node pool ${nodePool.poolName} has ${nodePool.gpuModel.name} GPUs, but server profile ${server.name} has ${server.gpuModel.name}; give the pool's own server profile`);
@@ -253,7 +253,10 @@ export class AiGateway extends Construct {
           rules: [{
             filters: [{
               type: HttpRouteSpecRulesFiltersType.REQUEST_REDIRECT,
-              requestRedirect: { scheme: HttpRouteSpecRulesFiltersRequestRedirectScheme.HTTPS, statusCode: HttpRouteSpecRulesFiltersRequestRedirectStatusCode.VALUE_301 },
+              requestRedirect: {
+                scheme: HttpRouteSpecRulesFiltersRequestRedirectScheme.HTTPS,
+                statusCode: HttpRouteSpecRulesFiltersRequestRedirectStatusCode.VALUE_301,
+              },
             }],
           }],
         },
@@ -617,7 +620,11 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
         secretName: this.certificateSecretName,
         dnsNames: [this.hostname],
         issuerRef: { group: CERT_MANAGER_GROUP, kind: tls.issuerKind!, name: issuerName },
-        privateKey: { algorithm: CertificateSpecPrivateKeyAlgorithm.ECDSA, size: 256, rotationPolicy: CertificateSpecPrivateKeyRotationPolicy.ALWAYS },
+        privateKey: {
+          algorithm: CertificateSpecPrivateKeyAlgorithm.ECDSA,
+          size: 256,
+          rotationPolicy: CertificateSpecPrivateKeyRotationPolicy.ALWAYS,
+        },
       },
     });
   }

@@ -2,9 +2,9 @@
  * Envoy Gateway v1.9.0 and Envoy AI Gateway v1.1.0 objects of an AI gateway. Fields checked against the CRDs at those
  * tags (envoyproxy/gateway `charts/gateway-helm/crds/generated/`, envoyproxy/ai-gateway `manifests/charts/ai-gateway-crds-helm/`).
  */
+import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CLIENT_ID_HEADER, GATEWAY_GROUP, GatewayModel, TenantModel, poolRef } from './model';
-import { Lazy } from 'cdk8s';
 import {
   AiGatewayRoute,
   AiGatewayRouteSpecLlmRequestCostsType,
@@ -18,7 +18,7 @@ import {
   BackendTrafficPolicySpecRateLimitGlobalRulesCostResponseFrom,
   BackendTrafficPolicySpecRateLimitGlobalRulesLimitUnit,
   ClientTrafficPolicy,
-  ClientTrafficPolicySpecTlsMinVersion,
+  ClientTrafficPolicySpecTlsMinVersion as MinTls,
   EnvoyProxy,
   EnvoyProxySpecProviderKubernetesEnvoyDeploymentContainerResourcesLimits as Limits,
   EnvoyProxySpecProviderKubernetesEnvoyDeploymentContainerResourcesRequests as Requests,
@@ -79,7 +79,7 @@ export function renderEnvoyGatewayLevel(gw: GatewayModel): void {
     metadata: { name: `${gw.gatewayName}-clients`, namespace: gw.namespaceName },
     spec: {
       targetRefs: [{ group: GATEWAY_GROUP, kind: 'Gateway', name: gw.gatewayName }],
-      tls: { minVersion: gw.minTlsVersion === TlsVersion.TLS_1_3 ? ClientTrafficPolicySpecTlsMinVersion.VALUE_1_3 : ClientTrafficPolicySpecTlsMinVersion.VALUE_1_2 },
+      tls: { minVersion: gw.minTlsVersion === TlsVersion.TLS_1_3 ? MinTls.VALUE_1_3 : MinTls.VALUE_1_2 },
       timeout: {
         http: {
           // a prompt arrives quickly; a slow upload is a slowloris, not a user
@@ -157,13 +157,17 @@ export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
     limit: { requests: limit, unit },
     cost: {
       request: { from: BackendTrafficPolicySpecRateLimitGlobalRulesCostRequestFrom.NUMBER, number: 0 },
-      response: { from: BackendTrafficPolicySpecRateLimitGlobalRulesCostResponseFrom.METADATA, metadata: { namespace: AI_GATEWAY_METADATA_NAMESPACE, key: TOTAL_TOKENS_KEY } },
+      response: {
+        from: BackendTrafficPolicySpecRateLimitGlobalRulesCostResponseFrom.METADATA,
+        metadata: { namespace: AI_GATEWAY_METADATA_NAMESPACE, key: TOTAL_TOKENS_KEY },
+      },
     },
   });
+  const Unit = BackendTrafficPolicySpecRateLimitGlobalRulesLimitUnit;
   const rules: BackendTrafficPolicySpecRateLimitGlobalRules[] = [
-    { limit: { requests: t.limits.requestsPerMinute, unit: BackendTrafficPolicySpecRateLimitGlobalRulesLimitUnit.MINUTE } },
-    ...(t.limits.tokensPerMinute !== undefined ? [tokenRule(t.limits.tokensPerMinute, BackendTrafficPolicySpecRateLimitGlobalRulesLimitUnit.MINUTE)] : []),
-    ...(t.limits.tokensPerDay !== undefined ? [tokenRule(t.limits.tokensPerDay, BackendTrafficPolicySpecRateLimitGlobalRulesLimitUnit.DAY)] : []),
+    { limit: { requests: t.limits.requestsPerMinute, unit: Unit.MINUTE } },
+    ...(t.limits.tokensPerMinute !== undefined ? [tokenRule(t.limits.tokensPerMinute, Unit.MINUTE)] : []),
+    ...(t.limits.tokensPerDay !== undefined ? [tokenRule(t.limits.tokensPerDay, Unit.DAY)] : []),
   ];
   new BackendTrafficPolicy(scope, 'Limits', {
     metadata: { name: `${t.tenantName}-limits`, namespace: t.namespaceName },

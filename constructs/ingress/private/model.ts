@@ -74,13 +74,10 @@ export function envoyProxyPodLabels(gw: GatewayModel): { [key: string]: string }
   };
 }
 
-/**
- * The labels of a pool's model server pods, when the pool tells them (`InferencePool.podSelectorLabels` of
- * constructs/serving). `IInferencePool` does not carry them yet, so this reads the optional field.
- */
+/** The labels of a pool's model server pods, or undefined when the pool names none. */
 export function poolPodLabels(pool: IInferencePool): { [key: string]: string } | undefined {
-  const labels = (pool as IInferencePool & { readonly podSelectorLabels?: { [key: string]: string } }).podSelectorLabels;
-  return labels && Object.keys(labels).length > 0 ? { ...labels } : undefined;
+  const labels = pool.podSelectorLabels;
+  return Object.keys(labels).length > 0 ? { ...labels } : undefined;
 }
 
 /** A backendRef to a pool from a route in `routeNamespace` (namespace only when it crosses). */
