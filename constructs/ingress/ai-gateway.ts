@@ -173,6 +173,7 @@ export class AiGateway extends Construct {
   private readonly grants = new Set<string>();
   private readonly isolatedPools = new Set<string>();
   private readonly warnings: string[] = [];
+  private printedWarnings = 0;
 
   constructor(scope: Construct, id: string, props: AiGatewayProps = {}) {
     super(scope, id);
@@ -409,8 +410,9 @@ export class AiGateway extends Construct {
   }
 
   private validateAndWarn(): string[] {
-    // a warning nobody sees is a bug: cdk8s runs validations during synth, so print them here
-    for (const w of this.warnings) console.warn(`[WARNING] ${this.node.path}: ${w}`);
+    // a warning nobody sees is a bug: cdk8s runs validations during synth (once per chart), so print them here, once
+    for (const w of this.warnings.slice(this.printedWarnings)) console.warn(`[WARNING] ${this.node.path}: ${w}`);
+    this.printedWarnings = this.warnings.length;
     if (this.tenants.length === 0) return [`gateway ${this.gatewayName} has no tenants; add one with gateway.addTenant()`];
     return this.tenants.filter((t) => t._routes().length === 0)
       .map((t) => `tenant ${t.tenantName} routes no model; call tenant.routeModel(name)`);

@@ -13,7 +13,7 @@ import {
 } from '../../../generated/k8s/gateway-api';
 import { AuthPolicy, RateLimitPolicy, TlsPolicy } from '../../../generated/k8s/kuadrant';
 import { TokenRateLimitPolicy } from '../../../generated/k8s/kuadrant-v1alpha1';
-import { FactoryError } from '../../../lib/errors';
+import { invalid } from '../../common/validation';
 import { CertIssuerKind, GatewayAuthenticationKind } from '../options';
 
 /** Label of the API key Secrets of a tenant (Authorino selects them by label). */
@@ -95,7 +95,7 @@ export function renderKuadrantTlsPolicy(gw: GatewayModel, issuerName: string, is
   const existing = tlsIssuers.get(scope);
   if (existing !== undefined) {
     if (existing !== issuer) {
-      throw new FactoryError(`${scope.node.path}: the Kuadrant profile has one TLSPolicy per gateway, on ${existing}; issuer ${issuer} of another tenant cannot be used: give every tenant the gateway's issuer or an existing secret`);
+      invalid(scope, `the Kuadrant profile has one TLSPolicy per gateway, on ${existing}; issuer ${issuer} of another tenant cannot be used: give every tenant the gateway's issuer or an existing secret`);
     }
     return;
   }
