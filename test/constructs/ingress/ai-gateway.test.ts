@@ -1,3 +1,4 @@
+import { auditGateways } from './audit';
 import { ENVOY, F5, GatewayScenario, KUADRANT, SERVER, capturingWarnings, dpuPlacement, objectsIn } from './fixtures';
 import { GpuNodePool } from '../../../constructs/accelerators/gpu-node-pool';
 import { AiGateway } from '../../../constructs/ingress/ai-gateway';
@@ -259,6 +260,10 @@ describe('AiGateway shared pools', () => {
       { group: 'inference.networking.k8s.io', kind: 'InferencePool', name: 'llama-shared', namespace: 'shared-models' },
     ]);
     expect(objectsIn(out, 'NetworkPolicy', 'shared-models').map((n) => n.metadata.name)).toEqual(['llama-shared-from-ai-gateway']);
+    // walked without knowing how it was built: the shared pool is reached through the grant, the other tenant's never
+    expect(auditGateways(out).map((t) => [t.namespaceName, t.pools])).toEqual([['team-a', ['team-a/team-a-llm', 'shared-models/llama-shared']]]);
+    const ungranted = out.filter((o) => o.kind !== 'ReferenceGrant');
+    expect(() => auditGateways(ungranted)).toThrow('gateway audit: route team-a/team-a-models reaches shared-models/llama-shared without a ReferenceGrant');
   });
 
   test('on Kuadrant the grant is from the HTTPRoute only', () => {
