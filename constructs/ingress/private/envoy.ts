@@ -127,8 +127,10 @@ export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
       targetRefs: target,
       ...(t.authentication.kind === GatewayAuthenticationKind.API_KEYS
         ? {
-          // envoyproxy/gateway v1.9.0 site/content/en/latest/tasks/security/apikey-auth.md: keys are stored without
-          // "Bearer", clients send "Authorization: Bearer <key>"
+          // the Secret maps client ids to keys (envoyproxy/gateway v1.9.0 site/content/en/latest/tasks/security/apikey-auth.md);
+          // Envoy's api_key_auth filter strips a leading "Bearer " from the header value (envoyproxy/envoy
+          // api/envoy/extensions/filters/http/api_key_auth/v3/api_key_auth.proto, KeySource.header), so clients send
+          // "Authorization: Bearer <key>" as with OpenAI and the Secret holds the bare key
           apiKeyAuth: {
             credentialRefs: [{ group: '', kind: 'Secret', name: t.apiKeySecretName }],
             extractFrom: [{ headers: ['Authorization'] }],
