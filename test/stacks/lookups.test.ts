@@ -14,6 +14,7 @@ import { ShareTypeCatalog } from '../../constructs/storage/share-type-catalog';
 import { ServerProfile } from '../../lib/hardware/server';
 import { Encapsulation } from '../../lib/net/mtu';
 import { VnicType } from '../../lib/net/port-binding';
+import { ShareAccessRule } from '../../lib/storage/share-access';
 import { ShareProtocol, ShareType } from '../../lib/storage/share-type';
 import { Tenant } from '../../stacks/tenant';
 import { h200Pool, magnumSite, VERSION } from '../constructs/cluster/magnum-fixtures';
@@ -300,6 +301,41 @@ describe('lookups of existing resources', () => {
     expect(onlyResource(tf, 'openstack_sharedfilesystem_share_v2').share_network_id).toMatch(/^\$\{data\.openstack_sharedfilesystem_sharenetwork_v2\.Sn_\w+\.id\}$/);
     // Manila counts it in the project's share networks, so the quota does too (1 plus the 10 % headroom, rounded up)
     expect(tf.output.manila_quota_tenant_a.value).toContain('--share-networks 2 ');
+  });
+
+  test('Share.fromShareName: access rules on a tenant\'s existing share, which counts into its Manila quota', () => {
+    const stack = testStack();
+    new ShareTypeCatalog(stack, 'ShareTypes', { shareTypes: [ShareType.cephfsNative()], existing: true });
+    const a = tenant(stack, 'A', 'a');
+    const share = Share.fromShareName(stack, 'Datasets', { shareName: 'a-datasets', tenant: a, shareType: ShareType.cephfsNative(), sizeGb: 500 });
+    share.grantAccess(ShareAccessRule.cephx('a-training'));
+    const tf = synthValidated(stack);
+    const data = only(tf, 'openstack_sharedfilesystem_share_v2');
+    expect(data).toMatchObject({ name: 'a-datasets', provider: 'openstack.project_a' });
+    expect(data.lifecycle.postcondition.map((c: any) => c.condition)).toEqual(['${self.share_proto == "CEPHFS"}', '${self.size == 500}']);
+    expect(tf.resource.openstack_sharedfilesystem_share_v2).toBeUndefined();
+    expect(onlyResource(tf, 'openstack_sharedfilesystem_share_access_v2')).toMatchObject({
+      share_id: expect.stringMatching(/^\$\{data\.openstack_sharedfilesystem_share_v2\.Datasets_\w+\.id\}$/),
+      access_type: 'cephx',
+      access_to: 'a-training',
+    });
+    expect(share.exportPath).toMatch(/^\$\{TfToken\[/);
+    expect(tf.output.manila_quota_a.value).toContain('--gigabytes 550 ');
+  });
+
+  test('fails when a looked-up share\'s type is not declared in a catalog', () => {
+    const stack = testStack();
+    Share.fromShareName(stack, 'Datasets', { shareName: 'a-datasets', tenant: tenant(stack, 'A', 'a'), shareType: ShareType.cephfsNative(), sizeGb: 500 });
+    expect(() => synthValidated(stack)).toThrow(
+      "[test/Datasets] share type cephfs is not declared in a ShareTypeCatalog; declare it (new ShareTypeCatalog(site, 'ShareTypes', { shareTypes: [...] })) so its bootstrap command is emitted",
+    );
+  });
+
+  test('fails when a looked-up share has a size that is not a positive integer', () => {
+    const stack = testStack();
+    expect(() => Share.fromShareName(stack, 'S', { shareName: 's', tenant: tenant(stack, 'A', 'a'), shareType: ShareType.cephfsNative(), sizeGb: 0.5 })).toThrow(
+      'test/S: sizeGb 0.5 must be a positive integer',
+    );
   });
 
   test('fails when a catalog of existing share types names a bootstrap output', () => {
