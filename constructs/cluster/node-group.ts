@@ -8,6 +8,7 @@ import { ContainerinfraNodegroupV1 } from '../../generated/terraform/openstack/c
 import { GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
 import { NetworkAdapterKind } from '../../lib/hardware/server';
 import { IGpuNodePool, NodeTaint } from '../accelerators/gpu-node-pool';
+import { TenantUsage } from '../common/tenant-usage';
 import { guard, invalid } from '../common/validation';
 import { warn } from '../common/warnings';
 import { IGpuFlavor } from '../compute/gpu-flavor';
@@ -195,6 +196,8 @@ export class MagnumNodeGroup extends Construct implements IMagnumNodeGroup {
     this.image = image;
     // Magnum checks the flavor with the tenant's credentials: a private GPU flavor must be granted to the tenant's project
     if (!flavor.isPublic && cluster.credentials) flavor.grantAccess(cluster.credentials.project);
+    // the group's servers count into the tenant's compute quotas and GPU limits (at the pool's largest size)
+    if (cluster.credentials) TenantUsage.of(cluster.credentials.project).addNodeGroup(this, flavor, pool.maxNodeCount);
 
     // boot volume: never on bare metal; required for VMs on a zero-disk flavor
     if (flavor.bareMetal && props.bootVolume) {

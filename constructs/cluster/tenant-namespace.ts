@@ -4,7 +4,7 @@ import { fail } from '../../lib/errors';
 import { parseCidr } from '../../lib/net/ipv4';
 import { IGpuNodePool } from '../accelerators/gpu-node-pool';
 import { offerCapacity, selectOffer } from '../accelerators/k8s-util';
-import { clusterScoped, isDnsLabel } from '../common/k8s';
+import { clusterScoped, isDnsLabel, isLabelValue } from '../common/k8s';
 import { checkAmount, checkQuantity } from '../common/quantity';
 import { guard, invalid } from '../common/validation';
 
@@ -241,6 +241,10 @@ export class TenantNamespace extends Construct implements ITenantNamespace {
     const storage = props.storageGib === undefined ? undefined : checkAmount(this, 'storageGib', props.storageGib, { zeroAllowed: true });
     const defaultCpuRequest = checkQuantity(this, 'defaultCpuRequest', props.defaultCpuRequest ?? '500m');
     const defaultMemory = checkQuantity(this, 'defaultMemory', props.defaultMemory ?? '1Gi');
+    if (props.tenantName !== undefined && !isLabelValue(props.tenantName)) {
+      invalid(this, `tenantName ${JSON.stringify(props.tenantName)} is not a label value (1 to 63 letters, digits, '-', '_' or '.', ` +
+        'starting and ending with a letter or digit); it becomes the label ai-factory.dev/tenant');
+    }
     this.namespaceName = props.namespaceName;
     this.tenantName = props.tenantName ?? props.namespaceName;
     const labels = { 'ai-factory.dev/tenant': this.tenantName };
