@@ -7,6 +7,7 @@ import { offerCapacity, selectOffer } from '../accelerators/k8s-util';
 import { clusterScoped, isDnsLabel, isLabelValue } from '../common/k8s';
 import { checkAmount, checkQuantity } from '../common/quantity';
 import { guard, invalid } from '../common/validation';
+import { warn } from '../common/warnings';
 
 /** A tenant's Kubernetes namespace, as other constructs (queues, jobs) see it. */
 export interface ITenantNamespace extends IConstruct {
@@ -197,6 +198,15 @@ export class EgressRule {
   }
 }
 
+/** Per app: the tenants (and a namespace of each) granted GPUs on each InfiniBand fabric (its RDMA resource). */
+const FABRIC_TENANTS = new WeakMap<IConstruct, Map<string, Map<string, string>>>();
+function fabricTenants(scope: IConstruct): Map<string, Map<string, string>> {
+  const root = scope.node.root;
+  let byFabric = FABRIC_TENANTS.get(root);
+  if (!byFabric) FABRIC_TENANTS.set(root, (byFabric = new Map()));
+  return byFabric;
+}
+
 /** Options of {@link TenantNamespace.allowMetricsScraping}. */
 export interface MetricsScrapingOptions {
   /** The port the pods serve metrics on (vLLM: 8000, the endpoint picker: 9090). */
@@ -220,7 +230,11 @@ export interface MetricsScrapingOptions {
  * and from the namespaces you allow. Workloads that need more get it by name and pod labels: `allowEgress` (the
  * model source, the API server) and `allowMetricsScraping` (Prometheus), one policy each.
  *
- * NetworkPolicies do not cover Multus secondary interfaces (IPoIB rails); the InfiniBand partition (pkey) isolates those.
+ * NetworkPolicies do not cover Multus secondary interfaces (IPoIB rails), and nothing here isolates InfiniBand: the
+ * rails' IPoIB interfaces and the shared RDMA devices ride the fabric's default partition, so pods of tenants whose
+ * GPU pools share a fabric can reach each other over it. A warning says so at synth; isolate tenants on InfiniBand
+ * with nodes of their own whose HCA ports the subnet manager puts in a partition (pkey) of their own, or with SR-IOV
+ * VFs whose pkey ib-kubernetes sets per pod.
  */
 export class TenantNamespace extends Construct implements ITenantNamespace {
   public readonly namespaceName: string;
@@ -277,6 +291,7 @@ export class TenantNamespace extends Construct implements ITenantNamespace {
     }
     if (!granted.has('nvidia.com/gpu') && hard['requests.nvidia.com/gpu'] === undefined) hard['requests.nvidia.com/gpu'] = '0';
     this.quota = hard;
+    this.noteFabrics((props.gpuLimits ?? []).filter((l) => l.count > 0).map((l) => l.pool));
 
     const ns = new k8s.KubeNamespace(this, 'Resource', {
       metadata: {
@@ -344,6 +359,30 @@ export class TenantNamespace extends Construct implements ITenantNamespace {
           ingress: [{ from: from.map((n) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': n } } })) }],
         },
       });
+    }
+  }
+
+  /**
+   * Warns when tenants share an InfiniBand fabric: its IPoIB attachments (NetworkAttachmentDefinitions in the fabric's
+   * namespace, which any namespace may reference) and the RDMA shared device plugin's devices give every pod on the
+   * fabric's nodes the HCA ports in the default partition. Per-pod partitions exist only for SR-IOV VFs with
+   * ib-kubernetes (Mellanox/network-operator v26.1.2 `api/v1alpha1/nicclusterpolicy_types.go`, `IBKubernetesSpec`).
+   */
+  private noteFabrics(pools: IGpuNodePool[]): void {
+    const byFabric = fabricTenants(this);
+    for (const pool of pools) {
+      if (!pool.rdma) continue;
+      const fabric = pool.rdma.resourceName;
+      const tenants = byFabric.get(fabric) ?? new Map<string, string>();
+      byFabric.set(fabric, tenants);
+      const other = [...tenants.entries()].find(([tenant]) => tenant !== this.tenantName);
+      if (other && !tenants.has(this.tenantName)) {
+        warn(this, `tenants ${other[0]} (namespace ${other[1]}) and ${this.tenantName} both get GPUs on InfiniBand fabric ${fabric} ` +
+          `(pool ${pool.poolName}): its IPoIB rails and RDMA devices share the default partition, so their pods can reach each other over ` +
+          'InfiniBand (NetworkPolicies do not apply there); give each tenant nodes of its own in its own partition (pkey) set by the subnet ' +
+          'manager, or SR-IOV VFs with ib-kubernetes');
+      }
+      if (!tenants.has(this.tenantName)) tenants.set(this.tenantName, this.namespaceName);
     }
   }
 

@@ -19,7 +19,9 @@
  *   - an H200 node pool (4 nodes x 8 GPUs) with whole GPUs and 8 InfiniBand rails for GPUDirect RDMA,
  *   - the GPU Operator's ClusterPolicy with the MIG manager's layouts and a DCGM exporter ServiceMonitor,
  *   - the Network Operator's NicClusterPolicy and one IPoIB network per rail,
- *   - two tenants with isolated namespaces and Kueue queues that borrow from each other in one cohort,
+ *   - two tenants with isolated namespaces and Kueue queues that borrow from each other in one cohort; both get H200
+ *     GPUs, so on InfiniBand they share the fabric's default partition (synth warns: NetworkPolicies stop at the pod
+ *     network, and per-tenant partitions need nodes or SR-IOV VFs of their own),
  *   - a Whisper transcription job of tenant A, admitted through its LocalQueue onto a 3g.40gb MIG slice,
  *   - the node labeler that gives each node group's nodes their pool's labels and taints (Magnum cannot).
  *
