@@ -207,9 +207,14 @@ function checkRelease(scope: Construct, release: GpuOperatorReleaseProps): void 
     }
   }
   const v = releaseNumbers(release.operatorVersion);
-  if (v && (v[0] > 25 || (v[0] === 25 && v[1] >= 10)) && release.validator.image === 'gpu-operator-validator') {
+  const folded = v !== undefined && (v[0] > 25 || (v[0] === 25 && v[1] >= 10));
+  if (v && folded && release.validator.image === 'gpu-operator-validator') {
     invalid(scope, `release ${release.operatorVersion} names the validator image gpu-operator-validator, which is not published since ` +
       `v25.10 (the validator is part of the operator image); use { repository: 'nvcr.io/nvidia', image: 'gpu-operator', version: '${release.operatorVersion}' }`);
+  }
+  if (v && !folded && release.validator.image === 'gpu-operator') {
+    invalid(scope, `release ${release.operatorVersion} names the operator image as validator, but before v25.10 the validator is its own image; ` +
+      `use { repository: 'nvcr.io/nvidia/cloud-native', image: 'gpu-operator-validator', version: '${release.operatorVersion}' }`);
   }
 }
 

@@ -131,7 +131,7 @@ describe('GpuOperatorPolicy', () => {
     }
   });
 
-  test('fails when a custom release of v25.10 or later names gpu-operator-validator, or an image is partial', () => {
+  test('fails when a custom release names the validator image of the other side of v25.10, or an image is partial', () => {
     const base = GpuOperatorRelease.V26_7_0.props;
     const chart = testChart();
     const stale = GpuOperatorRelease.custom({ ...base, validator: { repository: 'nvcr.io/nvidia/cloud-native', image: 'gpu-operator-validator', version: 'v26.7.0' } });
@@ -143,6 +143,9 @@ describe('GpuOperatorPolicy', () => {
     // before v25.10 the validator image was its own; a full reference in image alone is what kbld writes
     const old = GpuOperatorRelease.custom({ ...base, operatorVersion: 'v25.3.4', validator: { repository: 'nvcr.io/nvidia/cloud-native', image: 'gpu-operator-validator', version: 'v25.3.4' } });
     new GpuOperatorPolicy(chart, 'C', { release: old });
+    const folded = GpuOperatorRelease.custom({ ...base, operatorVersion: 'v25.3.4' });
+    expect(() => new GpuOperatorPolicy(chart, 'E', { release: folded })).toThrow(
+      "test/E: release v25.3.4 names the operator image as validator, but before v25.10 the validator is its own image; use { repository: 'nvcr.io/nvidia/cloud-native', image: 'gpu-operator-validator', version: 'v25.3.4' }");
     const digest = GpuOperatorRelease.custom({ ...base, toolkit: { repository: '', image: 'mirror.example.net/container-toolkit@sha256:0123', version: '' } });
     new GpuOperatorPolicy(chart, 'D', { release: digest });
   });
