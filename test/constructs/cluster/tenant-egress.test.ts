@@ -2,6 +2,7 @@
  * The tenant namespace's NetworkPolicies evaluated against the pods they select: the real vLLM and endpoint-picker
  * pods of a serving chart, and the destinations each needs (the model source, the API server, the metrics scraper).
  */
+import * as fc from 'fast-check';
 import { EgressRule, TenantNamespace } from '../../../constructs/cluster/tenant-namespace';
 import { InferencePool } from '../../../constructs/serving/inference-pool';
 import { VllmServer } from '../../../constructs/serving/vllm-server';
@@ -134,5 +135,43 @@ describe('TenantNamespace egress', () => {
     expect(() => tenant.allowMetricsScraping({ port: 0 })).toThrow('test/Ns: metrics port 0 must be a TCP port (1-65535)');
     expect(() => tenant.allowMetricsScraping({ port: 8000, fromNamespace: 'Monitoring' })).toThrow(
       'test/Ns: fromNamespace "Monitoring" must be a DNS label short enough for the policy name allow-metrics-from-Monitoring-8000 (63 characters)');
+  });
+});
+
+describe('TenantNamespace egress (properties)', () => {
+  const address = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((o) => o.join('.'));
+  /** A CIDR with its host bits cleared, as Kubernetes and parseCidr want it. */
+  const cidr = fc.tuple(address, fc.integer({ min: 8, max: 32 })).map(([ip, bits]) => {
+    const size = 2 ** (32 - bits);
+    const n = Math.floor(ipNumber(ip) / size) * size;
+    return `${[24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.')}/${bits}`;
+  });
+
+  test('a TCP rule opens exactly its range to exactly its addresses, for the pods it selects', () => {
+    fc.assert(fc.property(cidr, address, fc.integer({ min: 1, max: 65535 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 65535 }),
+      (block, ip, port, span, probe) => {
+        const endPort = Math.min(65535, port + span);
+        const chart = testChart('t');
+        const tenant = new TenantNamespace(chart, 'Ns', { namespaceName: 't', cpuCores: 1, memoryGib: 1 });
+        tenant.allowEgress('rule', EgressRule.tcp(block, port, endPort), { app: 'x' });
+        const policies = objectsOf(synthChart(chart), 'NetworkPolicy');
+        const inside = inCidr(ip, block) && probe >= port && probe <= endPort;
+        expect(egressAllowed(policies, { app: 'x' }, ip, probe)).toBe(inside);
+        expect(egressAllowed(policies, { app: 'y' }, ip, probe)).toBe(false);
+      }), { numRuns: 60 });
+  });
+
+  test('a port outside 1-65535 or a backwards range is refused, never rendered', () => {
+    fc.assert(fc.property(cidr, fc.integer({ min: -10, max: 70000 }), fc.integer({ min: -10, max: 70000 }), (block, port, endPort) => {
+      const chart = testChart('t');
+      const tenant = new TenantNamespace(chart, 'Ns', { namespaceName: 't', cpuCores: 1, memoryGib: 1 });
+      const valid = port >= 1 && port <= 65535 && endPort >= port && endPort <= 65535;
+      if (valid) {
+        tenant.allowEgress('rule', EgressRule.tcp(block, port, endPort));
+      } else {
+        expect(() => tenant.allowEgress('rule', EgressRule.tcp(block, port, endPort))).toThrow(
+          `test/Ns: egress rule: port ${port}-${endPort} must be a TCP port (1-65535, endPort not below port)`);
+      }
+    }), { numRuns: 100 });
   });
 });
