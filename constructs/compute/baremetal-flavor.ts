@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
 import { BootMode } from './baremetal-node';
 import { IBaremetalNodePool } from './baremetal-node-pool';
-import { checkTraits, claimFlavorName, grantFlavorAccess } from './checks';
+import { checkTraits, claimFlavorName, grantFlavorAccess, warnDeprecatedSpecs } from './checks';
 import { IGpuFlavor } from './gpu-flavor';
 import { ComputeFlavorV2 } from '../../generated/terraform/openstack/compute-flavor-v2';
 import { GpuModel } from '../../lib/hardware/gpu';
 import { GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
+import { NovaExtraSpecs } from '../../lib/hardware/nova-extra-specs';
 import { ServerProfile } from '../../lib/hardware/server';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
@@ -34,6 +35,14 @@ export interface BaremetalFlavorProps {
    * @default false
    */
   readonly isPublic?: boolean;
+  /**
+   * More extra specs (aggregate pinning `aggregate_instance_extra_specs:*`, `trait:*` with `forbidden`, ...), each
+   * checked against Nova's extra-spec validators (openstack/nova 33.0.2 `nova/api/validation/extra_specs/`).
+   * Refused: a derived key with another value, any `resources*` request, and the CPU pinning, NUMA, memory-encryption
+   * and PCI keys Nova would turn into requests no Ironic node meets.
+   * @default - none
+   */
+  readonly extraSpecs?: { [key: string]: string };
 }
 
 /**
@@ -96,7 +105,8 @@ export class BaremetalFlavor extends Construct implements IGpuFlavor {
       'capabilities:boot_mode': pool.bootMode === BootMode.UEFI ? 'uefi' : 'bios',
     };
     for (const t of traits) specs[`trait:${t}`] = 'required';
-    this.extraSpecs = Object.fromEntries(Object.keys(specs).sort().map((k) => [k, specs[k]]));
+    this.extraSpecs = guard(this, () => NovaExtraSpecs.mergeIntoBareMetalFlavor(specs, props.extraSpecs ?? {}));
+    warnDeprecatedSpecs(this, props.extraSpecs ?? {});
 
     this.flavorName = props.flavorName ?? `bm.${pool.server.name}`;
     claimFlavorName(this, this.flavorName);

@@ -1,9 +1,10 @@
-import { TerraformProvider, TerraformStack, Token } from 'cdktf';
+import { Annotations, TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IronicProvider } from '../../generated/terraform/ironic/provider';
 import { ComputeFlavorAccessV2 } from '../../generated/terraform/openstack/compute-flavor-access-v2';
 import { GpuModel } from '../../lib/hardware/gpu';
 import { GpuAttachment, GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
+import { NovaExtraSpecs } from '../../lib/hardware/nova-extra-specs';
 import { PlacementNames } from '../../lib/hardware/placement';
 import { NetworkAdapterKind, ServerProfile } from '../../lib/hardware/server';
 import { IProject } from '../common/project';
@@ -110,3 +111,11 @@ export function nodeLifecycle(inspect: boolean, automatedClean: boolean, makeAva
   if (makeAvailable) verbs.push('provide');
   return { actions: { manage: false, inspect: false, clean: false, available: false }, verbs };
 }
+
+/** Warns about each of the user's extra specs that Nova marks deprecated. */
+export function warnDeprecatedSpecs(scope: IConstruct, extra: { [key: string]: string }): void {
+  for (const key of Object.keys(extra).sort()) {
+    if (NovaExtraSpecs.isDeprecated(key)) Annotations.of(scope).addWarning(`extra spec ${key} is deprecated in Nova (nova/api/validation/extra_specs); it may stop working in a later release`);
+  }
+}
+

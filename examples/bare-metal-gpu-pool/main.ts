@@ -66,8 +66,13 @@ export function synth(outdir: string = __dirname): void {
   });
   const baremetal = new BaremetalFlavor(site, 'HgxBareMetal', { pool, requiredTraits: ['CUSTOM_IB_NDR'] });
 
-  // hypervisors of the same model: the usual 1/2/4/8-GPU VM flavors, NUMA-aware
-  new GpuFlavorFamily(site, 'H200Vm', { server: hgx });
+  // hypervisors of the same model: the usual 1/2/4/8-GPU VM flavors, NUMA-aware, with one virtio-net queue per vCPU
+  // and pinned to the H200 hypervisors' host aggregate (metadata gpu_pool=hgx-h200, AggregateInstanceExtraSpecsFilter on)
+  new GpuFlavorFamily(site, 'H200Vm', {
+    server: hgx,
+    vifMultiqueue: true,
+    extraSpecs: { 'aggregate_instance_extra_specs:gpu_pool': 'hgx-h200' },
+  });
   // small inference slices: one MIG-backed vGPU (3g.71gb, two per GPU)
   new GpuFlavor(site, 'H200Mig', { server: hgx, gpuCount: 1, attachment: GpuAttachment.mig('3g.71gb', { vgpuType: 'H200X-3-71C' }) });
 

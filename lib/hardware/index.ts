@@ -4,3 +4,4 @@ export * from './placement';
 export * from './gpu-attachment';
 export * from './flavor-plan';
 export * from './ironic-boot';
+export * from './nova-extra-specs';

@@ -106,6 +106,57 @@ describe('GpuFlavor', () => {
     expect(tf.output).toBeUndefined();
   });
 
+  test('multiqueue and operators\' own extra specs join the derived ones; their resource requests count in the claim', () => {
+    const stack = testStack();
+    const flavor = new GpuFlavor(stack, 'F', {
+      server: hgx,
+      gpuCount: 1,
+      vifMultiqueue: true,
+      extraSpecs: {
+        'aggregate_instance_extra_specs:gpu_pool': 'h200',
+        'hw_rng:allowed': 'true',
+        'hw_rng:rate_bytes': '24',
+        'hw_rng:rate_period': '5000',
+        'quota:disk_total_iops_sec': '20000',
+        'resources:CUSTOM_NVME_SLICE': '1',
+      },
+    });
+    expect(onlyResource(synthStack(stack), 'openstack_compute_flavor_v2').extra_specs).toEqual({
+      'aggregate_instance_extra_specs:gpu_pool': 'h200',
+      'hw:cpu_policy': 'dedicated',
+      'hw:cpu_thread_policy': 'prefer',
+      'hw:mem_page_size': '1GB',
+      'hw:numa_nodes': '1',
+      'hw:pci_numa_affinity_policy': 'required',
+      'hw:vif_multiqueue_enabled': 'true',
+      'hw_rng:allowed': 'true',
+      'hw_rng:rate_bytes': '24',
+      'hw_rng:rate_period': '5000',
+      'pci_passthrough:alias': 'h200-sxm-141gb:1',
+      'quota:disk_total_iops_sec': '20000',
+      'resources:CUSTOM_NVME_SLICE': '1',
+    });
+    expect(flavor.placementResources).toEqual({ CUSTOM_NVME_SLICE: 1, CUSTOM_PCI_10DE_2335: 1, DISK_GB: 100, MEMORY_MB: 252 * 1024, PCPU: 26 });
+  });
+
+  test('fails when an extra spec is not one Nova accepts', () => {
+    const stack = testStack();
+    expect(() => new GpuFlavor(stack, 'F', { server: hgx, gpuCount: 1, extraSpecs: { 'hw:vif_multiqueue_enable': 'true' } })).toThrow(
+      'test/F: extra spec hw:vif_multiqueue_enable is not one Nova knows in namespace hw (nova/api/validation/extra_specs); check its spelling');
+    expect(() => new GpuFlavor(stack, 'G', { server: hgx, gpuCount: 1, extraSpecs: { 'quota:disk_read_iops_sec': 'fast' } })).toThrow(
+      'test/G: extra spec quota:disk_read_iops_sec="fast" must be an integer');
+  });
+
+  test('fails when an extra spec contradicts what the flavor derives', () => {
+    const stack = testStack();
+    expect(() => new GpuFlavor(stack, 'F', { server: hgx, gpuCount: 1, vifMultiqueue: false, extraSpecs: { 'hw:vif_multiqueue_enabled': 'true' } })).toThrow(
+      'test/F: extra spec hw:vif_multiqueue_enabled="true" contradicts the derived hw:vif_multiqueue_enabled="false"; drop it, or set the prop that derives it');
+    expect(() => new GpuFlavor(stack, 'G', { server: hgx, gpuCount: 1, extraSpecs: { 'hw:mem_page_size': 'large' } })).toThrow(
+      'test/G: extra spec hw:mem_page_size="large" contradicts the derived hw:mem_page_size="1GB"');
+    expect(() => new GpuFlavor(stack, 'H', { server: hgx, gpuCount: 1, extraSpecs: { 'resources:CUSTOM_PCI_10DE_2335': '2' } })).toThrow(
+      "test/H: extra spec resources:CUSTOM_PCI_10DE_2335 is refused: the flavor's vCPUs, RAM, disk and GPUs decide the request for CUSTOM_PCI_10DE_2335");
+  });
+
   test('grantAccess adds one flavor access per project', () => {
     const stack = testStack();
     const flavor = new GpuFlavor(stack, 'F', { server: hgx, gpuCount: 1 });
