@@ -48,8 +48,8 @@ export interface BaremetalFlavorProps {
 /**
  * The Nova flavor of a bare-metal pool: exactly one unit of the pool's resource class and nothing else
  * (`resources:CUSTOM_<CLASS>=1`, `resources:VCPU=0`, `resources:MEMORY_MB=0`, `resources:DISK_GB=0`), the pool's
- * boot mode (`capabilities:boot_mode`) and any required traits (ironic configure-nova-flavors.rst;
- * shared/reference/openstack-compute.md §7). Its vcpus and RAM are the machine's and are not scheduled on.
+ * boot mode (`capabilities:boot_mode`) and any required traits (openstack/ironic
+ * doc/source/install/configure-nova-flavors.rst). Its vcpus and RAM are the machine's and are not scheduled on.
  */
 export class BaremetalFlavor extends Construct implements IGpuFlavor {
   public readonly flavorId: string;

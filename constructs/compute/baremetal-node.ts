@@ -23,7 +23,7 @@ export enum BootMode {
   BIOS = 'bios',
 }
 
-/** Ironic deploy interfaces (openstack-compute.md §7). */
+/** Ironic deploy interfaces (openstack/ironic doc/source/admin/interfaces/deploy.rst). */
 export enum DeployInterfaceType {
   /** The agent (IPA) writes the image to disk: the usual choice. */
   DIRECT = 'direct',
@@ -35,7 +35,7 @@ export enum DeployInterfaceType {
   CUSTOM_AGENT = 'custom-agent',
 }
 
-/** Ironic network interfaces (openstack-compute.md §7). */
+/** Ironic network interfaces (openstack/ironic doc/source/admin/multitenancy.rst). */
 export enum NetworkInterfaceType {
   /** One flat provisioning/tenant network, no switch configuration. */
   FLAT = 'flat',
@@ -45,7 +45,7 @@ export enum NetworkInterfaceType {
   NOOP = 'noop',
 }
 
-/** Ironic inspect interfaces of the Redfish hardware type (openstack-compute.md §7). */
+/** Ironic inspect interfaces of the Redfish hardware type (openstack/ironic doc/source/admin/drivers/redfish.rst). */
 export enum InspectInterfaceType {
   /** Out-of-band inspection through the BMC. */
   REDFISH = 'redfish',

@@ -13,7 +13,7 @@ import { invalid } from '../common/validation';
 
 // Checks shared by the bare-metal constructs. Not part of the public API (not exported from the barrel).
 
-/** At most 50 traits per Ironic node (API >= 1.37; shared/reference/openstack-compute.md §7). */
+/** At most 50 traits per Ironic node (API >= 1.37; openstack/ironic 38.0.0 ironic/db/sqlalchemy/api.py MAX_TRAITS_PER_NODE). */
 const MAX_NODE_TRAITS = 50;
 
 /** The default provisioning port: the first port of the first Ethernet NIC, else of the first DPU. */

@@ -147,7 +147,8 @@ export interface GpuFlavorProps extends GpuFlavorOptions {
  *
  * The VM gets dedicated CPUs and hugepage-backed memory from the NUMA nodes its GPUs sit on, sized as the GPUs' share
  * of those nodes after the host reservation; `required` PCI NUMA affinity keeps Nova from placing passthrough GPUs
- * across the socket interconnect (shared/reference/openstack-compute.md §2-6). Passthrough flavors register their PCI
+ * across the socket interconnect (openstack/nova doc/source/admin/cpu-topologies.rst,
+ * huge-pages.rst, pci-passthrough.rst). Passthrough flavors register their PCI
  * alias in the stack's `nova_pci_alias` output.
  */
 export class GpuFlavor extends Construct implements IGpuFlavor {

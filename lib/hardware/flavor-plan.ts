@@ -2,7 +2,7 @@ import { check, fail } from '../errors';
 import { GpuAttachment, GpuAttachmentKind, PciDeviceType, ResolvedGpuAttachment } from './gpu-attachment';
 import { NumaNode, ServerProfile } from './server';
 
-/** `hw:cpu_policy` (nova/api/validation/extra_specs/hw.py; shared/reference/openstack-compute.md §2). */
+/** `hw:cpu_policy` (openstack/nova nova/api/validation/extra_specs/hw.py). */
 export enum CpuPolicy {
   /** Each vCPU pinned to its own host CPU; Placement counts them as `PCPU`. The right choice for GPU VMs. */
   DEDICATED = 'dedicated',
@@ -11,7 +11,7 @@ export enum CpuPolicy {
 }
 
 /**
- * `hw:cpu_thread_policy` (nova/api/validation/extra_specs/hw.py; shared/reference/openstack-compute.md §2).
+ * `hw:cpu_thread_policy` (openstack/nova nova/api/validation/extra_specs/hw.py).
  * Only valid together with dedicated (pinned) CPUs.
  */
 export enum CpuThreadPolicy {
@@ -23,7 +23,7 @@ export enum CpuThreadPolicy {
   REQUIRE = 'require',
 }
 
-/** `hw:pci_numa_affinity_policy` (nova doc/source/admin/pci-passthrough.rst; openstack-compute.md §2). */
+/** `hw:pci_numa_affinity_policy` (openstack/nova doc/source/admin/pci-passthrough.rst). */
 export enum PciNumaAffinityPolicy {
   /** The device must sit on one of the guest's host NUMA nodes. */
   REQUIRED = 'required',
@@ -35,7 +35,7 @@ export enum PciNumaAffinityPolicy {
   LEGACY = 'legacy',
 }
 
-/** Guest memory backing, `hw:mem_page_size` (openstack-compute.md §2). */
+/** Guest memory backing, `hw:mem_page_size` (openstack/nova doc/source/admin/huge-pages.rst). */
 export enum MemoryPageSize {
   /** 1 GiB hugepages (`1GB`): the usual choice for GPU VMs, lowest TLB pressure for large pinned DMA buffers. */
   HUGE_1G = '1GB',
@@ -187,7 +187,7 @@ export interface GpuFlavorPlan {
   readonly extraSpecs: { [key: string]: string };
   /**
    * What one server of the flavor claims in Placement, without disk: `PCPU` or `VCPU`, `MEMORY_MB` and the GPU class.
-   * Unified limits count these as `class:<RC>` (openstack-compute.md §8).
+   * Unified limits count these as `class:<RC>` (openstack/nova doc/source/admin/unified-limits.rst).
    */
   readonly placementResources: { [resourceClass: string]: number };
   /** The PCI alias the flavor requests (passthrough only). */
@@ -219,7 +219,7 @@ export class GpuFlavorPlanner {
     const passthrough = att.kind === GpuAttachmentKind.PASSTHROUGH;
 
     // how many units one VM can have: one whole GPU or one time-sliced vGPU per physical GPU (NVIDIA allows one vGPU
-    // per GPU in a VM, openstack-compute.md §6), MIG instances up to the host's layout
+    // per GPU in a VM, openstack/nova doc/source/admin/virtual-gpu.rst), MIG instances up to the host's layout
     const maxUnits = att.kind === GpuAttachmentKind.MIG_VGPU ? server.gpuCount * att.instancesPerGpu : server.gpuCount;
     if (n > maxUnits) {
       if (passthrough) {

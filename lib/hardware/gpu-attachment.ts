@@ -103,7 +103,7 @@ export interface MigAttachmentOptions {
 /**
  * How a flavor attaches GPUs: whole GPUs by PCI passthrough, time-sliced vGPUs, or MIG-backed vGPUs.
  *
- * vGPU flavors follow Nova's virtual-gpu guide (openstack-compute.md §6): one `resources:VGPU=1` group per vGPU (numbered
+ * vGPU flavors follow Nova's virtual-gpu guide (openstack/nova doc/source/admin/virtual-gpu.rst): one `resources:VGPU=1` group per vGPU (numbered
  * groups `resources1:VGPU=1`, ... when there are several), a trait or a type-specific resource class to pick the type.
  * MIG-backed vGPU is not in Nova's documentation: the NVIDIA vGPU host driver exposes each MIG-backed vGPU type as an
  * mdev type on an SR-IOV VF, which Nova treats like any other mdev type (StackHPC runs A100D-1-10C/2-20C this way with

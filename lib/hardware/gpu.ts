@@ -4,9 +4,9 @@ import { check, fail, oneOf } from '../errors';
  * GPU vendors. The value is the PCI vendor id (lower-case hex, no `0x`), as Nova's `[pci] alias` wants it.
  */
 export enum GpuVendor {
-  /** NVIDIA, PCI vendor `10de` (pciutils pci.ids; shared/reference/openstack-compute.md §5). */
+  /** NVIDIA, PCI vendor `10de` (pciutils/pciids pci.ids). */
   NVIDIA = '10de',
-  /** AMD (ATI), PCI vendor `1002` (pciutils pci.ids; shared/reference/openstack-compute.md §5). */
+  /** AMD (ATI), PCI vendor `1002` (pciutils/pciids pci.ids). */
   AMD = '1002',
 }
 
@@ -138,8 +138,7 @@ const P_WHOLE = [0];
 
 /**
  * The eight-slice MIG profile family shared by A100, H100, H200 and B200: only the memory per slice differs.
- * Profile names and maximum counts: NVIDIA/gpu-operator assets/state-mig-manager/0400_configmap.yaml
- * (shared/reference/llm-serving.md §3); `+me` is limited to one instance per GPU (NVIDIA MIG user guide,
+ * Profile names and maximum counts: NVIDIA/gpu-operator assets/state-mig-manager/0400_configmap.yaml; `+me` is limited to one instance per GPU (NVIDIA MIG user guide,
  * "A single 1g profile can include media extensions").
  */
 function migFamily(oneSliceGb: number, twoSliceGb: number, halfGb: number, wholeGb: number, withMe: boolean): MigProfileProps[] {
@@ -170,8 +169,7 @@ function migFamily(oneSliceGb: number, twoSliceGb: number, halfGb: number, whole
  *
  * Shipped models are static members (`GpuModel.H100_SXM5_80GB`); define others with `GpuModel.custom()`.
  * Sources: PCI ids from pciutils pci.ids; memory and MIG profiles from NVIDIA's gpu-operator mig-parted defaults, the
- * NVIDIA MIG user guide ("Supported GPUs": memory and instance counts) and vendor data (shared/reference/openstack-compute.md §5,
- * llm-serving.md §2-3); vGPU support from NVIDIA AI Enterprise "NVIDIA vGPU Types by Hardware" (Ampere, Ada Lovelace,
+ * NVIDIA MIG user guide ("Supported GPUs": memory and instance counts) and vendor data; vGPU support from NVIDIA AI Enterprise "NVIDIA vGPU Types by Hardware" (Ampere, Ada Lovelace,
  * Hopper H100/H200 and Blackwell type tables).
  */
 export class GpuModel {
@@ -328,7 +326,7 @@ export class GpuModel {
   });
 
   /**
-   * NVIDIA L40S: PCI `10de:26b9` (pci.ids); 48 GB GDDR6 (llm-serving.md §2); no MIG (MIG user guide lists no Ada GPU;
+   * NVIDIA L40S: PCI `10de:26b9` (pci.ids); 48 GB GDDR6 (NVIDIA L40S datasheet); no MIG (MIG user guide lists no Ada GPU;
    * the NVIDIA k8s test-infra board table marks l40s as not MIG-capable); vGPU: Ada Lovelace vGPU types (time-sliced).
    */
   public static readonly L40S_48GB = new GpuModel({
@@ -345,7 +343,7 @@ export class GpuModel {
 
   /**
    * AMD Instinct MI300X: PCI `1002:74a1` (pci.ids); 192 GB HBM3 (MLCommons inference v4.1 AMD system
-   * "MI300X-NPS1-SPX-192GB"; llm-serving.md §2); no MIG (AMD uses compute/memory partition modes instead); not NVIDIA
+   * "MI300X-NPS1-SPX-192GB"); no MIG (AMD uses compute/memory partition modes instead); not NVIDIA
    * vGPU: AMD's SR-IOV (MxGPU) is not modelled, so only whole-GPU passthrough is offered.
    */
   public static readonly MI300X_192GB = new GpuModel({
@@ -360,7 +358,8 @@ export class GpuModel {
   });
 
   /**
-   * AMD Instinct MI350X: PCI `1002:75a0` (pci.ids); 288 GB HBM3E (vendor press, Hot Chips 2025; llm-serving.md §2);
+   * AMD Instinct MI350X: PCI `1002:75a0` (pci.ids); 288 GB HBM3E (AMD's MI350 series announcement and
+   * Hot Chips 2025 talk; not checked against a datasheet here);
    * no MIG; not NVIDIA vGPU (passthrough only, as for MI300X).
    */
   public static readonly MI350X_288GB = new GpuModel({
