@@ -1,8 +1,10 @@
 import * as path from 'path';
 import { Annotations, Aspects, DataTerraformRemoteStateLocal, LocalBackend, TerraformBackend, TerraformProvider, TerraformRemoteState, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { S3CompatibleBackend, S3StateBackendOptions } from './state-backend';
 import { DataSafetyChecks } from '../constructs/common/stateful';
 import { invalid } from '../constructs/common/validation';
+import { printWarnings } from '../constructs/common/warnings';
 import { IronicProvider } from '../generated/terraform/ironic/provider';
 import { OpenstackProvider } from '../generated/terraform/openstack/provider';
 
@@ -80,6 +82,12 @@ export interface FactoryStackProps {
    */
   readonly localStateFile?: string;
   /**
+   * Keep the stack's state in an S3-compatible object store (Ceph RGW) instead of a local file, locked with
+   * Terraform's S3-native lock file; stacks that reference this stack's values read its state from there.
+   * @default - the local backend (`localStateFile`)
+   */
+  readonly s3Backend?: S3StateBackendOptions;
+  /**
    * Check at synth that every resource holding data (volumes, shares, containers, ...) is protected by
    * `lifecycle.prevent_destroy` or carries an explicit opt-out with a reason ({@link DataSafetyChecks}).
    * @default true
@@ -103,6 +111,14 @@ export class FactoryStack extends TerraformStack {
     super(scope, id);
     this.localStateFile = props.localStateFile ?? `terraform.${id}.tfstate`;
     if (props.dataSafetyChecks ?? true) Aspects.of(this).add(new DataSafetyChecks());
+    if (props.s3Backend !== undefined) {
+      if (props.localStateFile !== undefined) {
+        invalid(this, `localStateFile ${JSON.stringify(props.localStateFile)} and s3Backend both say where the state lives; give one of them`);
+      }
+      new S3CompatibleBackend(this, props.s3Backend);
+    }
+    // the cdktf CLI prints warnings from the manifest; without it (`npx tsx main.ts`) nothing would
+    printWarnings(this);
     this.openstack = new OpenstackProvider(this, 'openstack', {
       cloud: props.cloud ?? 'openstack',
       region: props.region,
