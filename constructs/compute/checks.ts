@@ -75,9 +75,11 @@ export function grantFlavorAccess(scope: Construct, flavorId: string, isPublic: 
   new ComputeFlavorAccessV2(scope, id, { flavorId, tenantId: project.projectId });
 }
 
-/** `gpu.<model>.<n>x`, `vgpu.<type>.<n>x` or `mig.<model>.<profile>.<n>x`. */
+/** `gpu.<model>.<n>x`, `vf.<model>.<vfs per GPU>vf.<n>x`, `vgpu.<type>.<n>x` or `mig.<model>.<profile>.<n>x`. */
 export function defaultFlavorName(gpu: GpuModel, attachment: GpuAttachment, gpuCount: number): string {
   switch (attachment.kind) {
+    case GpuAttachmentKind.SRIOV_VF:
+      return `vf.${gpu.name}.${attachment.resolve(gpu).instancesPerGpu}vf.${gpuCount}x`;
     case GpuAttachmentKind.VGPU:
       return `vgpu.${attachment.vgpuType!.toLowerCase()}.${gpuCount}x`;
     case GpuAttachmentKind.MIG_VGPU:

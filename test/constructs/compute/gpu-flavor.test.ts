@@ -1,9 +1,10 @@
 import { Project } from './helpers';
 import { GpuFlavor } from '../../../constructs/compute/gpu-flavor';
+import { GpuFlavorFamily } from '../../../constructs/compute/gpu-flavor-family';
 import { CpuPolicy, CpuThreadPolicy, PciNumaAffinityPolicy } from '../../../lib/hardware/flavor-plan';
-import { GpuModel } from '../../../lib/hardware/gpu';
 import { GpuAttachment, GpuAttachmentKind } from '../../../lib/hardware/gpu-attachment';
 import { ServerProfile } from '../../../lib/hardware/server';
+import { MI300X_SERVER } from '../../lib/hardware/fixtures';
 import { onlyResource, resourcesOf, synthStack, testStack } from '../../util';
 
 const hgx = ServerProfile.HGX_H200_8GPU;
@@ -69,6 +70,29 @@ describe('GpuFlavor', () => {
       ],
       device_spec: ['{"vendor_id":"10de","product_id":"2335"}'],
     });
+  });
+
+  test('AMD MxGPU VF flavors: a type-VF alias and the VF device_spec; the whole GPU beside its VFs warns', () => {
+    const stack = testStack();
+    const mi300x = MI300X_SERVER;
+    const family = new GpuFlavorFamily(stack, 'Vf', { server: mi300x, attachment: GpuAttachment.sriovVf({ vfsPerGpu: 8 }) });
+    expect(family.flavors.map((f) => [f.flavorName, f.gpuCount, f.gpuMemoryGb, f.attachmentKind])).toEqual([
+      ['vf.mi300x-192gb.8vf.1x', 1, 24, GpuAttachmentKind.SRIOV_VF],
+      ['vf.mi300x-192gb.8vf.2x', 2, 24, GpuAttachmentKind.SRIOV_VF],
+      ['vf.mi300x-192gb.8vf.4x', 4, 24, GpuAttachmentKind.SRIOV_VF],
+      ['vf.mi300x-192gb.8vf.8x', 8, 24, GpuAttachmentKind.SRIOV_VF],
+    ]);
+    expect(family.flavors[0].placementResources).toMatchObject({ CUSTOM_PCI_1002_74B5: 1 });
+    expect(synthStack(stack).output.nova_pci_alias.value).toEqual({
+      alias: ['{"name":"mi300x-192gb-vf","vendor_id":"1002","product_id":"74b5","device_type":"type-VF","numa_policy":"required"}'],
+      device_spec: ['{"vendor_id":"1002","product_id":"74b5"}'],
+    });
+    const whole = new GpuFlavor(stack, 'Whole', { server: mi300x, gpuCount: 8 });
+    const warnings = whole.node.metadata.filter((m) => /warn/i.test(m.type)).map((m) => m.data);
+    expect(warnings).toEqual([
+      'the site offers PCI device 1002:74a1 whole (alias mi300x-192gb) and its SR-IOV VFs 1002:74b5 (alias mi300x-192gb-vf); '
+      + 'nova-compute refuses to start with device_specs for both, so give each host only one of them and keep the two kinds of hosts apart (aggregates)',
+    ]);
   });
 
   test('fails when two aliases of one device ask for different resource classes', () => {
@@ -198,14 +222,7 @@ describe('GpuFlavor', () => {
 
   test('fails when vGPU is asked of a GPU without vGPU', () => {
     const stack = testStack();
-    const mi300x = new ServerProfile({
-      name: 'mi300x-8gpu',
-      displayName: 'MI300X',
-      sockets: 2,
-      coresPerSocket: 64,
-      memoryGib: 1536,
-      gpus: { model: GpuModel.MI300X_192GB, numaNodes: [0, 0, 0, 0, 1, 1, 1, 1] },
-    });
+    const mi300x = MI300X_SERVER;
     expect(() => new GpuFlavor(stack, 'V', { server: mi300x, gpuCount: 1, attachment: GpuAttachment.vgpu('MI300X-48C') })).toThrow(
       'test/V: AMD Instinct MI300X does not support NVIDIA vGPU, so vGPU type MI300X-48C cannot be used; use GpuAttachment.passthrough()',
     );
