@@ -1,4 +1,8 @@
+import { MI300X_SERVER } from './fixtures';
+import { CpuPolicy, GpuFlavorPlanner } from '../../../lib/hardware/flavor-plan';
+import { GpuAttachment } from '../../../lib/hardware/gpu-attachment';
 import { NovaExtraSpecs } from '../../../lib/hardware/nova-extra-specs';
+import { ServerProfile } from '../../../lib/hardware/server';
 
 // The cases of Nova's own tests, openstack/nova 33.0.2 nova/tests/unit/api/validation/extra_specs/test_validators.py
 const NOVA_VALID: [string, string][] = [
@@ -33,6 +37,19 @@ describe('NovaExtraSpecs', () => {
 
   test.each(NOVA_INVALID)("refuses what Nova's own tests refuse: %s=%s", (key, value) => {
     expect(NovaExtraSpecs.problem(key, value)).toBeDefined();
+  });
+
+  test("every extra spec the planner derives passes Nova's validators", () => {
+    const hgx = ServerProfile.HGX_H200_8GPU;
+    const plans = [
+      ...[1, 2, 4, 8].map((n) => GpuFlavorPlanner.plan({ server: hgx, gpuCount: n })),
+      GpuFlavorPlanner.plan({ server: hgx, gpuCount: 2, cpuPolicy: CpuPolicy.SHARED }),
+      GpuFlavorPlanner.plan({ server: hgx, gpuCount: 3, attachment: GpuAttachment.mig('3g.71gb') }),
+      GpuFlavorPlanner.plan({ server: ServerProfile.L40S_4GPU_BF3, gpuCount: 2, attachment: GpuAttachment.vgpu('L40S-12Q') }),
+      GpuFlavorPlanner.plan({ server: MI300X_SERVER, gpuCount: 8, attachment: GpuAttachment.sriovVf({ vfsPerGpu: 8 }) }),
+    ];
+    const refused = plans.flatMap((p) => Object.entries(p.extraSpecs)).filter(([k, v]) => NovaExtraSpecs.problem(k, v) !== undefined);
+    expect(refused).toEqual([]);
   });
 
   test('the keys operators set: multiqueue, aggregate pinning, RNG, disk and VIF quotas, standard and custom traits', () => {
