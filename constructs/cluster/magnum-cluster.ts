@@ -9,6 +9,7 @@ import { ContainerinfraClusterV1 } from '../../generated/terraform/openstack/con
 import { DataOpenstackContainerinfraClusterV1 } from '../../generated/terraform/openstack/data-openstack-containerinfra-cluster-v1';
 import { guard, invalid } from '../common/validation';
 import { warn } from '../common/warnings';
+import { NetworkInterfaceType } from '../compute/baremetal-node';
 import { ITenantNetwork } from '../network/tenant-network';
 
 /** Props of {@link MagnumCluster}. */
@@ -33,6 +34,9 @@ export interface MagnumClusterProps {
   readonly defaultWorkerCount?: number;
   /**
    * Put the nodes on this tenant network (`fixed_network`, `fixed_subnet`); it needs a router to the external network.
+   * Required with bare-metal node groups: their Ironic nodes use the `neutron` network interface and the network is
+   * one whose physnet binds bare-metal ports (a VLAN tenant network), since Ironic can put a node's switch port only
+   * into a VLAN or flat segment, never into the overlay network the driver would create.
    * @default - the driver creates a network and router for the cluster
    */
   readonly network?: ITenantNetwork;
@@ -91,6 +95,12 @@ export interface MagnumClusterLookupProps {
    * @default - the stack's own credentials
    */
   readonly credentials?: TenantCloud;
+  /**
+   * The cluster's network (its `fixed_network`), e.g. a {@link TenantNetwork.fromNetworkName} lookup: bare-metal node
+   * groups are checked against it as on a cluster this app creates (Ironic must be able to bind the nodes into it).
+   * @default - unknown: bare-metal node groups are refused
+   */
+  readonly network?: ITenantNetwork;
 }
 
 /**
@@ -132,6 +142,7 @@ export class MagnumCluster extends Construct implements IMagnumCluster {
   /** Names of the sensitive kubeconfig outputs: raw_config, host, cluster_ca_certificate, client_certificate, client_key. */
   public readonly kubeconfigOutputNames: string[];
   private readonly groups: MagnumNodeGroup[] = [];
+  private readonly network?: ITenantNetwork;
 
   constructor(scope: Construct, id: string, props: MagnumClusterProps) {
     super(scope, id);
@@ -143,6 +154,7 @@ export class MagnumCluster extends Construct implements IMagnumCluster {
     this.cloudName = props.credentials?.cloudName ?? defaultCloudName(this);
     this.region = props.credentials?.region;
     this.autoScaling = props.autoScaling ?? false;
+    this.network = props.network;
     this.controlPlaneCount = props.controlPlaneCount ?? 3;
     this.defaultWorkerCount = props.defaultWorkerCount ?? 2;
     if (!Number.isInteger(this.controlPlaneCount) || this.controlPlaneCount < 1 || this.controlPlaneCount % 2 === 0) {
@@ -228,7 +240,7 @@ export class MagnumCluster extends Construct implements IMagnumCluster {
 
   /** Adds a GPU node group for a pool (created after the node groups added before it). */
   public addNodeGroup(id: string, options: MagnumNodeGroupOptions): MagnumNodeGroup {
-    return addNodeGroupTo(this, this.groups, id, options);
+    return addNodeGroupTo(this, this.groups, id, options, (group) => checkBareMetalNetwork(this, this.network, group));
   }
 
   private validateNodeGroups(): string[] {
@@ -238,15 +250,45 @@ export class MagnumCluster extends Construct implements IMagnumCluster {
 
 /** Adds a node group to a cluster of this app or a looked-up one (unique names, one group per pool). */
 function addNodeGroupTo(cluster: IMagnumCluster & Construct, groups: MagnumNodeGroup[], id: string,
-  options: MagnumNodeGroupOptions): MagnumNodeGroup {
+  options: MagnumNodeGroupOptions, check: (group: MagnumNodeGroup) => void): MagnumNodeGroup {
   const name = options.nodeGroupName ?? options.pool.poolName;
   const clash = groups.find((g) => g.nodeGroupName === name);
   if (clash) invalid(cluster, `node group ${name} already exists (${clash.node.path}); node group names are unique in a cluster`);
   const pooled = groups.find((g) => g.pool === options.pool);
   if (pooled) invalid(cluster, `pool ${options.pool.poolName} already has node group ${pooled.nodeGroupName}; one node group per pool keeps the pool's node counts true`);
   const group = new MagnumNodeGroup(cluster, id, { ...options, cluster });
+  check(group);
   groups.push(group);
   return group;
+}
+
+/**
+ * Bare-metal nodes join the cluster's network only the way Ironic's network interface lets them: `flat` (and `noop`)
+ * leave the node's switch port as cabled, so the node stays on the provisioning network; `neutron` has the ML2
+ * switch driver (networking-generic-switch) bind the port into a VLAN or flat segment of the requested network
+ * (openstack/ironic 38.0 `ironic/drivers/modules/network/flat.py`, "useful for shared, flat networks", and `neutron.py`).
+ * magnum-cluster-api without a `fixed_network` creates a private network of the project's default type (an overlay)
+ * that neither can join, and the nodes would never register with the control plane.
+ */
+function checkBareMetalNetwork(cluster: IMagnumCluster & Construct, network: ITenantNetwork | undefined, group: MagnumNodeGroup): void {
+  if (!group.bareMetal) return;
+  const ironicPool = (group.flavor as { pool?: { poolName?: string; nodes?: { nodeName: string; networkInterface?: string }[] } }).pool;
+  const nodes = ironicPool?.nodes ?? [];
+  const notBound = nodes.filter((n) => n.networkInterface !== undefined && n.networkInterface !== NetworkInterfaceType.NEUTRON);
+  const where = `bare-metal node group ${group.nodeGroupName}`;
+  if (notBound.length > 0) {
+    invalid(cluster, `${where}: Ironic nodes ${notBound.map((n) => n.nodeName).join(', ')} use the ${notBound[0].networkInterface} network interface, ` +
+      `which leaves them on the network they are cabled to (the provisioning network), so they cannot join cluster ${cluster.clusterName}'s network; ` +
+      'enroll them with NetworkInterfaceType.NEUTRON and local link connections, and give the cluster a VLAN tenant network on their physnet');
+  }
+  if (!network) {
+    invalid(cluster, `${where}: without a network magnum-cluster-api puts cluster ${cluster.clusterName} on a private overlay network it creates, ` +
+      "which Ironic cannot bind bare-metal switch ports into; give the cluster network: a VLAN tenant network on the nodes' physnet");
+  }
+  if (!network.capabilities.baremetal) {
+    invalid(cluster, `${where}: network ${network.networkName} cannot bind bare-metal switch ports (capabilities from ` +
+      `${network.capabilities.declaredBy}), so Ironic cannot attach the nodes; give the cluster a VLAN tenant network on the nodes' physnet`);
+  }
 }
 
 /** What node groups of one cluster must satisfy together (autoscaler, enrolled bare-metal servers). */
@@ -290,6 +332,7 @@ class ImportedMagnumCluster extends Construct implements IMagnumCluster {
   public readonly cloudName?: string;
   public readonly region?: string;
   private readonly groups: MagnumNodeGroup[] = [];
+  private readonly network?: ITenantNetwork;
 
   constructor(scope: Construct, id: string, props: MagnumClusterLookupProps) {
     super(scope, id);
@@ -301,6 +344,7 @@ class ImportedMagnumCluster extends Construct implements IMagnumCluster {
     this.credentials = props.credentials;
     this.cloudName = props.credentials?.cloudName ?? defaultCloudName(this);
     this.region = props.credentials?.region;
+    this.network = props.network;
     const cluster = new DataOpenstackContainerinfraClusterV1(this, 'Resource', {
       name: props.clusterName,
       provider: providerFor(this, props.credentials),
@@ -326,6 +370,12 @@ class ImportedMagnumCluster extends Construct implements IMagnumCluster {
   }
 
   public addNodeGroup(id: string, options: MagnumNodeGroupOptions): MagnumNodeGroup {
-    return addNodeGroupTo(this, this.groups, id, options);
+    return addNodeGroupTo(this, this.groups, id, options, (group) => {
+      if (group.bareMetal && !this.network) {
+        invalid(this, `bare-metal node group ${group.nodeGroupName}: the network of cluster ${this.clusterName} is unknown; give network in ` +
+          'MagnumCluster.fromClusterName (the cluster\'s fixed_network), so the nodes are checked against it');
+      }
+      checkBareMetalNetwork(this, this.network, group);
+    });
   }
 }

@@ -263,6 +263,16 @@ describe('lookups of existing resources', () => {
     );
   });
 
+  test('fails when a bare-metal node group is added to a looked-up cluster whose network is unknown', () => {
+    const site = magnumSite();
+    const tpl = ClusterTemplate.fromTemplateName(site.stack, 'Shared', { templateName: 'k8s', image: site.vmImage });
+    const existing = MagnumCluster.fromClusterName(site.stack, 'Prod', { clusterName: 'prod', template: tpl, credentials: site.tenant });
+    expect(() => existing.addNodeGroup('Bm', { pool: h200Pool(site), flavor: site.h200BareMetal, image: site.bareMetalImage })).toThrow(
+      'test/Prod: bare-metal node group h200: the network of cluster prod is unknown; give network in MagnumCluster.fromClusterName ' +
+        '(the cluster\'s fixed_network), so the nodes are checked against it',
+    );
+  });
+
   test('fails when a looked-up template is given a bare-metal image', () => {
     const site = magnumSite();
     expect(() => ClusterTemplate.fromTemplateName(site.stack, 'T', { templateName: 'k8s', image: site.bareMetalImage })).toThrow(
