@@ -247,8 +247,8 @@ export function capacityReport(model: FactoryModel, title: string): string {
     }
   }
   if (model.kueueQuotas.length) {
-    lines.push('## Kubernetes GPU quotas (Kueue)', '', '| cluster queue | flavor | resource | nominal | borrowing limit |', '|---|---|---|--:|--:|');
-    for (const q of model.kueueQuotas) lines.push(`| ${q.clusterQueue} | ${q.flavor} | ${q.resource} | ${q.nominal} | ${q.borrowingLimit ?? '-'} |`);
+    lines.push('## Kubernetes GPU quotas (Kueue)', '', '| tenant | cluster queue | flavor | resource | nominal | borrowing limit |', '|---|---|---|---|--:|--:|');
+    for (const q of model.kueueQuotas) lines.push(`| ${q.tenant ?? '-'} | ${q.clusterQueue} | ${q.flavor} | ${q.resource} | ${q.nominal} | ${q.borrowingLimit ?? '-'} |`);
     lines.push('');
   }
   if (c.mig.length) {

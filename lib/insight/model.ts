@@ -142,6 +142,11 @@ export interface KueueFlavorModel {
 
 export interface KueueQuotaModel {
   readonly clusterQueue: string;
+  /**
+   * The tenant(s) whose namespaces the queue admits (its `namespaceSelector` on `kubernetes.io/metadata.name`, each
+   * namespace's `ai-factory.dev/tenant` label or else its name), comma-separated; unset when the selector says no names.
+   */
+  readonly tenant?: string;
   readonly cohort?: string;
   readonly flavor: string;
   readonly resource: string;
@@ -439,6 +444,20 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
     }
   }
   const kueueQuotas: KueueQuotaModel[] = [];
+  const namespaceTenant = new Map<string, string>();
+  for (const o of objects.filter((x) => x.doc.kind === 'Namespace')) {
+    namespaceTenant.set(String(o.doc.metadata?.name), String(o.doc.metadata?.labels?.['ai-factory.dev/tenant'] ?? o.doc.metadata?.name));
+  }
+  const queueTenant = (sel: any): string | undefined => {
+    const names: string[] = [];
+    const byLabel = sel?.matchLabels?.['kubernetes.io/metadata.name'];
+    if (byLabel) names.push(String(byLabel));
+    for (const e of sel?.matchExpressions ?? []) {
+      if (e.key === 'kubernetes.io/metadata.name' && e.operator === 'In') names.push(...(e.values ?? []).map(String));
+    }
+    const tenantsOf = [...new Set(names.map((n) => namespaceTenant.get(n) ?? n))].sort(cmp);
+    return tenantsOf.length ? tenantsOf.join(', ') : undefined;
+  };
   for (const o of objects.filter((x) => x.doc.kind === 'ClusterQueue' && String(x.doc.apiVersion).startsWith('kueue.x-k8s.io/'))) {
     for (const g of o.doc.spec?.resourceGroups ?? []) {
       for (const f of g.flavors ?? []) {
@@ -446,6 +465,7 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
           if (!isAcceleratorResource(String(r.name))) continue;
           kueueQuotas.push({
             clusterQueue: String(o.doc.metadata?.name),
+            tenant: queueTenant(o.doc.spec?.namespaceSelector),
             cohort: o.doc.spec?.cohortName ?? o.doc.spec?.cohort,
             flavor: String(f.name),
             resource: String(r.name),

@@ -110,7 +110,9 @@ function gpuChanges(before: FactoryModel, after: FactoryModel): string[] {
     const [cq, f, r] = key.split('\u0000');
     const b = before.kueueQuotas.find((q) => kk(q) === key)?.nominal ?? 0;
     const a = after.kueueQuotas.find((q) => kk(q) === key)?.nominal ?? 0;
-    if (a !== b) lines.push(`- cluster queue ${cq} ${a > b ? 'gains' : 'loses'} ${Math.abs(a - b)} ${r} on ${f}: ${b} → ${a}`);
+    const tenant = (after.kueueQuotas.find((q) => kk(q) === key) ?? before.kueueQuotas.find((q) => kk(q) === key))?.tenant;
+    const who = tenant ? `tenant ${tenant} (cluster queue ${cq})` : `cluster queue ${cq}`;
+    if (a !== b) lines.push(`- ${who} ${a > b ? 'gains' : 'loses'} ${Math.abs(a - b)} ${r} on ${f}: ${b} → ${a}`);
   }
   // GPU flavors appearing or disappearing, and flavors given to or taken from tenants
   for (const name of union(before.flavors.filter((f) => f.gpus > 0).map((f) => f.name), after.flavors.filter((f) => f.gpus > 0).map((f) => f.name))) {

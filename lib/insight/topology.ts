@@ -79,6 +79,7 @@ export function topologyDot(model: FactoryModel, title: string): string {
       if (to && !cap.tenantQuotas.some((q) => q.tenant === t.name && poolNodeOf(q.resource) === to)) addPoolEdge(group ?? `tenant:${t.name}`, to, c.gpus);
     }
   };
+  const k8sTenants: string[] = [];
   if (tenants.length <= TENANT_BOXES_MAX) {
     for (const t of tenants) {
       const nets = model.networks.filter((n) => n.tenant === t.name);
@@ -90,7 +91,12 @@ export function topologyDot(model: FactoryModel, title: string): string {
       if (nets.length) rows.push(esc(networkSummary(nets)));
       if (store.length) rows.push(esc(storageSummary(store)));
       for (const c of clusters) rows.push(`cluster ${esc(c.name)}: ${c.nodeGroups.map((g) => `${esc(g.name)} ${g.nodeCount}×${g.gpusPerNode}`).join(', ')}`);
-      out.push(`  ${id(`tenant:${t.name}`)} [label=${html(rows.join('<br/>'))}, fillcolor="${COLORS.tenant}"];`);
+      const queued = model.kueueQuotas.filter((q) => q.tenant === t.name);
+      if (queued.length) rows.push(`Kueue: ${queued.map((q) => `${q.nominal} ${esc(q.resource.replace(/^nvidia\.com\//, ''))}`).join(', ')}`);
+      const line = `  ${id(`tenant:${t.name}`)} [label=${html(rows.join('<br/>'))}, fillcolor="${COLORS.tenant}"];`;
+      // a tenant that exists only in Kubernetes is drawn inside the Kubernetes box
+      if (t.origin === 'kubernetes') k8sTenants.push(line);
+      else out.push(line);
       tenantNode(t);
     }
   } else {
@@ -151,10 +157,12 @@ export function topologyDot(model: FactoryModel, title: string): string {
 
   // --- Kubernetes: GPU node pools, queues and model servers -------------------------------------------------------
   const servers = model.modelServers;
-  const queues = [...new Set(model.kueueQuotas.map((q) => q.clusterQueue))].sort(cmp);
+  const shownInTenant = (tenant: string | undefined) => tenants.length <= TENANT_BOXES_MAX && tenants.some((t) => t.name === tenant);
+  const queues = [...new Set(model.kueueQuotas.filter((q) => !shownInTenant(q.tenant)).map((q) => q.clusterQueue))].sort(cmp);
   const k8sPools = [...new Set(servers.map((s) => s.pool).filter((p): p is string => !!p))].sort(cmp);
-  if (servers.length || queues.length || open.has('k8s')) {
+  if (servers.length || queues.length || open.has('k8s') || k8sTenants.length) {
     out.push(`  subgraph cluster_k8s { label="Kubernetes"; style="rounded,filled"; fillcolor="${COLORS.k8s}"; color="#d2b48c";`);
+    out.push(...k8sTenants.map((l) => `  ${l}`));
     if (open.has('k8s')) out.push(`    "k8s" [label=${html('<b>gateways</b>')}];`);
     for (const p of k8sPools) out.push(`    ${id(`k8spool:${p}`)} [label=${html(`<b>${esc(p)}</b><br/>GPU node pool`)}, fillcolor="${COLORS.pool}"];`);
     const perNs = new Map<string, typeof servers>();

@@ -114,6 +114,25 @@ describe('review: multi-tenant-network', () => {
   });
 });
 
+describe('review: gpu-cluster', () => {
+  test('MIG slices: a third H100 node adds slices; a tenant queue loses half its 1g.10gb quota', async () => {
+    const base = synth('gpu-cluster');
+    const after = synth('gpu-cluster', [
+      { from: '    gpusPerNode: 8,\n    nodeCount: 2,', to: '    gpusPerNode: 8,\n    nodeCount: 3,' },
+      { from: '      { flavor: mig1g, nominal: 16 },', to: '      { flavor: mig1g, nominal: 8 },' },
+    ]);
+    const r = await reviewOf(base, after);
+    expect(r.lines).toEqual([
+      '- tenant ai-platform gains 8 GPUs in its clusters: 48 → 56',
+      '- node group h100: 32 → 48 MIG 1g.10gb slices (+16)',
+      '- node group h100: 16 → 24 MIG 2g.20gb slices (+8)',
+      '- node group h100: 16 → 24 MIG 3g.40gb slices (+8)',
+      '- tenant team-a (cluster queue team-a) loses 8 nvidia.com/mig-1g.10gb on h100-mig-1g.10gb: 16 → 8',
+    ]);
+    expect(r.code).toBe(0);
+  });
+});
+
 describe('review CLI usage', () => {
   test('fails with usage on bad arguments', async () => {
     let err = '';

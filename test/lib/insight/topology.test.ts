@@ -69,3 +69,19 @@ test('50 tenants are summarized in tables, not 50 boxes', async () => {
     cleanup(dir);
   }
 });
+
+test('gpu-cluster: a tenant that exists only in Kubernetes is drawn inside the Kubernetes box with its Kueue quota', () => {
+  const dir = synthToDir('gpu-cluster');
+  try {
+    const model = buildModel(loadSynthesized(dir));
+    const dot = topologyDot(model, 'gpu-cluster');
+    const k8s = dot.slice(dot.indexOf('subgraph cluster_k8s'));
+    const teamA = model.kueueQuotas.filter((q) => q.tenant === 'team-a');
+    expect(k8s).toContain('"tenant:team-a"');
+    expect(k8s).toContain(`Kueue: ${teamA.map((q) => `${q.nominal} ${q.resource.replace(/^nvidia\.com\//, '')}`).join(', ')}`);
+    // both queues belong to drawn tenants, so no separate queue list repeats them
+    expect(dot).not.toContain('"queues" [label=');
+  } finally {
+    cleanup(dir);
+  }
+});

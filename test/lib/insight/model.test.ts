@@ -1,0 +1,82 @@
+import { cleanup, rawOutput, synthToDir } from './synth';
+import { loadSynthesized } from '../../../bin/load';
+import { buildModel, placementClassOf } from '../../../lib/insight/model';
+
+describe('factory model', () => {
+  test('Placement class of an Ironic resource class, as Nova derives it', () => {
+    expect(placementClassOf('baremetal-hgx-h200-8gpu')).toBe('CUSTOM_BAREMETAL_HGX_H200_8GPU');
+    expect(placementClassOf('gpu.large')).toBe('CUSTOM_GPU_LARGE');
+  });
+
+  test('bare-metal-gpu-pool: flavor attachments, MIG profile and quota units come from the extra specs', () => {
+    const dir = synthToDir('bare-metal-gpu-pool');
+    try {
+      const m = buildModel(loadSynthesized(dir));
+      const mig = m.flavors.find((f) => f.name === 'mig.h200-sxm-141gb.3g.71gb.1x')!;
+      expect([mig.attachment, mig.migProfile, mig.gpuResourceClass, mig.gpuUnits]).toEqual(['mig-vgpu', '3g.71gb', 'VGPU', 1]);
+      const pt = m.flavors.find((f) => f.name === 'gpu.h200-sxm-141gb.8x')!;
+      expect([pt.attachment, pt.gpus, pt.gpuModel, pt.gpuResourceClass, pt.gpuUnits]).toEqual(['passthrough', 8, 'NVIDIA H200 SXM 141GB', 'CUSTOM_PCI_10DE_2335', 8]);
+      const bm = m.flavors.find((f) => f.name === 'bm.hgx-h200-8gpu')!;
+      expect([bm.attachment, bm.gpus, bm.gpuResourceClass, bm.gpuUnits]).toEqual(['baremetal', 8, 'CUSTOM_BAREMETAL_HGX_H200_8GPU', 1]);
+      expect(m.pools.map((p) => [p.resourceClass, p.gpuSource, p.operatorAllocations])).toEqual([
+        ['baremetal-hgx-h200-8gpu', 'flavor', []],
+        ['baremetal-l40s-4gpu-bf3', 'catalog', ['f5-bnk-gateway']],
+      ]);
+      expect(m.stateful.filter((s) => s.kind === 'bare-metal node').length).toBe(6);
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  test('multi-tenant-network: IB rails, tenants, RBAC shares and world-open rules', () => {
+    const dir = synthToDir('multi-tenant-network');
+    try {
+      const m = buildModel(loadSynthesized(dir));
+      const acme = m.networks.filter((n) => n.tenant === 'acme');
+      expect(acme.filter((n) => n.kind === 'infiniband').length).toBe(8);
+      expect(m.networks.find((n) => n.name === 'public')?.external).toBe(true);
+      expect(m.rbac.map((r) => `${r.objectType} ${r.action} ${r.target}`)).toEqual(['qos_policy access_as_shared acme', 'qos_policy access_as_shared beta']);
+      expect(m.exposure.filter((e) => e.kind === 'security-rule').map((e) => e.detail)).toEqual([
+        'security group acme-nodes allows TCP 443 from 0.0.0.0/0',
+        'security group beta-nodes allows TCP 443 from 0.0.0.0/0',
+      ]);
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  test('gpu-cluster: each Kueue quota names the tenant its ClusterQueue admits (namespaceSelector on the namespace name)', () => {
+    const dir = synthToDir('gpu-cluster');
+    try {
+      const m = buildModel(loadSynthesized(dir));
+      const queues = rawOutput(dir).manifests.filter((o) => o.doc?.kind === 'ClusterQueue').map((o) => o.doc);
+      expect(queues.length).toBe(2);
+      for (const q of queues) {
+        const admitted = q.spec.namespaceSelector.matchExpressions.find((e: any) => e.key === 'kubernetes.io/metadata.name').values;
+        const quotas = m.kueueQuotas.filter((k) => k.clusterQueue === q.metadata.name);
+        expect(quotas.length).toBeGreaterThan(0);
+        for (const k of quotas) expect(k.tenant).toBe(admitted.join(', '));
+      }
+      expect([...new Set(m.kueueQuotas.map((k) => k.tenant))]).toEqual(['team-a', 'team-b']);
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  test('Gateway API listeners, routes and load balancers count as exposure', () => {
+    const m = buildModel({
+      stacks: [],
+      manifests: [
+        { source: 'a', doc: { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'ai', namespace: 'edge' }, spec: { listeners: [{ name: 'https', protocol: 'HTTPS', port: 443, hostname: 'api.example.net' }] } } },
+        { source: 'b', doc: { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'llama', namespace: 'llm' }, spec: { parentRefs: [{ name: 'ai', namespace: 'edge' }], hostnames: ['api.example.net'], rules: [{ backendRefs: [{ group: 'inference.networking.k8s.io', kind: 'InferencePool', name: 'llama-70b' }] }] } } },
+        { source: 'c', doc: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'lb', namespace: 'llm' }, spec: { type: 'LoadBalancer', ports: [{ port: 8000 }] } } },
+      ],
+    });
+    // sorted by object key: the core group (Service) first
+    expect(m.exposure.map((e) => `${e.kind}: ${e.detail}`)).toEqual([
+      'load-balancer: service llm/lb is a load balancer on TCP 8000',
+      'gateway-listener: gateway edge/ai listens on HTTPS 443 for api.example.net',
+      'http-route: HTTPRoute llm/llama (api.example.net) on edge/ai to InferencePool llama-70b',
+    ]);
+  });
+});
