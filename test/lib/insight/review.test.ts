@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { cleanup, synthToDir } from './synth';
@@ -49,6 +50,14 @@ describe('review: bare-metal-gpu-pool', () => {
     expect(r.code).toBe(1);
     expect(r.err).toBe('cdk-ai-factory: 1 stateful resource(s) destroyed or replaced; pass --allow-destroy if that is intended\n');
     expect((await reviewOf(base, after, '--allow-destroy')).code).toBe(0);
+
+    // the command as a process: its exit status is what fails a CI job
+    const root = path.join(__dirname, '..', '..', '..');
+    const run = (...flags: string[]) => spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'bin', 'cdk-ai-factory.ts'), 'review', base, after, ...flags], { encoding: 'utf8' });
+    const failed = run();
+    expect([failed.status, failed.stdout]).toEqual([1, r.out]);
+    expect(failed.stderr).toContain('pass --allow-destroy if that is intended');
+    expect(run('--allow-destroy').status).toBe(0);
   });
 });
 
