@@ -18,6 +18,8 @@ import * as YAML from 'yaml';
 import { cmp, k8sKey, kubernetesObjects, referencedAddress, SynthesizedFactory, terraformDataSources, terraformResources, TerraformResourceRef } from './documents';
 import { GpuModel } from '../hardware/gpu';
 import { ServerProfile } from '../hardware/server';
+import { LlmModel, NumericFormat } from '../models/llm';
+import { ServingPlanner } from '../models/serving-plan';
 
 /** How a flavor (or node group) gets its GPUs. */
 export type GpuAttachmentKind = 'passthrough' | 'vgpu' | 'mig-vgpu' | 'baremetal' | 'none';
@@ -168,6 +170,33 @@ export interface ModelServerModel {
   readonly pool?: string;
   /** The model and the serving flags that make the plan (tensor/pipeline parallelism, context length, ...). */
   readonly plan: { [key: string]: string };
+  /** GPU memory of the plan; unset when the model (label `ai-factory.dev/model`) is not in the catalog. */
+  readonly memory?: ServingMemoryModel;
+}
+
+/**
+ * What one GPU of a model server holds: the weights, and with a known GPU the KV cache left beside them, computed by
+ * the library's serving planner from the flags vLLM is started with (TP, PP, `--max-model-len`,
+ * `--gpu-memory-utilization`, `--quantization`, `--kv-cache-dtype`).
+ */
+export interface ServingMemoryModel {
+  /** The catalog model (`LlmModel.name`). */
+  readonly model: string;
+  /** Weights per GPU in GB (weights ÷ TP × PP). */
+  readonly weightsPerGpuGb: number;
+  /**
+   * The GPU (display name), from the node groups of the server's GPU pool or, when the output holds one GPU model
+   * only, that one; unset when the output does not say.
+   */
+  readonly gpu?: string;
+  /** Memory of one GPU unit (a whole GPU or the MIG slice) in GB; with `gpu`. */
+  readonly gpuMemoryGb?: number;
+  /** KV-cache memory per GPU in GB: usable memory − weights − activation reserve; with `gpu`. */
+  readonly kvCachePerGpuGb?: number;
+  /** Sequences of `--max-model-len` tokens the KV cache of one replica holds at once; with `gpu`. */
+  readonly maxConcurrentSequences?: number;
+  /** The planner's refusal when the plan does not fit the GPU (vLLM would fail to start). */
+  readonly problem?: string;
 }
 
 export interface ExposureModel {
@@ -493,6 +522,19 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
       }
     }
   }
+  // the GPU of a model server's pool: its node groups' flavors (pool label on the node group), else the output's one GPU model
+  const gpuNames = new Set([
+    ...pools.map((p) => p.gpuModel),
+    ...flavors.filter((f) => f.gpus > 0).map((f) => f.gpuModel),
+    ...clusters.flatMap((c) => c.nodeGroups.map((g) => g.gpuModel)),
+  ].filter((n): n is string => !!n));
+  const gpuOfPool = (pool: string | undefined): string | undefined => {
+    const inPool = new Set(clusters.flatMap((c) => c.nodeGroups)
+      .filter((g) => pool !== undefined && g.gpuModel && Object.entries(nodeGroupLabels[g.name] ?? {}).some(([k, v]) => k.endsWith('/gpu-pool') && v === pool))
+      .map((g) => g.gpuModel!));
+    if (inPool.size) return inPool.size === 1 ? [...inPool][0] : undefined;
+    return gpuNames.size === 1 ? [...gpuNames][0] : undefined;
+  };
   const modelServers: ModelServerModel[] = [];
   for (const o of objects) {
     const d = o.doc;
@@ -507,6 +549,12 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
     if (!Object.keys(acc).length) continue;
     const pods = d.kind === 'LeaderWorkerSet' ? Number(d.spec?.leaderWorkerTemplate?.size ?? 1) : 1;
     const gpusPerPod = Object.entries(acc).filter(([r]) => isGpuResource(r)).reduce((s, [, n]) => s + n, 0);
+    // a LeaderWorkerSet's leader starts vLLM with the plan's flags; its workers only join (Ray or multiprocessing)
+    const planTpl = d.kind === 'LeaderWorkerSet' ? (d.spec?.leaderWorkerTemplate?.leaderTemplate ?? tpl) : tpl;
+    const plan = planOf(d, planTpl);
+    const pool = Object.entries(tpl.spec?.nodeSelector ?? {}).filter(([k]) => k.endsWith('/gpu-pool')).map(([, v]) => String(v))[0];
+    const modelName = tpl.metadata?.labels?.['ai-factory.dev/model'] ?? d.metadata?.labels?.['ai-factory.dev/model'];
+    const memory = servingMemory(modelName, plan, acc, gpusPerPod, pods, gpuOfPool(pool));
     modelServers.push({
       source: o.source,
       kind: d.kind,
@@ -516,8 +564,9 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
       podsPerReplica: pods,
       acceleratorsPerPod: acc,
       gpusPerReplica: gpusPerPod * pods,
-      pool: Object.entries(tpl.spec?.nodeSelector ?? {}).filter(([k]) => k.endsWith('/gpu-pool')).map(([, v]) => String(v))[0],
-      plan: planOf(d, tpl),
+      pool,
+      plan,
+      ...(memory ? { memory } : {}),
     });
   }
   modelServers.sort((a, b) => cmp(`${a.namespaceName}/${a.name}`, `${b.namespaceName}/${b.name}`));
@@ -694,8 +743,56 @@ function planOf(d: any, tpl: any): { [k: string]: string } {
     if (!m || !keys.includes(m[1])) continue;
     plan[m[1]] = m[2] ?? (argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[i + 1] : 'true');
   }
-  if (!plan.model && argv[0] === 'vllm' && argv[1] === 'serve' && argv[2]) plan.model = argv[2];
+  // `vllm serve <model>`, alone or at the end of a shell line (a multi-node leader starts Ray first)
+  const serve = argv.findIndex((a, i) => a === 'vllm' && argv[i + 1] === 'serve');
+  if (!plan.model && serve >= 0 && argv[serve + 2] && !argv[serve + 2].startsWith('--')) plan.model = argv[serve + 2];
   return sortKeys(plan);
+}
+
+/**
+ * The GPU memory of a serving plan, by the same planner the serving constructs size with (`ServingPlanner`), pinned
+ * to the layout the output starts vLLM with; only the weights when the GPU is unknown.
+ */
+function servingMemory(
+  modelName: unknown, plan: { [k: string]: string }, acc: { [r: string]: number }, gpusPerPod: number, pods: number, gpuName: string | undefined,
+): ServingMemoryModel | undefined {
+  const model = LlmModel.all().find((m) => m.name === modelName);
+  if (!model || gpusPerPod < 1) return undefined;
+  const int = (k: string) => (plan[k] !== undefined && /^\d+$/.test(plan[k]) ? Number(plan[k]) : undefined);
+  const tp = int('tensor-parallel-size') ?? gpusPerPod;
+  const pp = int('pipeline-parallel-size') ?? 1;
+  const weightFormat = plan.quantization === 'fp8' ? NumericFormat.FP8 : model.nativeFormat;
+  const kvCacheFormat = plan['kv-cache-dtype']?.startsWith('fp8') ? NumericFormat.FP8 : undefined;
+  const weightsPerGpuGb = Math.round((model.weightsGb(weightFormat) / (tp * pp)) * 100) / 100;
+  const gpu = gpuName ? GpuModel.all().find((g) => g.displayName === gpuName) : undefined;
+  if (!gpu) return { model: model.name, weightsPerGpuGb };
+  const mig = Object.keys(acc).map((r) => /^nvidia\.com\/mig-(.+)$/.exec(r)?.[1]).find((x) => x);
+  const util = plan['gpu-memory-utilization'] !== undefined ? Number(plan['gpu-memory-utilization']) : undefined;
+  try {
+    const p = ServingPlanner.plan({
+      model,
+      gpu,
+      gpusPerNode: gpusPerPod,
+      maxNodesPerReplica: pods,
+      tensorParallelSize: tp,
+      pipelineParallelSize: pp,
+      maxModelLen: int('max-model-len'),
+      gpuMemoryUtilization: util,
+      weightFormat,
+      kvCacheFormat,
+      migProfile: mig,
+    });
+    return {
+      model: model.name,
+      weightsPerGpuGb: p.weightsPerGpuGb,
+      gpu: gpu.displayName,
+      gpuMemoryGb: p.gpuMemoryGb,
+      kvCachePerGpuGb: p.kvCachePerGpuGb,
+      maxConcurrentSequences: p.maxConcurrentSequences,
+    };
+  } catch (e) {
+    return { model: model.name, weightsPerGpuGb, gpu: gpu.displayName, problem: (e as Error).message };
+  }
 }
 
 function ports(a: any): string {

@@ -242,6 +242,12 @@ function modelChanges(before: FactoryModel, after: FactoryModel): string[] {
     for (const p of union(Object.keys(b!.plan), Object.keys(a!.plan))) {
       if (b!.plan[p] !== a!.plan[p]) parts.push(`${p} ${b!.plan[p] ?? 'unset'} → ${a!.plan[p] ?? 'unset'}`);
     }
+    const mb = b!.memory;
+    const ma = a!.memory;
+    if (mb?.weightsPerGpuGb !== ma?.weightsPerGpuGb) parts.push(`weights per GPU ${mb?.weightsPerGpuGb ?? '-'} → ${ma?.weightsPerGpuGb ?? '-'} GB`);
+    if (ma?.problem && !mb?.problem) {parts.push(`**no longer fits its ${ma.gpu}**: ${ma.problem}`);} else if (mb?.kvCachePerGpuGb !== ma?.kvCachePerGpuGb || mb?.maxConcurrentSequences !== ma?.maxConcurrentSequences) {
+      parts.push(`KV cache per GPU ${mb?.kvCachePerGpuGb ?? '-'} → ${ma?.kvCachePerGpuGb ?? '-'} GB (${mb?.maxConcurrentSequences ?? '-'} → ${ma?.maxConcurrentSequences ?? '-'} full-length sequences)`);
+    }
     if (parts.length) lines.push(`- model server ${k}: ${parts.join('; ')}`);
   }
   return lines;

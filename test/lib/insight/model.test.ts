@@ -1,6 +1,12 @@
 import { cleanup, rawOutput, synthToDir } from './synth';
 import { loadSynthesized } from '../../../bin/load';
+import { GpuModel } from '../../../lib/hardware/gpu';
+import { capacityReport } from '../../../lib/insight/capacity';
+import { KubernetesDocument } from '../../../lib/insight/documents';
 import { buildModel, placementClassOf } from '../../../lib/insight/model';
+import { review } from '../../../lib/insight/review';
+import { LlmModel } from '../../../lib/models/llm';
+import { ServingPlanner } from '../../../lib/models/serving-plan';
 
 describe('factory model', () => {
   test('Placement class of an Ironic resource class, as Nova derives it', () => {
@@ -61,6 +67,77 @@ describe('factory model', () => {
     } finally {
       cleanup(dir);
     }
+  });
+
+  test('tenants-and-storage: GPU memory of a model plan, by the serving planner pinned to the flags in the output', () => {
+    const dir = synthToDir('tenants-and-storage');
+    try {
+      const m = buildModel(loadSynthesized(dir));
+      const s = m.modelServers.find((x) => x.name === 'vllm-llama-3-1-70b')!;
+      const args: string[] = rawOutput(dir).manifests.find((o) => o.doc?.kind === 'Deployment' && o.doc.metadata.name === s.name)!.doc.spec.template.spec.containers[0].args;
+      const flag = (name: string) => Number(args.find((a) => a.startsWith(`--${name}=`))!.split('=')[1]);
+      const expected = ServingPlanner.plan({
+        model: LlmModel.LLAMA_3_1_70B,
+        // the example's only GPU flavor: 4 of an HGX H200's GPUs
+        gpu: GpuModel.H200_SXM_141GB,
+        gpusPerNode: s.gpusPerReplica,
+        tensorParallelSize: flag('tensor-parallel-size'),
+        maxModelLen: flag('max-model-len'),
+        gpuMemoryUtilization: flag('gpu-memory-utilization'),
+      });
+      expect(s.memory).toEqual({
+        model: 'llama-3.1-70b',
+        gpu: 'NVIDIA H200 SXM 141GB',
+        gpuMemoryGb: 141,
+        weightsPerGpuGb: expected.weightsPerGpuGb,
+        kvCachePerGpuGb: expected.kvCachePerGpuGb,
+        maxConcurrentSequences: expected.maxConcurrentSequences,
+      });
+      expect(capacityReport(m, 'tenants-and-storage')).toContain(
+        `| llm/vllm-llama-3-1-70b | llama-3.1-70b | NVIDIA H200 SXM 141GB | 141 | ${expected.weightsPerGpuGb} | ${expected.kvCachePerGpuGb} | ${expected.maxConcurrentSequences} |`);
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  test('llm-serving: a multi-node LeaderWorkerSet\'s plan comes from its leader; without Terraform the GPU is unknown', () => {
+    const dir = synthToDir('llm-serving');
+    try {
+      const s = buildModel(loadSynthesized(dir)).modelServers.find((x) => x.kind === 'LeaderWorkerSet')!;
+      expect([s.plan['tensor-parallel-size'], s.plan['pipeline-parallel-size'], s.gpusPerReplica]).toEqual(['8', '2', 16]);
+      expect(s.plan.model).toBe('/models/meta-llama/Llama-3.1-405B-Instruct');
+      const weights = LlmModel.LLAMA_3_1_405B.weightsGb(LlmModel.LLAMA_3_1_405B.nativeFormat) / 16;
+      expect(s.memory).toEqual({ model: 'llama-3.1-405b', weightsPerGpuGb: Math.round(weights * 100) / 100 });
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  test('a plan that does not fit its GPU is a finding, and the review says it no longer fits', () => {
+    // one H100 flavor in the output, and a 70B model at TP=4 → TP=1 (141 GB of BF16 weights on one 80 GB GPU)
+    const stacks = [{ stack: 's', json: { resource: { openstack_compute_flavor_v2: { F: { name: 'gpu.h100.4x', extra_specs: { 'pci_passthrough:alias': 'h100-sxm5-80gb:4' } } } } } }];
+    const server = (tp: number): KubernetesDocument => ({
+      source: 'm',
+      doc: {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'llama', namespace: 'llm' },
+        spec: {
+          replicas: 1,
+          template: {
+            metadata: { labels: { 'ai-factory.dev/model': 'llama-3.1-70b' } },
+            spec: { containers: [{ name: 'vllm', args: [`--tensor-parallel-size=${tp}`, '--max-model-len=8192'], resources: { limits: { 'nvidia.com/gpu': tp } } }] },
+          },
+        },
+      },
+    });
+    const before = buildModel({ stacks, manifests: [server(4)] });
+    const after = buildModel({ stacks, manifests: [server(1)] });
+    expect(before.modelServers[0].memory?.problem).toBeUndefined();
+    const problem = after.modelServers[0].memory?.problem;
+    expect(problem).toMatch(/llama-3\.1-70b/);
+    expect(capacityReport(after, 'x')).toContain(`- model server llm/llama does not fit its NVIDIA H100 SXM5 80GB: ${problem}`);
+    expect(review(before, after).markdown).toContain(`**no longer fits its NVIDIA H100 SXM5 80GB**: ${problem}`);
   });
 
   test('Gateway API listeners, routes and load balancers count as exposure', () => {

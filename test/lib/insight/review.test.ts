@@ -3,6 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { cleanup, synthToDir } from './synth';
 import { main } from '../../../bin/cdk-ai-factory';
+import { GpuModel } from '../../../lib/hardware/gpu';
+import { LlmModel } from '../../../lib/models/llm';
+import { ServingPlanner } from '../../../lib/models/serving-plan';
 
 /** Runs `cdk-ai-factory review before after [flags]` on two real syntheses. */
 async function reviewOf(before: string, after: string, ...flags: string[]): Promise<{ code: number; out: string; err: string; lines: string[] }> {
@@ -101,7 +104,17 @@ describe('review: tenants-and-storage', () => {
   test('model re-plan: tensor parallelism 2 → 4 doubles the GPUs per replica', async () => {
     const after = synth('tenants-and-storage', [{ from: '    maxModelLen: 32768,\n    modelSource: ModelSource.fromModelStore', to: '    maxModelLen: 32768,\n    tensorParallelSize: 4,\n    modelSource: ModelSource.fromModelStore' }]);
     const r = await reviewOf(base, after);
-    expect(r.lines).toContain('- model server llm/vllm-llama-3-1-70b: GPUs per replica 2 → 4; tensor-parallel-size 2 → 4');
+    // the memory per GPU, as the planner computes it for the example's H200 flavor and 32768-token context
+    const model = LlmModel.LLAMA_3_1_70B;
+    const gpu = GpuModel.H200_SXM_141GB;
+    const plan = (tp: number) => ServingPlanner.plan({ model, gpu, gpusPerNode: tp, tensorParallelSize: tp, maxModelLen: 32768 });
+    const [tp2, tp4] = [plan(2), plan(4)];
+    expect(r.lines).toEqual([
+      '- model server llm/vllm-llama-3-1-70b: GPUs per replica 2 → 4; tensor-parallel-size 2 → 4; ' +
+        `weights per GPU ${tp2.weightsPerGpuGb} → ${tp4.weightsPerGpuGb} GB; ` +
+        `KV cache per GPU ${tp2.kvCachePerGpuGb} → ${tp4.kvCachePerGpuGb} GB (${tp2.maxConcurrentSequences} → ${tp4.maxConcurrentSequences} full-length sequences)`,
+    ]);
+    expect(tp4.maxConcurrentSequences).toBeGreaterThan(tp2.maxConcurrentSequences);
     expect(r.code).toBe(0);
   });
 });
