@@ -27,7 +27,7 @@ export function topologyDot(model: FactoryModel, title: string): string {
   out.push(`  subgraph cluster_site { label="site"; style="rounded,filled"; fillcolor="${COLORS.site}"; color="#9fb3cc";`);
   for (const p of cap.pools) {
     const pm = model.pools.find((x) => x.resourceClass === p.pool)!;
-    const rows = [`<b>${esc(p.pool)}</b>`, `${p.servers} servers × ${p.gpusPerServer} ${esc(shortGpu(p.gpuModel))} = ${p.gpus} GPUs`, `allocated ${p.allocatedGpus}, free ${p.freeGpus}`];
+    const rows = [`<b>${esc(p.pool)}</b>`, `${plural(p.servers, 'server')} × ${p.gpusPerServer} ${esc(shortGpu(p.gpuModel))} = ${plural(p.gpus, 'GPU')}`, `allocated ${p.allocatedGpus}, free ${p.freeGpus}`];
     if (pm.operatorAllocations.length) rows.push(`operator keeps ${pm.operatorAllocations.length}`);
     out.push(`    ${id(`pool:${p.pool}`)} [label=${html(rows.join('<br/>'))}, fillcolor="${COLORS.pool}"];`);
   }
@@ -87,7 +87,7 @@ export function topologyDot(model: FactoryModel, title: string): string {
       const clusters = model.clusters.filter((c) => c.tenant === t.name);
       const rows = [`<b>tenant ${esc(t.name)}</b>`];
       const gpus = gpuOfTenant(t.name);
-      if (gpus) rows.push(`${gpus} GPUs`);
+      if (gpus) rows.push(plural(gpus, 'GPU'));
       if (nets.length) rows.push(esc(networkSummary(nets)));
       if (store.length) rows.push(esc(storageSummary(store)));
       for (const c of clusters) rows.push(`cluster ${esc(c.name)}: ${c.nodeGroups.map((g) => `${esc(g.name)} ${g.nodeCount}×${g.gpusPerNode}`).join(', ')}`);
@@ -118,7 +118,7 @@ export function topologyDot(model: FactoryModel, title: string): string {
     for (let i = 0; i + 1 < tables; i++) out.push(`  ${id(`tenants:${i}`)} -> ${id(`tenants:${i + 1}`)} [style=invis];`);
   }
   for (const [from, m] of [...edgesToPools.entries()].sort(([a], [b]) => cmp(a, b))) {
-    for (const [to, n] of [...m.entries()].sort(([a], [b]) => cmp(a, b))) out.push(`  ${id(from)} -> ${id(to)} [label="${n} GPUs"];`);
+    for (const [to, n] of [...m.entries()].sort(([a], [b]) => cmp(a, b))) out.push(`  ${id(from)} -> ${id(to)} [label="${plural(n, 'GPU')}"];`);
   }
   // routers to external networks, world-open rules, RBAC shares (per tenant, or per tenant table)
   const nodeOfTenant = (name: string | undefined): string | undefined => {
@@ -170,15 +170,20 @@ export function topologyDot(model: FactoryModel, title: string): string {
     for (const [ns, list] of [...perNs.entries()].sort(([a], [b]) => cmp(a, b))) {
       const shown = list.slice(0, 8);
       const rows = shown.map((s) => {
-        const tp = s.plan['tensor-parallel-size'] ? ` TP${s.plan['tensor-parallel-size']}` : '';
-        const rep = s.replicas === undefined ? 'autoscaled' : `${s.replicas}×`;
-        return `${esc(s.name)}: ${rep} ${s.gpusPerReplica} GPU${tp}`;
+        const pp = Number(s.plan['pipeline-parallel-size'] ?? 1) > 1 ? `×PP${s.plan['pipeline-parallel-size']}` : '';
+        const tp = s.plan['tensor-parallel-size'] ? ` TP${s.plan['tensor-parallel-size']}${pp}` : '';
+        const rep = s.replicas === undefined ? 'autoscaled ×' : `${s.replicas}×`;
+        const kv = s.memory?.kvCachePerGpuGb !== undefined && !s.memory.problem ? `, KV ${Math.round(s.memory.kvCachePerGpuGb)} GB/GPU` : '';
+        return `${esc(s.name)}: ${rep} ${plural(s.gpusPerReplica, 'GPU')}${tp}${kv}${s.memory?.problem ? ' <b>does not fit</b>' : ''}`;
       });
       if (list.length > shown.length) rows.push(`… and ${list.length - shown.length} more`);
       out.push(`    ${id(`ns:${ns}`)} [label=${html(`<b>models in ${esc(ns)}</b><br/>${rows.join('<br/>')}`)}];`);
       for (const p of [...new Set(list.map((s) => s.pool).filter((x): x is string => !!x))].sort(cmp)) {
-        const n = list.filter((s) => s.pool === p).reduce((sum, s) => sum + (s.replicas ?? 1) * s.gpusPerReplica, 0);
-        out.push(`    ${id(`ns:${ns}`)} -> ${id(`k8spool:${p}`)} [label="${n} GPUs"];`);
+        const onPool = list.filter((s) => s.pool === p);
+        const n = onPool.reduce((sum, s) => sum + (s.replicas ?? 1) * s.gpusPerReplica, 0);
+        // an autoscaled server counts one replica: the edge says "at least"
+        const atLeast = onPool.some((s) => s.replicas === undefined) ? '≥ ' : '';
+        out.push(`    ${id(`ns:${ns}`)} -> ${id(`k8spool:${p}`)} [label="${atLeast}${plural(n, 'GPU')}"];`);
       }
     }
     if (queues.length) {

@@ -85,3 +85,19 @@ test('gpu-cluster: a tenant that exists only in Kubernetes is drawn inside the K
     cleanup(dir);
   }
 });
+
+test('llm-serving: model rows say the layout (TP × PP), and an autoscaled server makes the pool edge a lower bound', () => {
+  const dir = synthToDir('llm-serving');
+  try {
+    const model = buildModel(loadSynthesized(dir));
+    const dot = topologyDot(model, 'llm-serving');
+    const lws = model.modelServers.find((s) => s.kind === 'LeaderWorkerSet')!;
+    expect(dot).toContain(`${lws.name}: autoscaled × ${lws.gpusPerReplica} GPUs TP${lws.plan['tensor-parallel-size']}×PP${lws.plan['pipeline-parallel-size']}`);
+    const onH100 = model.modelServers.filter((s) => s.pool === 'h100');
+    expect(onH100.some((s) => s.replicas === undefined)).toBe(true);
+    const atLeast = onH100.reduce((n, s) => n + (s.replicas ?? 1) * s.gpusPerReplica, 0);
+    expect(dot).toContain(`-> "k8spool:h100" [label="≥ ${atLeast} GPUs"]`);
+  } finally {
+    cleanup(dir);
+  }
+});
