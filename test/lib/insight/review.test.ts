@@ -4,6 +4,9 @@ import * as path from 'path';
 import { cleanup, synthToDir } from './synth';
 import { main } from '../../../bin/cdk-ai-factory';
 import { GpuModel } from '../../../lib/hardware/gpu';
+import { KubernetesDocument } from '../../../lib/insight/documents';
+import { buildModel } from '../../../lib/insight/model';
+import { review } from '../../../lib/insight/review';
 import { LlmModel } from '../../../lib/models/llm';
 import { ServingPlanner } from '../../../lib/models/serving-plan';
 
@@ -133,6 +136,49 @@ describe('review: multi-tenant-network', () => {
     ]);
     expect(r.out).toContain('### Exposure');
     expect(r.code).toBe(0);
+  });
+});
+
+describe('review: a new tenant on multi-tenant-network', () => {
+  test('its project, its router and world-open rule, and the RBAC share of the site QoS policy', async () => {
+    const base = synth('multi-tenant-network');
+    const after = synth('multi-tenant-network', [{ from: "for (const name of ['acme', 'beta'])", to: "for (const name of ['acme', 'beta', 'gamma'])" }]);
+    const r = await reviewOf(base, after);
+    expect(r.lines).toEqual([
+      '- new tenant gamma',
+      '- **new**: router gamma-router routes to external network public (tenant gamma)',
+      '- **new**: security group gamma-nodes allows TCP 443 from 0.0.0.0/0 (tenant gamma)',
+      '- **new share**: qos_policy storage access_as_shared to tenant gamma',
+    ]);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('review: gateway exposure (Gateway API objects)', () => {
+  const gateway = (hostname: string): KubernetesDocument => ({
+    source: 'g',
+    doc: { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'ai', namespace: 'edge' }, spec: { listeners: [{ name: 'https', protocol: 'HTTPS', port: 443, hostname }] } },
+  });
+  const route: KubernetesDocument = {
+    source: 'r',
+    doc: {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'llama', namespace: 'llm' },
+      spec: { parentRefs: [{ name: 'ai', namespace: 'edge' }], rules: [{ backendRefs: [{ group: 'inference.networking.k8s.io', kind: 'InferencePool', name: 'llama' }] }] },
+    },
+  };
+
+  test('a new route to a model and a widened listener are reported; removing the route closes it', () => {
+    const before = buildModel({ stacks: [], manifests: [gateway('api.example.net')] });
+    // the route's namespace belongs to tenant beta; the gateway's namespace is no tenant's
+    const ns: KubernetesDocument = { source: 'n', doc: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'llm', labels: { 'ai-factory.dev/tenant': 'beta' } } } };
+    const after = buildModel({ stacks: [], manifests: [ns, gateway('*.example.net'), route] });
+    expect(review(before, after).markdown.split('\n').filter((l) => l.startsWith('- ') && !l.includes('new tenant'))).toEqual([
+      '- **changed**: gateway edge/ai listens on HTTPS 443 for api.example.net → gateway edge/ai listens on HTTPS 443 for *.example.net',
+      '- **new**: HTTPRoute llm/llama on edge/ai to InferencePool llama (tenant beta)',
+    ]);
+    expect(review(after, before).markdown).toContain('- closed: HTTPRoute llm/llama on edge/ai to InferencePool llama');
   });
 });
 
