@@ -161,6 +161,12 @@ export interface ModelServerModel {
   readonly kind: string;
   readonly name: string;
   readonly namespaceName: string;
+  /**
+   * The tenant whose namespace the server runs in: the namespace's `ai-factory.dev/tenant` label, else the project of
+   * the same name.
+   * @default - none: the namespace is no tenant's
+   */
+  readonly tenant?: string;
   readonly replicas?: number;
   /** Pods per replica (a LeaderWorkerSet group's size; 1 otherwise). */
   readonly podsPerReplica: number;
@@ -473,11 +479,14 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
     }
   }
   const kueueQuotas: KueueQuotaModel[] = [];
-  // the tenant of a namespace: its ai-factory.dev/tenant label (a namespace without one is not taken for a tenant)
+  // the tenant of a namespace: its ai-factory.dev/tenant label, else a project of the same name; any other namespace
+  // (a gateway's, a system one) is no tenant's
   const labelledNamespace = new Map<string, string>();
   for (const o of objects.filter((x) => x.doc.kind === 'Namespace' && x.doc.metadata?.labels?.['ai-factory.dev/tenant'])) {
     labelledNamespace.set(String(o.doc.metadata.name), String(o.doc.metadata.labels['ai-factory.dev/tenant']));
   }
+  const tenantOfNamespace = (ns: unknown): string | undefined =>
+    labelledNamespace.get(String(ns)) ?? (tenants.has(String(ns)) ? String(ns) : undefined);
   const namespaceTenant = new Map<string, string>();
   for (const o of objects.filter((x) => x.doc.kind === 'Namespace')) {
     namespaceTenant.set(String(o.doc.metadata?.name), String(o.doc.metadata?.labels?.['ai-factory.dev/tenant'] ?? o.doc.metadata?.name));
@@ -565,6 +574,7 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
       kind: d.kind,
       name: String(d.metadata?.name),
       namespaceName: String(d.metadata?.namespace ?? 'default'),
+      ...(tenantOfNamespace(d.metadata?.namespace) ? { tenant: tenantOfNamespace(d.metadata?.namespace) } : {}),
       replicas: d.spec?.replicas,
       podsPerReplica: pods,
       acceleratorsPerPod: acc,
@@ -600,18 +610,18 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
     const d = o.doc;
     if (d.kind === 'Gateway' && String(d.apiVersion).startsWith('gateway.networking.k8s.io/')) {
       for (const l of d.spec?.listeners ?? []) {
-        exposure.push({ stack: '', address: k8sKey(d), kind: 'gateway-listener', tenant: labelledNamespace.get(String(d.metadata?.namespace)), detail: `gateway ${d.metadata?.namespace}/${d.metadata?.name} listens on ${l.protocol} ${l.port}${l.hostname ? ` for ${l.hostname}` : ''}` });
+        exposure.push({ stack: '', address: k8sKey(d), kind: 'gateway-listener', tenant: tenantOfNamespace(d.metadata?.namespace), detail: `gateway ${d.metadata?.namespace}/${d.metadata?.name} listens on ${l.protocol} ${l.port}${l.hostname ? ` for ${l.hostname}` : ''}` });
       }
     }
     if (['HTTPRoute', 'GRPCRoute', 'AIGatewayRoute'].includes(d.kind)) {
       const parents = (d.spec?.parentRefs ?? []).map((p: any) => `${p.namespace ?? d.metadata?.namespace}/${p.name}`).join(', ');
       const backends = [...new Set((d.spec?.rules ?? []).flatMap((ru: any) => (ru.backendRefs ?? []).map((b: any) => `${b.kind ?? 'Service'} ${b.name}`)))].join(', ');
       const hosts = (d.spec?.hostnames ?? []).join(', ');
-      exposure.push({ stack: '', address: k8sKey(d), kind: 'http-route', tenant: labelledNamespace.get(String(d.metadata?.namespace)), detail: `${d.kind} ${d.metadata?.namespace}/${d.metadata?.name}${hosts ? ` (${hosts})` : ''} on ${parents || 'no gateway'} to ${backends || 'no backend'}` });
+      exposure.push({ stack: '', address: k8sKey(d), kind: 'http-route', tenant: tenantOfNamespace(d.metadata?.namespace), detail: `${d.kind} ${d.metadata?.namespace}/${d.metadata?.name}${hosts ? ` (${hosts})` : ''} on ${parents || 'no gateway'} to ${backends || 'no backend'}` });
     }
     if (d.kind === 'Service' && d.spec?.type === 'LoadBalancer') {
       const p = (d.spec?.ports ?? []).map((x: any) => `${x.protocol ?? 'TCP'} ${x.port}`).join(', ');
-      exposure.push({ stack: '', address: k8sKey(d), kind: 'load-balancer', tenant: labelledNamespace.get(String(d.metadata?.namespace)), detail: `service ${d.metadata?.namespace}/${d.metadata?.name} is a load balancer on ${p}` });
+      exposure.push({ stack: '', address: k8sKey(d), kind: 'load-balancer', tenant: tenantOfNamespace(d.metadata?.namespace), detail: `service ${d.metadata?.namespace}/${d.metadata?.name} is a load balancer on ${p}` });
     }
   }
   exposure.sort((a, b) => cmp(a.address, b.address));

@@ -165,6 +165,7 @@ export function topologyDot(model: FactoryModel, title: string): string {
     out.push(...k8sTenants.map((l) => `  ${l}`));
     if (open.has('k8s')) out.push(`    "k8s" [label=${html('<b>gateways</b>')}];`);
     for (const p of k8sPools) out.push(`    ${id(`k8spool:${p}`)} [label=${html(`<b>${esc(p)}</b><br/>GPU node pool`)}, fillcolor="${COLORS.pool}"];`);
+    const ownerEdges: string[] = [];
     const perNs = new Map<string, typeof servers>();
     for (const s of servers) perNs.set(s.namespaceName, [...(perNs.get(s.namespaceName) ?? []), s]);
     for (const [ns, list] of [...perNs.entries()].sort(([a], [b]) => cmp(a, b))) {
@@ -178,6 +179,12 @@ export function topologyDot(model: FactoryModel, title: string): string {
       });
       if (list.length > shown.length) rows.push(`… and ${list.length - shown.length} more`);
       out.push(`    ${id(`ns:${ns}`)} [label=${html(`<b>models in ${esc(ns)}</b><br/>${rows.join('<br/>')}`)}];`);
+      // the tenant that owns the namespace, when it has a box of its own
+      const owner = list[0].tenant;
+      if (owner && tenants.length <= TENANT_BOXES_MAX && tenants.some((t) => t.name === owner)) {
+        // outside the Kubernetes subgraph: an edge inside it would draw the tenant in there too
+        ownerEdges.push(`  ${id(`tenant:${owner}`)} -> ${id(`ns:${ns}`)} [style=dashed, arrowhead=none, label="runs"];`);
+      }
       for (const p of [...new Set(list.map((s) => s.pool).filter((x): x is string => !!x))].sort(cmp)) {
         const onPool = list.filter((s) => s.pool === p);
         const n = onPool.reduce((sum, s) => sum + (s.replicas ?? 1) * s.gpusPerReplica, 0);
@@ -194,7 +201,7 @@ export function topologyDot(model: FactoryModel, title: string): string {
       if (queues.length > 12) rows.push(`… and ${queues.length - 12} more`);
       out.push(`    "queues" [label=${html(`<b>Kueue cluster queues</b><br/>${rows.join('<br/>')}`)}];`);
     }
-    out.push('  }');
+    out.push('  }', ...ownerEdges);
   }
   out.push('}');
   return out.join('\n') + '\n';

@@ -101,3 +101,23 @@ test('llm-serving: model rows say the layout (TP × PP), and an autoscaled serve
     cleanup(dir);
   }
 });
+
+test('dpu-gateway: a tenant is linked to the models in its namespace, and stays outside the Kubernetes box', () => {
+  const dir = synthToDir('dpu-gateway');
+  try {
+    const model = buildModel(loadSynthesized(dir));
+    // the namespaces carry no tenant label: they are the tenants' projects by name
+    expect(model.modelServers.map((s) => [s.namespaceName, s.tenant])).toEqual([['team-a', 'team-a'], ['team-b', 'team-b']]);
+    const dot = topologyDot(model, 'dpu-gateway');
+    const k8s = dot.slice(dot.indexOf('subgraph cluster_k8s'), dot.lastIndexOf('\n  }\n'));
+    expect(k8s).toContain('models in team-a');
+    for (const t of ['team-a', 'team-b']) {
+      const edge = `"tenant:${t}" -> "ns:${t}" [style=dashed, arrowhead=none, label="runs"];`;
+      expect(dot).toContain(edge);
+      expect(k8s).not.toContain(edge);
+      expect(k8s).not.toContain(`"tenant:${t}" [`);
+    }
+  } finally {
+    cleanup(dir);
+  }
+});
