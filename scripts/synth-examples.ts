@@ -2,7 +2,8 @@
  * Synthesizes every example (or the ones named on the command line):
  * Terraform JSON into examples/<name>/cdktf.out/stacks/<stack>/cdk.tf.json and Kubernetes YAML into
  * examples/<name>/dist/*.k8s.yaml, then the factory's capacity report and topology diagram into
- * examples/<name>/insight/{capacity.md,topology.svg} (git-ignored, like the rest of the output). Old output is
+ * examples/<name>/insight/{capacity.md,topology.svg} (git-ignored, like the rest of the output); an example whose
+ * Kubernetes output is alternatives side by side (dist/<variant>/) gets examples/<name>/insight/<variant>/. Old output is
  * removed first, so the folders hold exactly one synth.
  *
  * Progress (example i of n, stacks and resources written) goes to stderr on a terminal only: quiet when stderr is
@@ -13,7 +14,7 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadSynthesized } from '../bin/load';
+import { kubernetesVariants, loadSynthesized, withVariant } from '../bin/load';
 import { ProgressLine } from '../bin/progress';
 import { capacityReport } from '../lib/insight/capacity';
 import { terraformResources } from '../lib/insight/documents';
@@ -49,13 +50,20 @@ async function run(): Promise<void> {
     ].map((f) => path.relative(root, f));
     const input = loadSynthesized(dir);
     progress(`[${i + 1}/${names.length}] ${name}: ${input.stacks.length} stack(s), ${terraformResources(input).length} resources, ${input.manifests.length} Kubernetes objects written; report and diagram`);
-    const model = buildModel(input);
-    const insight = path.join(dir, 'insight');
-    fs.mkdirSync(insight, { recursive: true });
-    fs.writeFileSync(path.join(insight, 'capacity.md'), capacityReport(model, name));
-    fs.writeFileSync(path.join(insight, 'topology.svg'), await renderSvg(topologyDot(model, name)));
+    // an example that writes alternative Kubernetes outputs (dist/<variant>/) gets a report and diagram per variant
+    const variants = kubernetesVariants(input);
+    const written: string[] = [];
+    for (const v of variants.length ? variants : [undefined]) {
+      const insight = v ? path.join(dir, 'insight', v) : path.join(dir, 'insight');
+      const title = v ? `${name} (${v})` : name;
+      const model = buildModel(v ? withVariant(input, v) : input);
+      fs.mkdirSync(insight, { recursive: true });
+      fs.writeFileSync(path.join(insight, 'capacity.md'), capacityReport(model, title));
+      fs.writeFileSync(path.join(insight, 'topology.svg'), await renderSvg(topologyDot(model, title)));
+      written.push(path.relative(root, insight) + '/{capacity.md,topology.svg}');
+    }
     progress('');
-    console.log(`${name}: ${[...outputs, path.relative(root, insight) + '/{capacity.md,topology.svg}'].join(', ')} (${Date.now() - started} ms)`);
+    console.log(`${name}: ${[...outputs, ...written].join(', ')} (${Date.now() - started} ms)`);
   }
 }
 
