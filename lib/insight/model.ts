@@ -280,6 +280,22 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
   const byAddr = new Map<string, TerraformResourceRef>();
   for (const r of [...resources, ...data]) byAddr.set(`${r.stack}/${r.address}`, r);
   const ofType = (t: string) => resources.filter((r) => r.resourceType === t);
+  /**
+   * The `<stack>/<type>.<id>` a reference in `stack` points at, across stacks too: cdktf turns a reference to another
+   * stack into `${data.terraform_remote_state.<id>.outputs.<output>}`, an output of the stack that owns the resource
+   * (its remote-state id ends in that stack's name, `cross-stack-reference-input-<stack>`).
+   */
+  const ref = (stack: string, value: unknown): string | undefined => {
+    const m = typeof value === 'string' ? /^\$\{data\.terraform_remote_state\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)\}$/.exec(value.trim()) : null;
+    if (!m) {
+      const addr = referencedAddress(value);
+      return addr ? `${stack}/${addr}` : undefined;
+    }
+    const owners = input.stacks.filter((x) => x.stack !== stack && x.json?.output?.[m[2]] !== undefined);
+    const owner = owners.find((x) => m[1].endsWith(`-${x.stack}`)) ?? (owners.length === 1 ? owners[0] : undefined);
+    const addr = owner && referencedAddress(owner.json.output[m[2]].value);
+    return owner && addr ? `${owner.stack}/${addr}` : undefined;
+  };
 
   // --- tenants ---------------------------------------------------------------------------------------------------
   const providerCloud = new Map<string, string>(); // `<stack>/openstack.<alias>` → cloud
@@ -291,9 +307,9 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
   const tenantOfProvider = (r: TerraformResourceRef): string | undefined =>
     typeof r.attrs?.provider === 'string' ? providerCloud.get(`${r.stack}/${r.attrs.provider}`) : undefined;
   const tenantOfRef = (stack: string, value: unknown): string | undefined => {
-    const addr = referencedAddress(value);
+    const addr = ref(stack, value);
     if (!addr) return undefined;
-    const target = byAddr.get(`${stack}/${addr}`);
+    const target = byAddr.get(addr);
     if (!target) return undefined;
     if (target.resourceType === 'openstack_identity_project_v3') return String(target.attrs.name);
     if (target.resourceType === 'openstack_identity_auth_scope_v3') return tenantOfProvider(target) ?? String(target.attrs.name);
@@ -330,9 +346,9 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
   // --- flavors ---------------------------------------------------------------------------------------------------
   const flavorAccess = new Map<string, string[]>();
   for (const a of ofType('openstack_compute_flavor_access_v2')) {
-    const f = referencedAddress(a.attrs.flavor_id);
+    const f = ref(a.stack, a.attrs.flavor_id);
     const t = tenantOfRef(a.stack, a.attrs.tenant_id);
-    if (f && t) flavorAccess.set(`${a.stack}/${f}`, [...(flavorAccess.get(`${a.stack}/${f}`) ?? []), t]);
+    if (f && t) flavorAccess.set(f, [...(flavorAccess.get(f) ?? []), t]);
   }
   const flavors: FlavorModel[] = ofType('openstack_compute_flavor_v2').map((f) => {
     const specs: { [k: string]: string } = f.attrs.extra_specs ?? {};
@@ -383,8 +399,8 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
 
   // --- networks, RBAC --------------------------------------------------------------------------------------------
   const rbac: RbacShareModel[] = ofType('openstack_networking_rbac_policy_v2').map((r) => {
-    const obj = referencedAddress(r.attrs.object_id);
-    const target = byAddr.get(`${r.stack}/${obj}`);
+    const obj = ref(r.stack, r.attrs.object_id);
+    const target = obj ? byAddr.get(obj) : undefined;
     return {
       address: `${r.stack}/${r.address}`,
       objectType: String(r.attrs.object_type),
@@ -415,7 +431,7 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
   // --- storage ---------------------------------------------------------------------------------------------------
   const shareAccess = new Map<string, string[]>();
   for (const a of ofType('openstack_sharedfilesystem_share_access_v2')) {
-    const s = `${a.stack}/${referencedAddress(a.attrs.share_id)}`;
+    const s = ref(a.stack, a.attrs.share_id) ?? `${a.stack}/${a.attrs.share_id}`;
     shareAccess.set(s, [...(shareAccess.get(s) ?? []), `${a.attrs.access_level} ${a.attrs.access_type}:${a.attrs.access_to}`]);
   }
   const storage: StorageModel[] = [];
@@ -436,9 +452,9 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
   const clusters: ClusterModel[] = ofType('openstack_containerinfra_cluster_v1').map((c) => {
     const address = `${c.stack}/${c.address}`;
     const groups = ofType('openstack_containerinfra_nodegroup_v1')
-      .filter((g) => g.stack === c.stack && referencedAddress(g.attrs.cluster_id) === c.address)
+      .filter((g) => ref(g.stack, g.attrs.cluster_id) === `${c.stack}/${c.address}`)
       .map((g): NodeGroupModel => {
-        const fl = flavorByAddr.get(`${g.stack}/${referencedAddress(g.attrs.flavor_id)}`);
+        const fl = flavorByAddr.get(ref(g.stack, g.attrs.flavor_id) ?? '');
         const ng: NodeGroupModel = {
           name: String(g.attrs.name ?? g.id),
           flavor: fl?.name,
@@ -598,11 +614,11 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
   for (const r of ofType('openstack_networking_secgroup_rule_v2')) {
     const prefix = String(r.attrs.remote_ip_prefix ?? '');
     if (r.attrs.direction !== 'ingress' || (prefix !== '0.0.0.0/0' && prefix !== '::/0')) continue;
-    const sg = byAddr.get(`${r.stack}/${referencedAddress(r.attrs.security_group_id)}`);
+    const sg = byAddr.get(ref(r.stack, r.attrs.security_group_id) ?? '');
     exposure.push({ stack: r.stack, address: `${r.stack}/${r.address}`, kind: 'security-rule', tenant: tenantOf(r) ?? (sg && tenantOf(sg)), detail: `security group ${sg?.attrs.name ?? r.attrs.security_group_id} allows ${ports(r.attrs)} from ${prefix}` });
   }
   for (const r of ofType('openstack_networking_router_v2')) {
-    const ext = byAddr.get(`${r.stack}/${referencedAddress(r.attrs.external_network_id)}`);
+    const ext = byAddr.get(ref(r.stack, r.attrs.external_network_id) ?? '');
     if (!r.attrs.external_network_id) continue;
     exposure.push({ stack: r.stack, address: `${r.stack}/${r.address}`, kind: 'router', tenant: tenantOf(r), detail: `router ${r.attrs.name ?? r.id} routes to external network ${ext?.attrs.name ?? r.attrs.external_network_id}` });
   }

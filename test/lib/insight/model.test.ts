@@ -1,4 +1,4 @@
-import { cleanup, rawOutput, synthToDir } from './synth';
+import { cleanup, rawOutput, resourcesOfType, synthToDir } from './synth';
 import { loadSynthesized } from '../../../bin/load';
 import { GpuModel } from '../../../lib/hardware/gpu';
 import { capacityReport } from '../../../lib/insight/capacity';
@@ -138,6 +138,27 @@ describe('factory model', () => {
     expect(problem).toMatch(/llama-3\.1-70b/);
     expect(capacityReport(after, 'x')).toContain(`- model server llm/llama does not fit its NVIDIA H100 SXM5 80GB: ${problem}`);
     expect(review(before, after).markdown).toContain(`**no longer fits its NVIDIA H100 SXM5 80GB**: ${problem}`);
+  });
+
+  test('quickstart: references to another stack (remote state outputs) resolve to the site\'s flavor', () => {
+    const dir = synthToDir('quickstart');
+    try {
+      const raw = rawOutput(dir);
+      // the tenant stack names the site's flavor only through terraform_remote_state
+      const access = resourcesOfType(raw, 'openstack_compute_flavor_access_v2');
+      expect(access.length).toBe(1);
+      expect(access[0].flavor_id).toMatch(/^\$\{data\.terraform_remote_state\.[^.]+\.outputs\.[^.]+\}$/);
+      const site = resourcesOfType(raw, 'openstack_compute_flavor_v2');
+      expect(site.length).toBe(1);
+      const m = buildModel(loadSynthesized(dir));
+      const flavor = m.flavors.find((f) => f.name === site[0].name)!;
+      expect(flavor.tenants).toEqual(['llm']);
+      const group = m.clusters.flatMap((c) => c.nodeGroups)[0];
+      expect([group.flavor, group.gpusPerNode]).toEqual([site[0].name, flavor.gpus]);
+      expect(capacityReport(m, 'quickstart')).not.toContain('no tenant has access');
+    } finally {
+      cleanup(dir);
+    }
   });
 
   test('Gateway API listeners, routes and load balancers count as exposure', () => {
