@@ -5,6 +5,10 @@ import { capacityOf } from './capacity';
 import { cmp } from './documents';
 import { FactoryModel, TenantModel } from './model';
 
+/** The font Graphviz sizes labels for (it has metrics for it built in), and the families the SVG asks for. */
+const FONT = 'DejaVu Sans';
+const FONT_FAMILY = 'DejaVu Sans,Verdana,Helvetica,Arial,sans-serif';
+
 /** Up to this many tenants get a box each; more are summarized in tables of `TENANTS_PER_TABLE` rows. */
 export const TENANT_BOXES_MAX = 12;
 export const TENANTS_PER_TABLE = 10;
@@ -18,9 +22,9 @@ export function topologyDot(model: FactoryModel, title: string): string {
   const id = (s: string) => `"${s.replace(/["\\]/g, '_')}"`;
   out.push(
     `digraph ${id(title)} {`,
-    '  graph [rankdir=LR, fontname="Helvetica", fontsize=12, nodesep=0.25, ranksep=0.9, labelloc=t, label=' + html(`<b>${esc(title)}</b>`) + '];',
-    '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=10, fillcolor=white, color="#8a9bb0"];',
-    `  edge [fontname="Helvetica", fontsize=9, color="${COLORS.edge}", fontcolor="${COLORS.edge}"];`,
+    `  graph [rankdir=LR, fontname="${FONT}", fontsize=12, nodesep=0.25, ranksep=0.9, labelloc=t, label=${html(`<b>${esc(title)}</b>`)}];`,
+    `  node [shape=box, style="rounded,filled", fontname="${FONT}", fontsize=10, fillcolor=white, color="#8a9bb0"];`,
+    `  edge [fontname="${FONT}", fontsize=9, color="${COLORS.edge}", fontcolor="${COLORS.edge}"];`,
   );
 
   // --- the site: pools and GPU flavors ---------------------------------------------------------------------------
@@ -207,12 +211,16 @@ export function topologyDot(model: FactoryModel, title: string): string {
   return out.join('\n') + '\n';
 }
 
-/** Renders DOT to SVG in-process (Graphviz in WebAssembly). */
+/**
+ * Renders DOT to SVG in-process (Graphviz in WebAssembly). Graphviz there has no fonts and sizes text from its
+ * built-in metrics of the named font; boxes are sized for DejaVu Sans, wider than Helvetica or Arial, and the SVG
+ * names narrower fallbacks after it, so labels fit their boxes whichever of these the viewer has.
+ */
 export async function renderSvg(dot: string): Promise<string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const viz = require('@viz-js/viz') as { instance(): Promise<{ renderString(src: string, options: { format: string; engine: string }): string }> };
   const instance = await viz.instance();
-  return instance.renderString(dot, { format: 'svg', engine: 'dot' });
+  return instance.renderString(dot, { format: 'svg', engine: 'dot' }).split(`font-family="${FONT}"`).join(`font-family="${FONT_FAMILY}"`);
 }
 
 function networkSummary(nets: FactoryModel['networks']): string {

@@ -36,6 +36,8 @@ describe.each(examples)('topology of examples/%s', (example) => {
       expect(root.tagName).toBe('svg');
       expect(root.getElementsByTagName('g').length).toBeGreaterThan(2);
       expect(root.getElementsByTagName('title')[0].textContent).toBe(example);
+      // sized for DejaVu Sans, with narrower fallbacks, so labels fit on any viewer
+      expect([...new Set(svg.match(/font-family="[^"]*"/g))]).toEqual(['font-family="DejaVu Sans,Verdana,Helvetica,Arial,sans-serif"']);
       const text = texts(root);
       for (const p of model.pools) expect(text).toContain(p.resourceClass);
       for (const t of model.tenants) expect(text).toContain(`tenant ${t.name}`);
