@@ -98,6 +98,12 @@ export interface AiGatewayProps {
    * @default 120
    */
   readonly streamIdleTimeoutSeconds?: number;
+  /**
+   * Namespace of the Prometheus that scrapes the model servers (the vLLM PodMonitors): the model pods' NetworkPolicy
+   * admits it on the model port, where vLLM serves `/metrics`.
+   * @default - no scraper is admitted, and synth warns that the model servers' metrics cannot be scraped
+   */
+  readonly monitoringNamespaceName?: string;
 }
 
 /** Options of {@link AiGateway.addTenant}. */
@@ -122,7 +128,8 @@ export interface McpServerOptions {
   /**
    * Service of the MCP server. Envoy AI Gateway v1.1 takes MCP backends only from the MCPRoute's namespace, and an
    * MCPRoute only in its Gateway's namespace, so the Service is in the gateway's namespace
-   * (envoyproxy/ai-gateway v1.1.0 `internal/controller/mcp_route.go`).
+   * (envoyproxy/ai-gateway v1.1.0 `api/v1beta1/mcp_route.go`, `parentRefs` and `backendRefs`; the controller refuses
+   * a cross-namespace backend, `internal/controller/mcp_route.go`).
    */
   readonly serviceName: string;
   /** Port of the Service. */
@@ -174,6 +181,7 @@ export class AiGateway extends Construct {
   private readonly isolatedPools = new Set<string>();
   private readonly warnings: string[] = [];
   private printedWarnings = 0;
+  private readonly monitoringNamespaceName?: string;
 
   constructor(scope: Construct, id: string, props: AiGatewayProps = {}) {
     super(scope, id);
@@ -197,6 +205,11 @@ export class AiGateway extends Construct {
     }
     if (streamIdle > requestTimeout) {
       invalid(this, `streamIdleTimeoutSeconds ${streamIdle} is longer than requestTimeoutSeconds ${requestTimeout}; the request timeout would fire first`);
+    }
+
+    this.monitoringNamespaceName = props.monitoringNamespaceName;
+    if (this.monitoringNamespaceName !== undefined && !isDnsLabel(this.monitoringNamespaceName)) {
+      invalid(this, `monitoringNamespaceName ${JSON.stringify(this.monitoringNamespaceName)} must be a DNS label`);
     }
 
     const placement = props.dataPlane ?? DataPlanePlacement.anyNode();
@@ -368,8 +381,8 @@ export class AiGateway extends Construct {
   }
 
   /**
-   * Default deny for the model pods of a pool: only the gateway's data plane and the pool's endpoint picker reach
-   * them. @internal
+   * Default deny for the model pods of a pool: only the gateway's data plane, the pool's endpoint picker, the pool's
+   * own pods and (when named) the monitoring namespace reach them. @internal
    */
   public _isolatePool(pool: IInferencePool): void {
     const key = `${pool.namespaceName}/${pool.poolName}`;
@@ -379,23 +392,31 @@ export class AiGateway extends Construct {
     if (!labels) {
       this.warn(`pool ${pool.poolName} does not tell its pod labels; the NetworkPolicy selects every pod of namespace ${pool.namespaceName}`);
     }
+    if (this.monitoringNamespaceName === undefined && this.isolatedPools.size === 1) {
+      this.warn('monitoringNamespaceName is not set: the model pods\' NetworkPolicies admit no Prometheus, so scrapes of the model servers\' '
+        + 'metrics (the vLLM PodMonitors) are dropped; set monitoringNamespaceName to the namespace of your Prometheus');
+    }
     const dataPlaneLabels = envoyProxyPodLabels(this.model);
     const dataPlane: k8s.NetworkPolicyPeer = {
       namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': this.implementation.dataPlaneNamespaceName } },
       podSelector: dataPlaneLabels ? { matchLabels: dataPlaneLabels } : undefined,
     };
+    const modelPort = [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(pool.targetPortNumber) }];
+    const ingress: k8s.NetworkPolicyIngressRule[] = [
+      // the data plane sends the requests to the model servers
+      { from: [dataPlane], ports: modelPort },
+      // the endpoint picker scrapes the model servers' metrics on the same port (llm-d EPP)
+      { from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/component': 'endpoint-picker' } } }], ports: modelPort },
+      // the pool's pods talk to each other on any port: prefill/decode disaggregation (the decode pod's routing
+      // sidecar sends the prompt to a prefill pod, NIXL moves the KV cache) and multi-node servers
+      ...(labels ? [{ from: [{ podSelector: { matchLabels: labels } }] }] : []),
+    ];
+    if (this.monitoringNamespaceName !== undefined) {
+      ingress.push({ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': this.monitoringNamespaceName } } }], ports: modelPort });
+    }
     new k8s.KubeNetworkPolicy(this, `Isolate-${pool.namespaceName}-${pool.poolName}`, {
       metadata: { name: `${pool.poolName}-from-${this.gatewayName}`.slice(0, 253), namespace: pool.namespaceName },
-      spec: {
-        podSelector: labels ? { matchLabels: labels } : {},
-        policyTypes: ['Ingress'],
-        ingress: [
-          // the data plane sends the requests to the model servers
-          { from: [dataPlane], ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(pool.targetPortNumber) }] },
-          // the endpoint picker scrapes the model servers' metrics on the same port (llm-d EPP)
-          { from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/component': 'endpoint-picker' } } }], ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(pool.targetPortNumber) }] },
-        ],
-      },
+      spec: { podSelector: labels ? { matchLabels: labels } : {}, policyTypes: ['Ingress'], ingress },
     });
   }
 
@@ -538,6 +559,15 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
         + 'call gateway.grantPoolAccess(pool, tenant) first');
     }
     this.gateway._claim(this, this.hostname, `/llm/${modelName}`, `route ${modelName} of tenant ${this.tenantName}`);
+    // one rule per model: an AIGatewayRoute holds at most 15 rules (the controller adds a catch-all, envoyproxy/ai-gateway
+    // v1.1.0 api/v1beta1/ai_gateway_route.go), an HTTPRoute 16 (kubernetes-sigs/gateway-api v1.6.1
+    // config/crd/standard/gateway.networking.k8s.io_httproutes.yaml, spec.rules maxItems)
+    const envoy = this.gateway.implementation.kind === GatewayImplementationKind.ENVOY_AI_GATEWAY;
+    const maxRules = envoy ? 15 : 16;
+    if (this.routes.length >= maxRules) {
+      invalid(this, `tenant ${this.tenantName} routes ${this.routes.length + 1} models, but its ${envoy ? 'AIGatewayRoute' : 'HTTPRoute'} holds at most ${maxRules} rules (one per model); `
+        + 'serve the models under fewer names or split them over two tenants');
+    }
     this.routes.push({ modelName, pool });
     this.gateway._isolatePool(pool);
   }

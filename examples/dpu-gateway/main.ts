@@ -10,10 +10,14 @@
  *   - `dist/kuadrant/`: Kuadrant on an Envoy Gateway data plane.
  *   Each set holds the L40S node pool, each tenant's model (vLLM behind an llm-d InferencePool in the tenant's
  *   namespace) and the gateway: an HTTPS listener, certificate, API keys, request and token limits per tenant, the
- *   data plane pinned to the DPU servers, and NetworkPolicies that let only the gateway reach the models.
+ *   data plane pinned to the DPU servers, and NetworkPolicies that let only the gateway (and Prometheus in
+ *   `monitoring`) reach the models. On Envoy AI Gateway team-a also gets an MCP route (`/mcp`, its tool servers)
+ *   behind the same API keys.
  *
  * Created out of band: the site CA Secret `site-ca` (cert-manager), the API key Secrets (`team-a-api-keys`,
- * `team-b-api-keys`), `hf-token`; Envoy Gateway installed with its global rate limit service (Redis).
+ * `team-b-api-keys`; on Envoy AI Gateway a copy of `team-a-api-keys` in `ai-gateway` for the MCP route), `hf-token`,
+ * team-a's MCP server Service `team-a-tools` in `ai-gateway`; Envoy Gateway installed with its global rate limit
+ * service (Redis); Prometheus in `monitoring`.
  *
  *   npx cdktf synth          # from this folder (or `npm run synth` at the repository root)
  */
@@ -27,6 +31,7 @@ import {
   FactoryStack,
   GatewayAuthentication,
   GatewayImplementation,
+  GatewayImplementationKind,
   GatewayTls,
   GpuNodePool,
   InferencePool,
@@ -89,6 +94,7 @@ function clusterSide(outdir: string, implementation: GatewayImplementation): voi
     dataPlane: DataPlanePlacement.dpuNodes({ nodePool: l40s, server }),
     replicas: REPLICAS,
     hostCpuCoresPerReplica: 2,
+    monitoringNamespaceName: 'monitoring',
   });
 
   for (const t of TENANTS) {
@@ -111,6 +117,10 @@ function clusterSide(outdir: string, implementation: GatewayImplementation): voi
       limits: { requestsPerMinute: t.requestsPerMinute, tokensPerMinute: t.tokensPerMinute, tokensPerDay: t.tokensPerDay },
     });
     tenant.routeModel(t.modelName);
+    // agentic traffic next to the model: MCPRoute is Envoy AI Gateway's (Kuadrant has no MCP route)
+    if (t.name === 'team-a' && implementation.kind === GatewayImplementationKind.ENVOY_AI_GATEWAY) {
+      tenant.addMcpServer({ serviceName: 'team-a-tools', port: 8080 });
+    }
   }
   k8s.synth();
 }

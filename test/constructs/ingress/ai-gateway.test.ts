@@ -154,7 +154,7 @@ describe('AiGateway on Envoy AI Gateway', () => {
     expect(certs[0].spec.privateKey).toEqual({ algorithm: 'ECDSA', size: 256, rotationPolicy: 'Always' });
   });
 
-  test('a NetworkPolicy per pool selects its model pods and admits only the data plane and the endpoint picker', () => {
+  test('a NetworkPolicy per pool selects its model pods and admits only the data plane, the endpoint picker, the pool\'s own pods and Prometheus', () => {
     const [np] = objectsIn(out, 'NetworkPolicy', 'team-a');
     const pool = onlyObject(objectsIn(out, 'InferencePool', 'team-a'), 'InferencePool');
     expect(np.metadata.name).toBe('team-a-llm-from-ai-gateway');
@@ -177,7 +177,14 @@ describe('AiGateway on Envoy AI Gateway', () => {
         ports: [{ protocol: 'TCP', port: 8000 }],
       },
       { from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/component': 'endpoint-picker' } } }], ports: [{ protocol: 'TCP', port: 8000 }] },
+      { from: [{ podSelector: { matchLabels: pool.spec.selector.matchLabels } }] },
+      { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }], ports: [{ protocol: 'TCP', port: 8000 }] },
     ]);
+    // the model server's port is the one the policy opens, and its PodMonitor scrapes that port
+    const server = objectsIn(out, 'Deployment', 'team-a').find((d) => d.metadata.labels['app.kubernetes.io/component'] === 'model-server');
+    const container = server.spec.template.spec.containers.find((c: any) => (c.ports ?? []).some((p: any) => p.containerPort === 8000));
+    const monitor = onlyObject(objectsIn(out, 'PodMonitor', 'team-a'), 'PodMonitor');
+    expect(container.ports.find((p: any) => p.containerPort === 8000).name).toBe(monitor.spec.podMetricsEndpoints[0].port);
     // the endpoint picker pods carry the label the policy admits
     const epp = objectsIn(out, 'Deployment', 'team-a').find((d) => d.metadata.name === 'team-a-llm-epp');
     expect(epp.spec.template.metadata.labels['app.kubernetes.io/component']).toBe('endpoint-picker');
@@ -484,6 +491,34 @@ describe('AiGateway validation', () => {
     expect(() => a.routeModel('team-a-llm')).toThrow(
       'gateway/Gateway/team-a: route team-a-llm of tenant team-a claims https://team-a.ai.example.com/llm/team-a-llm, which route team-a-llm of tenant team-a already claims; '
       + 'two routes cannot share a host and path');
+  });
+
+  test('without a monitoring namespace no Prometheus is admitted, and synth says so once', () => {
+    const s = new GatewayScenario();
+    s.gateway({ monitoringNamespaceName: undefined });
+    s.tenant('team-a');
+    s.tenant('team-b');
+    const { result, warnings } = capturingWarnings(() => s.synth());
+    expect(objectsOf(result, 'NetworkPolicy').map((n) => n.spec.ingress.length)).toEqual([3, 3]);
+    expect(warnings).toEqual([
+      '[WARNING] gateway/Gateway: monitoringNamespaceName is not set: the model pods\' NetworkPolicies admit no Prometheus, so scrapes of the model servers\' '
+        + 'metrics (the vLLM PodMonitors) are dropped; set monitoringNamespaceName to the namespace of your Prometheus',
+    ]);
+    expect(() => new AiGateway(s.gatewayChart, 'G', { monitoringNamespaceName: 'Monitoring' })).toThrow('gateway/G: monitoringNamespaceName "Monitoring" must be a DNS label');
+  });
+
+  test('fails when a tenant routes more models than its route holds rules', () => {
+    for (const [impl, kind, max] of [[ENVOY, 'AIGatewayRoute', 15], [KUADRANT, 'HTTPRoute', 16]] as const) {
+      const s = new GatewayScenario();
+      const gw = s.gateway({ implementation: impl });
+      const a = s.tenant('team-a');
+      for (let i = 1; i <= max; i++) {
+        gw.addModel(`m${i}`, s.servedModel('team-a', `m${i}`));
+        if (i < max) a.routeModel(`m${i}`);
+      }
+      expect(() => a.routeModel(`m${max}`)).toThrow(
+        `gateway/Gateway/team-a: tenant team-a routes ${max + 1} models, but its ${kind} holds at most ${max} rules (one per model); serve the models under fewer names or split them over two tenants`);
+    }
   });
 
   test('fails when two tenants share a hostname', () => {

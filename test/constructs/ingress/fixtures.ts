@@ -30,10 +30,10 @@ export class GatewayScenario {
     this.gatewayChart = new Chart(this.app, 'gateway', { namespace: 'ai-gateway', disableResourceNameHashes: true });
   }
 
-  /** The gateway (created on first use with default props unless `gateway(props)` was called). */
+  /** The gateway (created on first use with a private CA and Prometheus in `monitoring` unless `gateway(props)` says otherwise). */
   public gateway(props?: AiGatewayProps): AiGateway {
     if (!this.gw) {
-      this.gw = new AiGateway(this.gatewayChart, 'Gateway', { tls: GatewayTls.privateCa('site-ca'), ...props });
+      this.gw = new AiGateway(this.gatewayChart, 'Gateway', { tls: GatewayTls.privateCa('site-ca'), monitoringNamespaceName: 'monitoring', ...props });
     } else if (props) {
       throw new Error('gateway already created');
     }
