@@ -181,6 +181,7 @@ export class AiGateway extends Construct {
   private readonly isolatedPools = new Set<string>();
   private readonly warnings: string[] = [];
   private printedWarnings = 0;
+  private readonly warnedOnce = new Set<string>();
   private readonly monitoringNamespaceName?: string;
 
   constructor(scope: Construct, id: string, props: AiGatewayProps = {}) {
@@ -425,6 +426,13 @@ export class AiGateway extends Construct {
     this.warn(message);
   }
 
+  /** A warning given at most once per gateway, whatever the number of tenants it concerns. @internal */
+  public _warnOnce(key: string, message: string): void {
+    if (this.warnedOnce.has(key)) return;
+    this.warnedOnce.add(key);
+    this.warn(message);
+  }
+
   private warn(message: string): void {
     this.warnings.push(message);
     Annotations.of(this).addWarning(message);
@@ -537,8 +545,10 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
         break;
       case GatewayImplementationKind.KUADRANT:
         renderKuadrantTenant(model, tenant);
-        if (this.authentication.jwtOptions?.audiences?.length) {
-          gateway._warn(`tenant ${tenantName}: the Kuadrant profile does not check JWT audiences (${this.authentication.jwtOptions.audiences.join(', ')}); restrict them at the issuer`);
+        if (this.limits.tokensPerMinute !== undefined || this.limits.tokensPerDay !== undefined) {
+          gateway._warnOnce('kuadrant-stream-usage', 'Kuadrant counts the tokens of a streamed answer only when the request sets stream_options.include_usage '
+            + '(Kuadrant v1.5.2 doc/overviews/token-rate-limiting.md): streaming clients that omit it are not charged tokens; tell your tenants to set it, '
+            + 'or use GatewayImplementation.envoyAiGateway(), which sets it on every streamed request');
         }
         break;
       default:

@@ -116,6 +116,8 @@ export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
           streamIdleTimeout: `${gw.streamIdleTimeoutSeconds}s`,
         })),
       }),
+      // with a cost configured the AI Gateway also sets stream_options.include_usage on streamed requests, so streams are
+      // charged too (envoyproxy/ai-gateway v1.1.0 internal/endpointspec/endpointspec.go)
       llmRequestCosts: countsTokens ? [{ metadataKey: TOTAL_TOKENS_KEY, type: AiGatewayRouteSpecLlmRequestCostsType.TOTAL_TOKEN }] : undefined,
     },
   });

@@ -66,6 +66,9 @@ export function renderKuadrantTenant(gw: GatewayModel, t: TenantModel): void {
           // (doc/user-guides/tokenratelimitpolicy/authenticated-token-ratelimiting-tutorial.md)
           ? { 'api-keys': { apiKey: { selector: { matchLabels: { [API_KEY_LABEL]: t.apiKeySecretName } } }, credentials: { authorizationHeader: { prefix: 'Bearer' } } } }
           : { jwt: { jwt: { issuerUrl: jwt!.issuerUrl }, credentials: { authorizationHeader: { prefix: 'Bearer' } } } },
+        authorization: jwt?.audiences?.length
+          ? { audience: { patternMatching: { patterns: [{ predicate: audiencePredicate(jwt.audiences) }] } } }
+          : undefined,
       },
     },
   });
@@ -84,6 +87,15 @@ export function renderKuadrantTenant(gw: GatewayModel, t: TenantModel): void {
       spec: { targetRef, limits: { tokens: { rates } } },
     });
   }
+}
+
+/**
+ * A CEL predicate (Authorino `patternMatching`, as in Kuadrant/kuadrant-operator v1.5.2 `doc/overviews/auth-x509.md`)
+ * that admits a JWT whose `aud` claim, a string or a list (RFC 7519 section 4.1.3), holds one of the audiences.
+ */
+export function audiencePredicate(audiences: string[]): string {
+  const list = `[${audiences.map((a) => JSON.stringify(a)).join(', ')}]`;
+  return `has(auth.identity.aud) && (type(auth.identity.aud) == string ? auth.identity.aud in ${list} : auth.identity.aud.exists(a, a in ${list}))`;
 }
 
 const tlsIssuers = new WeakMap<Construct, string>();

@@ -324,11 +324,22 @@ describe('AiGateway on Kuadrant', () => {
     });
     const [jwt] = objectsIn(out, 'AuthPolicy', 'team-b');
     expect(jwt.spec.rules.authentication).toEqual({ jwt: { jwt: { issuerUrl: 'https://sso.example.com/realms/ai' }, credentials: { authorizationHeader: { prefix: 'Bearer' } } } });
+    // the audiences: an Authorino pattern on the aud claim, a string or a list
+    expect(jwt.spec.rules.authorization).toEqual({
+      audience: {
+        patternMatching: {
+          patterns: [{ predicate: 'has(auth.identity.aud) && (type(auth.identity.aud) == string ? auth.identity.aud in ["ai-api"] : auth.identity.aud.exists(a, a in ["ai-api"]))' }],
+        },
+      },
+    });
+    expect(keys.spec.rules.authorization).toBeUndefined();
   });
 
-  test('the audiences Kuadrant does not check are warned on the console', () => {
+  test('streamed answers escape Kuadrant\'s token count unless clients ask for usage: warned once for the gateway', () => {
     expect(warnings).toEqual([
-      '[WARNING] gateway/Gateway: tenant team-b: the Kuadrant profile does not check JWT audiences (ai-api); restrict them at the issuer',
+      '[WARNING] gateway/Gateway: Kuadrant counts the tokens of a streamed answer only when the request sets stream_options.include_usage '
+        + '(Kuadrant v1.5.2 doc/overviews/token-rate-limiting.md): streaming clients that omit it are not charged tokens; tell your tenants to set it, '
+        + 'or use GatewayImplementation.envoyAiGateway(), which sets it on every streamed request',
     ]);
   });
 
