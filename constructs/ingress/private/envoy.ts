@@ -4,6 +4,7 @@
  */
 import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { envoyProxy } from './envoy-proxy';
 import { CLIENT_ID_HEADER, GATEWAY_GROUP, GatewayModel, TenantModel, poolRef } from './model';
 import {
   AiGatewayRoute,
@@ -19,12 +20,6 @@ import {
   BackendTrafficPolicySpecRateLimitGlobalRulesLimitUnit,
   ClientTrafficPolicy,
   ClientTrafficPolicySpecTlsMinVersion as MinTls,
-  EnvoyProxy,
-  EnvoyProxySpecProviderKubernetesEnvoyDeploymentContainerResourcesLimits as Limits,
-  EnvoyProxySpecProviderKubernetesEnvoyDeploymentContainerResourcesRequests as Requests,
-  EnvoyProxySpecProviderKubernetesEnvoyServiceExternalTrafficPolicy,
-  EnvoyProxySpecProviderKubernetesEnvoyServiceType,
-  EnvoyProxySpecProviderType,
   SecurityPolicy,
 } from '../../../generated/k8s/envoy-gateway';
 import { GatewayAuthenticationKind, TlsVersion } from '../options';
@@ -43,34 +38,23 @@ export function renderEnvoyGatewayLevel(gw: GatewayModel): void {
   const scope = gw.scope as Construct;
   const cpu = String(gw.cpuCores);
   const memory = `${Math.round(gw.memoryGib * 1024)}Mi`;
-  new EnvoyProxy(scope, 'Proxy', {
-    metadata: { name: `${gw.gatewayName}-proxy`, namespace: gw.namespaceName },
-    spec: {
-      provider: {
-        type: EnvoyProxySpecProviderType.KUBERNETES,
-        kubernetes: {
-          envoyDeployment: {
-            replicas: gw.replicas,
-            pod: {
-              nodeSelector: Object.keys(gw.placement.nodeSelector).length ? gw.placement.nodeSelector : undefined,
-              tolerations: gw.placement.tolerations.length ? gw.placement.tolerations.map((t) => ({
-                key: t.key, operator: t.operator, value: t.value, effect: t.effect, tolerationSeconds: t.tolerationSeconds,
-              })) : undefined,
-            },
-            // request = limit: Guaranteed QoS, so the data plane's host-CPU budget is both promised and capped
-            container: {
-              resources: {
-                requests: { cpu: Requests.fromString(cpu), memory: Requests.fromString(memory) },
-                limits: { cpu: Limits.fromString(cpu), memory: Limits.fromString(memory) },
-              },
-            },
+  envoyProxy(scope, 'Proxy', { name: `${gw.gatewayName}-proxy`, namespace: gw.namespaceName }, {
+    provider: {
+      type: 'Kubernetes',
+      kubernetes: {
+        envoyDeployment: {
+          replicas: gw.replicas,
+          pod: {
+            nodeSelector: Object.keys(gw.placement.nodeSelector).length ? gw.placement.nodeSelector : undefined,
+            tolerations: gw.placement.tolerations.length ? gw.placement.tolerations.map((t) => ({
+              key: t.key, operator: t.operator, value: t.value, effect: t.effect, tolerationSeconds: t.tolerationSeconds,
+            })) : undefined,
           },
-          // Local keeps the client address for rate limits and logs and avoids a second hop between nodes
-          envoyService: {
-            type: EnvoyProxySpecProviderKubernetesEnvoyServiceType.LOAD_BALANCER,
-            externalTrafficPolicy: EnvoyProxySpecProviderKubernetesEnvoyServiceExternalTrafficPolicy.LOCAL,
-          },
+          // request = limit: Guaranteed QoS, so the data plane's host-CPU budget is both promised and capped
+          container: { resources: { requests: { cpu, memory }, limits: { cpu, memory } } },
         },
+        // Local keeps the client address for rate limits and logs and avoids a second hop between nodes
+        envoyService: { type: 'LoadBalancer', externalTrafficPolicy: 'Local' },
       },
     },
   });
