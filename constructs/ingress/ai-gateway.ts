@@ -582,6 +582,21 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
     this.gateway._isolatePool(pool);
   }
 
+  /**
+   * The OpenAI base URL a client of this tenant configures for a model it routes (the SDK appends
+   * `/chat/completions`). Envoy AI Gateway routes on the body's `model`, so every model shares
+   * `https://<host>/v1`; Kuadrant and F5 route on the path: `https://<host>/llm/<model>/v1`.
+   */
+  public baseUrlOf(modelName: string): string {
+    if (!this.routes.some((r) => r.modelName === modelName)) {
+      const routed = this.routes.map((r) => r.modelName).sort();
+      invalid(this, `tenant ${this.tenantName} does not route model ${modelName} (routes: ${routed.length ? routed.join(', ') : 'none'}); call tenant.routeModel(name) first`);
+    }
+    return this.gateway.implementation.kind === GatewayImplementationKind.ENVOY_AI_GATEWAY
+      ? `https://${this.hostname}/v1`
+      : `https://${this.hostname}/llm/${modelName}/v1`;
+  }
+
   /** An MCP server behind the tenant's hostname (`/mcp`) and authentication (Envoy AI Gateway MCPRoute). */
   public addMcpServer(options: McpServerOptions): void {
     const model = this.gateway._model();

@@ -592,6 +592,18 @@ describe('AiGateway validation', () => {
   });
 });
 
+test('baseUrlOf: the OpenAI base URL a client sets, the same for every model on Envoy, per model on Kuadrant and F5', () => {
+  const urls = [ENVOY, KUADRANT, F5].map((implementation) => {
+    const s = new GatewayScenario();
+    s.gateway({ implementation });
+    return s.tenant('team-a', { limits: { requestsPerMinute: 10 } }).baseUrlOf('team-a-llm');
+  });
+  expect(urls).toEqual(['https://team-a.ai.example.com/v1', 'https://team-a.ai.example.com/llm/team-a-llm/v1', 'https://team-a.ai.example.com/llm/team-a-llm/v1']);
+  const s = new GatewayScenario();
+  expect(() => s.tenant('team-a').baseUrlOf('other')).toThrow(
+    'gateway/Gateway/team-a: tenant team-a does not route model other (routes: team-a-llm); call tenant.routeModel(name) first');
+});
+
 test('GatewayImplementation: names, classes and whether it counts tokens', () => {
   expect([ENVOY, KUADRANT, F5].map((i) => [i.displayName, i.gatewayClassName, i.dataPlaneNamespaceName, i.countsTokens])).toEqual([
     ['Envoy AI Gateway', 'eg', 'envoy-gateway-system', true],
