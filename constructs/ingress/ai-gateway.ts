@@ -1,6 +1,5 @@
 import { Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { Annotations } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import {
   DataPlanePlacement,
@@ -39,6 +38,7 @@ import {
 } from '../../generated/k8s/gateway-api';
 import { isDnsLabel, isDnsSubdomain } from '../common/k8s';
 import { invalid } from '../common/validation';
+import { warn } from '../common/warnings';
 import { IInferencePool } from '../serving/inference-pool';
 
 /** Props of {@link AiGateway}. */
@@ -180,7 +180,6 @@ export class AiGateway extends Construct {
   private readonly grants = new Set<string>();
   private readonly isolatedPools = new Set<string>();
   private readonly warnings: string[] = [];
-  private printedWarnings = 0;
   private readonly warnedOnce = new Set<string>();
   private readonly monitoringNamespaceName?: string;
 
@@ -282,7 +281,7 @@ export class AiGateway extends Construct {
       this.warn('F5 BIG-IP Next for Kubernetes: only Gateway API objects, certificates and NetworkPolicies are rendered; '
         + 'authentication, request limits and DPU placement go through F5 resources that are not publicly documented (unverified): configure them from F5\'s documentation');
     }
-    this.node.addValidation({ validate: () => this.validateAndWarn() });
+    this.node.addValidation({ validate: () => this.validate() });
   }
 
   /**
@@ -435,13 +434,11 @@ export class AiGateway extends Construct {
 
   private warn(message: string): void {
     this.warnings.push(message);
-    Annotations.of(this).addWarning(message);
+    // printed once on the console during synth (constructs/common/warnings.ts)
+    warn(this, message);
   }
 
-  private validateAndWarn(): string[] {
-    // a warning nobody sees is a bug: cdk8s runs validations during synth (once per chart), so print them here, once
-    for (const w of this.warnings.slice(this.printedWarnings)) console.warn(`[WARNING] ${this.node.path}: ${w}`);
-    this.printedWarnings = this.warnings.length;
+  private validate(): string[] {
     if (this.tenants.length === 0) return [`gateway ${this.gatewayName} has no tenants; add one with gateway.addTenant()`];
     return this.tenants.filter((t) => t._routes().length === 0)
       .map((t) => `tenant ${t.tenantName} routes no model; call tenant.routeModel(name)`);

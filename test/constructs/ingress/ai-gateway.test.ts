@@ -337,7 +337,7 @@ describe('AiGateway on Kuadrant', () => {
 
   test('streamed answers escape Kuadrant\'s token count unless clients ask for usage: warned once for the gateway', () => {
     expect(warnings).toEqual([
-      '[WARNING] gateway/Gateway: Kuadrant counts the tokens of a streamed answer only when the request sets stream_options.include_usage '
+      'WARN [gateway/Gateway]: Kuadrant counts the tokens of a streamed answer only when the request sets stream_options.include_usage '
         + '(Kuadrant v1.5.2 doc/overviews/token-rate-limiting.md): streaming clients that omit it are not charged tokens; tell your tenants to set it, '
         + 'or use GatewayImplementation.envoyAiGateway(), which sets it on every streamed request',
     ]);
@@ -397,9 +397,9 @@ describe('AiGateway F5 BIG-IP Next profile', () => {
 
   test('what F5 leaves unverified is printed on the console, once', () => {
     expect(warnings).toEqual([
-      '[WARNING] gateway/Gateway: F5 BIG-IP Next for Kubernetes: only Gateway API objects, certificates and NetworkPolicies are rendered; '
+      'WARN [gateway/Gateway]: F5 BIG-IP Next for Kubernetes: only Gateway API objects, certificates and NetworkPolicies are rendered; '
         + 'authentication, request limits and DPU placement go through F5 resources that are not publicly documented (unverified): configure them from F5\'s documentation',
-      '[WARNING] gateway/Gateway: tenant team-a: authentication (api-keys) and 600 requests/min are not rendered for F5 BIG-IP Next (unverified API); configure them in F5\'s own resources',
+      'WARN [gateway/Gateway]: tenant team-a: authentication (api-keys) and 600 requests/min are not rendered for F5 BIG-IP Next (unverified API); configure them in F5\'s own resources',
     ]);
   });
 });
@@ -512,7 +512,7 @@ describe('AiGateway validation', () => {
     const { result, warnings } = capturingWarnings(() => s.synth());
     expect(objectsOf(result, 'NetworkPolicy').map((n) => n.spec.ingress.length)).toEqual([3, 3]);
     expect(warnings).toEqual([
-      '[WARNING] gateway/Gateway: monitoringNamespaceName is not set: the model pods\' NetworkPolicies admit no Prometheus, so scrapes of the model servers\' '
+      'WARN [gateway/Gateway]: monitoringNamespaceName is not set: the model pods\' NetworkPolicies admit no Prometheus, so scrapes of the model servers\' '
         + 'metrics (the vLLM PodMonitors) are dropped; set monitoringNamespaceName to the namespace of your Prometheus',
     ]);
     expect(() => new AiGateway(s.gatewayChart, 'G', { monitoringNamespaceName: 'Monitoring' })).toThrow('gateway/G: monitoringNamespaceName "Monitoring" must be a DNS label');

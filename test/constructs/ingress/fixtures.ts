@@ -92,10 +92,13 @@ export const ENVOY = GatewayImplementation.envoyAiGateway();
 export const KUADRANT = GatewayImplementation.kuadrant();
 export const F5 = GatewayImplementation.f5BigIpNext({ gatewayClassName: 'f5-gateway' });
 
-/** Runs `fn` and returns its result and what it printed with console.warn. */
+/** Runs `fn` and returns its result and the warnings it printed (`WARN [path]: message` on stdout, constructs/common/warnings.ts). */
 export function capturingWarnings<T>(fn: () => T): { result: T; warnings: string[] } {
   const warnings: string[] = [];
-  const spy = jest.spyOn(console, 'warn').mockImplementation((m: string) => { warnings.push(m); });
+  const spy = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+    const line = args.join(' ');
+    if (line.startsWith('WARN [')) warnings.push(line);
+  });
   try {
     return { result: fn(), warnings };
   } finally {
