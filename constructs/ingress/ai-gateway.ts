@@ -2,6 +2,7 @@ import { Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import {
+  CallerPlan,
   DataPlanePlacement,
   GatewayAuthentication,
   GatewayAuthenticationKind,
@@ -16,10 +17,12 @@ import { renderEnvoyGatewayLevel, renderEnvoyMcpRoute, renderEnvoyTenant } from 
 import { renderHttpRouteTenant, renderKuadrantTenant, renderKuadrantTlsPolicy } from './private/kuadrant';
 import {
   CERT_MANAGER_GROUP,
+  CLIENT_ID,
   GATEWAY_GROUP,
   GatewayModel,
   ModelRouteModel,
   TenantModel,
+  callerPattern,
   dpusOf,
   envoyProxyPodLabels,
   poolPodLabels,
@@ -121,6 +124,11 @@ export interface AiGatewayTenantOptions {
    * @default - the gateway's `tls`
    */
   readonly tls?: GatewayTls;
+  /**
+   * Plans for groups of the tenant's callers (tiers), each with its own limits.
+   * @default - every caller shares the tenant's `limits`
+   */
+  readonly plans?: CallerPlan[];
 }
 
 /** Options of {@link AiGatewayTenant.addMcpServer}. */
@@ -489,6 +497,8 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
   public readonly authentication: GatewayAuthentication;
   /** The tenant's plan. */
   public readonly limits: TenantRateLimits;
+  /** Plans of groups of callers. */
+  public readonly plans: CallerPlan[];
 
   private readonly gateway: AiGateway;
   private readonly routes: ModelRouteModel[] = [];
@@ -513,7 +523,13 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
     this.routeName = `${tenantName}-models`;
     this.authentication = options.authentication;
     this.limits = { ...options.limits };
-    this.checkLimits(model.implementation);
+    this.plans = (options.plans ?? []).map((p) => ({ planName: p.planName, clientIds: [...p.clientIds], limits: { ...p.limits } }));
+    this.checkLimits(model.implementation, 'limits', this.limits);
+    this.checkPlans(model.implementation);
+    this.checkAuthentication();
+    if (model.implementation.kind === GatewayImplementationKind.F5_BIG_IP_NEXT) {
+      this.gateway._warn(`tenant ${this.tenantName}: authentication (${this.authentication.kind}) and ${this.limits.requestsPerMinute} requests/min are not rendered for F5 BIG-IP Next (unverified API); configure them in F5's own resources`);
+    }
 
     const tls = options.tls ?? model.tls;
     if (!tls) {
@@ -534,6 +550,7 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
       authentication: this.authentication,
       apiKeySecretName: this.authentication.secretName ?? `${tenantName}-api-keys`,
       limits: this.limits,
+      plans: this.plans,
       routes: this.routes,
     };
     switch (model.implementation.kind) {
@@ -617,6 +634,7 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
       authentication: this.authentication,
       apiKeySecretName: this.authentication.secretName ?? `${this.tenantName}-api-keys`,
       limits: this.limits,
+      plans: this.plans,
       routes: this.routes,
     }, options.serviceName, options.port, backendPath);
   }
@@ -631,24 +649,53 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
     return this.mcp;
   }
 
-  private checkLimits(implementation: GatewayImplementation): void {
-    const l = this.limits;
+  private checkLimits(implementation: GatewayImplementation, what: string, l: TenantRateLimits): void {
+    const prefix = what === 'limits' ? '' : `${what}: `;
     const positive = (name: string, v: number | undefined) => {
-      if (v !== undefined && (!Number.isInteger(v) || v < 1 || v > 4294967295)) invalid(this, `${name} ${v} must be a positive integer (at most 2^32-1)`);
+      if (v !== undefined && (!Number.isInteger(v) || v < 1 || v > 4294967295)) invalid(this, `${prefix}${name} ${v} must be a positive integer (at most 2^32-1)`);
     };
     positive('requestsPerMinute', l.requestsPerMinute);
     positive('tokensPerMinute', l.tokensPerMinute);
     positive('tokensPerDay', l.tokensPerDay);
     if (l.tokensPerMinute !== undefined && l.tokensPerDay !== undefined && l.tokensPerDay < l.tokensPerMinute) {
-      invalid(this, `tokensPerDay ${l.tokensPerDay} is below tokensPerMinute ${l.tokensPerMinute}; a day's budget holds at least a minute's`);
+      invalid(this, `${prefix}tokensPerDay ${l.tokensPerDay} is below tokensPerMinute ${l.tokensPerMinute}; a day's budget holds at least a minute's`);
     }
     if ((l.tokensPerMinute !== undefined || l.tokensPerDay !== undefined) && !implementation.countsTokens) {
       invalid(this, `tenant ${this.tenantName} has a token limit, but ${implementation.displayName} cannot count LLM tokens through a publicly documented API; `
         + 'drop tokensPerMinute and tokensPerDay or use GatewayImplementation.envoyAiGateway() or kuadrant()');
     }
+  }
+
+  private checkPlans(implementation: GatewayImplementation): void {
+    if (this.plans.length === 0) return;
     if (implementation.kind === GatewayImplementationKind.F5_BIG_IP_NEXT) {
-      this.gateway._warn(`tenant ${this.tenantName}: authentication (${this.authentication.kind}) and ${l.requestsPerMinute} requests/min are not rendered for F5 BIG-IP Next (unverified API); configure them in F5's own resources`);
+      invalid(this, `tenant ${this.tenantName} has caller plans, but the F5 BIG-IP Next profile renders no limits; use GatewayImplementation.envoyAiGateway() or kuadrant()`);
     }
+    const names = new Set<string>();
+    const owner = new Map<string, string>();
+    for (const plan of this.plans) {
+      if (!isDnsLabel(plan.planName) || plan.planName.length > 40) invalid(this, `plan name ${JSON.stringify(plan.planName)} must be a DNS label of at most 40 characters`);
+      if (names.has(plan.planName)) invalid(this, `plan ${plan.planName} is listed twice`);
+      names.add(plan.planName);
+      if (plan.clientIds.length === 0) invalid(this, `plan ${plan.planName} names no callers; give it clientIds`);
+      for (const id of plan.clientIds) {
+        if (!CLIENT_ID.test(id)) invalid(this, `plan ${plan.planName}: client id ${JSON.stringify(id)} must be 1 to 253 letters, digits, '-', '.', '_', '@' or ':'`);
+        const other = owner.get(id);
+        if (other) invalid(this, `client id ${id} is on plans ${other} and ${plan.planName}; a caller is on one plan`);
+        owner.set(id, plan.planName);
+      }
+      this.checkLimits(implementation, `plan ${plan.planName}`, plan.limits);
+    }
+    // Envoy matches the callers with one regular expression per rule, a header value of at most 1024 characters
+    // (BackendTrafficPolicy rateLimit.global.rules[].clientSelectors[].headers[].value)
+    const all = callerPattern([...owner.keys()]);
+    if (implementation.kind === GatewayImplementationKind.ENVOY_AI_GATEWAY && all.length > 1024) {
+      invalid(this, `the plans of tenant ${this.tenantName} name ${owner.size} callers, a pattern of ${all.length} characters; Envoy Gateway takes at most 1024: `
+        + 'move groups of callers to tenants of their own');
+    }
+  }
+
+  private checkAuthentication(): void {
     if (this.authentication.kind === GatewayAuthenticationKind.JWT) {
       const jwt = this.authentication.jwtOptions!;
       for (const [name, url] of [['issuerUrl', jwt.issuerUrl], ['jwksUrl', jwt.jwksUrl]]) {

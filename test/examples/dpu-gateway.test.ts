@@ -73,6 +73,26 @@ describe('examples/dpu-gateway', () => {
     expect(() => auditGateways(open)).toThrow('gateway audit: pool team-a/llama-3-1-8b: its NetworkPolicy admits tenant namespace team-b');
   });
 
+  test('team-a\'s nightly evaluation job has a plan of its own on both implementations; the team\'s limits exclude it', () => {
+    const rules = cluster('envoy-ai-gateway').find((o) => o.kind === 'BackendTrafficPolicy' && o.metadata.namespace === 'team-a').spec.rateLimit.global.rules;
+    expect(rules.map((r: any) => [r.clientSelectors[0].headers[0].value, r.clientSelectors[0].headers[0].invert ?? false, r.limit.requests, r.limit.unit, r.cost ? 'tokens' : 'requests']))
+      .toEqual([
+        ['^(nightly-eval)$', true, 600, 'Minute', 'requests'],
+        ['^(nightly-eval)$', true, 200000, 'Minute', 'tokens'],
+        ['^(nightly-eval)$', true, 50000000, 'Day', 'tokens'],
+        ['^(nightly-eval)$', false, 30, 'Minute', 'requests'],
+        ['^(nightly-eval)$', false, 1000000, 'Minute', 'tokens'],
+        ['^(nightly-eval)$', false, 200000000, 'Day', 'tokens'],
+      ]);
+    const kuadrant = cluster('kuadrant');
+    const limits = (kind: string) => kuadrant.find((o) => o.kind === kind && o.metadata.namespace === 'team-a').spec.limits;
+    expect(Object.entries(limits('TokenRateLimitPolicy')).map(([k, v]: [string, any]) => [k, v.rates, v.when[0].predicate]).sort()).toEqual([
+      ['plan-batch-tokens', [{ limit: 1000000, window: '1m' }, { limit: 200000000, window: '24h' }], 'auth.identity.clientid in ["nightly-eval"]'],
+      ['tokens', [{ limit: 200000, window: '1m' }, { limit: 50000000, window: '24h' }], '!(auth.identity.clientid in ["nightly-eval"])'],
+    ]);
+    expect(limits('RateLimitPolicy')['plan-batch-requests'].rates).toEqual([{ limit: 30, window: '1m' }]);
+  });
+
   test('the data plane runs on the L40S + BlueField-3 pool, 2 replicas of 2 host cores each', () => {
     for (const impl of ['envoy-ai-gateway', 'kuadrant']) {
       const proxy = cluster(impl).find((o) => o.kind === 'EnvoyProxy');

@@ -70,12 +70,13 @@ describe('AiGateway on Envoy AI Gateway', () => {
     expect(gateway.replicas * gateway.hostCpuCoresPerReplica).toBe(12);
   });
 
-  test('ClientTrafficPolicy: the minimum TLS version and timeouts fit for streaming', () => {
+  test('ClientTrafficPolicy: the minimum TLS version, timeouts fit for streaming, and no client-sent caller id', () => {
     const ctp = onlyObject(out, 'ClientTrafficPolicy');
     expect(ctp.spec).toEqual({
       targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'ai-gateway' }],
       tls: { minVersion: '1.3' },
       timeout: { http: { requestReceivedTimeout: '120s', streamIdleTimeout: '300s', idleTimeout: '900s' } },
+      headers: { earlyRequestHeaders: { remove: ['x-ai-factory-client-id'] } },
     });
   });
 
@@ -204,6 +205,82 @@ describe('AiGateway on Envoy AI Gateway', () => {
       backendRefs: [{ name: 'tools', port: 8080, path: '/mcp' }],
       securityPolicy: { apiKeyAuth: { credentialRefs: [{ group: '', kind: 'Secret', name: 'team-a-api-keys' }], extractFrom: [{ headers: ['Authorization'] }], sanitize: true } },
     });
+  });
+});
+
+describe('AiGateway caller plans', () => {
+  const gold = { planName: 'gold', clientIds: ['ci.bot', 'alice'], limits: { requestsPerMinute: 6000, tokensPerMinute: 2_000_000 } };
+  const batch = { planName: 'batch', clientIds: ['nightly'], limits: { requestsPerMinute: 10, tokensPerDay: 900_000_000 } };
+
+  test('Envoy: callers of no plan on the tenant\'s limits, each plan\'s callers on its own, matched on the caller id', () => {
+    const s = new GatewayScenario();
+    s.gateway();
+    s.tenant('team-a', { limits: { requestsPerMinute: 600, tokensPerMinute: 200_000 }, plans: [gold, batch] });
+    const rules = onlyObject(s.synth(), 'BackendTrafficPolicy').spec.rateLimit.global.rules;
+    const sel = (value: string, invert?: boolean) => [{ headers: [{ name: 'x-ai-factory-client-id', type: 'RegularExpression', value, ...(invert ? { invert } : {}) }] }];
+    const tokens = { request: { from: 'Number', number: 0 }, response: { from: 'Metadata', metadata: { namespace: 'io.envoy.ai_gateway', key: 'llm_total_token' } } };
+    expect(rules).toEqual([
+      { clientSelectors: sel('^(alice|ci\\.bot|nightly)$', true), limit: { requests: 600, unit: 'Minute' } },
+      { clientSelectors: sel('^(alice|ci\\.bot|nightly)$', true), limit: { requests: 200000, unit: 'Minute' }, cost: tokens },
+      { clientSelectors: sel('^(alice|ci\\.bot)$'), limit: { requests: 6000, unit: 'Minute' } },
+      { clientSelectors: sel('^(alice|ci\\.bot)$'), limit: { requests: 2000000, unit: 'Minute' }, cost: tokens },
+      { clientSelectors: sel('^(nightly)$'), limit: { requests: 10, unit: 'Minute' } },
+      { clientSelectors: sel('^(nightly)$'), limit: { requests: 900000000, unit: 'Day' }, cost: tokens },
+    ]);
+  });
+
+  test('Envoy: a plan with token limits makes the route count tokens even when the tenant has none', () => {
+    const s = new GatewayScenario();
+    s.gateway();
+    s.tenant('team-a', { limits: { requestsPerMinute: 600 }, plans: [batch] });
+    expect(onlyObject(s.synth(), 'AIGatewayRoute').spec.llmRequestCosts).toEqual([{ metadataKey: 'llm_total_token', type: 'TotalToken' }]);
+  });
+
+  test('Kuadrant: the AuthPolicy exposes the caller id; limits per plan with predicates on it', () => {
+    for (const [authentication, selector] of [[GatewayAuthentication.apiKeys(), 'auth.identity.metadata.name'], [JWT, 'auth.identity.sub']] as const) {
+      const s = new GatewayScenario();
+      s.gateway({ implementation: KUADRANT });
+      s.tenant('team-a', { authentication, limits: { requestsPerMinute: 600, tokensPerMinute: 200_000 }, plans: [gold, batch] });
+      const out = s.synth();
+      expect(onlyObject(out, 'AuthPolicy').spec.rules.response).toEqual({ success: { filters: { identity: { json: { properties: { clientid: { selector } } } } } } });
+      expect(onlyObject(out, 'RateLimitPolicy').spec.limits).toEqual({
+        'requests': { rates: [{ limit: 600, window: '1m' }], when: [{ predicate: '!(auth.identity.clientid in ["alice", "ci.bot", "nightly"])' }] },
+        'plan-gold-requests': { rates: [{ limit: 6000, window: '1m' }], when: [{ predicate: 'auth.identity.clientid in ["alice", "ci.bot"]' }] },
+        'plan-batch-requests': { rates: [{ limit: 10, window: '1m' }], when: [{ predicate: 'auth.identity.clientid in ["nightly"]' }] },
+      });
+      expect(onlyObject(out, 'TokenRateLimitPolicy').spec.limits).toEqual({
+        'tokens': { rates: [{ limit: 200000, window: '1m' }], when: [{ predicate: '!(auth.identity.clientid in ["alice", "ci.bot", "nightly"])' }] },
+        'plan-gold-tokens': { rates: [{ limit: 2000000, window: '1m' }], when: [{ predicate: 'auth.identity.clientid in ["alice", "ci.bot"]' }] },
+        'plan-batch-tokens': { rates: [{ limit: 900000000, window: '24h' }], when: [{ predicate: 'auth.identity.clientid in ["nightly"]' }] },
+      });
+    }
+  });
+
+  test('without plans nothing about callers is rendered', () => {
+    const s = new GatewayScenario();
+    s.gateway({ implementation: KUADRANT });
+    s.tenant('team-a');
+    const out = s.synth();
+    expect(onlyObject(out, 'AuthPolicy').spec.rules.response).toBeUndefined();
+    expect(onlyObject(out, 'RateLimitPolicy').spec.limits).toEqual({ requests: { rates: [{ limit: 600, window: '1m' }] } });
+  });
+
+  test('fails when plans are malformed or asked of F5', () => {
+    const plan = (p: object) => () => new GatewayScenario().tenant('team-a', { plans: [{ ...gold, ...p }] });
+    expect(plan({ planName: 'Gold' })).toThrow('gateway/Gateway/team-a: plan name "Gold" must be a DNS label of at most 40 characters');
+    expect(plan({ clientIds: [] })).toThrow('gateway/Gateway/team-a: plan gold names no callers; give it clientIds');
+    expect(plan({ clientIds: ['a b'] })).toThrow('gateway/Gateway/team-a: plan gold: client id "a b" must be 1 to 253 letters, digits, \'-\', \'.\', \'_\', \'@\' or \':\'');
+    expect(plan({ limits: { requestsPerMinute: 0 } })).toThrow('gateway/Gateway/team-a: plan gold: requestsPerMinute 0 must be a positive integer (at most 2^32-1)');
+    expect(() => new GatewayScenario().tenant('team-a', { plans: [gold, { ...batch, clientIds: ['alice'] }] })).toThrow(
+      'gateway/Gateway/team-a: client id alice is on plans gold and batch; a caller is on one plan');
+    expect(() => new GatewayScenario().tenant('team-a', { plans: [gold, gold] })).toThrow('gateway/Gateway/team-a: plan gold is listed twice');
+    const many = Array.from({ length: 120 }, (_, i) => `caller-${i}`);
+    expect(() => new GatewayScenario().tenant('team-a', { plans: [{ ...gold, clientIds: many }] })).toThrow(
+      'gateway/Gateway/team-a: the plans of tenant team-a name 120 callers, a pattern of 1213 characters; Envoy Gateway takes at most 1024: move groups of callers to tenants of their own');
+    const f5 = new GatewayScenario();
+    f5.gateway({ implementation: F5 });
+    expect(() => f5.tenant('team-a', { limits: { requestsPerMinute: 1 }, plans: [{ ...gold, limits: { requestsPerMinute: 5 } }] })).toThrow(
+      'gateway/Gateway/team-a: tenant team-a has caller plans, but the F5 BIG-IP Next profile renders no limits; use GatewayImplementation.envoyAiGateway() or kuadrant()');
   });
 });
 

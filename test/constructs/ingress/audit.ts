@@ -83,7 +83,9 @@ export function auditGateways(manifests: any[]): TenantAudit[] {
       const btp = of('BackendTrafficPolicy').find((p) => targets(p, 'HTTPRoute', r.metadata.name, rns));
       const rlp = of('RateLimitPolicy').find((p) => targets(p, 'HTTPRoute', r.metadata.name, rns));
       const trlp = of('TokenRateLimitPolicy').find((p) => targets(p, 'HTTPRoute', r.metadata.name, rns));
-      const btpRules: any[] = btp?.spec.rateLimit?.global?.rules ?? [];
+      // the tenant's own limits: rules for every caller, or for the callers of no plan (an inverted caller match)
+      const btpRules: any[] = (btp?.spec.rateLimit?.global?.rules ?? []).filter((x: any) => !x.clientSelectors
+        || x.clientSelectors.every((c: any) => (c.headers ?? []).every((h: any) => h.invert === true)));
       const requests = btpRules.find((x) => !x.cost && x.limit.unit === 'Minute')?.limit.requests ?? rlp?.spec.limits?.requests?.rates?.find((x: any) => x.window === '1m')?.limit;
       if (requests === undefined) breach(`route ${rns}/${r.metadata.name} has no request limit`);
       audit.requestsPerMinute.push(requests);
