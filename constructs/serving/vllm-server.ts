@@ -13,7 +13,7 @@ import {
   PodMonitorSpecPodMetricsEndpointsMetricRelabelingsAction,
 } from '../../generated/k8s/prometheus-operator';
 import { LlmModel, ModelTask, NumericFormat } from '../../lib/models/llm';
-import { ServingPlan, ServingPlanner } from '../../lib/models/serving-plan';
+import { ServingPlan, ServingPlanAnnotations, ServingPlanner } from '../../lib/models/serving-plan';
 import { GpuOffer, IGpuNodePool } from '../accelerators/gpu-node-pool';
 import { RdmaPodWiring } from '../accelerators/rdma-pod-wiring';
 import { guard, invalid } from '../common/validation';
@@ -431,10 +431,12 @@ export class VllmServer extends Construct {
     const selector = { 'app.kubernetes.io/instance': this.serverName };
     const replicas = Lazy.any({ produce: () => (this.autoscaler ? undefined : this.replicas) });
     const objectLabels = { ...this.podLabels };
+    // the plan, where operators and the capacity report read it
+    const workloadAnnotations = ServingPlanAnnotations.of(this.plan);
 
     if (!this.multiNode) {
       new k8s.KubeDeployment(this, 'Resource', {
-        metadata: { name: this.serverName, labels: objectLabels },
+        metadata: { name: this.serverName, labels: objectLabels, annotations: workloadAnnotations },
         spec: {
           replicas,
           selector: { matchLabels: selector },
@@ -448,7 +450,7 @@ export class VllmServer extends Construct {
         ? rayCommands(args)
         : multiprocessingCommands(args, this.plan.nodesPerReplica);
       new LeaderWorkerSet(this, 'Resource', {
-        metadata: { name: this.serverName, labels: objectLabels },
+        metadata: { name: this.serverName, labels: objectLabels, annotations: workloadAnnotations },
         spec: {
           replicas,
           startupPolicy: LeaderWorkerSetSpecStartupPolicy.LEADER_CREATED,

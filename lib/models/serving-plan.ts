@@ -441,3 +441,59 @@ function round(x: number): number {
 function gb(x: number): string {
   return x.toFixed(1);
 }
+
+/**
+ * The annotations that say a server's plan on its workload (Deployment or LeaderWorkerSet), so that operators
+ * (`kubectl describe`) and the capacity report read the layout, the memory of each GPU and the KV-cache capacity
+ * without re-running the planner. Every value is a decimal string; sizes in GB are 1e9 bytes, rounded to 0.01.
+ */
+export class ServingPlanAnnotations {
+  /** `--tensor-parallel-size`. */
+  public static readonly TENSOR_PARALLEL_SIZE = 'ai-factory.dev/tensor-parallel-size';
+  /** `--pipeline-parallel-size` (= nodes per replica). */
+  public static readonly PIPELINE_PARALLEL_SIZE = 'ai-factory.dev/pipeline-parallel-size';
+  /** Nodes one replica spans. */
+  public static readonly NODES_PER_REPLICA = 'ai-factory.dev/nodes-per-replica';
+  /** GPUs (or MIG instances) one replica uses. */
+  public static readonly GPUS_PER_REPLICA = 'ai-factory.dev/gpus-per-replica';
+  /** Memory of one GPU unit in GB. */
+  public static readonly GPU_MEMORY_GB = 'ai-factory.dev/gpu-memory-gb';
+  /** Memory vLLM may use per GPU (memory × `--gpu-memory-utilization`) in GB. */
+  public static readonly USABLE_MEMORY_PER_GPU_GB = 'ai-factory.dev/usable-memory-per-gpu-gb';
+  /** Weights held by each GPU in GB. */
+  public static readonly WEIGHTS_PER_GPU_GB = 'ai-factory.dev/weights-per-gpu-gb';
+  /** KV-cache memory of each GPU in GB. */
+  public static readonly KV_CACHE_PER_GPU_GB = 'ai-factory.dev/kv-cache-per-gpu-gb';
+  /** Tokens the KV cache of one replica holds. */
+  public static readonly KV_CACHE_TOKENS = 'ai-factory.dev/kv-cache-tokens';
+  /** `--max-model-len`. */
+  public static readonly MAX_MODEL_LEN = 'ai-factory.dev/max-model-len';
+  /** Sequences of `max-model-len` tokens the KV cache holds at once. */
+  public static readonly MAX_CONCURRENT_SEQUENCES = 'ai-factory.dev/max-concurrent-sequences';
+  /** Weight format (`bfloat16`, `fp8`, ...). */
+  public static readonly WEIGHT_FORMAT = 'ai-factory.dev/weight-format';
+  /** KV-cache format. */
+  public static readonly KV_CACHE_FORMAT = 'ai-factory.dev/kv-cache-format';
+
+  /** The annotations of a plan, keyed by the constants of this class. */
+  public static of(plan: ServingPlan): { [key: string]: string } {
+    const A = ServingPlanAnnotations;
+    return {
+      [A.TENSOR_PARALLEL_SIZE]: String(plan.tensorParallelSize),
+      [A.PIPELINE_PARALLEL_SIZE]: String(plan.pipelineParallelSize),
+      [A.NODES_PER_REPLICA]: String(plan.nodesPerReplica),
+      [A.GPUS_PER_REPLICA]: String(plan.gpusPerReplica),
+      [A.GPU_MEMORY_GB]: String(round(plan.gpuMemoryGb)),
+      [A.USABLE_MEMORY_PER_GPU_GB]: String(plan.usableMemoryPerGpuGb),
+      [A.WEIGHTS_PER_GPU_GB]: String(plan.weightsPerGpuGb),
+      [A.KV_CACHE_PER_GPU_GB]: String(plan.kvCachePerGpuGb),
+      [A.KV_CACHE_TOKENS]: String(plan.kvCacheTokens),
+      [A.MAX_MODEL_LEN]: String(plan.maxModelLen),
+      [A.MAX_CONCURRENT_SEQUENCES]: String(plan.maxConcurrentSequences),
+      [A.WEIGHT_FORMAT]: plan.weightFormat,
+      [A.KV_CACHE_FORMAT]: plan.kvCacheFormat,
+    };
+  }
+
+  private constructor() {}
+}

@@ -40,6 +40,30 @@ describe('VllmServer on one node (Deployment)', () => {
     expect(deployment.spec.replicas).toBe(1);
   });
 
+  test('the plan is written on the Deployment: layout, memory per GPU and KV-cache capacity in tokens', () => {
+    expect(deployment.metadata.annotations).toEqual({
+      'ai-factory.dev/tensor-parallel-size': '4',
+      'ai-factory.dev/pipeline-parallel-size': '1',
+      'ai-factory.dev/nodes-per-replica': '1',
+      'ai-factory.dev/gpus-per-replica': '4',
+      'ai-factory.dev/gpu-memory-gb': '80',
+      'ai-factory.dev/usable-memory-per-gpu-gb': '72',
+      'ai-factory.dev/weights-per-gpu-gb': String(server.plan.weightsPerGpuGb),
+      'ai-factory.dev/kv-cache-per-gpu-gb': String(server.plan.kvCachePerGpuGb),
+      'ai-factory.dev/kv-cache-tokens': String(server.plan.kvCacheTokens),
+      'ai-factory.dev/max-model-len': '32768',
+      'ai-factory.dev/max-concurrent-sequences': String(server.plan.maxConcurrentSequences),
+      'ai-factory.dev/weight-format': 'bfloat16',
+      'ai-factory.dev/kv-cache-format': 'bfloat16',
+    });
+    // 70.6 B × 2 bytes / 4 GPUs = 35.3 GB of weights per GPU; 72 − 35.3 − 3 GB reserve = 33.7 GB of KV per GPU;
+    // KV per token per GPU: 2 × 80 layers × (8 / 4) heads × 128 × 2 bytes = 81,920 bytes → 411,376 tokens
+    expect(server.plan.weightsPerGpuGb).toBe(35.3);
+    expect(server.plan.kvCachePerGpuGb).toBe(33.7);
+    expect(deployment.metadata.annotations['ai-factory.dev/kv-cache-tokens']).toBe(String(Math.floor(33.7e9 / 81920)));
+    expect(deployment.spec.template.metadata.annotations).toBeUndefined();
+  });
+
   test('the default image is vLLM v0.21.0, the release llm-d-router v0.10.0 deploys', () => {
     expect(container.image).toBe('vllm/vllm-openai:v0.21.0');
   });
@@ -180,6 +204,13 @@ describe('VllmServer across nodes (LeaderWorkerSet)', () => {
     expect(lws.spec).toMatchObject({ replicas: 1, startupPolicy: 'LeaderCreated', leaderWorkerTemplate: { size: 2, restartPolicy: 'RecreateGroupOnPodRestart' } });
     expect(vllm(leader.spec).readinessProbe).toBeDefined();
     expect(vllm(worker.spec).readinessProbe).toBeUndefined();
+    expect(lws.metadata.annotations).toMatchObject({
+      'ai-factory.dev/tensor-parallel-size': '8',
+      'ai-factory.dev/pipeline-parallel-size': '2',
+      'ai-factory.dev/nodes-per-replica': '2',
+      'ai-factory.dev/gpus-per-replica': '16',
+      'ai-factory.dev/kv-cache-tokens': String(server.plan.kvCacheTokens),
+    });
   });
 
   test('leader and worker commands are vLLM\'s documented multi-node flags: --nnodes, --node-rank, --master-addr, --master-port, --headless', () => {
