@@ -97,8 +97,19 @@ export interface VllmServerProps {
    */
   readonly pipelineParallelSize?: number;
   /**
-   * Nodes one replica may span. Above 1 the planner may choose pipeline stages across nodes, rendered as a
-   * LeaderWorkerSet (needs the LWS controller in the cluster).
+   * Pin `--data-parallel-size`: attention ranks of one server whose experts spread over all their GPUs (wide expert
+   * parallelism for a mixture-of-experts model).
+   * @default - the smallest layout that fits; data parallelism only for mixture-of-experts models
+   */
+  readonly dataParallelSize?: number;
+  /**
+   * Pin `--enable-expert-parallel`.
+   * @default - on for a mixture-of-experts model with data parallelism
+   */
+  readonly expertParallel?: boolean;
+  /**
+   * Nodes one replica may span. Above 1 the planner may choose pipeline stages, or data-parallel ranks of a
+   * mixture-of-experts model, across nodes, rendered as a LeaderWorkerSet (needs the LWS controller in the cluster).
    * @default 1
    */
   readonly maxNodesPerReplica?: number;
@@ -199,6 +210,12 @@ const LWS_WORKER_INDEX = 'leaderworkerset.sigs.k8s.io/worker-index';
  * policies can name it.
  */
 const MASTER_PORT = 29501;
+/**
+ * Port of the data-parallel coordinator on the leader (`--data-parallel-rpc-port`), the one vLLM's data-parallel
+ * deployment guide uses (vllm-project/vllm `docs/serving/data_parallel_deployment.md`), written out so that network
+ * policies can name it.
+ */
+const DP_RPC_PORT = 13345;
 /** Env var holding the pod's node rank, from the LWS worker-index label through the downward API. */
 const NODE_RANK_ENV = 'NODE_RANK';
 /** Ray helper of the vLLM image (`COPY examples examples` into /vllm-workspace; the LWS vLLM example runs it). */
@@ -277,6 +294,8 @@ export class VllmServer extends Construct {
         activationReserveGb: props.activationReserveGb,
         tensorParallelSize: props.tensorParallelSize,
         pipelineParallelSize: props.pipelineParallelSize,
+        dataParallelSize: props.dataParallelSize,
+        expertParallel: props.expertParallel,
       }),
     );
     this.multiNode = this.plan.nodesPerReplica > 1;
@@ -315,6 +334,11 @@ export class VllmServer extends Construct {
           'side channel are wired for single-node pods; use a single-node layout (more GPUs per node, FP8 weights) for P/D');
       }
     }
+    const dataParallelAcrossNodes = this.multiNode && this.plan.dataParallelSize > 1;
+    if (dataParallelAcrossNodes && this.multiNodeBackend === MultiNodeBackend.RAY) {
+      invalid(this, `multiNodeBackend ray with ${this.plan.dataParallelSize} data-parallel ranks on ${this.plan.nodesPerReplica} nodes is not rendered: ` +
+        'the pods of a data-parallel group start their own ranks with vLLM\'s multiprocessing backend; use MultiNodeBackend.MULTIPROCESSING');
+    }
     if (this.multiNode && !pool.rdma) {
       Annotations.of(this).addWarning(
         `${this.plan.nodesPerReplica}-node layout on GPU pool ${pool.poolName} without an RDMA network: NCCL falls back to TCP sockets between nodes`);
@@ -347,7 +371,11 @@ export class VllmServer extends Construct {
       `--served-model-name=${this.servedModelName}`,
       `--port=${vllmPort}`,
       `--tensor-parallel-size=${this.plan.tensorParallelSize}`,
-      ...(this.multiNode ? [`--pipeline-parallel-size=${this.plan.pipelineParallelSize}`, `--distributed-executor-backend=${this.multiNodeBackend}`] : []),
+      ...(this.multiNode && !dataParallelAcrossNodes
+        ? [`--pipeline-parallel-size=${this.plan.pipelineParallelSize}`, `--distributed-executor-backend=${this.multiNodeBackend}`]
+        : []),
+      ...(this.plan.dataParallelSize > 1 ? [`--data-parallel-size=${this.plan.dataParallelSize}`] : []),
+      ...(this.plan.expertParallel ? ['--enable-expert-parallel'] : []),
       `--max-model-len=${this.plan.maxModelLen}`,
       `--gpu-memory-utilization=${this.plan.gpuMemoryUtilization}`,
     ];
@@ -382,7 +410,8 @@ export class VllmServer extends Construct {
     }
     if (rdma) vars.push(...rdma.envVars());
 
-    const gpus = this.plan.tensorParallelSize;
+    // GPUs of one pod: a pipeline stage (TP), or the data-parallel ranks of one node (TP × local DP)
+    const gpus = this.plan.gpusPerReplica / this.plan.nodesPerReplica;
     const shmGib = gpus > 1 || this.multiNode ? 16 : 4;
     const volumes: Volume[] = [
       { name: 'shm', emptyDir: { medium: 'Memory', sizeLimit: k8s.Quantity.fromString(`${shmGib}Gi`) } },
@@ -446,9 +475,11 @@ export class VllmServer extends Construct {
         },
       });
     } else {
-      const [leaderMain, workerMain] = this.multiNodeBackend === MultiNodeBackend.RAY
-        ? rayCommands(args)
-        : multiprocessingCommands(args, this.plan.nodesPerReplica);
+      const [leaderMain, workerMain] = dataParallelAcrossNodes
+        ? dataParallelCommands(args, this.plan.dataParallelSize / this.plan.nodesPerReplica)
+        : this.multiNodeBackend === MultiNodeBackend.RAY
+          ? rayCommands(args)
+          : multiprocessingCommands(args, this.plan.nodesPerReplica);
       new LeaderWorkerSet(this, 'Resource', {
         metadata: { name: this.serverName, labels: objectLabels, annotations: workloadAnnotations },
         spec: {
@@ -570,6 +601,26 @@ function multiprocessingCommands(args: string[], nodes: number): [GroupMember, G
   return [
     { command: ['vllm', 'serve'], args: [...args, ...distributed('0')], env: [] },
     { command: ['vllm', 'serve'], args: [...args, ...distributed(`$(${NODE_RANK_ENV})`), '--headless'], env: [rankEnv] },
+  ];
+}
+
+/**
+ * Data-parallel ranks across the nodes of an LWS group, the layout of llm-d's wide expert parallelism: every pod runs
+ * `localRanks` ranks of TP GPUs (`--data-parallel-size-local`); the leader runs ranks 0.. and the API server, each
+ * worker the ranks from worker index × localRanks on, `--headless`; all reach the leader's coordinator at
+ * `--data-parallel-address` / `--data-parallel-rpc-port` (vllm-project/vllm `docs/serving/data_parallel_deployment.md`,
+ * "Internal Load Balancing", two-node example). The start rank needs arithmetic on the worker index, so the worker
+ * runs through a shell.
+ */
+function dataParallelCommands(args: string[], localRanks: number): [GroupMember, GroupMember] {
+  const coordinator = [`--data-parallel-size-local=${localRanks}`, '--data-parallel-address=$(LWS_LEADER_ADDRESS)', `--data-parallel-rpc-port=${DP_RPC_PORT}`];
+  const rankEnv: EnvVar = { name: NODE_RANK_ENV, valueFrom: { fieldRef: { fieldPath: `metadata.labels['${LWS_WORKER_INDEX}']` } } };
+  const workerScript = `exec vllm serve ${[...args, '--headless', `--data-parallel-size-local=${localRanks}`].map(shellQuote).join(' ')} ` +
+    `--data-parallel-address="\${LWS_LEADER_ADDRESS}" --data-parallel-rpc-port=${DP_RPC_PORT} ` +
+    `--data-parallel-start-rank="$((\${${NODE_RANK_ENV}} * ${localRanks}))"`;
+  return [
+    { command: ['vllm', 'serve'], args: [...args, ...coordinator], env: [] },
+    { command: ['/bin/bash', '-c'], args: [workerScript], env: [rankEnv] },
   ];
 }
 

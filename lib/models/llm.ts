@@ -111,6 +111,29 @@ export interface LlmModelProps {
    * @default 0 - a dense model
    */
   readonly activeExperts?: number;
+  /**
+   * Intermediate size of one routed expert (`moe_intermediate_size`; Mixtral's and gpt-oss's `intermediate_size`): an
+   * expert is a gated MLP of 3 × hidden × this parameters.
+   * @default 0 - a dense model
+   */
+  readonly expertIntermediateSize?: number;
+  /**
+   * Layers with routed experts (DeepSeek: layers − `first_k_dense_replace`; Llama 4 Maverick: every
+   * `interleave_moe_layer_step`-th layer).
+   * @default - every layer of a mixture-of-experts model
+   */
+  readonly moeLayers?: number;
+  /**
+   * Rank of the compressed KV latent of multi-head latent attention (MLA, `kv_lora_rank`): the KV cache holds this
+   * latent plus the RoPE key part per token and layer, shared by every head, instead of per-head K and V.
+   * @default 0 - no MLA
+   */
+  readonly kvLoraRank?: number;
+  /**
+   * Decoupled RoPE key dimension of MLA (`qk_rope_head_dim`), cached next to the latent.
+   * @default 0 - no MLA
+   */
+  readonly qkRopeHeadDim?: number;
 }
 
 /** A checkpoint of a shipped architecture quantized by someone else: same layers and heads, other weights. */
@@ -222,6 +245,7 @@ export class LlmModel {
     slidingWindowTokens: 128,
     experts: 128,
     activeExperts: 4,
+    expertIntermediateSize: 2880,
   });
 
   /**
@@ -270,6 +294,149 @@ export class LlmModel {
     crossAttentionTokens: 1500,
   });
 
+  /**
+   * Mixtral 8x7B Instruct v0.1: 32 layers, hidden 4096, 32 heads, 8 KV heads (head dim 128), 8 experts of intermediate
+   * size 14336 in every layer with 2 per token, 32768-token context, no sliding window (`sliding_window` null), BF16.
+   * 46.7 B parameters, 12.9 B active per token.
+   *
+   * Sources: https://huggingface.co/mistralai/Mixtral-8x7B-Instruct-v0.1/blob/eba92302a2861cdc0098cc54bc9f17cb2c47eb61/config.json
+   * (num_hidden_layers 32, hidden_size 4096, num_attention_heads 32, num_key_value_heads 8, num_local_experts 8,
+   * num_experts_per_tok 2, intermediate_size 14336, max_position_embeddings 32768, torch_dtype bfloat16); parameter
+   * counts from Mistral's release (https://mistral.ai/news/mixtral-of-experts/, "46.7B total parameters but only uses
+   * 12.9B parameters per token").
+   */
+  public static readonly MIXTRAL_8X7B = new LlmModel({
+    name: 'mixtral-8x7b',
+    huggingFaceId: 'mistralai/Mixtral-8x7B-Instruct-v0.1',
+    parametersBillions: 46.7,
+    layers: 32,
+    hiddenSize: 4096,
+    attentionHeads: 32,
+    kvHeads: 8,
+    headDim: 128,
+    maxContextTokens: 32768,
+    experts: 8,
+    activeExperts: 2,
+    expertIntermediateSize: 14336,
+  });
+
+  /**
+   * Qwen3-235B-A22B: 94 layers, hidden 4096, 64 heads, 4 KV heads, head dim 128, 128 experts of intermediate size 1536
+   * in every layer with 8 per token, 40960-token context (`max_position_embeddings`; 32K native, longer with YaRN), BF16.
+   * 235 B parameters, 22 B active. 4 KV heads: tensor parallelism above 4 replicates them.
+   *
+   * Sources: Qwen/Qwen3-235B-A22B config.json as copied in public code (num_hidden_layers 94, num_attention_heads 64,
+   * num_key_value_heads 4, head_dim 128, hidden_size 4096, max_position_embeddings 40960; num_experts 128,
+   * num_experts_per_tok 8, moe_intermediate_size 1536 as zyzshishui/slime `scripts/models/qwen3-235B-A22B.sh` passes them to Megatron);
+   * the model card (https://huggingface.co/Qwen/Qwen3-235B-A22B, "235B in total and 22B activated").
+   */
+  public static readonly QWEN3_235B_A22B = new LlmModel({
+    name: 'qwen3-235b-a22b',
+    huggingFaceId: 'Qwen/Qwen3-235B-A22B',
+    parametersBillions: 235,
+    layers: 94,
+    hiddenSize: 4096,
+    attentionHeads: 64,
+    kvHeads: 4,
+    headDim: 128,
+    maxContextTokens: 40960,
+    experts: 128,
+    activeExperts: 8,
+    expertIntermediateSize: 1536,
+  });
+
+  /**
+   * Llama 4 Scout 17B-16E Instruct: 48 layers, hidden 5120, 40 heads, 8 KV heads, head dim 128, 16 experts of
+   * intermediate size 8192 in every layer (`interleave_moe_layer_step` 1) with 1 per token plus a shared expert,
+   * 10,485,760-token context, BF16. 109 B parameters (with the vision encoder), 17 B active.
+   * Three of four layers use chunked attention over 8192 tokens (`attention_chunk_size`); the planner sizes every
+   * layer as full attention, an upper bound on the KV cache.
+   *
+   * Sources: the text_config of meta-llama/Llama-4-Scout-17B-16E-Instruct config.json as copied in public code
+   * (aws-neuron/neuronx-distributed-inference Llama 4 tests: hidden_size 5120, num_hidden_layers 48,
+   * num_attention_heads 40, num_key_value_heads 8, num_local_experts 16, num_experts_per_tok 1,
+   * max_position_embeddings 10485760; intermediate_size 8192, head_dim 128, attention_chunk_size 8192,
+   * interleave_moe_layer_step 1); https://huggingface.co/docs/transformers/model_doc/llama4 ("17B active parameters out
+   * of ~109B total, using just 16 experts").
+   */
+  public static readonly LLAMA_4_SCOUT = new LlmModel({
+    name: 'llama-4-scout',
+    huggingFaceId: 'meta-llama/Llama-4-Scout-17B-16E-Instruct',
+    parametersBillions: 109,
+    layers: 48,
+    hiddenSize: 5120,
+    attentionHeads: 40,
+    kvHeads: 8,
+    headDim: 128,
+    maxContextTokens: 10485760,
+    experts: 16,
+    activeExperts: 1,
+    expertIntermediateSize: 8192,
+  });
+
+  /**
+   * Llama 4 Maverick 17B-128E Instruct: Scout's attention (48 layers, hidden 5120, 40 heads, 8 KV heads, head dim 128)
+   * with 128 experts of intermediate size 8192 in every other layer (`interleave_moe_layer_step` 2, so 24 MoE layers)
+   * and 1 per token, dense layers of intermediate size 16384, 1,048,576-token context, BF16. 402 B parameters, 17 B
+   * active. Meta also publishes an FP8 checkpoint (`meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8`).
+   *
+   * Sources: the text_config of meta-llama/Llama-4-Maverick-17B-128E config.json as copied in NVIDIA/TensorRT-LLM's
+   * Llama 4 tests (hidden_size 5120, num_attention_heads 40, num_key_value_heads 8, head_dim 128,
+   * num_local_experts 128, num_experts_per_tok 1, interleave_moe_layer_step 2, intermediate_size 8192,
+   * intermediate_size_mlp 16384, max_position_embeddings 1048576, 48 layers before the test reduced them);
+   * https://huggingface.co/docs/transformers/model_doc/llama4 ("two flavors: 109B, and 402B parameters").
+   */
+  public static readonly LLAMA_4_MAVERICK = new LlmModel({
+    name: 'llama-4-maverick',
+    huggingFaceId: 'meta-llama/Llama-4-Maverick-17B-128E-Instruct',
+    parametersBillions: 402,
+    layers: 48,
+    hiddenSize: 5120,
+    attentionHeads: 40,
+    kvHeads: 8,
+    headDim: 128,
+    maxContextTokens: 1048576,
+    experts: 128,
+    activeExperts: 1,
+    expertIntermediateSize: 8192,
+    moeLayers: 24,
+  });
+
+  /**
+   * DeepSeek-R1 (the DeepSeek-V3 architecture) in its native FP8 checkpoint: 61 layers, hidden 7168, 128 heads with
+   * multi-head latent attention (KV latent rank 512 plus a 64-dimension RoPE key, so 576 values per token and layer
+   * shared by every head), 256 routed experts of intermediate size 2048 in the 58 layers after the first 3 dense ones
+   * (`first_k_dense_replace` 3) with 8 per token plus one shared expert, 163840-token context. 671 B parameters, 37 B
+   * active; the 14 B of the multi-token-prediction module (`num_nextn_predict_layers` 1) are loaded only for
+   * speculative decoding and are not counted.
+   *
+   * Sources: copies of deepseek-ai/DeepSeek-R1 config.json on Hugging Face (e.g.
+   * https://huggingface.co/wanzhenchn/DeepSeek-R1-AWQ/blob/main/config.json: hidden_size 7168, num_hidden_layers 61,
+   * num_attention_heads 128, kv_lora_rank 512, qk_rope_head_dim 64, n_routed_experts 256, num_experts_per_tok 8,
+   * moe_intermediate_size 2048, first_k_dense_replace 3, max_position_embeddings 163840) and vLLM's `DeepseekV3Config`
+   * (https://docs.vllm.ai/en/v0.11.0/api/vllm/transformers_utils/configs/deepseek_v3.html, same defaults); parameter
+   * counts from the DeepSeek-V3 README (https://github.com/deepseek-ai/DeepSeek-V3, "671B total parameters with 37B
+   * activated for each token", "685B ... includes 671B of the Main Model weights and 14B of the MTP Module weights").
+   */
+  public static readonly DEEPSEEK_R1 = new LlmModel({
+    name: 'deepseek-r1',
+    huggingFaceId: 'deepseek-ai/DeepSeek-R1',
+    parametersBillions: 671,
+    layers: 61,
+    hiddenSize: 7168,
+    attentionHeads: 128,
+    kvHeads: 128,
+    headDim: 128,
+    maxContextTokens: 163840,
+    nativeFormat: NumericFormat.FP8,
+    experts: 256,
+    activeExperts: 8,
+    expertIntermediateSize: 2048,
+    moeLayers: 58,
+    kvLoraRank: 512,
+    qkRopeHeadDim: 64,
+  });
+
   /** Every shipped model. */
   public static all(): LlmModel[] {
     return [
@@ -280,6 +447,11 @@ export class LlmModel {
       LlmModel.GPT_OSS_120B,
       LlmModel.QWEN_2_5_7B,
       LlmModel.WHISPER_LARGE_V3,
+      LlmModel.MIXTRAL_8X7B,
+      LlmModel.QWEN3_235B_A22B,
+      LlmModel.LLAMA_4_SCOUT,
+      LlmModel.LLAMA_4_MAVERICK,
+      LlmModel.DEEPSEEK_R1,
     ];
   }
 
@@ -330,6 +502,14 @@ export class LlmModel {
   public readonly experts: number;
   /** Experts per token (0 for a dense model). */
   public readonly activeExperts: number;
+  /** Intermediate size of one routed expert (0 for a dense model). */
+  public readonly expertIntermediateSize: number;
+  /** Layers with routed experts (0 for a dense model). */
+  public readonly moeLayers: number;
+  /** MLA latent rank (0 without MLA). */
+  public readonly kvLoraRank: number;
+  /** MLA RoPE key dimension (0 without MLA). */
+  public readonly qkRopeHeadDim: number;
 
   private constructor(private readonly props: LlmModelProps) {
     const where = `model ${props.name}`;
@@ -338,7 +518,8 @@ export class LlmModel {
     for (const key of ['layers', 'hiddenSize', 'attentionHeads', 'kvHeads', 'headDim', 'maxContextTokens'] as const) {
       check(Number.isInteger(props[key]) && props[key] > 0, `${where}: ${key} ${props[key]} must be a positive integer`);
     }
-    for (const key of ['slidingWindowLayers', 'slidingWindowTokens', 'crossAttentionTokens', 'experts', 'activeExperts'] as const) {
+    for (const key of ['slidingWindowLayers', 'slidingWindowTokens', 'crossAttentionTokens', 'experts', 'activeExperts',
+      'expertIntermediateSize', 'moeLayers', 'kvLoraRank', 'qkRopeHeadDim'] as const) {
       const value = props[key] ?? 0;
       check(Number.isInteger(value) && value >= 0, `${where}: ${key} ${value} must be a non-negative integer`);
     }
@@ -349,6 +530,19 @@ export class LlmModel {
     check(((props.slidingWindowLayers ?? 0) > 0) === ((props.slidingWindowTokens ?? 0) > 0),
       `${where}: slidingWindowLayers and slidingWindowTokens go together; give both or neither`);
     check((props.activeExperts ?? 0) <= (props.experts ?? 0), `${where}: activeExperts ${props.activeExperts} is more than the ${props.experts ?? 0} experts`);
+    const experts = props.experts ?? 0;
+    if (experts > 0) {
+      check((props.activeExperts ?? 0) >= 1, `${where}: a mixture-of-experts model routes each token to at least one expert; give activeExperts (num_experts_per_tok)`);
+      check((props.expertIntermediateSize ?? 0) >= 1,
+        `${where}: ${experts} experts need expertIntermediateSize (moe_intermediate_size) to size the expert weights`);
+    } else {
+      check((props.activeExperts ?? 0) === 0 && (props.expertIntermediateSize ?? 0) === 0 && (props.moeLayers ?? 0) === 0,
+        `${where}: activeExperts, expertIntermediateSize and moeLayers describe experts; give experts (num_local_experts) too`);
+    }
+    check((props.moeLayers ?? 0) <= props.layers, `${where}: moeLayers ${props.moeLayers} is more than the ${props.layers} layers`);
+    check(((props.kvLoraRank ?? 0) > 0) === ((props.qkRopeHeadDim ?? 0) > 0),
+      `${where}: kvLoraRank and qkRopeHeadDim describe the MLA latent together; give both or neither`);
+    check(!((props.kvLoraRank ?? 0) > 0 && (props.slidingWindowLayers ?? 0) > 0), `${where}: MLA with sliding-window layers is not a shape the planner sizes`);
     this.name = props.name;
     this.huggingFaceId = props.huggingFaceId;
     this.parametersBillions = props.parametersBillions;
@@ -366,6 +560,50 @@ export class LlmModel {
     this.crossAttentionTokens = props.crossAttentionTokens ?? 0;
     this.experts = props.experts ?? 0;
     this.activeExperts = props.activeExperts ?? 0;
+    this.expertIntermediateSize = props.expertIntermediateSize ?? 0;
+    this.moeLayers = experts > 0 ? props.moeLayers ?? props.layers : 0;
+    this.kvLoraRank = props.kvLoraRank ?? 0;
+    this.qkRopeHeadDim = props.qkRopeHeadDim ?? 0;
+    check(this.expertParametersBillions < props.parametersBillions,
+      () => `${where}: the ${this.moeLayers} × ${experts} experts of 3 × ${props.hiddenSize} × ${this.expertIntermediateSize} hold ` +
+        `${this.expertParametersBillions.toFixed(1)} B parameters, not less than the ${props.parametersBillions} B total; check the expert fields`);
+  }
+
+  /** Whether the model routes tokens to experts. */
+  public get mixtureOfExperts(): boolean {
+    return this.experts > 0;
+  }
+
+  /** Whether the model caches an MLA latent instead of per-head K and V. */
+  public get multiHeadLatentAttention(): boolean {
+    return this.kvLoraRank > 0;
+  }
+
+  /** Parameters of the routed experts in billions: MoE layers × experts × 3 × hidden × expert intermediate size. */
+  public get expertParametersBillions(): number {
+    return (this.moeLayers * this.experts * 3 * this.hiddenSize * this.expertIntermediateSize) / 1e9;
+  }
+
+  /**
+   * Parameters one token goes through, in billions: everything but the routed experts it is not sent to
+   * (the total for a dense model).
+   */
+  public get activeParametersBillions(): number {
+    if (!this.mixtureOfExperts) return this.parametersBillions;
+    return this.parametersBillions - this.expertParametersBillions * (1 - this.activeExperts / this.experts);
+  }
+
+  /**
+   * Size of the routed experts' weights in GB in a format. A mixed-precision checkpoint (`checkpointGb`) keeps its
+   * experts in its native format and the rest in BF16.
+   */
+  public expertWeightsGb(format: NumericFormat): number {
+    return this.expertParametersBillions * bytesPerElement(format);
+  }
+
+  /** Size of the weights that are not routed experts (attention, shared experts, embeddings) in GB in a format. */
+  public denseWeightsGb(format: NumericFormat): number {
+    return this.weightsGb(format) - this.expertWeightsGb(format);
   }
 
   /**
@@ -399,6 +637,9 @@ export class LlmModel {
    * sequence: see {@link kvBytesPerSequence}.
    */
   public kvBytesPerToken(format: NumericFormat): number {
+    // MLA caches one latent of kv_lora_rank + qk_rope_head_dim per token and layer, shared by all heads
+    // (DeepSeek-V2 paper, arXiv:2405.04434 §2.1.2: (d_c + d_h^R) × layers elements per token)
+    if (this.multiHeadLatentAttention) return this.layers * (this.kvLoraRank + this.qkRopeHeadDim) * bytesPerElement(format);
     return 2 * this.fullAttentionLayers * this.kvHeads * this.headDim * bytesPerElement(format);
   }
 

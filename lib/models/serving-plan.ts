@@ -72,14 +72,31 @@ export interface ServingRequest {
    * @default - the planner chooses
    */
   readonly pipelineParallelSize?: number;
+  /**
+   * Pin `--data-parallel-size`: attention ranks of one server, each with its own KV cache and TP GPUs, whose experts
+   * are spread over all DP × TP GPUs. The planner considers it for mixture-of-experts models only.
+   * @default - the planner chooses (1 for a dense model)
+   */
+  readonly dataParallelSize?: number;
+  /**
+   * Pin `--enable-expert-parallel`: whole experts per GPU over the DP × TP GPUs instead of every expert sharded by TP.
+   * @default - on for a mixture-of-experts model with data parallelism (llm-d's wide expert parallelism), else off
+   */
+  readonly expertParallel?: boolean;
 }
 
 /** A feasible layout for one model replica and what it holds. */
 export interface ServingPlan {
   /** `--tensor-parallel-size`: GPUs per pipeline stage, all on one node. */
   readonly tensorParallelSize: number;
-  /** `--pipeline-parallel-size` (= nodes per replica). */
+  /** `--pipeline-parallel-size`. */
   readonly pipelineParallelSize: number;
+  /** `--data-parallel-size`: attention ranks of one replica, each with its own KV cache (1 without data parallelism). */
+  readonly dataParallelSize: number;
+  /** `--enable-expert-parallel`: experts placed whole over the DP × TP GPUs. */
+  readonly expertParallel: boolean;
+  /** GPUs the experts are spread over with expert parallelism (DP × TP), else 1. */
+  readonly expertParallelSize: number;
   /** GPUs (or MIG instances) per replica. */
   readonly gpusPerReplica: number;
   /** Nodes per replica. */
@@ -107,7 +124,7 @@ export interface ServingPlan {
   readonly activationReserveGb: number;
   /** KV-cache memory per GPU in GB. */
   readonly kvCachePerGpuGb: number;
-  /** Tokens the KV cache of one replica holds (at full-length sequences). */
+  /** Tokens the KV cache of one replica holds, all data-parallel ranks together (at full-length sequences). */
   readonly kvCacheTokens: number;
   /** Sequences of `maxModelLen` tokens that fit the KV cache at once. */
   readonly maxConcurrentSequences: number;
@@ -139,6 +156,8 @@ interface Resolved {
   readonly reserveGb: number;
   readonly tensorParallelSize?: number;
   readonly pipelineParallelSize?: number;
+  readonly dataParallelSize?: number;
+  readonly expertParallel?: boolean;
 }
 
 /** A layout with what one of its GPUs needs for one full-length sequence. */
@@ -157,8 +176,15 @@ interface Candidate {
  * (shared/reference/llm-serving.md §2). Under TP each GPU holds KV heads / TP heads (one replicated head when TP
  * exceeds the KV heads), under PP ⌈layers / PP⌉ layers. A layout is feasible when its KV cache holds at least one
  * sequence of `maxModelLen` tokens: vLLM refuses to start otherwise. The planner returns the smallest feasible
- * layout — fewest GPUs, then fewest nodes — with TP within a node and dividing the heads, and pipeline stages across
- * nodes only when one node is not enough; or it refuses with the shortfall and the smallest layout that would fit.
+ * layout — fewest GPUs, then fewest nodes, then the most KV-cache tokens — with TP within a node and dividing the
+ * heads, and pipeline stages across nodes only when one node is not enough; or it refuses with the shortfall and the
+ * smallest layout that would fit.
+ *
+ * Mixture-of-experts models may also run data-parallel attention ranks (DP) whose routed experts are spread over all
+ * DP × TP GPUs — by expert parallelism, on by default with DP, whose size must divide the experts — while attention,
+ * shared experts and embeddings are replicated per rank; each rank has its own KV cache. DP × TP GPUs fit one node or
+ * fill whole nodes (llm-d's wide expert parallelism). An MLA latent is not split by TP: every TP rank caches all of it,
+ * which is why DP attention wins for DeepSeek.
  */
 export class ServingPlanner {
   /** The smallest feasible layout (fewest GPUs, then fewest nodes), or an error naming the shortfall and what fits. */
@@ -259,6 +285,32 @@ function resolve(request: ServingRequest): Resolved {
     check(pp <= maxNodesPerReplica, `pipelineParallelSize ${pp} needs ${pp} nodes but maxNodesPerReplica is ${maxNodesPerReplica}; raise maxNodesPerReplica or lower pipelineParallelSize`);
     check(pp <= model.layers, `pipelineParallelSize ${pp} is more than the ${model.layers} layers of ${model.name}`);
   }
+  const dp = request.dataParallelSize;
+  if (dp !== undefined) {
+    check(Number.isInteger(dp) && dp >= 1, `dataParallelSize ${dp} must be a positive integer`);
+    check(slice === undefined || dp === 1, `dataParallelSize ${dp} cannot be used on ${slice}; one replica runs on one unit`);
+    check(dp === 1 || pp === undefined || pp === 1,
+      `dataParallelSize ${dp} with pipelineParallelSize ${pp} is not a layout the planner renders; spread a mixture-of-experts model ` +
+        'over nodes with data and expert parallelism (pipelineParallelSize 1) or pipeline stages (dataParallelSize 1)');
+    if (dp > 1 && tp !== undefined) {
+      const gpus = dp * tp;
+      check(gpus <= request.gpusPerNode || (gpus % request.gpusPerNode === 0 && gpus / request.gpusPerNode <= maxNodesPerReplica),
+        `dataParallelSize ${dp} × tensorParallelSize ${tp} = ${gpus} GPUs ` +
+          (gpus % request.gpusPerNode === 0
+            ? `needs ${gpus / request.gpusPerNode} nodes but maxNodesPerReplica is ${maxNodesPerReplica}; raise maxNodesPerReplica or lower dataParallelSize`
+            : `neither fits one node of ${request.gpusPerNode} GPUs nor fills whole nodes; make DP × TP at most ${request.gpusPerNode} or a multiple of it`));
+    }
+  }
+  const ep = request.expertParallel;
+  if (ep === true) {
+    check(model.mixtureOfExperts, `expertParallel needs a mixture-of-experts model; ${model.name} is dense`);
+  }
+  if (model.mixtureOfExperts && tp !== undefined && dp !== undefined && (ep ?? dp > 1)) {
+    const size = tp * dp;
+    check(model.experts % size === 0,
+      () => `expert parallel size ${size} (tensorParallelSize ${tp} × dataParallelSize ${dp}) does not divide the ${model.experts} experts of ` +
+        `${model.name}: GPUs would hold unequal numbers of experts; use an expert parallel size of ${oneOf(divisors(model.experts).filter((d) => d > 1 && d <= SEARCH_NODES * request.gpusPerNode))}`);
+  }
   return {
     model,
     gpu,
@@ -275,48 +327,88 @@ function resolve(request: ServingRequest): Resolved {
     reserveGb,
     tensorParallelSize: tp,
     pipelineParallelSize: pp,
+    dataParallelSize: dp,
+    expertParallel: ep,
   };
 }
 
-/** The (TP, PP) pairs to consider, smallest first. */
-function layoutsOf(r: Resolved): Array<[number, number]> {
-  if (r.migProfile !== undefined || r.sharedGpu) return [[1, 1]];
+function divisors(n: number): number[] {
+  const out: number[] = [];
+  for (let d = 1; d <= n; d++) if (n % d === 0) out.push(d);
+  return out;
+}
+
+/** Whether a layout runs with expert parallelism: as pinned, else for a mixture-of-experts model with DP. */
+function usesExpertParallel(r: Resolved, dp: number): boolean {
+  return r.model.mixtureOfExperts && (r.expertParallel ?? dp > 1);
+}
+
+/** The (TP, PP, DP) layouts to consider. */
+function layoutsOf(r: Resolved): Array<[number, number, number]> {
+  if (r.migProfile !== undefined || r.sharedGpu) return [[1, 1, 1]];
   const sizes = ServingPlanner.tensorParallelSizes(r.model, r.gpusPerNode);
-  const pairs: Array<[number, number]> = sizes.map((tp) => [tp, 1]);
+  const layouts: Array<[number, number, number]> = sizes.map((tp) => [tp, 1, 1]);
   // across nodes: pipeline stages, each as wide as tensor parallelism allows within a node
   const widest = sizes[sizes.length - 1];
   for (let pp = 2; pp <= Math.min(r.maxNodesPerReplica, r.model.layers); pp++) {
-    pairs.push([r.tensorParallelSize ?? widest, pp]);
+    layouts.push([r.tensorParallelSize ?? widest, pp, 1]);
   }
-  return pairs
-    .filter(([tp, pp]) => (r.tensorParallelSize ?? tp) === tp && (r.pipelineParallelSize ?? pp) === pp)
-    .sort((a, b) => a[0] * a[1] - b[0] * b[1] || a[1] - b[1]);
+  // data-parallel attention ranks with the experts spread over all their GPUs: within a node, or whole nodes
+  if (r.model.mixtureOfExperts || (r.dataParallelSize ?? 1) > 1) {
+    const most = r.gpusPerNode * r.maxNodesPerReplica;
+    for (const tp of sizes) {
+      for (let dp = 2; tp * dp <= most; dp++) {
+        const gpus = tp * dp;
+        if (gpus > r.gpusPerNode && gpus % r.gpusPerNode !== 0) continue;
+        if (usesExpertParallel(r, dp) && r.model.experts % gpus !== 0) continue;
+        layouts.push([tp, 1, dp]);
+      }
+    }
+  }
+  return layouts.filter(([tp, pp, dp]) =>
+    (r.tensorParallelSize ?? tp) === tp && (r.pipelineParallelSize ?? pp) === pp && (r.dataParallelSize ?? dp) === dp);
 }
 
+/** Every layout evaluated: fewest GPUs, then fewest nodes, then the most KV-cache tokens first. */
 function evaluateAll(r: Resolved): Candidate[] {
-  return layoutsOf(r).map(([tp, pp]) => evaluate(r, tp, pp));
+  return layoutsOf(r)
+    .map(([tp, pp, dp]) => evaluate(r, tp, pp, dp))
+    .sort((a, b) => a.plan.gpusPerReplica - b.plan.gpusPerReplica || a.plan.nodesPerReplica - b.plan.nodesPerReplica ||
+      b.plan.kvCacheTokens - a.plan.kvCacheTokens || a.plan.dataParallelSize - b.plan.dataParallelSize);
 }
 
-function evaluate(r: Resolved, tp: number, pp: number): Candidate {
+function evaluate(r: Resolved, tp: number, pp: number, dp: number): Candidate {
   const { model } = r;
-  const gpus = tp * pp;
+  const gpus = tp * pp * dp;
+  const nodes = dp > 1 ? Math.ceil(gpus / r.gpusPerNode) : pp;
+  const expertParallel = usesExpertParallel(r, dp);
   const usable = r.unitMemoryGb * r.util;
-  const weightsPerGpu = model.weightsGb(r.weightFormat) / gpus;
+  // attention, shared experts and embeddings are split by TP and PP and replicated per DP rank; the routed experts
+  // are spread over all DP × TP GPUs of a stage, by expert parallelism or tensor parallelism (vllm-project/vllm
+  // docs/serving/data_parallel_deployment.md: "expert layers form a tensor parallel group of size DP × TP")
+  const expertGb = model.expertWeightsGb(r.weightFormat);
+  const denseGb = Math.max(0, model.weightsGb(r.weightFormat) - expertGb);
+  const weightsPerGpu = denseGb / (tp * pp) + expertGb / gpus;
   const kvPerGpuGb = Math.max(0, usable - weightsPerGpu - r.reserveGb);
-  // one GPU holds ⌈layers / PP⌉ layers and KV heads / TP heads (at least one, replicated when TP > KV heads)
-  const headShare = Math.max(1 / model.kvHeads, 1 / tp);
+  // one GPU holds ⌈layers / PP⌉ layers and KV heads / TP heads (at least one, replicated when TP > KV heads);
+  // an MLA latent is shared by all heads, so every TP rank holds all of it
+  const headShare = model.multiHeadLatentAttention ? 1 : Math.max(1 / model.kvHeads, 1 / tp);
   const layerShare = Math.ceil(model.layers / pp) / model.layers;
   const perTokenBytes = model.kvBytesPerToken(r.kvCacheFormat) * headShare * layerShare;
   const perSequenceBytes = model.kvBytesPerSequence(r.kvCacheFormat, r.maxModelLen) * headShare * layerShare;
   const sequenceBytes = r.maxModelLen * perTokenBytes + perSequenceBytes;
-  const sequences = Math.floor((kvPerGpuGb * GB) / sequenceBytes);
-  const tokens = Math.floor((kvPerGpuGb * GB) / (perTokenBytes + perSequenceBytes / r.maxModelLen));
+  // each data-parallel rank has its own KV cache
+  const rankSequences = Math.floor((kvPerGpuGb * GB) / sequenceBytes);
+  const rankTokens = Math.floor((kvPerGpuGb * GB) / (perTokenBytes + perSequenceBytes / r.maxModelLen));
   return {
     plan: {
       tensorParallelSize: tp,
       pipelineParallelSize: pp,
+      dataParallelSize: dp,
+      expertParallel,
+      expertParallelSize: expertParallel ? tp * dp : 1,
       gpusPerReplica: gpus,
-      nodesPerReplica: pp,
+      nodesPerReplica: nodes,
       maxModelLen: r.maxModelLen,
       gpuMemoryUtilization: r.util,
       weightFormat: r.weightFormat,
@@ -327,8 +419,8 @@ function evaluate(r: Resolved, tp: number, pp: number): Candidate {
       weightsPerGpuGb: round(weightsPerGpu),
       activationReserveGb: r.reserveGb,
       kvCachePerGpuGb: round(kvPerGpuGb),
-      kvCacheTokens: sequences >= 1 ? tokens : 0,
-      maxConcurrentSequences: sequences,
+      kvCacheTokens: rankSequences >= 1 ? rankTokens * dp : 0,
+      maxConcurrentSequences: rankSequences * dp,
       migProfile: r.migProfile,
     },
     needPerGpuGb: weightsPerGpu + r.reserveGb + sequenceBytes / GB,
@@ -341,8 +433,13 @@ function firstFeasible(r: Resolved): Candidate | undefined {
 }
 
 function layoutName(plan: ServingPlan): string {
+  const onNodes = plan.nodesPerReplica > 1 ? ` on ${plan.nodesPerReplica} nodes` : '';
+  if (plan.dataParallelSize > 1) {
+    const ep = plan.expertParallel ? ` with EP=${plan.expertParallelSize}` : '';
+    return `TP=${plan.tensorParallelSize} × DP=${plan.dataParallelSize}${ep}${onNodes}`;
+  }
   if (plan.pipelineParallelSize === 1) return `TP=${plan.tensorParallelSize}`;
-  return `TP=${plan.tensorParallelSize} × PP=${plan.pipelineParallelSize} on ${plan.nodesPerReplica} nodes`;
+  return `TP=${plan.tensorParallelSize} × PP=${plan.pipelineParallelSize}${onNodes}`;
 }
 
 /** The refusal: what was asked, the shortfall of the largest allowed layout, and what would fit. */
@@ -368,7 +465,11 @@ function refusal(r: Resolved, candidates: Candidate[]): string {
   }
 
   const where = `${r.maxNodesPerReplica} node${r.maxNodesPerReplica === 1 ? '' : 's'} of ${r.gpusPerNode}× ${gpu.displayName}`;
-  const largest = candidates[candidates.length - 1];
+  check(candidates.length > 0, `no layout of ${where} matches the pinned sizes (tensorParallelSize ${r.tensorParallelSize ?? 'any'}, ` +
+    `pipelineParallelSize ${r.pipelineParallelSize ?? 'any'}, dataParallelSize ${r.dataParallelSize ?? 'any'}); unpin one of them`);
+  // the largest allowed layout that comes closest
+  const most = Math.max(...candidates.map((c) => c.plan.gpusPerReplica));
+  const largest = candidates.filter((c) => c.plan.gpusPerReplica === most).sort((a, b) => a.needPerGpuGb - b.needPerGpuGb)[0];
   const short = largest.needPerGpuGb - usable;
   return `${what} does not fit ${where}: the largest allowed layout, ${layoutName(largest.plan)}, needs ${gb(largest.needPerGpuGb)} GB per GPU ` +
     `(${gb(largest.plan.weightsPerGpuGb)} GB weights, ${gb(r.reserveGb)} GB reserve, ${gb(largest.sequencePerGpuGb)} GB KV for one sequence) ` +
@@ -381,7 +482,7 @@ function refusal(r: Resolved, candidates: Candidate[]): string {
  */
 function suggestions(r: Resolved): string {
   const found: string[] = [];
-  const unpinned: Resolved = { ...r, tensorParallelSize: undefined, pipelineParallelSize: undefined };
+  const unpinned: Resolved = { ...r, tensorParallelSize: undefined, pipelineParallelSize: undefined, dataParallelSize: undefined };
 
   if (r.migProfile !== undefined) {
     const profiles = r.gpu.migProfiles.filter((p) => !p.mediaExtensions).sort((a, b) => a.memoryGb - b.memoryGb);
@@ -450,8 +551,12 @@ function gb(x: number): string {
 export class ServingPlanAnnotations {
   /** `--tensor-parallel-size`. */
   public static readonly TENSOR_PARALLEL_SIZE = 'ai-factory.dev/tensor-parallel-size';
-  /** `--pipeline-parallel-size` (= nodes per replica). */
+  /** `--pipeline-parallel-size`. */
   public static readonly PIPELINE_PARALLEL_SIZE = 'ai-factory.dev/pipeline-parallel-size';
+  /** `--data-parallel-size`. */
+  public static readonly DATA_PARALLEL_SIZE = 'ai-factory.dev/data-parallel-size';
+  /** GPUs the experts are spread over with expert parallelism (1 without). */
+  public static readonly EXPERT_PARALLEL_SIZE = 'ai-factory.dev/expert-parallel-size';
   /** Nodes one replica spans. */
   public static readonly NODES_PER_REPLICA = 'ai-factory.dev/nodes-per-replica';
   /** GPUs (or MIG instances) one replica uses. */
@@ -481,6 +586,8 @@ export class ServingPlanAnnotations {
     return {
       [A.TENSOR_PARALLEL_SIZE]: String(plan.tensorParallelSize),
       [A.PIPELINE_PARALLEL_SIZE]: String(plan.pipelineParallelSize),
+      [A.DATA_PARALLEL_SIZE]: String(plan.dataParallelSize),
+      [A.EXPERT_PARALLEL_SIZE]: String(plan.expertParallelSize),
       [A.NODES_PER_REPLICA]: String(plan.nodesPerReplica),
       [A.GPUS_PER_REPLICA]: String(plan.gpusPerReplica),
       [A.GPU_MEMORY_GB]: String(round(plan.gpuMemoryGb)),

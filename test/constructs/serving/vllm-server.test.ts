@@ -44,6 +44,8 @@ describe('VllmServer on one node (Deployment)', () => {
     expect(deployment.metadata.annotations).toEqual({
       'ai-factory.dev/tensor-parallel-size': '4',
       'ai-factory.dev/pipeline-parallel-size': '1',
+      'ai-factory.dev/data-parallel-size': '1',
+      'ai-factory.dev/expert-parallel-size': '1',
       'ai-factory.dev/nodes-per-replica': '1',
       'ai-factory.dev/gpus-per-replica': '4',
       'ai-factory.dev/gpu-memory-gb': '80',
@@ -474,5 +476,74 @@ describe('VllmServer from a tenant model store', () => {
       { name: 'AWS_REGION', value: 'eu-1' },
       { name: 'AWS_ACCESS_KEY_ID', valueFrom: { secretKeyRef: { name: bucket.credentialsSecret.secretName, key: bucket.accessKeyIdKey } } },
     ]));
+  });
+});
+
+describe('VllmServer for mixture-of-experts models: data and expert parallelism', () => {
+  test('DeepSeek-R1 on one 8× H200 node: one pod, TP=1 × DP=8 with --enable-expert-parallel on all 8 GPUs', () => {
+    const chart = testChart('llm');
+    const pool = new GpuNodePool(chart, 'H200', { poolName: 'h200', gpuModel: GpuModel.H200_SXM_141GB, gpusPerNode: 8 });
+    const server = new VllmServer(chart, 'R1', { model: LlmModel.DEEPSEEK_R1, pool, maxModelLen: 32768 });
+    const deployment = onlyObject(synthChart(chart), 'Deployment');
+    const container = vllm(deployment.spec.template.spec);
+    expect(server.plan).toMatchObject({ tensorParallelSize: 1, dataParallelSize: 8, expertParallel: true });
+    expect(container.args).toEqual([
+      'deepseek-ai/DeepSeek-R1', '--served-model-name=deepseek-ai/DeepSeek-R1', '--port=8000', '--tensor-parallel-size=1',
+      '--data-parallel-size=8', '--enable-expert-parallel', '--max-model-len=32768', '--gpu-memory-utilization=0.9', '--enable-prefix-caching',
+    ]);
+    expect(container.resources.limits['nvidia.com/gpu']).toBe(8);
+    expect(deployment.metadata.annotations).toMatchObject({ 'ai-factory.dev/data-parallel-size': '8', 'ai-factory.dev/expert-parallel-size': '8' });
+  });
+
+  describe('DeepSeek-R1 on two 8× H100 nodes: wide EP, TP=1 × DP=16 as one LeaderWorkerSet group', () => {
+    const chart = testChart('llm');
+    const server = new VllmServer(chart, 'R1', { model: LlmModel.DEEPSEEK_R1, pool: h100Pool(chart, RDMA), maxNodesPerReplica: 2, maxModelLen: 32768 });
+    const lws = onlyObject(synthChart(chart), 'LeaderWorkerSet');
+    const group = lws.spec.leaderWorkerTemplate;
+    const leaderContainer = vllm(group.leaderTemplate.spec);
+    const workerContainer = vllm(group.workerTemplate.spec);
+    const engine = [
+      'deepseek-ai/DeepSeek-R1', '--served-model-name=deepseek-ai/DeepSeek-R1', '--port=8000', '--tensor-parallel-size=1',
+      '--data-parallel-size=16', '--enable-expert-parallel', '--max-model-len=32768', '--gpu-memory-utilization=0.9', '--enable-prefix-caching',
+    ];
+
+    test('two pods of 8 GPUs, 8 ranks each, with RDMA', () => {
+      expect(server.plan).toMatchObject({ dataParallelSize: 16, expertParallelSize: 16, nodesPerReplica: 2, gpusPerReplica: 16 });
+      expect(group.size).toBe(2);
+      for (const c of [leaderContainer, workerContainer]) {
+        expect(c.resources.limits).toMatchObject({ 'nvidia.com/gpu': 8, 'rdma/rdma_shared_device_a': 1 });
+      }
+      expect(lws.metadata.annotations).toMatchObject({ 'ai-factory.dev/data-parallel-size': '16', 'ai-factory.dev/expert-parallel-size': '16' });
+    });
+
+    test('the leader runs ranks 0-7 and the API, the worker ranks 8-15 headless: vLLM\'s documented multi-node DP flags', () => {
+      // vllm-project/vllm docs/serving/data_parallel_deployment.md, "Internal Load Balancing":
+      //   node 0: vllm serve $MODEL --data-parallel-size 4 --data-parallel-size-local 2 --data-parallel-address IP --data-parallel-rpc-port 13345
+      //   node 1: vllm serve $MODEL --headless --data-parallel-size 4 --data-parallel-size-local 2 --data-parallel-start-rank 2 --data-parallel-address IP --data-parallel-rpc-port 13345
+      expect(leaderContainer.command).toEqual(['vllm', 'serve']);
+      expect(leaderContainer.args).toEqual([...engine, '--data-parallel-size-local=8', '--data-parallel-address=$(LWS_LEADER_ADDRESS)', '--data-parallel-rpc-port=13345']);
+      expect(workerContainer.command).toEqual(['/bin/bash', '-c']);
+      expect(workerContainer.args).toEqual([
+        `exec vllm serve ${engine.join(' ')} --headless --data-parallel-size-local=8 ` +
+        '--data-parallel-address="${LWS_LEADER_ADDRESS}" --data-parallel-rpc-port=13345 --data-parallel-start-rank="$((${NODE_RANK} * 8))"',
+      ]);
+      expect(workerContainer.env).toContainEqual({ name: 'NODE_RANK', valueFrom: { fieldRef: { fieldPath: "metadata.labels['leaderworkerset.sigs.k8s.io/worker-index']" } } });
+      // no pipeline or --nnodes flags: the DP coordinator, not torch.distributed's master, joins the pods
+      expect(leaderContainer.args.filter((a: string) => /pipeline|nnodes|master/.test(a))).toEqual([]);
+    });
+  });
+
+  test('fails when data-parallel ranks across nodes are asked of the Ray backend', () => {
+    const chart = testChart('llm');
+    expect(() => new VllmServer(chart, 'R1', {
+      model: LlmModel.DEEPSEEK_R1, pool: h100Pool(chart, RDMA), maxNodesPerReplica: 2, maxModelLen: 32768, multiNodeBackend: MultiNodeBackend.RAY,
+    })).toThrow(/multiNodeBackend ray with 16 data-parallel ranks on 2 nodes is not rendered: .*use MultiNodeBackend.MULTIPROCESSING/);
+  });
+
+  test('fails when the expert parallel size does not divide the experts', () => {
+    const chart = testChart('llm');
+    expect(() => new VllmServer(chart, 'Q', {
+      model: LlmModel.QWEN3_235B_A22B, pool: h100Pool(chart), tensorParallelSize: 2, dataParallelSize: 3,
+    })).toThrow(/expert parallel size 6 \(tensorParallelSize 2 × dataParallelSize 3\) does not divide the 128 experts of qwen3-235b-a22b/);
   });
 });

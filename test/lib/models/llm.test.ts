@@ -3,9 +3,10 @@ import { LlmModel, ModelTask, NumericFormat, bytesPerElement } from '../../../li
 const KiB = 1024;
 
 describe('LlmModel catalog', () => {
-  test('ships Llama 3.1 8B/70B/405B (+ FP8), gpt-oss-120b, Qwen2.5 7B and Whisper large-v3', () => {
+  test('ships Llama 3.1 8B/70B/405B (+ FP8), gpt-oss-120b, Qwen2.5 7B, Whisper large-v3 and the MoE models', () => {
     expect(LlmModel.all().map((m) => m.name)).toEqual([
       'llama-3.1-8b', 'llama-3.1-70b', 'llama-3.1-405b', 'llama-3.1-405b-fp8', 'gpt-oss-120b', 'qwen2.5-7b', 'whisper-large-v3',
+      'mixtral-8x7b', 'qwen3-235b-a22b', 'llama-4-scout', 'llama-4-maverick', 'deepseek-r1',
     ]);
     expect(LlmModel.fromName('qwen2.5-7b')).toBe(LlmModel.QWEN_2_5_7B);
   });
@@ -71,5 +72,65 @@ describe('LlmModel catalog', () => {
 
   test('fails when the model name is not a label', () => {
     expect(() => LlmModel.fromName('gpt-5')).toThrow(/^unknown model "gpt-5"; use one of llama-3.1-8b, /);
+  });
+});
+
+describe('LlmModel: mixture of experts and MLA', () => {
+  test('expert parameters from the config fields (MoE layers × experts × 3 × hidden × expert intermediate size)', () => {
+    expect(LlmModel.MIXTRAL_8X7B.expertParametersBillions).toBeCloseTo((32 * 8 * 3 * 4096 * 14336) / 1e9, 6);
+    expect(LlmModel.DEEPSEEK_R1.expertParametersBillions).toBeCloseTo((58 * 256 * 3 * 7168 * 2048) / 1e9, 6);
+    expect(LlmModel.LLAMA_4_MAVERICK.expertParametersBillions).toBeCloseTo((24 * 128 * 3 * 5120 * 8192) / 1e9, 6);
+    expect(LlmModel.LLAMA_3_1_70B.expertParametersBillions).toBe(0);
+    expect(LlmModel.LLAMA_3_1_70B.activeParametersBillions).toBe(70.6);
+  });
+
+  // the published active counts are an independent check of the expert fields: total − the experts a token skips
+  test.each([
+    [LlmModel.MIXTRAL_8X7B, 12.9, 0.02],
+    [LlmModel.QWEN3_235B_A22B, 22, 0.02],
+    [LlmModel.DEEPSEEK_R1, 37, 0.02],
+    // Llama 4's 17 B excludes the vision encoder and embeddings that the 109 B / 402 B totals count
+    [LlmModel.LLAMA_4_SCOUT, 17, 0.1],
+    [LlmModel.LLAMA_4_MAVERICK, 17, 0.1],
+  ])('%s: active parameters match the published count', (model, published, tolerance) => {
+    expect(Math.abs(model.activeParametersBillions - published) / published).toBeLessThanOrEqual(tolerance);
+  });
+
+  test('DeepSeek-R1 caches a 576-value MLA latent per token and layer: 70,272 bytes per token in BF16, half in FP8', () => {
+    const m = LlmModel.DEEPSEEK_R1;
+    expect(m.multiHeadLatentAttention).toBe(true);
+    expect(m.kvBytesPerToken(NumericFormat.BF16)).toBe(61 * (512 + 64) * 2);
+    expect(m.kvBytesPerToken(NumericFormat.FP8)).toBe(61 * 576);
+    // per-head K/V with its 128 heads would be 2 × 61 × 128 × 128 × 2 bytes, 56× more
+    expect((2 * 61 * 128 * 128 * 2) / m.kvBytesPerToken(NumericFormat.BF16)).toBeCloseTo(56.9, 1);
+    expect(m.weightsGb(NumericFormat.FP8)).toBe(671);
+  });
+
+  test('gpt-oss-120b: MXFP4 experts and BF16 rest split the 65.3 GB checkpoint', () => {
+    const m = LlmModel.GPT_OSS_120B;
+    expect(m.expertWeightsGb(NumericFormat.MXFP4)).toBeCloseTo(114.66 * 0.53125, 1);
+    expect(m.denseWeightsGb(NumericFormat.MXFP4)).toBeCloseTo(65.3 - 114.66 * 0.53125, 1);
+  });
+
+  const base = { name: 'moe', huggingFaceId: 'x/moe', parametersBillions: 50, layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 8, headDim: 128, maxContextTokens: 32768 };
+
+  test('fails when experts are given without the expert intermediate size', () => {
+    expect(() => LlmModel.custom({ ...base, experts: 8, activeExperts: 2 }))
+      .toThrow('model moe: 8 experts need expertIntermediateSize (moe_intermediate_size) to size the expert weights');
+  });
+
+  test('fails when the experts hold more parameters than the model', () => {
+    expect(() => LlmModel.custom({ ...base, parametersBillions: 10, experts: 8, activeExperts: 2, expertIntermediateSize: 14336 }))
+      .toThrow('model moe: the 32 × 8 experts of 3 × 4096 × 14336 hold 45.1 B parameters, not less than the 10 B total; check the expert fields');
+  });
+
+  test('fails when expert fields come without experts', () => {
+    expect(() => LlmModel.custom({ ...base, expertIntermediateSize: 2048 }))
+      .toThrow('model moe: activeExperts, expertIntermediateSize and moeLayers describe experts; give experts (num_local_experts) too');
+  });
+
+  test('fails when only half of the MLA latent is given', () => {
+    expect(() => LlmModel.custom({ ...base, kvLoraRank: 512 }))
+      .toThrow('model moe: kvLoraRank and qkRopeHeadDim describe the MLA latent together; give both or neither');
   });
 });

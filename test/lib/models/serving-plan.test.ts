@@ -215,7 +215,8 @@ describe('ServingPlanner: refusals', () => {
 });
 
 describe('ServingPlanner: properties over (model, GPU, dtype, context, nodes)', () => {
-  const models = LlmModel.all().filter((m) => m.nativeFormat === NumericFormat.BF16);
+  // dense models: the (TP, PP) rule; mixture-of-experts models have their own properties below
+  const models = LlmModel.all().filter((m) => m.nativeFormat === NumericFormat.BF16 && !m.mixtureOfExperts);
   const gpus = [GpuModel.L40S_48GB, GpuModel.A100_SXM4_80GB, GpuModel.H100_SXM5_80GB, GpuModel.H200_SXM_141GB, GpuModel.B200_180GB];
   const request = fc.record({
     model: fc.constantFrom(...models),
@@ -280,5 +281,125 @@ describe('ServingPlanner: properties over (model, GPU, dtype, context, nodes)', 
       return replan.tensorParallelSize === Number(named[1]) && replan.pipelineParallelSize === Number(named[2] ?? 1) &&
         replan.gpusPerReplica === Number(named[4]);
     }), { numRuns: 300 });
+  });
+});
+
+describe('ServingPlanner: mixture of experts (data and expert parallelism)', () => {
+  test('DeepSeek-R1 FP8 on two 8× H100 nodes: wide EP, TP=1 × DP=16, experts over all 16 GPUs, MLA KV per rank', () => {
+    const plan = ServingPlanner.plan({ model: LlmModel.DEEPSEEK_R1, gpu: H100, gpusPerNode: 8, maxNodesPerReplica: 2, maxModelLen: 32768 });
+    expect(plan).toMatchObject({
+      tensorParallelSize: 1,
+      pipelineParallelSize: 1,
+      dataParallelSize: 16,
+      expertParallel: true,
+      expertParallelSize: 16,
+      gpusPerReplica: 16,
+      nodesPerReplica: 2,
+    });
+    // 17.1 GB of attention, shared experts and embeddings on every rank + 653.9 GB of experts / 16
+    const dense = 671 - (58 * 256 * 3 * 7168 * 2048) / 1e9;
+    expect(plan.weightsPerGpuGb).toBeCloseTo(dense + (671 - dense) / 16, 1);
+    // every rank holds its own latent cache: 72 − 57.96 − 3 GB over 70,272 bytes per token, 16 ranks
+    const perRank = Math.floor((plan.kvCachePerGpuGb * GB) / 70272);
+    expect(Math.abs(plan.kvCacheTokens - 16 * perRank)).toBeLessThanOrEqual(16 * 200);
+  });
+
+  test('DeepSeek-R1 on one 8× H200 node: TP=1 × DP=8 holds more KV than TP=8, which replicates the MLA latent', () => {
+    const plan = ServingPlanner.plan({ model: LlmModel.DEEPSEEK_R1, gpu: H200, gpusPerNode: 8, maxModelLen: 32768 });
+    expect(plan).toMatchObject({ tensorParallelSize: 1, dataParallelSize: 8, expertParallelSize: 8, nodesPerReplica: 1 });
+    const tp8 = ServingPlanner.plan({ model: LlmModel.DEEPSEEK_R1, gpu: H200, gpusPerNode: 8, maxModelLen: 32768, tensorParallelSize: 8 });
+    expect(tp8).toMatchObject({ tensorParallelSize: 8, dataParallelSize: 1, expertParallel: false });
+    expect(plan.kvCacheTokens).toBeGreaterThan(4 * tp8.kvCacheTokens);
+  });
+
+  test('Qwen3-235B-A22B BF16 on 8× H100: TP=4 × DP=2 with EP=8 (4 KV heads: TP=8 would replicate them)', () => {
+    const plan = ServingPlanner.plan({ model: LlmModel.QWEN3_235B_A22B, gpu: H100, gpusPerNode: 8, maxModelLen: 32768 });
+    expect(plan).toMatchObject({ tensorParallelSize: 4, dataParallelSize: 2, expertParallelSize: 8, gpusPerReplica: 8 });
+  });
+
+  test('Mixtral 8x7B fits one H200 and needs TP=2 on H100; dense layouts stay dense', () => {
+    expect(ServingPlanner.plan({ model: LlmModel.MIXTRAL_8X7B, gpu: H200, gpusPerNode: 8, maxModelLen: 8192 }))
+      .toMatchObject({ tensorParallelSize: 1, dataParallelSize: 1, expertParallel: false });
+    expect(ServingPlanner.plan({ model: LlmModel.MIXTRAL_8X7B, gpu: H100, gpusPerNode: 8, maxModelLen: 8192 }).tensorParallelSize).toBe(2);
+  });
+
+  test('fails when the expert parallel size does not divide the experts', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.QWEN3_235B_A22B, gpu: H100, gpusPerNode: 8, tensorParallelSize: 2, dataParallelSize: 3 }))
+      .toThrow('expert parallel size 6 (tensorParallelSize 2 × dataParallelSize 3) does not divide the 128 experts of qwen3-235b-a22b: ' +
+        'GPUs would hold unequal numbers of experts; use an expert parallel size of 2, 4, 8, 16, 32, 64 or 128');
+  });
+
+  test('fails when DP × TP does not match the GPUs of the pool', () => {
+    const r1 = { model: LlmModel.DEEPSEEK_R1, gpu: H100, gpusPerNode: 8 };
+    expect(() => ServingPlanner.plan({ ...r1, maxNodesPerReplica: 2, tensorParallelSize: 4, dataParallelSize: 3 }))
+      .toThrow('dataParallelSize 3 × tensorParallelSize 4 = 12 GPUs neither fits one node of 8 GPUs nor fills whole nodes; ' +
+        'make DP × TP at most 8 or a multiple of it');
+    expect(() => ServingPlanner.plan({ model: LlmModel.DEEPSEEK_R1, gpu: H100, gpusPerNode: 8, tensorParallelSize: 1, dataParallelSize: 16 }))
+      .toThrow('dataParallelSize 16 × tensorParallelSize 1 = 16 GPUs needs 2 nodes but maxNodesPerReplica is 1; ' +
+        'raise maxNodesPerReplica or lower dataParallelSize');
+  });
+
+  test('fails when the experts do not fit even the largest allowed layout, saying how many nodes would', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.DEEPSEEK_R1, gpu: H100, gpusPerNode: 8, maxModelLen: 32768 }))
+      .toThrow(new RegExp('^deepseek-r1 \\(fp8 weights, bfloat16 KV cache, max-model-len 32768\\) does not fit 1 node of 8× NVIDIA H100 SXM5 80GB: ' +
+        '.*smallest layout that fits: TP=1 × DP=16 with EP=16 on 2 nodes \\(16 GPUs; allow maxNodesPerReplica 2\\)'));
+  });
+
+  test('fails when expert parallelism is asked of a dense model', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: H100, gpusPerNode: 8, expertParallel: true }))
+      .toThrow('expertParallel needs a mixture-of-experts model; llama-3.1-70b is dense');
+  });
+
+  test('fails when data and pipeline parallelism are pinned together', () => {
+    const r1 = { model: LlmModel.DEEPSEEK_R1, gpu: H100, gpusPerNode: 8, maxNodesPerReplica: 4 };
+    expect(() => ServingPlanner.plan({ ...r1, dataParallelSize: 2, pipelineParallelSize: 2 }))
+      .toThrow(/^dataParallelSize 2 with pipelineParallelSize 2 is not a layout the planner renders/);
+  });
+
+  const moeModels = LlmModel.all().filter((m) => m.mixtureOfExperts);
+  const gpus = [GpuModel.A100_SXM4_80GB, GpuModel.H100_SXM5_80GB, GpuModel.H200_SXM_141GB, GpuModel.B200_180GB, GpuModel.MI300X_192GB];
+  const moeRequest = fc.record({
+    model: fc.constantFrom(...moeModels),
+    gpu: fc.constantFrom(...gpus),
+    contextShare: fc.double({ min: 0.0005, max: 0.25, noNaN: true }),
+    gpusPerNode: fc.constantFrom(4, 8),
+    maxNodesPerReplica: fc.integer({ min: 1, max: 4 }),
+  }).map(({ model, contextShare, ...rest }): ServingRequest => ({
+    model, maxModelLen: Math.max(1, Math.floor(Math.min(model.maxContextTokens, 131072) * contextShare)), ...rest,
+  }));
+
+  test('a MoE plan is feasible and well formed: DP × TP within a node or whole nodes, EP dividing the experts', () => {
+    fc.assert(fc.property(moeRequest, (r) => {
+      const plan = tryPlan(r);
+      if (plan instanceof Error) return /does not fit/.test(plan.message);
+      const gpusPerRank = plan.tensorParallelSize * plan.pipelineParallelSize;
+      const wellFormed = plan.gpusPerReplica === gpusPerRank * plan.dataParallelSize &&
+        (plan.dataParallelSize === 1 || plan.pipelineParallelSize === 1) &&
+        (plan.gpusPerReplica <= r.gpusPerNode
+          ? plan.nodesPerReplica === 1 || plan.pipelineParallelSize > 1
+          : plan.gpusPerReplica % r.gpusPerNode === 0) &&
+        plan.nodesPerReplica <= r.maxNodesPerReplica!;
+      const ep = !plan.expertParallel ||
+        (plan.expertParallelSize === plan.tensorParallelSize * plan.dataParallelSize && r.model.experts % plan.expertParallelSize === 0);
+      const fitsMemory = plan.weightsPerGpuGb + plan.activationReserveGb + plan.kvCachePerGpuGb <= plan.usableMemoryPerGpuGb + 0.02;
+      return wellFormed && ep && fitsMemory && plan.maxConcurrentSequences >= plan.dataParallelSize && plan.kvCacheTokens >= plan.maxModelLen;
+    }), { numRuns: 300 });
+  });
+
+  test('no MoE layout with fewer GPUs, or as many GPUs on fewer nodes, fits', () => {
+    fc.assert(fc.property(moeRequest, (r) => {
+      const plan = tryPlan(r);
+      if (plan instanceof Error) return ServingPlanner.layouts(r).every((l) => l.maxConcurrentSequences === 0);
+      return ServingPlanner.layouts(r).every((l) => l.maxConcurrentSequences === 0 || l.gpusPerReplica > plan.gpusPerReplica ||
+        (l.gpusPerReplica === plan.gpusPerReplica && (l.nodesPerReplica > plan.nodesPerReplica || l.kvCacheTokens <= plan.kvCacheTokens)));
+    }), { numRuns: 200 });
+  });
+
+  test('spreading the experts over more data-parallel ranks never raises the weights per GPU', () => {
+    fc.assert(fc.property(moeRequest, (r) => {
+      const layouts = ServingPlanner.layouts(r).filter((l) => l.pipelineParallelSize === 1);
+      return layouts.every((a) => layouts.every((b) =>
+        a.tensorParallelSize !== b.tensorParallelSize || a.dataParallelSize >= b.dataParallelSize || a.weightsPerGpuGb >= b.weightsPerGpuGb - 0.01));
+    }), { numRuns: 100 });
   });
 });
