@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { check, fail, oneOf } from '../errors';
 
 /** Numeric formats for weights and KV cache, with their size per element. */
@@ -134,6 +135,48 @@ export interface LlmModelProps {
    * @default 0 - no MLA
    */
   readonly qkRopeHeadDim?: number;
+}
+
+/**
+ * A model of your own, described by the fields of its Hugging Face `config.json`: {@link LlmModel.fromConfig}.
+ * Give the config as an object or as a file read at synth.
+ */
+export interface LlmModelConfigProps {
+  /** Short, stable id used in names and labels, e.g. `my-llama-8b-ft`. */
+  readonly name: string;
+  /** Hugging Face repository id (or the name vLLM is given), e.g. `acme/llama-3.1-8b-support`. */
+  readonly huggingFaceId: string;
+  /**
+   * The parsed `config.json`.
+   * @default - read from `configFile`
+   */
+  readonly config?: { [key: string]: any };
+  /**
+   * Path of a `config.json` read at synth.
+   * @default - `config` is given
+   */
+  readonly configFile?: string;
+  /**
+   * Total parameters in billions, when you know them (the model card, `model.safetensors.index.json` total size).
+   * @default - estimated from the config: embeddings, attention, MLPs and experts (within a few percent for the
+   * shipped models; biases and norms are left out)
+   */
+  readonly parametersBillions?: number;
+  /**
+   * Numeric format of the weights.
+   * @default - from `quantization_config` (fp8, mxfp4, 4-bit AWQ/GPTQ), else `torch_dtype`, else BF16
+   */
+  readonly nativeFormat?: NumericFormat;
+  /**
+   * Checkpoint size in GB when it is not parameters × bytes.
+   * @default - parametersBillions × bytes of the weight format
+   */
+  readonly checkpointGb?: number;
+  /**
+   * Longest context in tokens.
+   * @default - `max_position_embeddings`
+   */
+  readonly maxContextTokens?: number;
 }
 
 /** A checkpoint of a shipped architecture quantized by someone else: same layers and heads, other weights. */
@@ -468,6 +511,15 @@ export class LlmModel {
     return new LlmModel(props);
   }
 
+  /**
+   * A model of your own from its Hugging Face `config.json`: dense, grouped-query, sliding-window, mixture-of-experts
+   * and MLA architectures (Llama, Qwen, Mistral/Mixtral, gpt-oss, DeepSeek-V3, Llama 4's `text_config`). Refuses a
+   * config that lacks what sizing needs, naming the field.
+   */
+  public static fromConfig(props: LlmModelConfigProps): LlmModel {
+    return new LlmModel(propsFromConfig(props));
+  }
+
   /** Short, stable id. */
   public readonly name: string;
   /** Hugging Face repository id. */
@@ -654,4 +706,182 @@ export class LlmModel {
     const cross = this.layers * this.crossAttentionTokens * perLayerToken;
     return sliding + cross;
   }
+}
+
+/** The `config.json` fields sizing reads, mapped the way transformers' config classes name them. */
+function propsFromConfig(props: LlmModelConfigProps): LlmModelProps {
+  const where = `config of model ${props.name}`;
+  check((props.config === undefined) !== (props.configFile === undefined), `${where}: give config or configFile, not ${props.config ? 'both' : 'neither'}`);
+  let raw: { [key: string]: any };
+  if (props.configFile !== undefined) {
+    let text: string;
+    try {
+      text = fs.readFileSync(props.configFile, 'utf8');
+    } catch (e) {
+      return fail(`${where}: cannot read configFile ${props.configFile} (${(e as Error).message.split('\n')[0]}); give the path of a config.json`);
+    }
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      return fail(`${where}: configFile ${props.configFile} is not JSON (${(e as Error).message}); give a Hugging Face config.json`);
+    }
+  } else {
+    raw = props.config!;
+  }
+  check(typeof raw === 'object' && raw !== null && !Array.isArray(raw), `${where}: the config must be a JSON object`);
+  // multimodal checkpoints (Llama 4) keep the language model under text_config
+  const c: { [key: string]: any } = typeof raw.text_config === 'object' && raw.text_config !== null ? { ...raw, ...raw.text_config } : raw;
+  const int = (key: string): number | undefined => {
+    const v = c[key];
+    if (v === undefined || v === null) return undefined;
+    check(Number.isInteger(v) && v >= 0, `${where}: ${key} ${JSON.stringify(v)} must be a non-negative integer`);
+    return v;
+  };
+  const need = (key: string, why: string, ...aliases: string[]): number => {
+    for (const k of [key, ...aliases]) {
+      const v = int(k);
+      if (v !== undefined) return v;
+    }
+    return fail(`${where}: ${[key, ...aliases].join(' / ')} is missing; sizing needs it for ${why}`);
+  };
+
+  const layers = need('num_hidden_layers', 'the KV cache per layer', 'n_layer');
+  const hiddenSize = need('hidden_size', 'the weights', 'd_model', 'n_embd');
+  const attentionHeads = need('num_attention_heads', 'tensor parallelism', 'n_head');
+  const kvHeads = int('num_key_value_heads') ??
+    fail(`${where}: num_key_value_heads is missing; sizing needs the KV heads for the KV cache and tensor parallelism ` +
+      `(give it: ${attentionHeads} for multi-head attention, fewer for grouped-query attention)`);
+  // MLA heads have their own dimensions (v_head_dim); others default to hidden / heads as transformers does
+  const headDim = int('head_dim') ?? ((int('kv_lora_rank') ?? 0) > 0 ? int('v_head_dim') : undefined) ?? hiddenSize / attentionHeads;
+  check(Number.isInteger(headDim), `${where}: head_dim is missing and hidden_size ${hiddenSize} / num_attention_heads ${attentionHeads} is not an integer; give head_dim`);
+  const maxContextTokens = props.maxContextTokens ?? int('max_position_embeddings') ??
+    fail(`${where}: max_position_embeddings is missing; sizing needs the longest context (or give maxContextTokens)`);
+
+  // sliding window: layer_types (gpt-oss, Gemma 3), else a window on every layer unless use_sliding_window is false (Qwen2)
+  let slidingWindowLayers = 0;
+  let slidingWindowTokens = 0;
+  const window = int('sliding_window');
+  if (window !== undefined && window > 0 && window < maxContextTokens) {
+    if (Array.isArray(c.layer_types)) {
+      slidingWindowLayers = c.layer_types.filter((t: unknown) => t === 'sliding_attention').length;
+    } else if (c.use_sliding_window !== false) {
+      slidingWindowLayers = layers;
+    }
+    slidingWindowTokens = slidingWindowLayers > 0 ? window : 0;
+  }
+
+  // experts: Mixtral/Llama 4 num_local_experts, Qwen/gpt-oss num_experts, DeepSeek n_routed_experts
+  const experts = int('num_local_experts') ?? int('num_experts') ?? int('n_routed_experts') ?? 0;
+  let activeExperts = 0;
+  let expertIntermediateSize = 0;
+  let moeLayers = 0;
+  const intermediate = int('intermediate_size');
+  if (experts > 0) {
+    activeExperts = int('num_experts_per_tok') ?? int('experts_per_token') ??
+      fail(`${where}: ${experts} experts but num_experts_per_tok is missing; sizing needs the experts per token`);
+    expertIntermediateSize = int('moe_intermediate_size') ?? intermediate ??
+      fail(`${where}: ${experts} experts but moe_intermediate_size (or intermediate_size) is missing; sizing needs the expert size`);
+    const firstDense = int('first_k_dense_replace') ?? 0;
+    const step = int('interleave_moe_layer_step') ?? 1;
+    const mlpOnly = Array.isArray(c.mlp_only_layers) ? c.mlp_only_layers.length : 0;
+    moeLayers = step > 0 ? Math.floor((layers - firstDense) / step) - mlpOnly : 0;
+    check(moeLayers > 0, `${where}: ${experts} experts but no layer has them (first_k_dense_replace, interleave_moe_layer_step, mlp_only_layers)`);
+  }
+  const kvLoraRank = int('kv_lora_rank') ?? 0;
+  const qkRopeHeadDim = kvLoraRank > 0 ? need('qk_rope_head_dim', 'the MLA latent cached per token') : 0;
+
+  const nativeFormat = props.nativeFormat ?? formatOf(c, where);
+  const parametersBillions = props.parametersBillions ?? estimateParameters(c, {
+    layers, hiddenSize, attentionHeads, kvHeads, headDim, experts, expertIntermediateSize, moeLayers, kvLoraRank, qkRopeHeadDim, intermediate, where,
+  });
+  return {
+    name: props.name,
+    huggingFaceId: props.huggingFaceId,
+    parametersBillions,
+    layers,
+    hiddenSize,
+    attentionHeads,
+    kvHeads,
+    headDim,
+    maxContextTokens,
+    nativeFormat,
+    checkpointGb: props.checkpointGb,
+    slidingWindowLayers,
+    slidingWindowTokens,
+    experts,
+    activeExperts,
+    expertIntermediateSize,
+    moeLayers: experts > 0 ? moeLayers : undefined,
+    kvLoraRank,
+    qkRopeHeadDim,
+  };
+}
+
+/** The weight format a config declares: its quantization method, else its dtype. */
+function formatOf(c: { [key: string]: any }, where: string): NumericFormat {
+  const q = c.quantization_config;
+  if (q && typeof q === 'object') {
+    const method = String(q.quant_method ?? '').toLowerCase();
+    if (method === 'fp8') return NumericFormat.FP8;
+    if (method === 'mxfp4') return NumericFormat.MXFP4;
+    if ((method === 'awq' || method === 'gptq') && q.bits === 4) return NumericFormat.INT4;
+    return fail(`${where}: quantization_config.quant_method ${JSON.stringify(q.quant_method)} is not one the planner sizes; give nativeFormat ` +
+      '(and checkpointGb for a mixed-precision checkpoint)');
+  }
+  const dtype = String(c.torch_dtype ?? c.dtype ?? 'bfloat16');
+  if (dtype === 'bfloat16') return NumericFormat.BF16;
+  if (dtype === 'float16') return NumericFormat.FP16;
+  return fail(`${where}: torch_dtype ${JSON.stringify(dtype)} is not a serving format; give nativeFormat`);
+}
+
+interface Shape {
+  readonly layers: number;
+  readonly hiddenSize: number;
+  readonly attentionHeads: number;
+  readonly kvHeads: number;
+  readonly headDim: number;
+  readonly experts: number;
+  readonly expertIntermediateSize: number;
+  readonly moeLayers: number;
+  readonly kvLoraRank: number;
+  readonly qkRopeHeadDim: number;
+  readonly intermediate?: number;
+  readonly where: string;
+}
+
+/**
+ * Parameters in billions from the config: embeddings (twice unless tied), attention (MLA's low-rank projections for
+ * DeepSeek), gated MLPs of 3 × hidden × intermediate, routed experts, shared experts and routers. Biases and norms are
+ * left out (under 0.1 %).
+ */
+function estimateParameters(c: { [key: string]: any }, s: Shape): number {
+  const h = s.hiddenSize;
+  const vocab = Number.isInteger(c.vocab_size) ? c.vocab_size : fail(`${s.where}: vocab_size is missing; sizing needs it for the embeddings (or give parametersBillions)`);
+  const embeddings = vocab * h * (c.tie_word_embeddings === true ? 1 : 2);
+  let attention: number;
+  if (s.kvLoraRank > 0) {
+    const nope = Number(c.qk_nope_head_dim ?? 0);
+    const v = Number(c.v_head_dim ?? s.headDim);
+    const qRank = Number(c.q_lora_rank ?? 0);
+    const qHead = s.attentionHeads * (nope + s.qkRopeHeadDim);
+    attention = (qRank > 0 ? h * qRank + qRank * qHead : h * qHead) + h * (s.kvLoraRank + s.qkRopeHeadDim) +
+      s.kvLoraRank * s.attentionHeads * (nope + v) + s.attentionHeads * v * h;
+  } else {
+    attention = h * s.headDim * (s.attentionHeads + 2 * s.kvHeads) + s.attentionHeads * s.headDim * h;
+  }
+  const mlp = (size: number) => 3 * h * size;
+  const denseLayers = s.layers - s.moeLayers;
+  // Llama 4 names the dense layers' size intermediate_size_mlp; the others intermediate_size
+  const denseSize = Number(c.intermediate_size_mlp ?? s.intermediate ?? 0);
+  check(denseLayers === 0 || denseSize > 0, `${s.where}: intermediate_size is missing; sizing needs the MLP size (or give parametersBillions)`);
+  let perMoeLayer = 0;
+  if (s.experts > 0) {
+    // shared experts: DeepSeek n_shared_experts × moe_intermediate_size, Qwen2-MoE shared_expert_intermediate_size,
+    // Llama 4 one shared expert of intermediate_size
+    const shared = Number.isInteger(c.n_shared_experts) ? c.n_shared_experts * mlp(s.expertIntermediateSize)
+      : Number.isInteger(c.shared_expert_intermediate_size) ? mlp(c.shared_expert_intermediate_size)
+        : String(c.model_type ?? '').startsWith('llama4') ? mlp(s.expertIntermediateSize) : 0;
+    perMoeLayer = s.experts * mlp(s.expertIntermediateSize) + shared + h * s.experts;
+  }
+  return (embeddings + s.layers * attention + denseLayers * mlp(denseSize) + s.moeLayers * perMoeLayer) / 1e9;
 }

@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { LlmModel, ModelTask, NumericFormat, bytesPerElement } from '../../../lib/models/llm';
 
 const KiB = 1024;
@@ -132,5 +135,195 @@ describe('LlmModel: mixture of experts and MLA', () => {
   test('fails when only half of the MLA latent is given', () => {
     expect(() => LlmModel.custom({ ...base, kvLoraRank: 512 }))
       .toThrow('model moe: kvLoraRank and qkRopeHeadDim describe the MLA latent together; give both or neither');
+  });
+});
+
+describe('LlmModel.fromConfig', () => {
+  // the config.json fields of the shipped models, from the sources their catalog entries cite
+  const llama8b = {
+    architectures: ['LlamaForCausalLM'],
+    hidden_size: 4096,
+    intermediate_size: 14336,
+    max_position_embeddings: 131072,
+    num_attention_heads: 32,
+    num_hidden_layers: 32,
+    num_key_value_heads: 8,
+    tie_word_embeddings: false,
+    torch_dtype: 'bfloat16',
+    vocab_size: 128256,
+  };
+  const mixtral = {
+    architectures: ['MixtralForCausalLM'],
+    hidden_size: 4096,
+    intermediate_size: 14336,
+    max_position_embeddings: 32768,
+    model_type: 'mixtral',
+    num_attention_heads: 32,
+    num_experts_per_tok: 2,
+    num_hidden_layers: 32,
+    num_key_value_heads: 8,
+    num_local_experts: 8,
+    sliding_window: null,
+    tie_word_embeddings: false,
+    torch_dtype: 'bfloat16',
+    vocab_size: 32000,
+  };
+  const qwen3 = {
+    architectures: ['Qwen3MoeForCausalLM'],
+    head_dim: 128,
+    hidden_size: 4096,
+    intermediate_size: 12288,
+    max_position_embeddings: 40960,
+    moe_intermediate_size: 1536,
+    num_attention_heads: 64,
+    num_experts: 128,
+    num_experts_per_tok: 8,
+    num_hidden_layers: 94,
+    num_key_value_heads: 4,
+    sliding_window: null,
+    use_sliding_window: false,
+    tie_word_embeddings: false,
+    torch_dtype: 'bfloat16',
+    vocab_size: 151936,
+  };
+  const deepseek = {
+    architectures: ['DeepseekV3ForCausalLM'],
+    first_k_dense_replace: 3,
+    hidden_size: 7168,
+    intermediate_size: 18432,
+    kv_lora_rank: 512,
+    max_position_embeddings: 163840,
+    model_type: 'deepseek_v3',
+    moe_intermediate_size: 2048,
+    n_routed_experts: 256,
+    n_shared_experts: 1,
+    num_attention_heads: 128,
+    num_experts_per_tok: 8,
+    num_hidden_layers: 61,
+    num_key_value_heads: 128,
+    q_lora_rank: 1536,
+    qk_nope_head_dim: 128,
+    qk_rope_head_dim: 64,
+    v_head_dim: 128,
+    quantization_config: { quant_method: 'fp8', weight_block_size: [128, 128] },
+    tie_word_embeddings: false,
+    torch_dtype: 'bfloat16',
+    vocab_size: 129280,
+  };
+  const maverick = {
+    architectures: ['Llama4ForConditionalGeneration'],
+    model_type: 'llama4',
+    text_config: {
+      model_type: 'llama4_text',
+      head_dim: 128,
+      hidden_size: 5120,
+      interleave_moe_layer_step: 2,
+      intermediate_size: 8192,
+      intermediate_size_mlp: 16384,
+      max_position_embeddings: 1048576,
+      num_attention_heads: 40,
+      num_experts_per_tok: 1,
+      num_hidden_layers: 48,
+      num_key_value_heads: 8,
+      num_local_experts: 128,
+      torch_dtype: 'bfloat16',
+      vocab_size: 202048,
+    },
+  };
+  const gptOss = {
+    architectures: ['GptOssForCausalLM'],
+    experts_per_token: 4,
+    head_dim: 64,
+    hidden_size: 2880,
+    intermediate_size: 2880,
+    layer_types: Array.from({ length: 36 }, (_, i) => (i % 2 === 0 ? 'sliding_attention' : 'full_attention')),
+    max_position_embeddings: 131072,
+    num_attention_heads: 64,
+    num_experts: 128,
+    num_hidden_layers: 36,
+    num_key_value_heads: 8,
+    sliding_window: 128,
+    quantization_config: { quant_method: 'mxfp4' },
+    tie_word_embeddings: false,
+    vocab_size: 201088,
+  };
+  const shape = (m: LlmModel) => ({
+    layers: m.layers,
+    hiddenSize: m.hiddenSize,
+    attentionHeads: m.attentionHeads,
+    kvHeads: m.kvHeads,
+    headDim: m.headDim,
+    maxContextTokens: m.maxContextTokens,
+    nativeFormat: m.nativeFormat,
+    slidingWindowLayers: m.slidingWindowLayers,
+    slidingWindowTokens: m.slidingWindowTokens,
+    experts: m.experts,
+    activeExperts: m.activeExperts,
+    expertIntermediateSize: m.expertIntermediateSize,
+    moeLayers: m.moeLayers,
+    kvLoraRank: m.kvLoraRank,
+    qkRopeHeadDim: m.qkRopeHeadDim,
+  });
+
+  test.each([
+    ['dense GQA', llama8b, LlmModel.LLAMA_3_1_8B, 0.01],
+    ['MoE', mixtral, LlmModel.MIXTRAL_8X7B, 0.01],
+    ['MoE with 4 KV heads', qwen3, LlmModel.QWEN3_235B_A22B, 0.01],
+    ['MoE with MLA, FP8', deepseek, LlmModel.DEEPSEEK_R1, 0.01],
+    ['interleaved MoE under text_config', maverick, LlmModel.LLAMA_4_MAVERICK, 0.01],
+    ['MoE with sliding-window layers, MXFP4', gptOss, LlmModel.GPT_OSS_120B, 0.01],
+  ])('%s: the config gives the catalog entry\'s shape, and the estimated parameters are within 1%% of the published count', (_, config, shipped, tolerance) => {
+    const m = LlmModel.fromConfig({ name: 'mine', huggingFaceId: 'acme/mine', config });
+    expect(shape(m)).toEqual(shape(shipped));
+    expect(Math.abs(m.parametersBillions - shipped.parametersBillions) / shipped.parametersBillions).toBeLessThanOrEqual(tolerance);
+    expect(m.kvBytesPerToken(NumericFormat.BF16)).toBe(shipped.kvBytesPerToken(NumericFormat.BF16));
+  });
+
+  test('a config file is read at synth; given parameters win over the estimate', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-config-'));
+    const file = path.join(dir, 'config.json');
+    fs.writeFileSync(file, JSON.stringify(llama8b));
+    const m = LlmModel.fromConfig({ name: 'ft-8b', huggingFaceId: 'acme/ft-8b', configFile: file, parametersBillions: 8.03 });
+    expect(m).toMatchObject({ name: 'ft-8b', huggingFaceId: 'acme/ft-8b', parametersBillions: 8.03, layers: 32, kvHeads: 8 });
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  test('a sliding window on every layer (Mistral) is sized as such; Qwen\'s disabled window is not', () => {
+    const mistral = LlmModel.fromConfig({ name: 'm', huggingFaceId: 'x/m', config: { ...llama8b, max_position_embeddings: 32768, sliding_window: 4096 } });
+    expect(mistral).toMatchObject({ slidingWindowLayers: 32, slidingWindowTokens: 4096 });
+    const qwen = LlmModel.fromConfig({ name: 'q', huggingFaceId: 'x/q', config: { ...llama8b, sliding_window: 4096, use_sliding_window: false } });
+    expect(qwen.slidingWindowLayers).toBe(0);
+  });
+
+  test('fails when the config lacks the number of KV heads', () => {
+    const { num_key_value_heads: _, ...noKv } = llama8b;
+    expect(() => LlmModel.fromConfig({ name: 'x', huggingFaceId: 'x/x', config: noKv }))
+      .toThrow('config of model x: num_key_value_heads is missing; sizing needs the KV heads for the KV cache and tensor parallelism ' +
+        '(give it: 32 for multi-head attention, fewer for grouped-query attention)');
+  });
+
+  test('fails when the config lacks the layers, the experts per token or the MLA RoPE dimension', () => {
+    const { num_hidden_layers: _, ...noLayers } = llama8b;
+    expect(() => LlmModel.fromConfig({ name: 'x', huggingFaceId: 'x/x', config: noLayers }))
+      .toThrow('config of model x: num_hidden_layers / n_layer is missing; sizing needs it for the KV cache per layer');
+    const { num_experts_per_tok: __, ...noTopK } = mixtral;
+    expect(() => LlmModel.fromConfig({ name: 'x', huggingFaceId: 'x/x', config: noTopK }))
+      .toThrow('config of model x: 8 experts but num_experts_per_tok is missing; sizing needs the experts per token');
+    const { qk_rope_head_dim: ___, ...noRope } = deepseek;
+    expect(() => LlmModel.fromConfig({ name: 'x', huggingFaceId: 'x/x', config: noRope }))
+      .toThrow('config of model x: qk_rope_head_dim is missing; sizing needs it for the MLA latent cached per token');
+  });
+
+  test('fails when the config file cannot be read or both sources are given', () => {
+    expect(() => LlmModel.fromConfig({ name: 'x', huggingFaceId: 'x/x', configFile: '/nonexistent/config.json' }))
+      .toThrow(/^config of model x: cannot read configFile \/nonexistent\/config.json \(ENOENT/);
+    expect(() => LlmModel.fromConfig({ name: 'x', huggingFaceId: 'x/x', config: llama8b, configFile: 'c.json' }))
+      .toThrow('config of model x: give config or configFile, not both');
+  });
+
+  test('fails when the quantization method is not one the planner sizes', () => {
+    expect(() => LlmModel.fromConfig({ name: 'x', huggingFaceId: 'x/x', config: { ...llama8b, quantization_config: { quant_method: 'bitsandbytes' } } }))
+      .toThrow('config of model x: quantization_config.quant_method "bitsandbytes" is not one the planner sizes; give nativeFormat ' +
+        '(and checkpointGb for a mixed-precision checkpoint)');
   });
 });
