@@ -202,7 +202,7 @@ const NIXL_PORT = 5600;
 const DEFAULT_IMAGE = 'vllm/vllm-openai:v0.21.0';
 /** Writable home of the non-root user: every cache vLLM, torch, Triton, FlashInfer and CUDA write goes here. */
 const HOME = '/var/lib/vllm';
-/** LeaderWorkerSet labels (kubernetes-sigs/lws; shared/reference/llm-serving.md §7). */
+/** LeaderWorkerSet worker-index label (kubernetes-sigs/lws `api/leaderworkerset/v1/leaderworkerset_types.go`). */
 const LWS_WORKER_INDEX = 'leaderworkerset.sigs.k8s.io/worker-index';
 /**
  * Port of the torch.distributed store on the leader for the multiprocessing backend: vLLM's default `master_port`
@@ -365,7 +365,7 @@ export class VllmServer extends Construct {
     const startupSeconds = props.startupTimeoutSeconds ?? 600 + 60 * Math.ceil((2 * model.weightsGb(this.plan.weightFormat)) / 60);
     if (!Number.isInteger(startupSeconds) || startupSeconds < 60) invalid(this, `startupTimeoutSeconds ${startupSeconds} must be an integer of at least 60`);
 
-    // vLLM arguments, from the plan (shared/reference/llm-serving.md §1)
+    // vLLM arguments, from the plan (`vllm serve --help`; vllm-project/vllm `vllm/engine/arg_utils.py`)
     const args = [
       source.modelArgument,
       `--served-model-name=${this.servedModelName}`,
@@ -651,7 +651,7 @@ function routingSidecar(image: string): Container {
 
 /**
  * Metric renames on scrape: vLLM renamed `vllm:gpu_cache_usage_perc` to `vllm:kv_cache_usage_perc` and
- * `vllm:time_per_output_token_seconds` to `vllm:inter_token_latency_seconds` (shared/reference/llm-serving.md §1);
+ * `vllm:time_per_output_token_seconds` to `vllm:inter_token_latency_seconds` (vllm-project/vllm `vllm/v1/metrics/loggers.py`);
  * storing the old names under the new ones lets one dashboard and one autoscaler query serve both image generations.
  */
 function metricRenames(): PodMonitorSpecPodMetricsEndpointsMetricRelabelings[] {

@@ -20,7 +20,7 @@ export enum NumericFormat {
   MXFP4 = 'mxfp4',
 }
 
-/** Bytes per element of a numeric format (shared/reference/llm-serving.md §2; MXFP4: OCP MX spec, 32-element blocks). */
+/** Bytes per element of a numeric format (BF16/FP16 2, FP8/INT8 1, INT4 0.5; MXFP4: OCP Microscaling Formats v1.0, 32-element blocks with an 8-bit scale). */
 export function bytesPerElement(format: NumericFormat): number {
   switch (format) {
     case NumericFormat.BF16:
@@ -204,7 +204,7 @@ export interface QuantizedCheckpointProps {
 export class LlmModel {
   /**
    * Llama 3.1 8B: 32 layers, hidden 4096, 32 heads, 8 KV heads, head dim 128, 8.03 B parameters, 128K context
-   * (meta-llama config.json; shared/reference/llm-serving.md §2).
+   * (meta-llama/Llama-3.1-8B-Instruct config.json, as copied in vllm-project/vllm and huggingface/transformers tests).
    */
   public static readonly LLAMA_3_1_8B = new LlmModel({
     name: 'llama-3.1-8b',
@@ -220,7 +220,7 @@ export class LlmModel {
 
   /**
    * Llama 3.1 70B: 80 layers, hidden 8192, 64 heads, 8 KV heads, head dim 128, 70.6 B parameters, 128K context
-   * (meta-llama config.json; shared/reference/llm-serving.md §2).
+   * (meta-llama/Llama-3.1-70B-Instruct config.json, as copied in vllm-project/vllm and huggingface/transformers tests).
    */
   public static readonly LLAMA_3_1_70B = new LlmModel({
     name: 'llama-3.1-70b',
@@ -236,7 +236,7 @@ export class LlmModel {
 
   /**
    * Llama 3.1 405B: 126 layers, hidden 16384, 128 heads, 8 KV heads, head dim 128, 404.7 B parameters, 128K context
-   * (meta-llama config.json; shared/reference/llm-serving.md §2).
+   * (meta-llama/Llama-3.1-405B-Instruct config.json, as copied in vllm-project/vllm and huggingface/transformers tests).
    */
   public static readonly LLAMA_3_1_405B = new LlmModel({
     name: 'llama-3.1-405b',
@@ -252,7 +252,7 @@ export class LlmModel {
 
   /**
    * Llama 3.1 405B in Meta's own FP8 checkpoint (`meta-llama/Llama-3.1-405B-Instruct-FP8`): the 405B architecture with
-   * 1-byte weights, 405 GB (shared/reference/llm-serving.md §2, "FP8 405 GB").
+   * 1-byte weights, 405 GB (https://huggingface.co/meta-llama/Llama-3.1-405B-Instruct-FP8).
    */
   public static readonly LLAMA_3_1_405B_FP8 = LlmModel.LLAMA_3_1_405B.withCheckpoint({
     huggingFaceId: 'meta-llama/Llama-3.1-405B-Instruct-FP8',
@@ -266,7 +266,8 @@ export class LlmModel {
    * sliding window (`layer_types` alternates sliding_attention / full_attention). The checkpoint keeps the experts in
    * MXFP4 and attention, router and embeddings in BF16: 60.8 GiB = 65.3 GB.
    *
-   * Sources: shared/reference/llm-serving.md §2 (transformers `GptOssConfig` defaults, which describe the 120b);
+   * Sources: huggingface/transformers `src/transformers/models/gpt_oss/configuration_gpt_oss.py` (`GptOssConfig` defaults, which
+   * describe the 120b; expert `intermediate_size` 2880);
    * verified against copies of openai/gpt-oss-120b config.json in public code (36 layers, 128 experts,
    * `experts_per_token` 4, `sliding_window` 128, `max_position_embeddings` 131072) and OpenAI's model card as quoted
    * by third parties (116.8 B total / 5.1 B active, 60.8 GiB checkpoint). **Verify** the checkpoint size against the
@@ -298,7 +299,7 @@ export class LlmModel {
    *
    * Sources: Qwen/Qwen2.5-7B-Instruct config.json as copied in public code (num_hidden_layers 28, hidden_size 3584,
    * num_attention_heads 28, num_key_value_heads 4, max_position_embeddings 32768, torch_dtype bfloat16) and a model
-   * registry's exact parameter count. Not in shared/reference.
+   * registry's exact parameter count.
    */
   public static readonly QWEN_2_5_7B = new LlmModel({
     name: 'qwen2.5-7b',
@@ -321,7 +322,7 @@ export class LlmModel {
    *
    * Sources: openai/whisper-large-v3 config.json as printed in public code (d_model 1280, decoder_layers 32,
    * decoder_attention_heads 20, encoder_layers 32, is_encoder_decoder true) and the model card's size table
-   * (1550 M parameters, 1500 source / 448 target positions, 128 mel bins). Not in shared/reference.
+   * (1550 M parameters, 1500 source / 448 target positions, 128 mel bins).
    */
   public static readonly WHISPER_LARGE_V3 = new LlmModel({
     name: 'whisper-large-v3',
@@ -685,7 +686,8 @@ export class LlmModel {
 
   /**
    * KV-cache bytes per token of a sequence for the whole model: 2 (K and V) × full-attention layers × KV heads ×
-   * head dim × bytes (shared/reference/llm-serving.md §2). Sliding-window and cross-attention KV do not grow with the
+   * head dim × bytes (vllm-project/vllm `vllm/v1/kv_cache_interface.py`: an attention layer's page holds K and V of
+   * every KV head for each token of the block). Sliding-window and cross-attention KV do not grow with the
    * sequence: see {@link kvBytesPerSequence}.
    */
   public kvBytesPerToken(format: NumericFormat): number {
@@ -698,7 +700,7 @@ export class LlmModel {
   /**
    * KV-cache bytes one sequence of `tokens` tokens holds beyond `tokens × kvBytesPerToken`: the sliding-window layers'
    * last `slidingWindowTokens` tokens and the cross-attention K/V of the encoder positions.
-   * gpt-oss-120b: 18 layers × 128 tokens × 2 × 8 × 64 × 2 bytes = 4.5 MiB (shared/reference/llm-serving.md §2).
+   * gpt-oss-120b: 18 layers × 128 tokens × 2 × 8 × 64 × 2 bytes = 4.5 MiB.
    */
   public kvBytesPerSequence(format: NumericFormat, tokens: number): number {
     const perLayerToken = 2 * this.kvHeads * this.headDim * bytesPerElement(format);

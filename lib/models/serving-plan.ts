@@ -20,13 +20,14 @@ export interface ServingRequest {
   readonly gpuMemoryGb?: number;
   /**
    * The units are MIG instances of this profile (e.g. `3g.40gb`): one replica gets exactly one, since tensor
-   * parallelism cannot span MIG instances (no NVLink or P2P between them; shared/reference/llm-serving.md §3).
+   * parallelism cannot span MIG instances (no NVLink or P2P between them: NVIDIA MIG user guide, https://docs.nvidia.com/datacenter/tesla/mig-user-guide/, "No GPU to
+   * GPU P2P (both PCIe and NVLink) is supported").
    * @default - whole GPUs
    */
   readonly migProfile?: string;
   /**
    * The units are time-sliced or MPS replicas of a GPU: one replica gets exactly one, because two of them may be the
-   * same physical GPU (shared/reference/llm-serving.md §4).
+   * same physical GPU (NVIDIA/k8s-device-plugin README, time-slicing: replicas of one GPU share its memory without isolation).
    * @default false
    */
   readonly sharedGpu?: boolean;
@@ -57,8 +58,8 @@ export interface ServingRequest {
    */
   readonly gpuMemoryUtilization?: number;
   /**
-   * Memory per GPU kept for activations, CUDA graphs and the CUDA/NCCL context, in GB ("a few GiB",
-   * shared/reference/llm-serving.md §2; 3 GB reproduces its worked examples).
+   * Memory per GPU kept for activations, CUDA graphs and the CUDA/NCCL context, in GB (a few GB; vLLM measures it when
+   * it profiles the model at start, this library assumes 3 GB).
    * @default 3
    */
   readonly activationReserveGb?: number;
@@ -173,7 +174,8 @@ interface Candidate {
  * Sizes vLLM deployments. Pure: no constructs.
  *
  * Per GPU: usable = memory × `--gpu-memory-utilization`; KV cache = usable − weights / (TP × PP) − reserve
- * (shared/reference/llm-serving.md §2). Under TP each GPU holds KV heads / TP heads (one replicated head when TP
+ * (vllm-project/vllm `vllm/config/cache.py`: `gpu_memory_utilization` is the fraction of total GPU memory for weights,
+ * activations and KV cache). Under TP each GPU holds KV heads / TP heads (one replicated head when TP
  * exceeds the KV heads), under PP ⌈layers / PP⌉ layers. A layout is feasible when its KV cache holds at least one
  * sequence of `maxModelLen` tokens: vLLM refuses to start otherwise. The planner returns the smallest feasible
  * layout — fewest GPUs, then fewest nodes, then the most KV-cache tokens — with TP within a node and dividing the
