@@ -45,6 +45,16 @@ export enum MultiNodeBackend {
   RAY = 'ray',
 }
 
+/** A LoRA adapter a server loads at start and serves under its own model name. */
+export interface LoraAdapter {
+  /** Model name clients put in the `model` field to use the adapter, e.g. `support-bot`. */
+  readonly name: string;
+  /** Hugging Face repository id or path in the pod of the adapter (`adapter_config.json` and weights). */
+  readonly source: string;
+  /** Rank of the adapter (`r` in its `adapter_config.json`). */
+  readonly rank: number;
+}
+
 /** Props of {@link VllmServer}. */
 export interface VllmServerProps {
   /** The model to serve. */
@@ -102,6 +112,22 @@ export interface VllmServerProps {
    * @default - the smallest layout that fits; data parallelism only for mixture-of-experts models
    */
   readonly dataParallelSize?: number;
+  /**
+   * LoRA adapters loaded at start (`--enable-lora --lora-modules name=source ...`), each served as its own model
+   * name next to the base model. Their slots are sized into the VRAM plan.
+   * @default - none
+   */
+  readonly loraAdapters?: LoraAdapter[];
+  /**
+   * Adapters served at once (`--max-loras`).
+   * @default - the number of loraAdapters
+   */
+  readonly maxLoras?: number;
+  /**
+   * `--max-lora-rank`, one of vLLM's 1, 8, 16, 32, 64, 128, 256, 320, 512.
+   * @default - the smallest of those that holds every adapter's rank
+   */
+  readonly maxLoraRank?: number;
   /**
    * Pin `--enable-expert-parallel`.
    * @default - on for a mixture-of-experts model with data parallelism
@@ -245,6 +271,8 @@ export class VllmServer extends Construct {
   public readonly url: string;
   /** Name clients put in the `model` field. */
   public readonly servedModelName: string;
+  /** Every model name the server answers to: the base model's, then each LoRA adapter's. */
+  public readonly servedModelNames: string[];
   /** The model. */
   public readonly model: LlmModel;
   /** Role in an llm-d pool. */
@@ -278,6 +306,16 @@ export class VllmServer extends Construct {
     const offer = this.chooseOffer(pool, props.gpuResourceName);
     this.gpuResourceName = offer.resourceName;
 
+    const adapters = props.loraAdapters ?? [];
+    const loraRanks = ServingPlanner.loraRanks();
+    const highestRank = Math.max(0, ...adapters.map((a) => a.rank));
+    const maxLoraRank = props.maxLoraRank ?? (adapters.length > 0 ? loraRanks.find((r) => r >= highestRank) : undefined);
+    const maxLoras = props.maxLoras ?? (adapters.length > 0 ? adapters.length : undefined);
+    if (adapters.length === 0 && (props.maxLoras !== undefined || props.maxLoraRank !== undefined)) {
+      invalid(this, 'maxLoras and maxLoraRank size LoRA adapters, but loraAdapters is empty; give the adapters to load');
+    }
+    if (adapters.length > 0) this.checkAdapters(adapters, maxLoraRank, props.servedModelName ?? model.huggingFaceId);
+
     this.plan = guard(this, () =>
       ServingPlanner.plan({
         model,
@@ -296,6 +334,8 @@ export class VllmServer extends Construct {
         pipelineParallelSize: props.pipelineParallelSize,
         dataParallelSize: props.dataParallelSize,
         expertParallel: props.expertParallel,
+        maxLoras,
+        maxLoraRank,
       }),
     );
     this.multiNode = this.plan.nodesPerReplica > 1;
@@ -313,18 +353,26 @@ export class VllmServer extends Construct {
       invalid(this, `serverName ${JSON.stringify(this.serverName)} is not a DNS-1035 label; use lower-case letters, digits and dashes, starting with a letter`);
     }
     this.servedModelName = props.servedModelName ?? model.huggingFaceId;
+    this.servedModelNames = [this.servedModelName, ...adapters.map((a) => a.name)];
     this.url = `http://${this.serverName}:${VLLM_PORT}/v1`;
     this.monitoring = props.monitoring ?? true;
 
     // rules of roles and pools
     const transcription = model.task === ModelTask.TRANSCRIPTION;
+    const embedding = model.task === ModelTask.EMBEDDING;
     if (props.inferencePool && transcription) {
       invalid(this, `${model.name} serves /v1/audio/transcriptions (multipart audio), which the endpoint picker's scorers do not parse; ` +
         'serve it through its Service, without inferencePool');
     }
+    if (props.inferencePool && embedding) {
+      invalid(this, `${model.name} is an embedding model (/v1/embeddings); the endpoint picker's prefix and KV scorers are for generation, ` +
+        'so serve it through its Service, without inferencePool');
+    }
     if (disaggregated) {
       if (!props.inferencePool) invalid(this, `role ${this.role} needs an inferencePool whose endpoint picker pairs prefill and decode pods`);
-      if (transcription) invalid(this, `role ${this.role}: prefill/decode disaggregation is for text generation; ${model.name} is a transcription model`);
+      if (transcription || embedding) {
+        invalid(this, `role ${this.role}: prefill/decode disaggregation is for text generation; ${model.name} is a ${model.task} model`);
+      }
       if (!pool.rdma) {
         invalid(this, `role ${this.role} (prefill/decode disaggregation) moves the KV cache between pods with NIXL over RDMA, ` +
           `but GPU pool ${pool.poolName} has no RDMA network; give the pool an RdmaAttachment or serve with role prefill-decode`);
@@ -379,7 +427,14 @@ export class VllmServer extends Construct {
       `--max-model-len=${this.plan.maxModelLen}`,
       `--gpu-memory-utilization=${this.plan.gpuMemoryUtilization}`,
     ];
-    if (!transcription) args.push((props.enablePrefixCaching ?? true) ? '--enable-prefix-caching' : '--no-enable-prefix-caching');
+    // embeddings: vLLM's pooling runner (vllm-project/vllm docs, "vllm serve intfloat/e5-small --runner pooling")
+    if (embedding) args.push('--runner=pooling');
+    if (!transcription && !embedding) args.push((props.enablePrefixCaching ?? true) ? '--enable-prefix-caching' : '--no-enable-prefix-caching');
+    if (adapters.length > 0) {
+      // one --lora-modules followed by every adapter: vLLM's LoRAParserAction keeps only the last occurrence of the flag
+      args.push('--enable-lora', `--max-loras=${this.plan.maxLoras}`, `--max-lora-rank=${this.plan.maxLoraRank}`,
+        '--lora-modules', ...adapters.map((a) => `${a.name}=${a.source}`));
+    }
     if (this.plan.quantization) args.push(`--quantization=${this.plan.quantization}`);
     if (this.plan.kvCacheFormat === NumericFormat.FP8) args.push('--kv-cache-dtype=fp8');
     if (disaggregated) args.push('--kv-transfer-config={"kv_connector":"NixlConnector","kv_role":"kv_both"}');
@@ -553,6 +608,26 @@ export class VllmServer extends Construct {
       gpusPerReplica: this.plan.gpusPerReplica,
       nodesPerReplica: this.plan.nodesPerReplica,
     });
+  }
+
+  private checkAdapters(adapters: LoraAdapter[], maxLoraRank: number | undefined, baseName: string): void {
+    const names = new Set<string>([baseName]);
+    for (const a of adapters) {
+      if (!/^[A-Za-z0-9][A-Za-z0-9._\/-]*$/.test(a.name)) {
+        invalid(this, `LoRA adapter name ${JSON.stringify(a.name)} must be letters, digits, dots, dashes, underscores and slashes (it is a model name and ` +
+          'the left side of --lora-modules name=source)');
+      }
+      if (names.has(a.name)) invalid(this, `LoRA adapter name ${a.name} is used twice (or is the base model's name); give each adapter its own name`);
+      names.add(a.name);
+      if (a.source.length === 0 || /\s/.test(a.source)) invalid(this, `LoRA adapter ${a.name}: source ${JSON.stringify(a.source)} must be a repository id or path without spaces`);
+      if (!Number.isInteger(a.rank) || a.rank < 1) invalid(this, `LoRA adapter ${a.name}: rank ${a.rank} must be a positive integer`);
+      if (maxLoraRank === undefined) {
+        invalid(this, `LoRA adapter ${a.name} has rank ${a.rank}, above vLLM's largest --max-lora-rank 512; use an adapter of rank 512 or less`);
+      } else if (a.rank > maxLoraRank) {
+        invalid(this, `LoRA adapter ${a.name} has rank ${a.rank}, above the server's maxLoraRank ${maxLoraRank}; raise maxLoraRank to ` +
+          `${ServingPlanner.loraRanks().find((r) => r >= a.rank) ?? 512} or use an adapter of rank ${maxLoraRank} or less`);
+      }
+    }
   }
 
   private chooseOffer(pool: IGpuNodePool, resourceName: string | undefined): GpuOffer {

@@ -48,7 +48,13 @@ export enum ModelTask {
    * encoded audio.
    */
   TRANSCRIPTION = 'transcription',
+  /**
+   * Embeddings (`/v1/embeddings`): vLLM's pooling runner (`--runner pooling`) returns one vector per input, no
+   * decoding.
+   */
+  EMBEDDING = 'embedding',
 }
+
 
 /** Architecture of a model as the sizing math needs it. Every shipped number carries its source. */
 export interface LlmModelProps {
@@ -102,6 +108,11 @@ export interface LlmModelProps {
    * @default 0
    */
   readonly crossAttentionTokens?: number;
+  /**
+   * Intermediate size of the dense MLP (`intermediate_size`); sizes the LoRA adapter slots of a server.
+   * @default - unknown: LoRA adapters cannot be sized
+   */
+  readonly intermediateSize?: number;
   /**
    * Experts per MoE layer (`num_local_experts`).
    * @default 0 - a dense model
@@ -177,6 +188,11 @@ export interface LlmModelConfigProps {
    * @default - `max_position_embeddings`
    */
   readonly maxContextTokens?: number;
+  /**
+   * What the model does.
+   * @default ModelTask.TEXT_GENERATION
+   */
+  readonly task?: ModelTask;
 }
 
 /** A checkpoint of a shipped architecture quantized by someone else: same layers and heads, other weights. */
@@ -216,6 +232,7 @@ export class LlmModel {
     kvHeads: 8,
     headDim: 128,
     maxContextTokens: 131072,
+    intermediateSize: 14336,
   });
 
   /**
@@ -232,6 +249,7 @@ export class LlmModel {
     kvHeads: 8,
     headDim: 128,
     maxContextTokens: 131072,
+    intermediateSize: 28672,
   });
 
   /**
@@ -248,6 +266,7 @@ export class LlmModel {
     kvHeads: 8,
     headDim: 128,
     maxContextTokens: 131072,
+    intermediateSize: 53248,
   });
 
   /**
@@ -311,6 +330,7 @@ export class LlmModel {
     kvHeads: 4,
     headDim: 128,
     maxContextTokens: 32768,
+    intermediateSize: 18944,
   });
 
   /**
@@ -551,6 +571,8 @@ export class LlmModel {
   public readonly slidingWindowTokens: number;
   /** Encoder positions held as cross-attention KV per sequence. */
   public readonly crossAttentionTokens: number;
+  /** Intermediate size of the dense MLP, if known. */
+  public readonly intermediateSize?: number;
   /** Experts per MoE layer (0 for a dense model). */
   public readonly experts: number;
   /** Experts per token (0 for a dense model). */
@@ -572,7 +594,7 @@ export class LlmModel {
       check(Number.isInteger(props[key]) && props[key] > 0, `${where}: ${key} ${props[key]} must be a positive integer`);
     }
     for (const key of ['slidingWindowLayers', 'slidingWindowTokens', 'crossAttentionTokens', 'experts', 'activeExperts',
-      'expertIntermediateSize', 'moeLayers', 'kvLoraRank', 'qkRopeHeadDim'] as const) {
+      'expertIntermediateSize', 'moeLayers', 'kvLoraRank', 'qkRopeHeadDim', 'intermediateSize'] as const) {
       const value = props[key] ?? 0;
       check(Number.isInteger(value) && value >= 0, `${where}: ${key} ${value} must be a non-negative integer`);
     }
@@ -614,6 +636,7 @@ export class LlmModel {
     this.experts = props.experts ?? 0;
     this.activeExperts = props.activeExperts ?? 0;
     this.expertIntermediateSize = props.expertIntermediateSize ?? 0;
+    this.intermediateSize = props.intermediateSize;
     this.moeLayers = experts > 0 ? props.moeLayers ?? props.layers : 0;
     this.kvLoraRank = props.kvLoraRank ?? 0;
     this.qkRopeHeadDim = props.qkRopeHeadDim ?? 0;
@@ -652,6 +675,22 @@ export class LlmModel {
    */
   public expertWeightsGb(format: NumericFormat): number {
     return this.expertParametersBillions * bytesPerElement(format);
+  }
+
+  /**
+   * GPU memory of one LoRA adapter slot of rank `rank` in bytes: vLLM allocates A (in × r) and B (r × out) for the
+   * q, k, v, o, gate, up and down projections of every layer (vllm-project/vllm `vllm/lora/layers/`), in the
+   * activation format. Counted whole on every GPU, an upper bound under tensor parallelism (vLLM shards half of it).
+   */
+  public loraBytesPerSlot(rank: number, format: NumericFormat): number {
+    const size = this.intermediateSize ??
+      fail(`model ${this.name}: LoRA adapters are sized from the MLP's intermediate size, which the model does not give; ` +
+        'set intermediateSize (intermediate_size in config.json)');
+    const h = this.hiddenSize;
+    const q = this.attentionHeads * this.headDim;
+    const kv = this.kvHeads * this.headDim;
+    const perLayer = (h + q) + 2 * (h + kv) + (q + h) + 2 * (h + size) + (size + h);
+    return rank * this.layers * perLayer * bytesPerElement(format);
   }
 
   /** Size of the weights that are not routed experts (attention, shared experts, embeddings) in GB in a format. */
@@ -794,7 +833,19 @@ function propsFromConfig(props: LlmModelConfigProps): LlmModelProps {
 
   const nativeFormat = props.nativeFormat ?? formatOf(c, where);
   const parametersBillions = props.parametersBillions ?? estimateParameters(c, {
-    layers, hiddenSize, attentionHeads, kvHeads, headDim, experts, expertIntermediateSize, moeLayers, kvLoraRank, qkRopeHeadDim, intermediate, where,
+    layers,
+    hiddenSize,
+    attentionHeads,
+    kvHeads,
+    headDim,
+    experts,
+    expertIntermediateSize,
+    moeLayers,
+    kvLoraRank,
+    qkRopeHeadDim,
+    intermediate,
+    where,
+    embedding: props.task === ModelTask.EMBEDDING,
   });
   return {
     name: props.name,
@@ -808,6 +859,8 @@ function propsFromConfig(props: LlmModelConfigProps): LlmModelProps {
     maxContextTokens,
     nativeFormat,
     checkpointGb: props.checkpointGb,
+    task: props.task,
+    intermediateSize: experts === 0 ? intermediate : undefined,
     slidingWindowLayers,
     slidingWindowTokens,
     experts,
@@ -848,6 +901,7 @@ interface Shape {
   readonly kvLoraRank: number;
   readonly qkRopeHeadDim: number;
   readonly intermediate?: number;
+  readonly embedding: boolean;
   readonly where: string;
 }
 
@@ -859,7 +913,8 @@ interface Shape {
 function estimateParameters(c: { [key: string]: any }, s: Shape): number {
   const h = s.hiddenSize;
   const vocab = Number.isInteger(c.vocab_size) ? c.vocab_size : fail(`${s.where}: vocab_size is missing; sizing needs it for the embeddings (or give parametersBillions)`);
-  const embeddings = vocab * h * (c.tie_word_embeddings === true ? 1 : 2);
+  // an embedding checkpoint has no LM head; a generative one has its own unless tied to the input embeddings
+  const embeddings = vocab * h * (c.tie_word_embeddings === true || s.embedding ? 1 : 2);
   let attention: number;
   if (s.kvLoraRank > 0) {
     const nope = Number(c.qk_nope_head_dim ?? 0);

@@ -1,5 +1,5 @@
 import { check, fail, oneOf } from '../errors';
-import { LlmModel, NumericFormat } from './llm';
+import { LlmModel, ModelTask, NumericFormat } from './llm';
 import { GpuModel } from '../hardware/gpu';
 
 /** What to serve on what: the input of {@link ServingPlanner.plan}. */
@@ -80,6 +80,16 @@ export interface ServingRequest {
    */
   readonly dataParallelSize?: number;
   /**
+   * LoRA adapters served at once (`--max-loras`): vLLM keeps this many adapter slots of `maxLoraRank` on every GPU.
+   * @default 0 - no LoRA
+   */
+  readonly maxLoras?: number;
+  /**
+   * `--max-lora-rank`, one of vLLM's 1, 8, 16, 32, 64, 128, 256, 320, 512.
+   * @default 16 - vLLM's default, when maxLoras is set
+   */
+  readonly maxLoraRank?: number;
+  /**
    * Pin `--enable-expert-parallel`: whole experts per GPU over the DP × TP GPUs instead of every expert sharded by TP.
    * @default - on for a mixture-of-experts model with data parallelism (llm-d's wide expert parallelism), else off
    */
@@ -123,6 +133,12 @@ export interface ServingPlan {
   readonly weightsPerGpuGb: number;
   /** Memory per GPU kept for activations and CUDA graphs in GB. */
   readonly activationReserveGb: number;
+  /** Memory per GPU of the LoRA adapter slots in GB (0 without LoRA). */
+  readonly loraMemoryPerGpuGb: number;
+  /** `--max-loras` (0 without LoRA). */
+  readonly maxLoras: number;
+  /** `--max-lora-rank` (0 without LoRA). */
+  readonly maxLoraRank: number;
   /** KV-cache memory per GPU in GB. */
   readonly kvCachePerGpuGb: number;
   /** Tokens the KV cache of one replica holds, all data-parallel ranks together (at full-length sequences). */
@@ -137,6 +153,11 @@ export interface ServingPlan {
 }
 
 const GB = 1e9;
+/**
+ * The `--max-lora-rank` values vLLM accepts (vllm-project/vllm `vllm/config/lora.py`
+ * `MaxLoRARanks = Literal[1, 8, 16, 32, 64, 128, 256, 320, 512]`).
+ */
+const VLLM_LORA_RANKS = [1, 8, 16, 32, 64, 128, 256, 320, 512];
 /** Largest number of nodes the refusal searches when it names the smallest layout that would fit. */
 const SEARCH_NODES = 64;
 
@@ -159,6 +180,9 @@ interface Resolved {
   readonly pipelineParallelSize?: number;
   readonly dataParallelSize?: number;
   readonly expertParallel?: boolean;
+  readonly maxLoras: number;
+  readonly maxLoraRank: number;
+  readonly loraGb: number;
 }
 
 /** A layout with what one of its GPUs needs for one full-length sequence. */
@@ -201,6 +225,11 @@ export class ServingPlanner {
   /** Every layout the hardware and the pins allow, smallest first, with its KV capacity (0 when it does not fit). */
   public static layouts(request: ServingRequest): ServingPlan[] {
     return evaluateAll(resolve(request)).map((c) => c.plan);
+  }
+
+  /** The `--max-lora-rank` values vLLM accepts: 1, 8, 16, 32, 64, 128, 256, 320, 512. */
+  public static loraRanks(): number[] {
+    return [...VLLM_LORA_RANKS];
   }
 
   /**
@@ -313,6 +342,17 @@ function resolve(request: ServingRequest): Resolved {
       () => `expert parallel size ${size} (tensorParallelSize ${tp} × dataParallelSize ${dp}) does not divide the ${model.experts} experts of ` +
         `${model.name}: GPUs would hold unequal numbers of experts; use an expert parallel size of ${oneOf(divisors(model.experts).filter((d) => d > 1 && d <= SEARCH_NODES * request.gpusPerNode))}`);
   }
+  const maxLoras = request.maxLoras ?? 0;
+  check(Number.isInteger(maxLoras) && maxLoras >= 0, `maxLoras ${maxLoras} must be a non-negative integer`);
+  check(maxLoras > 0 || request.maxLoraRank === undefined, `maxLoraRank ${request.maxLoraRank} without maxLoras; give maxLoras (adapters served at once) too`);
+  const maxLoraRank = maxLoras > 0 ? request.maxLoraRank ?? 16 : 0;
+  let loraGb = 0;
+  if (maxLoras > 0) {
+    check(VLLM_LORA_RANKS.includes(maxLoraRank), `maxLoraRank ${maxLoraRank} is not one vLLM accepts; use ${oneOf(VLLM_LORA_RANKS)}`);
+    check(model.task === ModelTask.TEXT_GENERATION, `LoRA adapters are sized for text generation; ${model.name} is a ${model.task} model`);
+    check(!model.mixtureOfExperts, `LoRA adapters on the experts of ${model.name} are not sized by the planner; serve adapters of a dense model`);
+    loraGb = (maxLoras * model.loraBytesPerSlot(maxLoraRank, activationFormat)) / GB;
+  }
   return {
     model,
     gpu,
@@ -331,6 +371,9 @@ function resolve(request: ServingRequest): Resolved {
     pipelineParallelSize: pp,
     dataParallelSize: dp,
     expertParallel: ep,
+    maxLoras,
+    maxLoraRank,
+    loraGb,
   };
 }
 
@@ -391,7 +434,7 @@ function evaluate(r: Resolved, tp: number, pp: number, dp: number): Candidate {
   const expertGb = model.expertWeightsGb(r.weightFormat);
   const denseGb = Math.max(0, model.weightsGb(r.weightFormat) - expertGb);
   const weightsPerGpu = denseGb / (tp * pp) + expertGb / gpus;
-  const kvPerGpuGb = Math.max(0, usable - weightsPerGpu - r.reserveGb);
+  const kvPerGpuGb = Math.max(0, usable - weightsPerGpu - r.reserveGb - r.loraGb);
   // one GPU holds ⌈layers / PP⌉ layers and KV heads / TP heads (at least one, replicated when TP > KV heads);
   // an MLA latent is shared by all heads, so every TP rank holds all of it
   const headShare = model.multiHeadLatentAttention ? 1 : Math.max(1 / model.kvHeads, 1 / tp);
@@ -420,12 +463,15 @@ function evaluate(r: Resolved, tp: number, pp: number, dp: number): Candidate {
       usableMemoryPerGpuGb: round(usable),
       weightsPerGpuGb: round(weightsPerGpu),
       activationReserveGb: r.reserveGb,
+      loraMemoryPerGpuGb: round(r.loraGb),
+      maxLoras: r.maxLoras,
+      maxLoraRank: r.maxLoraRank,
       kvCachePerGpuGb: round(kvPerGpuGb),
       kvCacheTokens: rankSequences >= 1 ? rankTokens * dp : 0,
       maxConcurrentSequences: rankSequences * dp,
       migProfile: r.migProfile,
     },
-    needPerGpuGb: weightsPerGpu + r.reserveGb + sequenceBytes / GB,
+    needPerGpuGb: weightsPerGpu + r.reserveGb + r.loraGb + sequenceBytes / GB,
     sequencePerGpuGb: sequenceBytes / GB,
   };
 }
@@ -461,7 +507,7 @@ function refusal(r: Resolved, candidates: Candidate[]): string {
         `${gb(usable)} GB usable ${utilText}; ${rule}; ${fixes}`;
     }
     const c = candidates[0];
-    return `${what} does not fit ${unit}: it needs ${gb(c.needPerGpuGb)} GB (${gb(weightsGb)} GB weights, ${gb(r.reserveGb)} GB reserve, ` +
+    return `${what} does not fit ${unit}: it needs ${gb(c.needPerGpuGb)} GB (${gb(weightsGb)} GB weights, ${gb(r.reserveGb)} GB reserve, ${loraPart(r)}` +
       `${gb(c.sequencePerGpuGb)} GB KV for one sequence) but ${gb(usable)} GB is usable ${utilText}, ` +
       `${gb(c.needPerGpuGb - usable)} GB short; ${rule}; ${fixes}`;
   }
@@ -474,7 +520,7 @@ function refusal(r: Resolved, candidates: Candidate[]): string {
   const largest = candidates.filter((c) => c.plan.gpusPerReplica === most).sort((a, b) => a.needPerGpuGb - b.needPerGpuGb)[0];
   const short = largest.needPerGpuGb - usable;
   return `${what} does not fit ${where}: the largest allowed layout, ${layoutName(largest.plan)}, needs ${gb(largest.needPerGpuGb)} GB per GPU ` +
-    `(${gb(largest.plan.weightsPerGpuGb)} GB weights, ${gb(r.reserveGb)} GB reserve, ${gb(largest.sequencePerGpuGb)} GB KV for one sequence) ` +
+    `(${gb(largest.plan.weightsPerGpuGb)} GB weights, ${gb(r.reserveGb)} GB reserve, ${loraPart(r)}${gb(largest.sequencePerGpuGb)} GB KV for one sequence) ` +
     `but ${gb(usable)} GB is usable ${utilText}, ${gb(short)} GB short per GPU (${gb(short * largest.plan.gpusPerReplica)} GB in total); ${fixes}`;
 }
 
@@ -535,6 +581,10 @@ function longestContext(r: Resolved): Candidate | undefined {
   // a round number a user would type: the largest multiple of 1024 that fits, when there is one
   const rounded = lo >= 1024 ? Math.floor(lo / 1024) * 1024 : lo;
   return firstFeasible({ ...r, maxModelLen: rounded });
+}
+
+function loraPart(r: Resolved): string {
+  return r.loraGb > 0 ? `${gb(r.loraGb)} GB for ${r.maxLoras} LoRA slots of rank ${r.maxLoraRank}, ` : '';
 }
 
 function round(x: number): number {

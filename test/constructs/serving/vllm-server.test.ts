@@ -1,11 +1,12 @@
 import { RDMA, h100Pool, migPool } from './pools';
 import { GpuNodePool, GpuPartitioning, MigLayout } from '../../../constructs/accelerators/gpu-node-pool';
+import { InferencePool } from '../../../constructs/serving/inference-pool';
 import { ModelSource } from '../../../constructs/serving/model-source';
 import { MultiNodeBackend, VllmServer } from '../../../constructs/serving/vllm-server';
 import { BucketModelStore, ShareModelStore } from '../../../constructs/storage/model-store';
 import { ShareTypeCatalog } from '../../../constructs/storage/share-type-catalog';
 import { GpuModel } from '../../../lib/hardware/gpu';
-import { LlmModel, NumericFormat } from '../../../lib/models/llm';
+import { LlmModel, ModelTask, NumericFormat } from '../../../lib/models/llm';
 import { ObjectStorageService } from '../../../lib/storage/object-storage';
 import { ShareType } from '../../../lib/storage/share-type';
 import { objectsOf, onlyObject, synthChart, testChart, testStack } from '../../util';
@@ -545,5 +546,78 @@ describe('VllmServer for mixture-of-experts models: data and expert parallelism'
     expect(() => new VllmServer(chart, 'Q', {
       model: LlmModel.QWEN3_235B_A22B, pool: h100Pool(chart), tensorParallelSize: 2, dataParallelSize: 3,
     })).toThrow(/expert parallel size 6 \(tensorParallelSize 2 × dataParallelSize 3\) does not divide the 128 experts of qwen3-235b-a22b/);
+  });
+});
+
+describe('VllmServer with LoRA adapters', () => {
+  const adapters = [
+    { name: 'support-bot', source: 'acme/llama-3.1-8b-support-lora', rank: 16 },
+    { name: 'sql-writer', source: '/models/adapters/sql', rank: 32 },
+  ];
+
+  test('loads the adapters at start under their own names, with slots sized into the plan', () => {
+    const chart = testChart('llm');
+    const server = new VllmServer(chart, 'L8', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192, loraAdapters: adapters });
+    const container = vllm(onlyObject(synthChart(chart), 'Deployment').spec.template.spec);
+    // one --lora-modules with every adapter (vLLM's LoRAParserAction keeps the last occurrence of a repeated flag)
+    expect(container.args.slice(container.args.indexOf('--enable-lora'))).toEqual([
+      '--enable-lora', '--max-loras=2', '--max-lora-rank=32', '--lora-modules', 'support-bot=acme/llama-3.1-8b-support-lora', 'sql-writer=/models/adapters/sql',
+    ]);
+    expect(server.servedModelNames).toEqual(['meta-llama/Llama-3.1-8B-Instruct', 'support-bot', 'sql-writer']);
+    expect(server.plan).toMatchObject({ maxLoras: 2, maxLoraRank: 32 });
+    expect(server.plan.loraMemoryPerGpuGb).toBeCloseTo((2 * LlmModel.LLAMA_3_1_8B.loraBytesPerSlot(32, NumericFormat.BF16)) / 1e9, 2);
+  });
+
+  test('fails when an adapter\'s rank is above the server\'s max', () => {
+    const chart = testChart('llm');
+    expect(() => new VllmServer(chart, 'L8', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), loraAdapters: adapters, maxLoraRank: 16 }))
+      .toThrow(/LoRA adapter sql-writer has rank 32, above the server's maxLoraRank 16; raise maxLoraRank to 32 or use an adapter of rank 16 or less/);
+  });
+
+  test('fails when an adapter is above vLLM\'s largest rank, names clash, or limits come without adapters', () => {
+    const chart = testChart('llm');
+    const pool = h100Pool(chart);
+    expect(() => new VllmServer(chart, 'A', { model: LlmModel.LLAMA_3_1_8B, pool, loraAdapters: [{ name: 'big', source: 'x/big', rank: 1024 }] }))
+      .toThrow(/LoRA adapter big has rank 1024, above vLLM's largest --max-lora-rank 512/);
+    expect(() => new VllmServer(chart, 'B', { model: LlmModel.LLAMA_3_1_8B, pool, loraAdapters: [adapters[0], { ...adapters[1], name: 'support-bot' }] }))
+      .toThrow(/LoRA adapter name support-bot is used twice/);
+    expect(() => new VllmServer(chart, 'C', { model: LlmModel.LLAMA_3_1_8B, pool, maxLoras: 4 }))
+      .toThrow(/maxLoras and maxLoraRank size LoRA adapters, but loraAdapters is empty/);
+  });
+});
+
+describe('VllmServer for an embedding model', () => {
+  const e5 = LlmModel.fromConfig({
+    name: 'e5-mistral-7b',
+    huggingFaceId: 'intfloat/e5-mistral-7b-instruct',
+    task: ModelTask.EMBEDDING,
+    config: {
+      hidden_size: 4096,
+      intermediate_size: 14336,
+      max_position_embeddings: 32768,
+      num_attention_heads: 32,
+      num_hidden_layers: 32,
+      num_key_value_heads: 8,
+      tie_word_embeddings: false,
+      torch_dtype: 'float16',
+      vocab_size: 32000,
+    },
+  });
+
+  test('runs vLLM\'s pooling runner, without prefix caching', () => {
+    const chart = testChart('llm');
+    new VllmServer(chart, 'E5', { model: e5, pool: h100Pool(chart), maxModelLen: 4096 });
+    const container = vllm(onlyObject(synthChart(chart), 'Deployment').spec.template.spec);
+    expect(container.args).toContain('--runner=pooling');
+    expect(container.args.filter((a: string) => a.includes('prefix-caching'))).toEqual([]);
+    // Mistral 7B without its LM head: 7.11 B (the e5-mistral-7b-instruct card)
+    expect(e5.parametersBillions).toBeCloseTo(7.11, 2);
+  });
+
+  test('fails when an embedding model joins an InferencePool', () => {
+    const chart = testChart('llm');
+    const inferencePool = new InferencePool(chart, 'Pool', { poolName: 'embed' });
+    expect(() => new VllmServer(chart, 'E5', { model: e5, pool: h100Pool(chart), inferencePool }))
+      .toThrow(/e5-mistral-7b is an embedding model \(\/v1\/embeddings\); the endpoint picker's prefix and KV scorers are for generation/);
   });
 });

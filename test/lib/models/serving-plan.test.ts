@@ -403,3 +403,41 @@ describe('ServingPlanner: mixture of experts (data and expert parallelism)', () 
     }), { numRuns: 100 });
   });
 });
+
+describe('ServingPlanner: LoRA adapter slots in the VRAM plan', () => {
+  test('8B with 4 slots of rank 16: 4 × 83.9 MB on every GPU come out of the KV cache', () => {
+    // A (in × r) and B (r × out) for q, k, v, o, gate, up, down: (4096+4096) + 2 × (4096+1024) + (4096+4096) + 2 × (4096+14336) + (14336+4096)
+    const perSlot = 16 * 32 * 81920 * 2;
+    expect(LlmModel.LLAMA_3_1_8B.loraBytesPerSlot(16, NumericFormat.BF16)).toBe(perSlot);
+    const base = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: H100, gpusPerNode: 8, maxModelLen: 8192 });
+    const lora = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: H100, gpusPerNode: 8, maxModelLen: 8192, maxLoras: 4, maxLoraRank: 16 });
+    expect(lora).toMatchObject({ maxLoras: 4, maxLoraRank: 16, loraMemoryPerGpuGb: Math.round((4 * perSlot) / GB * 100) / 100 });
+    expect(base.kvCachePerGpuGb - lora.kvCachePerGpuGb).toBeCloseTo((4 * perSlot) / GB, 1);
+    expect(base.loraMemoryPerGpuGb).toBe(0);
+  });
+
+  test('many large adapters can push a model to more GPUs', () => {
+    const request = { model: LlmModel.LLAMA_3_1_70B, gpu: H200, gpusPerNode: 8, maxModelLen: 8192 };
+    const plain = ServingPlanner.plan(request);
+    const heavy = ServingPlanner.plan({ ...request, maxLoras: 16, maxLoraRank: 128 });
+    expect(plain.tensorParallelSize).toBe(2);
+    // 16 slots × 3.3 GB of rank-128 A and B matrices on every GPU
+    expect(heavy.loraMemoryPerGpuGb).toBeCloseTo((16 * 128 * 80 * 161792 * 2) / GB, 1);
+    expect(heavy.tensorParallelSize).toBe(4);
+  });
+
+  test('fails when the LoRA rank is not one vLLM accepts', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: H100, gpusPerNode: 8, maxLoras: 2, maxLoraRank: 24 }))
+      .toThrow('maxLoraRank 24 is not one vLLM accepts; use 1, 8, 16, 32, 64, 128, 256, 320 or 512');
+  });
+
+  test('fails when LoRA is asked of a mixture-of-experts model or a model without its MLP size', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.MIXTRAL_8X7B, gpu: H100, gpusPerNode: 8, maxLoras: 2 }))
+      .toThrow('LoRA adapters on the experts of mixtral-8x7b are not sized by the planner; serve adapters of a dense model');
+    const noSize = LlmModel.custom({
+      name: 'x', huggingFaceId: 'x/x', parametersBillions: 8, layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 8, headDim: 128, maxContextTokens: 8192,
+    });
+    expect(() => ServingPlanner.plan({ model: noSize, gpu: H100, gpusPerNode: 8, maxLoras: 2 }))
+      .toThrow('model x: LoRA adapters are sized from the MLP\'s intermediate size, which the model does not give; set intermediateSize (intermediate_size in config.json)');
+  });
+});
