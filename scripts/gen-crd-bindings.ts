@@ -117,6 +117,7 @@ export const CRD_MODULES: CrdModule[] = [
       'prometheus-operator/monitoring.coreos.com_prometheusrules.yaml',
     ],
   },
+  { module: 'amd-gpu-operator', group: 'amd.com', version: 'v1alpha1', files: ['amd-gpu-operator/amd.com_deviceconfigs.yaml'] }, // ROCm/gpu-operator v1.5.1 config/crd/bases
 ];
 
 const root = path.resolve(__dirname, '..');

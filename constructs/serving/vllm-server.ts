@@ -12,6 +12,7 @@ import {
   PodMonitorSpecPodMetricsEndpointsMetricRelabelings,
   PodMonitorSpecPodMetricsEndpointsMetricRelabelingsAction,
 } from '../../generated/k8s/prometheus-operator';
+import { GpuVendor } from '../../lib/hardware/gpu';
 import { LlmModel, ModelTask, NumericFormat } from '../../lib/models/llm';
 import { ServingPlan, ServingPlanAnnotations, ServingPlanner } from '../../lib/models/serving-plan';
 import { GpuOffer, IGpuNodePool } from '../accelerators/gpu-node-pool';
@@ -162,9 +163,16 @@ export interface VllmServerProps {
   readonly servedModelName?: string;
   /**
    * Container image. It must accept `vllm serve` and, for P/D roles, ship NIXL (upstream `vllm/vllm-openai` images do).
-   * @default 'vllm/vllm-openai:v0.21.0' - the vLLM release llm-d-router v0.10.0 deploys
+   * @default 'vllm/vllm-openai:v0.21.0' - the vLLM release llm-d-router v0.10.0 deploys; on an AMD pool AMD's ROCm
+   * build `rocm/vllm:rocm7.14.0_cdna_ubuntu24.04_py3.14_pytorch_2.11.0_vllm_0.23.0`
    */
   readonly image?: string;
+  /**
+   * Group ids the pod joins (`supplementalGroups`), for devices owned by a group: on AMD nodes the GIDs of the
+   * node's `video` and `render` groups, which own `/dev/dri` and `/dev/kfd` (vLLM runs as a non-root user).
+   * @default - none; on an AMD pool a warning asks for them
+   */
+  readonly deviceGroupIds?: number[];
   /**
    * Secret key holding the API key clients must send as a Bearer token (`VLLM_API_KEY`).
    * @default - no API key
@@ -226,6 +234,12 @@ const NIXL_PORT = 5600;
  * images ship both nixl-cu13 and nixl-cu12").
  */
 const DEFAULT_IMAGE = 'vllm/vllm-openai:v0.21.0';
+/**
+ * AMD's ROCm build of vLLM for Instinct (CDNA: MI300X, MI350X), the image AMD's vLLM guide pulls
+ * (https://rocm.docs.amd.com/projects/ai-ecosystem/en/latest/inference/vllm.html, "Pull the ROCm vLLM 0.23.0 Docker
+ * image"). Not pulled here: verify the tag on Docker Hub `rocm/vllm` before relying on it.
+ */
+const DEFAULT_ROCM_IMAGE = 'rocm/vllm:rocm7.14.0_cdna_ubuntu24.04_py3.14_pytorch_2.11.0_vllm_0.23.0';
 /** Writable home of the non-root user: every cache vLLM, torch, Triton, FlashInfer and CUDA write goes here. */
 const HOME = '/var/lib/vllm';
 /** LeaderWorkerSet worker-index label (kubernetes-sigs/lws `api/leaderworkerset/v1/leaderworkerset_types.go`). */
@@ -391,6 +405,24 @@ export class VllmServer extends Construct {
       Annotations.of(this).addWarning(
         `${this.plan.nodesPerReplica}-node layout on GPU pool ${pool.poolName} without an RDMA network: NCCL falls back to TCP sockets between nodes`);
     }
+    const amd = pool.gpuModel.vendor === GpuVendor.AMD;
+    const image = props.image ?? (amd ? DEFAULT_ROCM_IMAGE : DEFAULT_IMAGE);
+    const rocmImage = /rocm/i.test(image);
+    if (amd && !rocmImage) {
+      invalid(this, `image ${image} is a CUDA build, but GPU pool ${pool.poolName} has ${pool.gpuModel.displayName}; ` +
+        `use a ROCm build of vLLM (e.g. ${DEFAULT_ROCM_IMAGE}) or an NVIDIA pool`);
+    }
+    if (!amd && rocmImage) {
+      invalid(this, `image ${image} is a ROCm build for AMD GPUs, but GPU pool ${pool.poolName} has ${pool.gpuModel.displayName}; ` +
+        `use a CUDA build (e.g. ${DEFAULT_IMAGE}) or an AMD pool`);
+    }
+    if (amd && props.deviceGroupIds === undefined) {
+      Annotations.of(this).addWarning(`GPU pool ${pool.poolName} is AMD: vLLM runs as a non-root user and needs the node's video and render ` +
+        'group ids to open /dev/kfd and /dev/dri; set deviceGroupIds (getent group video render on a node)');
+    }
+    for (const gid of props.deviceGroupIds ?? []) {
+      if (!Number.isInteger(gid) || gid < 0 || gid > 2147483647) invalid(this, `deviceGroupIds: ${gid} is not a group id (0 to 2147483647)`);
+    }
     if (offer.shared) {
       Annotations.of(this).addWarning(`GPU offer ${offer.resourceName} is shared (time-slicing or MPS): other pods on the same GPU can take its memory`);
     }
@@ -480,7 +512,7 @@ export class VllmServer extends Construct {
     // /dev/shm is memory-backed and counts against the container's memory limit
     const container = (command: string[] | undefined, containerArgs: string[], serving: boolean, extraEnv: EnvVar[] = []): Container => ({
       name: 'vllm',
-      image: props.image ?? DEFAULT_IMAGE,
+      image,
       command,
       args: containerArgs,
       env: [...vars, ...extraEnv],
@@ -503,7 +535,7 @@ export class VllmServer extends Construct {
     });
     const sidecarImage = props.routingSidecarImage ?? (props.inferencePool?.routerRelease ?? LlmdRouterRelease.V0_10_0).routingSidecarImage;
     const podSpec = (main: Container): PodSpec => ({
-      securityContext: podSecurityContext(),
+      securityContext: props.deviceGroupIds ? { ...podSecurityContext(), supplementalGroups: props.deviceGroupIds } : podSecurityContext(),
       nodeSelector: pool.nodeSelector,
       tolerations: pool.tolerations,
       terminationGracePeriodSeconds: 60,

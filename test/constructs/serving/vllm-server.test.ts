@@ -1,4 +1,5 @@
 import { RDMA, h100Pool, migPool } from './pools';
+import { AmdGpuNodePool } from '../../../constructs/accelerators/amd-gpu';
 import { GpuNodePool, GpuPartitioning, MigLayout } from '../../../constructs/accelerators/gpu-node-pool';
 import { InferencePool } from '../../../constructs/serving/inference-pool';
 import { ModelSource } from '../../../constructs/serving/model-source';
@@ -619,5 +620,30 @@ describe('VllmServer for an embedding model', () => {
     const inferencePool = new InferencePool(chart, 'Pool', { poolName: 'embed' });
     expect(() => new VllmServer(chart, 'E5', { model: e5, pool: h100Pool(chart), inferencePool }))
       .toThrow(/e5-mistral-7b is an embedding model \(\/v1\/embeddings\); the endpoint picker's prefix and KV scorers are for generation/);
+  });
+});
+
+describe('VllmServer on AMD Instinct', () => {
+  test('serves on an MI300X pool with the ROCm build, amd.com/gpu and the device group ids', () => {
+    const chart = testChart('llm');
+    const pool = new AmdGpuNodePool(chart, 'Mi300', { poolName: 'mi300x', gpuModel: GpuModel.MI300X_192GB, gpusPerNode: 8 });
+    const server = new VllmServer(chart, 'L70', { model: LlmModel.LLAMA_3_1_70B, pool, maxModelLen: 32768, deviceGroupIds: [44, 992] });
+    const deployment = onlyObject(synthChart(chart), 'Deployment');
+    const container = vllm(deployment.spec.template.spec);
+    // 141.2 GB of BF16 weights + 3 GB + one 32K sequence fit 0.9 × 192 GB: TP=1
+    expect(server.plan.tensorParallelSize).toBe(1);
+    expect(container.image).toBe('rocm/vllm:rocm7.14.0_cdna_ubuntu24.04_py3.14_pytorch_2.11.0_vllm_0.23.0');
+    expect(container.resources.limits['amd.com/gpu']).toBe(1);
+    expect(deployment.spec.template.spec.securityContext).toMatchObject({ runAsNonRoot: true, supplementalGroups: [44, 992] });
+    expect(deployment.spec.template.spec.tolerations).toEqual([{ key: 'amd.com/gpu', operator: 'Exists', effect: 'NoSchedule' }]);
+  });
+
+  test('fails when a CUDA image is given for an AMD pool, or a ROCm image for an NVIDIA pool', () => {
+    const chart = testChart('llm');
+    const amd = new AmdGpuNodePool(chart, 'Mi300', { poolName: 'mi300x', gpuModel: GpuModel.MI300X_192GB, gpusPerNode: 8 });
+    expect(() => new VllmServer(chart, 'A', { model: LlmModel.LLAMA_3_1_8B, pool: amd, image: 'vllm/vllm-openai:v0.21.0', deviceGroupIds: [44] }))
+      .toThrow(/image vllm\/vllm-openai:v0.21.0 is a CUDA build, but GPU pool mi300x has AMD Instinct MI300X; use a ROCm build of vLLM/);
+    expect(() => new VllmServer(chart, 'N', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), image: 'rocm/vllm:latest' }))
+      .toThrow(/image rocm\/vllm:latest is a ROCm build for AMD GPUs, but GPU pool h100 has NVIDIA H100 SXM5 80GB; use a CUDA build/);
   });
 });
