@@ -627,6 +627,8 @@ export class ServingPlanAnnotations {
   public static readonly MAX_MODEL_LEN = 'ai-factory.dev/max-model-len';
   /** Sequences of `max-model-len` tokens the KV cache holds at once. */
   public static readonly MAX_CONCURRENT_SEQUENCES = 'ai-factory.dev/max-concurrent-sequences';
+  /** Memory of the LoRA adapter slots per GPU in GB (only on servers with LoRA adapters). */
+  public static readonly LORA_MEMORY_PER_GPU_GB = 'ai-factory.dev/lora-memory-per-gpu-gb';
   /** Weight format (`bfloat16`, `fp8`, ...). */
   public static readonly WEIGHT_FORMAT = 'ai-factory.dev/weight-format';
   /** KV-cache format. */
@@ -651,6 +653,7 @@ export class ServingPlanAnnotations {
       [A.MAX_CONCURRENT_SEQUENCES]: String(plan.maxConcurrentSequences),
       [A.WEIGHT_FORMAT]: plan.weightFormat,
       [A.KV_CACHE_FORMAT]: plan.kvCacheFormat,
+      ...(plan.maxLoras > 0 ? { [A.LORA_MEMORY_PER_GPU_GB]: String(plan.loraMemoryPerGpuGb) } : {}),
     };
   }
 

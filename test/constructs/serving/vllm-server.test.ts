@@ -567,6 +567,7 @@ describe('VllmServer with LoRA adapters', () => {
     expect(server.servedModelNames).toEqual(['meta-llama/Llama-3.1-8B-Instruct', 'support-bot', 'sql-writer']);
     expect(server.plan).toMatchObject({ maxLoras: 2, maxLoraRank: 32 });
     expect(server.plan.loraMemoryPerGpuGb).toBeCloseTo((2 * LlmModel.LLAMA_3_1_8B.loraBytesPerSlot(32, NumericFormat.BF16)) / 1e9, 2);
+    expect(onlyObject(synthChart(chart), 'Deployment').metadata.annotations['ai-factory.dev/lora-memory-per-gpu-gb']).toBe(String(server.plan.loraMemoryPerGpuGb));
   });
 
   test('fails when an adapter\'s rank is above the server\'s max', () => {
