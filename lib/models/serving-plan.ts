@@ -536,20 +536,20 @@ function suggestions(r: Resolved): string {
     const profiles = r.gpu.migProfiles.filter((p) => !p.mediaExtensions).sort((a, b) => a.memoryGb - b.memoryGb);
     const fits = profiles.find((p) => firstFeasible({ ...unpinned, unitMemoryGb: p.memoryGb, migProfile: p.name }));
     if (fits) {
-      found.push(`smallest slice that fits: MIG ${fits.name}`);
+      found.push(`smallest slice that fits: MIG ${fits.name}${kvBudget(firstFeasible({ ...unpinned, unitMemoryGb: fits.memoryGb, migProfile: fits.name })!)}`);
     } else {
       const whole = firstFeasible({ ...unpinned, unitMemoryGb: r.gpu.memoryGb, migProfile: undefined, gpusPerNode: Math.max(r.gpusPerNode, 8) });
-      found.push(whole ? `no MIG slice of ${r.gpu.displayName} holds it; use whole GPUs (${layoutName(whole.plan)})` : `no MIG slice of ${r.gpu.displayName} holds it`);
+      found.push(whole ? `no MIG slice of ${r.gpu.displayName} holds it; use whole GPUs (${layoutName(whole.plan)})${kvBudget(whole)}` : `no MIG slice of ${r.gpu.displayName} holds it`);
     }
   } else if (r.sharedGpu) {
     const whole = firstFeasible({ ...unpinned, sharedGpu: false, unitMemoryGb: r.gpu.memoryGb, gpusPerNode: Math.max(r.gpusPerNode, 1) });
-    found.push(whole ? `use whole GPUs (${layoutName(whole.plan)})` : `a whole ${r.gpu.displayName} does not hold it either`);
+    found.push(whole ? `use whole GPUs (${layoutName(whole.plan)})${kvBudget(whole)}` : `a whole ${r.gpu.displayName} does not hold it either`);
   } else {
     const more = firstFeasible({ ...unpinned, maxNodesPerReplica: Math.max(r.maxNodesPerReplica, Math.min(SEARCH_NODES, r.model.layers)) });
     if (more) {
       const nodes = more.plan.nodesPerReplica;
       const allow = nodes > r.maxNodesPerReplica ? `; allow maxNodesPerReplica ${nodes}` : '';
-      found.push(`smallest layout that fits: ${layoutName(more.plan)} (${more.plan.gpusPerReplica} GPUs${allow})`);
+      found.push(`smallest layout that fits: ${layoutName(more.plan)} (${more.plan.gpusPerReplica} GPUs${allow})${kvBudget(more)}`);
     } else {
       found.push(`no layout of up to ${Math.min(SEARCH_NODES, r.model.layers)} nodes holds it`);
     }
@@ -557,14 +557,14 @@ function suggestions(r: Resolved): string {
 
   if (r.weightFormat !== NumericFormat.FP8 && isSixteenBit(r.model.nativeFormat)) {
     const fp8 = firstFeasible({ ...r, weightFormat: NumericFormat.FP8, quantization: 'fp8', kvCacheFormat: r.kvCacheFormat === NumericFormat.FP8 ? NumericFormat.FP8 : NumericFormat.BF16 });
-    if (fp8) found.push(`or FP8 weights with ${layoutName(fp8.plan)}`);
+    if (fp8) found.push(`or FP8 weights with ${layoutName(fp8.plan)}${kvBudget(fp8)}`);
   }
   if (r.kvCacheFormat !== NumericFormat.FP8) {
     const fp8Kv = firstFeasible({ ...r, kvCacheFormat: NumericFormat.FP8 });
-    if (fp8Kv) found.push(`or an FP8 KV cache with ${layoutName(fp8Kv.plan)}`);
+    if (fp8Kv) found.push(`or an FP8 KV cache with ${layoutName(fp8Kv.plan)}${kvBudget(fp8Kv)}`);
   }
   const longest = longestContext(r);
-  if (longest !== undefined) found.push(`or max-model-len ${longest.plan.maxModelLen} or less with ${layoutName(longest.plan)}`);
+  if (longest !== undefined) found.push(`or max-model-len ${longest.plan.maxModelLen} or less with ${layoutName(longest.plan)}${kvBudget(longest)}`);
   return found.join('; ');
 }
 
@@ -581,6 +581,13 @@ function longestContext(r: Resolved): Candidate | undefined {
   // a round number a user would type: the largest multiple of 1024 that fits, when there is one
   const rounded = lo >= 1024 ? Math.floor(lo / 1024) * 1024 : lo;
   return firstFeasible({ ...r, maxModelLen: rounded });
+}
+
+/** The KV budget of an alternative: tokens of one replica and full-length sequences at once. */
+function kvBudget(c: Candidate): string {
+  const t = c.plan.kvCacheTokens;
+  const tokens = t >= 1e6 ? `${(t / 1e6).toFixed(2)}M` : t >= 1e3 ? `${Math.round(t / 1e3)}K` : String(t);
+  return `, KV cache ${tokens} tokens (${c.plan.maxConcurrentSequences} × ${c.plan.maxModelLen})`;
 }
 
 function loraPart(r: Resolved): string {

@@ -352,7 +352,7 @@ describe('VllmServer validation', () => {
   test('fails when the model does not fit the chosen GPUs, naming the shortfall and a layout that fits', () => {
     const chart = testChart();
     expect(() => new VllmServer(chart, 'Big', { model: LlmModel.LLAMA_3_1_405B, pool: h100Pool(chart), maxModelLen: 8192 })).toThrow(
-      /^test\/Big: llama-3\.1-405b \(bfloat16 weights, bfloat16 KV cache, max-model-len 8192\) does not fit 1 node of 8× NVIDIA H100 SXM5 80GB: .* 32\.7 GB short per GPU \(261\.6 GB in total\); smallest layout that fits: TP=8 × PP=2 on 2 nodes \(16 GPUs; allow maxNodesPerReplica 2\); or FP8 weights with TP=8$/,
+      /^test\/Big: llama-3\.1-405b \(bfloat16 weights, bfloat16 KV cache, max-model-len 8192\) does not fit 1 node of 8× NVIDIA H100 SXM5 80GB: .* 32\.7 GB short per GPU \(261\.6 GB in total\); smallest layout that fits: TP=8 × PP=2 on 2 nodes \(16 GPUs; allow maxNodesPerReplica 2\), KV cache 571K tokens \(69 × 8192\); or FP8 weights with TP=8, KV cache 285K tokens \(34 × 8192\)$/,
     );
   });
 

@@ -124,19 +124,20 @@ describe('ServingPlanner: refusals', () => {
       'llama-3.1-405b (bfloat16 weights, bfloat16 KV cache, max-model-len 8192) does not fit 1 node of 8× NVIDIA H100 SXM5 80GB: ' +
       'the largest allowed layout, TP=8, needs 104.7 GB per GPU (101.2 GB weights, 3.0 GB reserve, 0.5 GB KV for one sequence) ' +
       'but 72.0 GB is usable at gpu-memory-utilization 0.9, 32.7 GB short per GPU (261.6 GB in total); ' +
-      'smallest layout that fits: TP=8 × PP=2 on 2 nodes (16 GPUs; allow maxNodesPerReplica 2); or FP8 weights with TP=8',
+      'smallest layout that fits: TP=8 × PP=2 on 2 nodes (16 GPUs; allow maxNodesPerReplica 2), KV cache 571K tokens (69 × 8192); ' +
+      'or FP8 weights with TP=8, KV cache 285K tokens (34 × 8192)',
     );
   });
 
   test('fails when a pinned layout is too small, naming the one that fits', () => {
     expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, tensorParallelSize: 2 })).toThrow(
-      /the largest allowed layout, TP=2, needs 95\.1 GB per GPU .* 23\.1 GB short per GPU \(46\.1 GB in total\); smallest layout that fits: TP=4 \(4 GPUs\); or FP8 weights with TP=2$/,
+      /the largest allowed layout, TP=2, needs 95\.1 GB per GPU .* 23\.1 GB short per GPU \(46\.1 GB in total\); smallest layout that fits: TP=4 \(4 GPUs\), KV cache 411K tokens \(3 × 131072\); or FP8 weights with TP=2, KV cache 206K tokens \(1 × 131072\)$/,
     );
   });
 
   test('fails when the context is so long that only a shorter one fits', () => {
     expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: GpuModel.L40S_48GB, gpusPerNode: 1, gpuMemoryUtilization: 0.5 })).toThrow(
-      /does not fit 1 node of 1× NVIDIA L40S: .* 12\.2 GB short per GPU \(12\.2 GB in total\); smallest layout that fits: TP=1 × PP=2 on 2 nodes \(2 GPUs; allow maxNodesPerReplica 2\); or max-model-len 36864 or less with TP=1$/,
+      /does not fit 1 node of 1× NVIDIA L40S: .* 12\.2 GB short per GPU \(12\.2 GB in total\); smallest layout that fits: TP=1 × PP=2 on 2 nodes \(2 GPUs; allow maxNodesPerReplica 2\), KV cache 198K tokens \(1 × 131072\); or max-model-len 36864 or less with TP=1, KV cache 38K tokens \(1 × 36864\)$/,
     );
   });
 
@@ -168,7 +169,7 @@ describe('ServingPlanner: refusals', () => {
       'gpu-memory-utilization 0.9; tensor parallelism cannot span MIG slices; smallest slice that fits: MIG 3g.40gb',
     );
     expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 2, migProfile: '3g.40gb' })).toThrow(
-      /tensor parallelism cannot span MIG slices; no MIG slice of NVIDIA H100 SXM5 80GB holds it; use whole GPUs \(TP=4\)$/,
+      /tensor parallelism cannot span MIG slices; no MIG slice of NVIDIA H100 SXM5 80GB holds it; use whole GPUs \(TP=4\), KV cache 411K tokens \(3 × 131072\)$/,
     );
   });
 
