@@ -45,6 +45,8 @@ export interface IInferencePool extends IConstruct {
   readonly targetPortNumber: number;
   /** Namespace of the pool (HTTPRoutes in other namespaces need a ReferenceGrant). */
   readonly namespaceName: string;
+  /** Labels a model server pod carries to be in the pool (the InferencePool selector). */
+  readonly podSelectorLabels: { [key: string]: string };
 }
 
 /** Props of {@link InferencePool}. */
