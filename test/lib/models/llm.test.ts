@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as fc from 'fast-check';
 import { LlmModel, ModelTask, NumericFormat, bytesPerElement } from '../../../lib/models/llm';
 
 const KiB = 1024;
@@ -325,5 +326,62 @@ describe('LlmModel.fromConfig', () => {
     expect(() => LlmModel.fromConfig({ name: 'x', huggingFaceId: 'x/x', config: { ...llama8b, quantization_config: { quant_method: 'bitsandbytes' } } }))
       .toThrow('config of model x: quantization_config.quant_method "bitsandbytes" is not one the planner sizes; give nativeFormat ' +
         '(and checkpointGb for a mixed-precision checkpoint)');
+  });
+});
+
+describe('LlmModel.fromConfig: properties over generated configs', () => {
+
+  const config = fc.record({
+    kvHeads: fc.constantFrom(1, 2, 4, 8, 16),
+    groups: fc.constantFrom(1, 2, 4, 8),
+    headDim: fc.constantFrom(64, 128, 256),
+    layers: fc.integer({ min: 1, max: 128 }),
+    intermediate: fc.integer({ min: 1, max: 64 }).map((k) => k * 512),
+    vocab: fc.integer({ min: 1000, max: 260000 }),
+    context: fc.constantFrom(4096, 32768, 131072),
+    experts: fc.constantFrom(0, 8, 64, 256),
+    topK: fc.constantFrom(1, 2, 8),
+    tied: fc.boolean(),
+  }).map((g) => {
+    const heads = g.kvHeads * g.groups;
+    const c: { [key: string]: unknown } = {
+      hidden_size: heads * g.headDim,
+      num_attention_heads: heads,
+      num_key_value_heads: g.kvHeads,
+      head_dim: g.headDim,
+      num_hidden_layers: g.layers,
+      intermediate_size: g.intermediate,
+      vocab_size: g.vocab,
+      max_position_embeddings: g.context,
+      tie_word_embeddings: g.tied,
+      torch_dtype: 'bfloat16',
+    };
+    if (g.experts > 0) Object.assign(c, { num_local_experts: g.experts, num_experts_per_tok: Math.min(g.topK, g.experts) });
+    return { g, c };
+  });
+
+  test('the shape comes through, KV per token is 2 × layers × KV heads × head dim × 2 bytes, experts hold most of a MoE model', () => {
+    fc.assert(fc.property(config, ({ g, c }) => {
+      const m = LlmModel.fromConfig({ name: 'gen', huggingFaceId: 'x/gen', config: c });
+      const shapeOk = m.layers === g.layers && m.kvHeads === g.kvHeads && m.headDim === g.headDim && m.maxContextTokens === g.context &&
+        m.kvBytesPerToken(NumericFormat.BF16) === 2 * g.layers * g.kvHeads * g.headDim * 2;
+      const h = g.kvHeads * g.groups * g.headDim;
+      const expertParams = g.experts > 0 ? (g.layers * g.experts * 3 * h * g.intermediate) / 1e9 : 0;
+      return shapeOk && Math.abs(m.expertParametersBillions - expertParams) < 1e-9 && m.parametersBillions > expertParams &&
+        m.activeParametersBillions <= m.parametersBillions && (g.experts === 0) === !m.mixtureOfExperts;
+    }), { numRuns: 200 });
+  });
+
+  test('a config without any one field sizing needs is refused, naming that field', () => {
+    const needed = ['num_hidden_layers', 'hidden_size', 'num_attention_heads', 'num_key_value_heads', 'max_position_embeddings'];
+    fc.assert(fc.property(config, fc.constantFrom(...needed), ({ c }, key) => {
+      const { [key]: _, ...rest } = c;
+      try {
+        LlmModel.fromConfig({ name: 'gen', huggingFaceId: 'x/gen', config: rest });
+        return false;
+      } catch (e) {
+        return (e as Error).message.includes(`${key}`) && (e as Error).message.includes('missing');
+      }
+    }), { numRuns: 100 });
   });
 });
