@@ -12,9 +12,10 @@ import {
   PodMonitorSpecPodMetricsEndpointsMetricRelabelings,
   PodMonitorSpecPodMetricsEndpointsMetricRelabelingsAction,
 } from '../../generated/k8s/prometheus-operator';
+import { FactoryError, fail } from '../../lib/errors';
 import { GpuVendor } from '../../lib/hardware/gpu';
 import { LlmModel, ModelTask, NumericFormat } from '../../lib/models/llm';
-import { ServingPlan, ServingPlanAnnotations, ServingPlanner } from '../../lib/models/serving-plan';
+import { ServingPlan, ServingPlanAnnotations, ServingPlanner, ServingRequest } from '../../lib/models/serving-plan';
 import { GpuOffer, IGpuNodePool } from '../accelerators/gpu-node-pool';
 import { RdmaPodWiring } from '../accelerators/rdma-pod-wiring';
 import { guard, invalid } from '../common/validation';
@@ -330,28 +331,36 @@ export class VllmServer extends Construct {
     }
     if (adapters.length > 0) this.checkAdapters(adapters, maxLoraRank, props.servedModelName ?? model.huggingFaceId);
 
-    this.plan = guard(this, () =>
-      ServingPlanner.plan({
-        model,
-        gpu: pool.gpuModel,
-        gpusPerNode: offer.countPerNode,
-        gpuMemoryGb: offer.memoryGb,
-        migProfile: offer.migProfile,
-        sharedGpu: offer.shared,
-        maxNodesPerReplica: props.maxNodesPerReplica,
-        maxModelLen: props.maxModelLen,
-        weightFormat: props.weightFormat,
-        kvCacheFormat: props.kvCacheFormat,
-        gpuMemoryUtilization: props.gpuMemoryUtilization,
-        activationReserveGb: props.activationReserveGb,
-        tensorParallelSize: props.tensorParallelSize,
-        pipelineParallelSize: props.pipelineParallelSize,
-        dataParallelSize: props.dataParallelSize,
-        expertParallel: props.expertParallel,
-        maxLoras,
-        maxLoraRank,
-      }),
-    );
+    const request: ServingRequest = {
+      model,
+      gpu: pool.gpuModel,
+      gpusPerNode: offer.countPerNode,
+      gpuMemoryGb: offer.memoryGb,
+      migProfile: offer.migProfile,
+      sharedGpu: offer.shared,
+      maxNodesPerReplica: props.maxNodesPerReplica,
+      maxModelLen: props.maxModelLen,
+      weightFormat: props.weightFormat,
+      kvCacheFormat: props.kvCacheFormat,
+      gpuMemoryUtilization: props.gpuMemoryUtilization,
+      activationReserveGb: props.activationReserveGb,
+      tensorParallelSize: props.tensorParallelSize,
+      pipelineParallelSize: props.pipelineParallelSize,
+      dataParallelSize: props.dataParallelSize,
+      expertParallel: props.expertParallel,
+      maxLoras,
+      maxLoraRank,
+    };
+    this.plan = guard(this, () => {
+      try {
+        return ServingPlanner.plan(request);
+      } catch (e) {
+        // a refusal also names the other pools of the app whose GPUs would hold the model
+        const elsewhere = e instanceof FactoryError ? otherPoolsThatFit(this, pool, request) : undefined;
+        if (elsewhere) fail(`${(e as Error).message}; ${elsewhere}`);
+        throw e;
+      }
+    });
     this.multiNode = this.plan.nodesPerReplica > 1;
     this.multiNodeBackend = props.multiNodeBackend ?? MultiNodeBackend.MULTIPROCESSING;
     this.workloadKind = this.multiNode ? 'LeaderWorkerSet' : 'Deployment';
@@ -685,6 +694,41 @@ export class VllmServer extends Construct {
     }
     return offer;
   }
+}
+
+/**
+ * Other GPU pools of the app (defined before this server) whose whole-GPU offer holds the model as requested, each
+ * with its layout and KV budget; undefined when none does. Pins of the layout are dropped: another pool has other
+ * GPUs per node.
+ */
+function otherPoolsThatFit(scope: Construct, pool: IGpuNodePool, request: ServingRequest): string | undefined {
+  const found: string[] = [];
+  const pools = scope.node.root.node.findAll().filter((c): c is IGpuNodePool & Construct =>
+    c !== pool && (c as any).gpuModel !== undefined && Array.isArray((c as any).offers) && typeof (c as any).poolName === 'string');
+  for (const other of pools.sort((a, b) => a.poolName.localeCompare(b.poolName))) {
+    const whole = other.offers.find((o) => !o.migProfile && !o.shared);
+    if (!whole) continue;
+    try {
+      const plan = ServingPlanner.plan({
+        ...request,
+        gpu: other.gpuModel,
+        gpusPerNode: whole.countPerNode,
+        gpuMemoryGb: whole.memoryGb,
+        migProfile: undefined,
+        sharedGpu: false,
+        tensorParallelSize: undefined,
+        pipelineParallelSize: undefined,
+        dataParallelSize: undefined,
+      });
+      const layout = `TP=${plan.tensorParallelSize}${plan.pipelineParallelSize > 1 ? ` × PP=${plan.pipelineParallelSize}` : ''}` +
+        `${plan.dataParallelSize > 1 ? ` × DP=${plan.dataParallelSize}` : ''}${plan.nodesPerReplica > 1 ? ` on ${plan.nodesPerReplica} nodes` : ''}`;
+      found.push(`pool ${other.poolName} (${whole.countPerNode}× ${other.gpuModel.displayName}) holds it with ${layout}, ` +
+        `KV cache ${plan.kvCacheTokens} tokens (${plan.maxConcurrentSequences} × ${plan.maxModelLen})`);
+    } catch (e) {
+      if (!(e instanceof FactoryError)) throw e;
+    }
+  }
+  return found.length > 0 ? `or serve it on another pool: ${found.join('; ')}` : undefined;
 }
 
 /** The command, arguments and extra environment of one pod of a multi-node group. */

@@ -8,6 +8,7 @@ import { BucketModelStore, ShareModelStore } from '../../../constructs/storage/m
 import { ShareTypeCatalog } from '../../../constructs/storage/share-type-catalog';
 import { GpuModel } from '../../../lib/hardware/gpu';
 import { LlmModel, ModelTask, NumericFormat } from '../../../lib/models/llm';
+import { ServingPlanner } from '../../../lib/models/serving-plan';
 import { ObjectStorageService } from '../../../lib/storage/object-storage';
 import { ShareType } from '../../../lib/storage/share-type';
 import { objectsOf, onlyObject, synthChart, testChart, testStack } from '../../util';
@@ -646,5 +647,26 @@ describe('VllmServer on AMD Instinct', () => {
       .toThrow(/image vllm\/vllm-openai:v0.21.0 is a CUDA build, but GPU pool mi300x has AMD Instinct MI300X; use a ROCm build of vLLM/);
     expect(() => new VllmServer(chart, 'N', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), image: 'rocm/vllm:latest' }))
       .toThrow(/image rocm\/vllm:latest is a ROCm build for AMD GPUs, but GPU pool h100 has NVIDIA H100 SXM5 80GB; use a CUDA build/);
+  });
+});
+
+describe('VllmServer refusals name the other pools that would hold the model', () => {
+  test('DeepSeek-R1 on one H100 node is refused, naming the H200 pool of the app with its layout and KV budget', () => {
+    const chart = testChart('llm');
+    const h100 = h100Pool(chart);
+    const h200 = new GpuNodePool(chart, 'H200', { poolName: 'h200', gpuModel: GpuModel.H200_SXM_141GB, gpusPerNode: 8 });
+    new GpuNodePool(chart, 'L40S', { poolName: 'l40s', gpuModel: GpuModel.L40S_48GB, gpusPerNode: 4 });
+    const fits = ServingPlanner.plan({ model: LlmModel.DEEPSEEK_R1, gpu: h200.gpuModel, gpusPerNode: 8, maxModelLen: 32768 });
+    let message = '';
+    try {
+      new VllmServer(chart, 'R1', { model: LlmModel.DEEPSEEK_R1, pool: h100, maxModelLen: 32768 });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^test\/R1: deepseek-r1 \(fp8 weights, bfloat16 KV cache, max-model-len 32768\) does not fit 1 node of 8× NVIDIA H100 SXM5 80GB: /);
+    expect(message.endsWith('; or serve it on another pool: pool h200 (8× NVIDIA H200 SXM 141GB) holds it with TP=1 × DP=8, ' +
+      `KV cache ${fits.kvCacheTokens} tokens (${fits.maxConcurrentSequences} × 32768)`)).toBe(true);
+    // the L40S pool (4× 48 GB) cannot hold 671 GB of weights on one node, so it is not named
+    expect(message).not.toContain('pool l40s');
   });
 });
