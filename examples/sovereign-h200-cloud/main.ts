@@ -19,7 +19,7 @@
  */
 import * as path from 'path';
 import { App } from 'cdktf';
-import { AiFactory, BootInterfaceType, DeployRamdisk, LlmModel, ModelSource, NetworkInterfaceType, ObjectStorageService, PhysicalNetwork, ServerProfile, ShareType } from 'cdk-ai-factory';
+import { AiFactory, BootInterfaceType, DeployRamdisk, IronicAuth, LlmModel, ModelSource, NetworkInterfaceType, ObjectStorageService, PhysicalNetwork, ServerProfile, ShareType } from 'cdk-ai-factory';
 
 const RAILS = [0, 1, 2, 3, 4, 5, 6, 7];
 
@@ -39,7 +39,7 @@ export function synth(outdir: string = __dirname): void {
   new AiFactory(app, 'Factory', {
     factoryName: 'sovereign',
     kubernetesOutdir: path.join(outdir, 'dist'),
-    ironic: { url: 'https://ironic.sovereign.example:6385' },
+    ironic: { url: 'https://ironic.sovereign.example:6385/v1', auth: IronicAuth.httpBasic() },
     pools: [
       {
         poolName: 'hgx',

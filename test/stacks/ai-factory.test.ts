@@ -153,10 +153,12 @@ describe('AiFactory', () => {
     expect(limits[`class:${h200Vm.gpuResourceClass}`]).toBe(4);
     expect(limits[`class:${bm.gpuResourceClass}`]).toBe(2);
     expect(limits.servers).toBe(1 + 2 + 3 + 2);
-    // pinned: the GPU servers' flavors (Tenant counts a bare-metal flavor's size too); unpinned: the cluster's VMs
-    expect(limits['class:PCPU']).toBe(h200Vm.vcpus + 2 * bm.vcpus);
+    // pinned: the GPU VM's flavor; unpinned: the cluster's VMs; a bare-metal server consumes only its resource class
+    // (its flavor overrides VCPU, MEMORY_MB and DISK_GB to 0, so Nova's unified limits count none of them)
+    expect(bm.placementResources).toEqual({ [bm.gpuResourceClass]: 1 });
+    expect(limits['class:PCPU']).toBe(h200Vm.vcpus);
     expect(limits['class:VCPU']).toBe(3 * 8 + 2 * 16);
-    expect(limits['class:MEMORY_MB']).toBe(h200Vm.ramMb + 2 * bm.ramMb + 3 * 16384 + 2 * 32768);
+    expect(limits['class:MEMORY_MB']).toBe(h200Vm.ramMb + 3 * 16384 + 2 * 32768);
     // the namespace may use exactly the node groups' GPUs (MIG: 2 slices per GPU of 4)
     const quota = yaml['f-ml-cluster.k8s.yaml'].find((d) => d.kind === 'ResourceQuota' && d.metadata.namespace === 'ml');
     expect(quota.spec.hard).toMatchObject({ 'requests.nvidia.com/mig-3g.71gb': '8', 'requests.nvidia.com/gpu': '16' });
