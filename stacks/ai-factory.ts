@@ -5,6 +5,7 @@ import { TenantFlavorView } from './ai-factory-flavor';
 import { FactoryTenantParts } from './ai-factory-parts';
 import { FactoryGpuPurchase, FactoryKubernetesSpec, FactoryNetworkSpec, FactoryPool, FactoryStorageSpec, FactoryTenantSpec } from './ai-factory-props';
 import { FactoryStack, IronicEndpoint } from './factory-stack';
+import { S3StateBackendOptions } from './state-backend';
 import { GpuServerAllocation, Tenant } from './tenant';
 import { GpuNodePool } from '../constructs/accelerators/gpu-node-pool';
 import { GpuOperatorPolicy } from '../constructs/accelerators/gpu-operator-policy';
@@ -74,6 +75,13 @@ export interface AiFactoryProps {
    */
   readonly unifiedLimits?: boolean;
   /**
+   * Keep every stack's Terraform state in one S3-compatible bucket (Ceph RGW), each at `<stack name>/terraform.tfstate`,
+   * locked with Terraform's S3-native lock file; the tenant and workloads stacks then read the site's and tenants'
+   * outputs from there (`terraform_remote_state` with the same settings). Leave `key` out: the stacks need one each.
+   * @default - the local backend: each stack's state in `terraform.<stack name>.tfstate` of its working directory
+   */
+  readonly stateBackend?: S3StateBackendOptions;
+  /**
    * Folder of the cluster sides' Kubernetes YAML (one `<factory>-<tenant>-cluster.k8s.yaml` and
    * `<factory>-<tenant>-serving.k8s.yaml` per cluster).
    * @default 'dist'
@@ -139,7 +147,12 @@ export class AiFactory extends Construct {
 
     // ---- the site -----------------------------------------------------------------------------------------------
     const cloud = props.cloud ?? 'openstack';
-    this.siteStack = new FactoryStack(app, `${props.factoryName}-site`, { cloud, ironic: props.ironic });
+    if (props.stateBackend?.key !== undefined) {
+      invalid(this, `stateBackend.key ${JSON.stringify(props.stateBackend.key)} would put every stack's state in one object; leave key out, ` +
+        'each stack keeps its state at <stack name>/terraform.tfstate');
+    }
+    const s3Backend = props.stateBackend;
+    this.siteStack = new FactoryStack(app, `${props.factoryName}-site`, { cloud, ironic: props.ironic, s3Backend });
     const site = this.siteStack;
     this.networkSite = new NetworkSite(site, 'Network', {
       tenantSupernet: props.network.tenantSupernet,
@@ -164,7 +177,7 @@ export class AiFactory extends Construct {
 
     // ---- the tenants --------------------------------------------------------------------------------------------
     for (const t of props.tenants) {
-      const stack = new FactoryStack(app, `${props.factoryName}-${t.tenantName}`, { cloud });
+      const stack = new FactoryStack(app, `${props.factoryName}-${t.tenantName}`, { cloud, s3Backend });
       const views = new Construct(stack, 'Flavors');
       const flavorOf = new Map<string, IGpuFlavor>();
       for (const p of this.plan.purchases.filter((x) => x.tenantName === t.tenantName)) {
@@ -445,7 +458,7 @@ export class AiFactory extends Construct {
       }));
     }
 
-    const workloads = new FactoryStack(App.of(this), `${prefix}-workloads`, { cloud: t.projectScope.cloud });
+    const workloads = new FactoryStack(App.of(this), `${prefix}-workloads`, { cloud: t.projectScope.cloud, s3Backend: props.stateBackend });
     const manifests = new ClusterManifests(workloads, 'Manifests', { cluster: magnum, cdk8sApp: k8sApp });
     parts._attachCluster({
       cluster: magnum,

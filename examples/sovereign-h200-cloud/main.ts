@@ -13,7 +13,8 @@
  *     and a cluster serving gpt-oss-120b through llm-d with a Kueue queue for training jobs.
  * Out come `sovereign-site` (Ironic nodes, the bare-metal and passthrough flavors, the network site, CephFS share
  * types, Nova's unified limits, the Magnum images and template), `sovereign-health`, `sovereign-research`, their
- * `-workloads` stacks and the cluster sides (`dist/sovereign-<tenant>-*.k8s.yaml`).
+ * `-workloads` stacks and the cluster sides (`dist/sovereign-<tenant>-*.k8s.yaml`); every stack keeps its Terraform state
+ * in the site's own Ceph RGW, and reads the site's outputs from there.
  *
  *   npx cdktf synth        # from this folder (or `npm run synth -- sovereign-h200-cloud` at the repository root)
  */
@@ -40,6 +41,8 @@ export function synth(outdir: string = __dirname): void {
     factoryName: 'sovereign',
     kubernetesOutdir: path.join(outdir, 'dist'),
     ironic: { url: 'https://ironic.sovereign.example:6385/v1', auth: IronicAuth.httpBasic() },
+    // the state stays in the country: every stack's in the site's Ceph RGW (credentials from AWS_* at terraform init)
+    stateBackend: { endpoint: 'https://s3.sovereign.example', bucket: 'sovereign-tfstate' },
     pools: [
       {
         poolName: 'hgx',

@@ -21,6 +21,15 @@ describe('examples/sovereign-h200-cloud', () => {
     ]);
   });
 
+  test('every stack keeps its state in the site\'s Ceph RGW and reads the site\'s outputs from there', () => {
+    for (const stack of ['sovereign-site', 'sovereign-health', 'sovereign-research', 'sovereign-health-workloads', 'sovereign-research-workloads']) {
+      expect(tf(stack).terraform.backend.s3).toMatchObject({ bucket: 'sovereign-tfstate', key: `${stack}/terraform.tfstate`, use_lockfile: true });
+    }
+    expect(Object.values(tf('sovereign-health').data.terraform_remote_state)).toEqual([
+      expect.objectContaining({ backend: 's3', config: expect.objectContaining({ key: 'sovereign-site/terraform.tfstate', endpoints: { s3: 'https://s3.sovereign.example' } }) }),
+    ]);
+  });
+
   test('bare metal for tenants: Redfish virtual media, Neutron-bound ports, a flavor that requires the NDR trait', () => {
     const nodes = resources('sovereign-site', 'ironic_node');
     expect(nodes.map((n) => n.name).sort()).toEqual(['hgx-r02-u11', 'hgx-r02-u21', 'hgx-r02-u31', 'hgx-r02-u41']);

@@ -188,6 +188,19 @@ describe('AiFactory', () => {
     expect(factory.tenant('ml').infiniBand!.rails).toHaveLength(8);
   });
 
+  test('with a state backend, every stack keeps its state in the bucket and reads the others\' from there', () => {
+    const rgw = { endpoint: 'https://rgw.example.net', bucket: 'f-tfstate' };
+    const { stacks: s3 } = synth(description({ stateBackend: rgw }));
+    for (const name of ['f-site', 'f-ml', 'f-lab', 'f-ml-workloads']) {
+      expect(s3[name].terraform.backend).toEqual({ s3: expect.objectContaining({ bucket: 'f-tfstate', key: `${name}/terraform.tfstate`, use_lockfile: true }) });
+    }
+    const reads = (name: string) => Object.values(s3[name].data.terraform_remote_state).map((r: any) => [r.backend, r.config.key]).sort();
+    expect(reads('f-ml')).toEqual([['s3', 'f-site/terraform.tfstate']]);
+    expect(reads('f-lab')).toEqual([['s3', 'f-site/terraform.tfstate']]);
+    // the default stays local
+    expect(stacks['f-site'].terraform.backend).toEqual({ local: expect.anything() });
+  });
+
   describe('fails when', () => {
     test('the factory name is not a DNS label', () => expect(() => build(description({ factoryName: 'My_Factory' }))).toThrow(
       'Factory: factoryName "My_Factory" must be a lower-case DNS label; it prefixes every stack name'));
@@ -233,6 +246,9 @@ describe('AiFactory', () => {
     test('a bare-metal node group has no bare-metal image', () => expect(() => build(description({
       kubernetes: { ...description().kubernetes!, bareMetalImageUrl: undefined },
     }))).toThrow('Factory: tenant ml: purchase bm is a bare-metal node group but the site has no bare-metal node image; add kubernetes.bareMetalImageUrl'));
+    test('the state backend names one key for every stack', () => expect(() => build(description({
+      stateBackend: { endpoint: 'https://rgw.example.net', bucket: 'f-tfstate', key: 'factory.tfstate' },
+    }))).toThrow('Factory: stateBackend.key "factory.tfstate" would put every stack\'s state in one object; leave key out, each stack keeps its state at <stack name>/terraform.tfstate'));
     test('a tenant is looked up that the factory does not have', () => expect(() => factory.tenant('nobody')).toThrow(
       'Factory: tenant nobody is not in the factory; it has ml, lab'));
     test('a flavor is looked up that no tenant bought', () => expect(() => factory.flavor('h200/passthrough/8')).toThrow(
