@@ -5,6 +5,7 @@ import { TenantFlavorView } from './ai-factory-flavor';
 import { FactoryTenantParts } from './ai-factory-parts';
 import { FactoryGpuPurchase, FactoryKubernetesSpec, FactoryNetworkSpec, FactoryPool, FactoryStorageSpec, FactoryTenantSpec } from './ai-factory-props';
 import { FactoryStack, IronicEndpoint } from './factory-stack';
+import { FactoryTenant } from './factory-tenant';
 import { S3StateBackendOptions } from './state-backend';
 import { GpuServerAllocation, Tenant } from './tenant';
 import { GpuNodePool } from '../constructs/accelerators/gpu-node-pool';
@@ -19,9 +20,10 @@ import { ExistingFlavor } from '../constructs/cluster/existing-flavor';
 import { MagnumCluster } from '../constructs/cluster/magnum-cluster';
 import { NodeGroupLabeler } from '../constructs/cluster/node-group-labeler';
 import { TenantCloud } from '../constructs/cluster/tenant-cloud';
-import { PodSecurityLevel, TenantNamespace } from '../constructs/cluster/tenant-namespace';
+import { PodSecurityLevel } from '../constructs/cluster/tenant-namespace';
 import { isDnsLabel } from '../constructs/common/k8s';
 import { guard, invalid } from '../constructs/common/validation';
+import { printWarnings } from '../constructs/common/warnings';
 import { BaremetalFlavor } from '../constructs/compute/baremetal-flavor';
 import { BaremetalNodePool } from '../constructs/compute/baremetal-node-pool';
 import { GpuFlavor, IGpuFlavor } from '../constructs/compute/gpu-flavor';
@@ -190,7 +192,9 @@ export class AiFactory extends Construct {
         { name: `${k.controlPlaneFlavor.flavorName} (control plane of ${t.tenantName})`, count: t.cluster.controlPlaneCount ?? 3, vcpus: k.controlPlaneFlavor.vcpus, ramMb: k.controlPlaneFlavor.ramMb, dedicatedCpus: false },
         { name: `${k.workerFlavor.flavorName} (system workers of ${t.tenantName})`, count: t.cluster.defaultWorkerCount ?? 2, vcpus: k.workerFlavor.vcpus, ramMb: k.workerFlavor.ramMb, dedicatedCpus: false },
       ] : [];
-      const tenant = new Tenant(stack, 'Tenant', {
+      // a FactoryTenant: the project side under the same construct ids as a Tenant, plus its namespace and queue
+      const tenant = new FactoryTenant(stack, 'Tenant', {
+        tenantName: t.tenantName,
         projectName: t.tenantName,
         description: t.description,
         members: t.members,
@@ -344,6 +348,8 @@ export class AiFactory extends Construct {
     const k8sApp = new cdk8s.App({ outdir: props.kubernetesOutdir ?? 'dist' });
     this.kubernetesApps.push(k8sApp);
     const chart = new cdk8s.Chart(k8sApp, `${prefix}-cluster`, { disableResourceNameHashes: true });
+    // cdk8s prints no construct warnings (a model that barely fits, a deprecated option): print them during synth
+    printWarnings(chart);
     const credentials = new TenantCloud(parts.stack, 'Cloud', { cloud: t.projectScope.cloud, region: t.projectScope.region, project: parts.tenant.project });
     const magnum = new MagnumCluster(parts.stack, 'Cluster', {
       clusterName: c.clusterName ?? t.tenantName,
@@ -403,7 +409,8 @@ export class AiFactory extends Construct {
       memoryGib += Math.floor(f.ramMb / 1024) * g.pool.maxNodeCount;
     }
     const gpuLimits = pools.flatMap((pool) => pool.offers.map((o) => ({ pool, migProfile: o.migProfile, count: offerCapacity(pool, o) })));
-    const namespace = new TenantNamespace(chart, 'Namespace', {
+    // the tenant's namespace, defined once (by the tenant, with its label); the serving chart lands in it
+    const namespace = parts.tenant.addNamespace(chart, {
       namespaceName: t.tenantName,
       cpuCores,
       memoryGib,
@@ -417,8 +424,7 @@ export class AiFactory extends Construct {
       for (const pool of pools) {
         for (const o of pool.offers) gpuFlavors.push(new GpuResourceFlavor(chart, `${pool.poolName}-${o.migProfile ?? 'gpu'}`, { pool, migProfile: o.migProfile }));
       }
-      queue = new TenantQueue(chart, 'Queue', {
-        queueName: t.tenantName,
+      queue = parts.tenant.addQueue(chart, 'Queue', {
         namespaces: [namespace],
         computeFlavor: compute,
         cpuCores,
@@ -427,8 +433,10 @@ export class AiFactory extends Construct {
       });
     }
 
-    // serving, in the tenant's namespace (the namespace object is the TenantNamespace's, defined once)
-    const serving = new cdk8s.Chart(k8sApp, `${prefix}-serving`, { namespace: t.tenantName, disableResourceNameHashes: true });
+    // serving, in the tenant's namespace (the Namespace object is the tenant's, defined once in the cluster chart). Not
+    // a ServingChart: its dependency on the cluster chart would make cdk8s number the files (0000-...-cluster.k8s.yaml);
+    // `kubectl apply -f dist/` applies -cluster before -serving anyway, and ClusterManifests orders the namespace first
+    const serving = new cdk8s.Chart(k8sApp, `${prefix}-serving`, { namespace: namespace.namespaceName, disableResourceNameHashes: true });
     const servers: VllmServer[] = [];
     const inferencePools: InferencePool[] = [];
     for (const m of t.models ?? []) {

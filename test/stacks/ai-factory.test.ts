@@ -11,6 +11,7 @@ import { ObjectStorageService } from '../../lib/storage/object-storage';
 import { ShareType } from '../../lib/storage/share-type';
 import { AiFactory, AiFactoryProps } from '../../stacks/ai-factory';
 import { FactoryTenantSpec } from '../../stacks/ai-factory-props';
+import { FactoryTenant } from '../../stacks/factory-tenant';
 import { parseYamlDocuments } from '../util';
 
 const H200 = ServerProfile.HGX_H200_8GPU;
@@ -179,6 +180,36 @@ describe('AiFactory', () => {
     expect(Object.keys(workloads.resource.kubernetes_manifest).length).toBe(
       yaml['f-ml-cluster.k8s.yaml'].length + serving.length,
     );
+  });
+
+  test('the tenant is a FactoryTenant that owns its one namespace and its queue on the cluster', () => {
+    const ml = factory.tenant('ml');
+    expect(ml.tenant).toBeInstanceOf(FactoryTenant);
+    expect(ml.tenant.namespaces).toEqual([ml.namespace]);
+    expect(ml.queue!.namespaceNames).toEqual(['ml']);
+    const namespaces = yaml['f-ml-cluster.k8s.yaml'].filter((d) => d.kind === 'Namespace');
+    expect(namespaces.map((n) => [n.metadata.name, n.metadata.labels['ai-factory.dev/tenant']])).toEqual([['ml', 'ml']]);
+    // a second definition of the namespace on the same cluster is refused (on a factory of its own: this one is synthesized)
+    const other = build(description()).tenant('ml');
+    expect(() => other.tenant.addNamespace(other.servingChart!, { namespaceName: 'ml', cpuCores: 1, memoryGib: 1 })).toThrow(
+      'f-ml/Tenant: namespace ml is already defined in this cluster\'s app by');
+  });
+
+  test('the cluster side\'s warnings reach the console during synth', () => {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      synth(description({
+        tenants: [tenant({
+          gpus: [{ purchaseName: 'shared', poolName: 'h200', servers: 1, gpusPerServer: 4, partitioning: GpuPartitioning.timeSlicing(2) }],
+          infiniBand: false,
+          models: [{ model: LlmModel.LLAMA_3_1_8B, nodeGroupName: 'shared', maxModelLen: 8192 }],
+        })],
+      }));
+      expect(log.mock.calls.map((c) => String(c[0]))).toContainEqual(expect.stringMatching(
+        /^WARN \[f-ml-serving\/llama-3-1-8b\]: GPU offer nvidia\.com\/gpu\.shared is shared \(time-slicing or MPS\)/));
+    } finally {
+      log.mockRestore();
+    }
   });
 
   test('storage and InfiniBand through the tenant', () => {
