@@ -3,6 +3,8 @@
  * targets. Speed and memory are checked here, never in a timed unit test.
  *
  *   npm run bench [-- --runs 5] [-- quickstart ...]
+ *   npm run bench -- --factory [--sizes 100,300,1000] [--runs 3]   (the large factory against bare bindings, see
+ *                                                                   bench/factory-run.ts and bench/RESULTS.md)
  *
  * Each example runs in its own process (`tsx`), `--runs` times; the median wall time and the peak RSS are compared
  * with the targets below. Results are written to bench/results/latest.json (ignored by git).
@@ -11,12 +13,14 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { factoryBench } from './factory-run';
 
 /** Targets per example: median wall time of one synthesis (process start included) and peak resident memory. */
 const TARGETS = { wallMs: 5_000, peakRssMb: 512 };
 
 const root = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
+if (args.includes('--factory')) process.exit(factoryBench(args));
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
 const named = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));

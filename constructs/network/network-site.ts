@@ -152,7 +152,7 @@ export class NetworkSite extends Construct {
       baremetal: false,
       declaredBy: `the site's ${this.overlayEncapsulation} overlay (NetworkSiteProps)`,
     };
-    (props.reservedCidrs ?? []).forEach((cidr) => guard(this, () => this.cidrs.reserve(`site reserved ${cidr}`, cidr)));
+    (props.reservedCidrs ?? []).forEach((cidr) => guard(this, () => this.cidrs.reserveAnywhere(`site reserved ${cidr}`, cidr)));
     (props.physicalNetworks ?? []).forEach((p) => this.addPhysicalNetwork(p));
   }
 
@@ -265,7 +265,7 @@ export class NetworkSite extends Construct {
 
   /** Pins `cidr` for `owner` in the site's address registry (it must not overlap anything else). */
   public reserveCidr(owner: string, cidr: string): string {
-    return guard(this, () => this.cidrs.reserve(owner, cidr));
+    return guard(this, () => this.cidrs.reserveAnywhere(owner, cidr));
   }
 
   /** Pins a site provider network's CIDR: outside the tenant supernet and overlapping nothing. */

@@ -16,6 +16,9 @@ interface Held {
 export class IdPool {
   private readonly owners = new Map<string, Held>();
   private readonly holders = new Map<number, string>();
+  /** Every id held as reported by `allocations`, kept in id order as ids are taken (no sort per call). */
+  private readonly sorted: NetworkAllocation[] = [];
+  private readonly sortedIds: number[] = [];
   private readonly size: number;
 
   /**
@@ -84,15 +87,7 @@ export class IdPool {
 
   /** Every id held, in id order. */
   public allocations(): NetworkAllocation[] {
-    return [...this.owners.entries()]
-      .sort(([, a], [, b]) => a.value - b.value)
-      .map(([owner, h]) => ({
-        owner,
-        value: this.format(h.value),
-        pinned: h.pinned,
-        preferred: h.preferred === undefined ? undefined : this.format(h.preferred),
-        displacedBy: h.displacedBy,
-      }));
+    return [...this.sorted];
   }
 
   /** The ranges, written for messages: `700-799, 900-949`. */
@@ -103,6 +98,21 @@ export class IdPool {
   private hold(owner: string, held: Held): void {
     this.owners.set(owner, held);
     this.holders.set(held.value, owner);
+    // binary search for the insertion point: ids are unique, so the order is the one sorting by id gives
+    let [lo, hi] = [0, this.sortedIds.length];
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (this.sortedIds[mid] < held.value) lo = mid + 1;
+      else hi = mid;
+    }
+    this.sortedIds.splice(lo, 0, held.value);
+    this.sorted.splice(lo, 0, {
+      owner,
+      value: this.format(held.value),
+      pinned: held.pinned,
+      preferred: held.preferred === undefined ? undefined : this.format(held.preferred),
+      displacedBy: held.displacedBy,
+    });
   }
 
   /** The n-th id across the ranges. */

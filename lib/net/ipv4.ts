@@ -32,9 +32,15 @@ export function cidrOf(block: Address4): string {
   return block.networkForm();
 }
 
-/** The block's first and last address as integers (IPv4 fits a JavaScript number exactly). */
+/**
+ * The block's first and last address as integers (IPv4 fits a JavaScript number exactly). Plain arithmetic on the
+ * parsed address: `startAddress()`/`endAddress()` would re-parse two new addresses per call, which showed in CPU
+ * profiles of sites with hundreds of tenants.
+ */
 export function bounds(block: Address4): { first: number; last: number } {
-  return { first: Number(block.startAddress().bigInt()), last: Number(block.endAddress().bigInt()) };
+  const size = blockSize(block.subnetMask);
+  const first = Math.floor(Number(block.bigInt()) / size) * size;
+  return { first, last: first + size - 1 };
 }
 
 /** Whether two blocks share at least one address (for CIDRs: one contains the other). */
@@ -52,9 +58,9 @@ export function containsAddress(block: Address4, address: Address4): boolean {
   return address.isHostInSubnet(block);
 }
 
-/** The address `n` as dotted decimal. */
+/** The address `n` (an integer 0 to 2^32 - 1) as dotted decimal, as `Address4.fromInteger(n).correctForm()` writes it. */
 export function addressText(n: number): string {
-  return Address4.fromInteger(n).correctForm();
+  return `${Math.floor(n / 2 ** 24) % 256}.${Math.floor(n / 2 ** 16) % 256}.${Math.floor(n / 2 ** 8) % 256}.${n % 256}`;
 }
 
 /** The block of `prefixLength` bits that starts at integer address `first`. */

@@ -1,7 +1,9 @@
 import * as fc from 'fast-check';
 import { Address4 } from 'ip-address';
+import { CidrAllocatorV1 } from './reference/cidr-allocator-v1';
 import { AllocationStrategy } from '../../../lib/net/allocation';
 import { CidrAllocator } from '../../../lib/net/cidr-allocator';
+import { addressText, bounds } from '../../../lib/net/ipv4';
 
 const owners = fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/), { minLength: 1, maxLength: 20 });
 
@@ -28,9 +30,27 @@ describe('CidrAllocator', () => {
   test('allocation skips reserved blocks, also ones reserved outside the supernet', () => {
     const cidrs = new CidrAllocator('10.0.0.0/22');
     cidrs.reserve('provider', '10.0.0.0/23');
-    cidrs.reserve('elsewhere', '192.168.0.0/16');
+    cidrs.reserveAnywhere('elsewhere', '192.168.0.0/16');
     expect(cidrs.allocate('a', 24, AllocationStrategy.FIRST_FREE)).toBe('10.0.2.0/24');
     expect(cidrs.allocations.map((a) => a.owner)).toEqual(['provider', 'a', 'elsewhere']);
+  });
+
+  test('fails when a pinned block lies outside the supernet (regression: 11.0.0.0/9 pinned in 10.0.0.0/8)', () => {
+    const cidrs = new CidrAllocator('10.0.0.0/8', 'tenantSupernet');
+    expect(() => cidrs.reserve('tenant acme', '11.0.0.0/9')).toThrow(
+      'cidr 11.0.0.0/9 of tenant acme lies outside tenantSupernet 10.0.0.0/8; pin a block inside 10.0.0.0/8, or widen the supernet');
+    expect(() => cidrs.reserve('tenant acme', '10.0.0.0/7')).toThrow(
+      'cidr 10.0.0.0/7 of tenant acme lies outside tenantSupernet 10.0.0.0/8; pin a block inside 10.0.0.0/8, or widen the supernet');
+    expect(cidrs.allocations).toEqual([]);
+    expect(cidrs.reserve('tenant acme', '10.128.0.0/9')).toBe('10.128.0.0/9');
+  });
+
+  test('reserveAnywhere records a block outside the supernet that allocations then avoid', () => {
+    const cidrs = new CidrAllocator('10.0.0.0/23');
+    expect(cidrs.reserveAnywhere('provider', '10.0.0.0/16')).toBe('10.0.0.0/16');
+    expect(() => cidrs.allocate('a', 24)).toThrow('supernet 10.0.0.0/23 has no free /24 left for a (1 blocks taken); use a larger supernet or smaller networks');
+    expect(() => cidrs.reserveAnywhere('other', '10.0.1.0/24')).toThrow(
+      'cidr 10.0.1.0/24 of other overlaps 10.0.0.0/16 of provider; every network needs its own address range');
   });
 
   test('fails when a pinned CIDR overlaps another owner', () => {
@@ -88,6 +108,42 @@ describe('CidrAllocator', () => {
       }));
   });
 
+  test('property: every block reserve or allocate hands out lies inside the supernet, whatever is pinned', () => {
+    const cidr = fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 4, max: 30 })).map(([n, bits]) => {
+      const first = Math.floor(n / 2 ** (32 - bits)) * 2 ** (32 - bits);
+      return `${[24, 16, 8, 0].map((s) => Math.floor(first / 2 ** s) % 256).join('.')}/${bits}`;
+    });
+    const op = fc.oneof(
+      fc.record({ pin: cidr }),
+      fc.record({ anywhere: cidr }),
+      fc.record({ size: fc.integer({ min: 8, max: 30 }), strategy: fc.constantFrom(AllocationStrategy.HASHED, AllocationStrategy.FIRST_FREE) }),
+    );
+    fc.assert(fc.property(fc.constantFrom('10.0.0.0/8', '10.64.0.0/10', '172.16.0.0/12', '192.168.0.0/16'), fc.array(op, { maxLength: 30 }),
+      (supernet, ops) => {
+        const cidrs = new CidrAllocator(supernet);
+        const outer = new Address4(supernet);
+        const inside = new Set<string>();
+        ops.forEach((o, i) => {
+          let got: string;
+          try {
+            if ('pin' in o) got = cidrs.reserve(`pin${i}`, o.pin);
+            else if ('anywhere' in o) return void cidrs.reserveAnywhere(`any${i}`, o.anywhere);
+            else got = cidrs.allocate(`alloc${i}`, o.size, o.strategy);
+          } catch (e) {
+            expect((e as Error).message).toMatch(/lies outside supernet|overlaps|has no free|does not fit supernet/);
+            return;
+          }
+          expect(new Address4(got).isInSubnet(outer)).toBe(true);
+          inside.add(got);
+        });
+        const held = cidrs.allocations.filter((a) => !a.owner.startsWith('any')).map((a) => a.value);
+        expect(new Set(held)).toEqual(inside);
+        held.forEach((b) => expect(new Address4(b).isInSubnet(outer)).toBe(true));
+        const all = cidrs.allocations.map((a) => a.value);
+        for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) expect(overlap(all[i], all[j])).toBe(false);
+      }));
+  });
+
   test('property: the same requests give the same blocks (deterministic)', () => {
     fc.assert(fc.property(owners, (names) => {
       const run = () => { const c = new CidrAllocator('10.0.0.0/8'); return names.map((n) => c.allocate(n, 16)); };
@@ -119,6 +175,56 @@ describe('CidrAllocator', () => {
         const now = after.allocate(n, 16);
         if (old.get(n) !== itsBlock && ![...old.values()].includes(itsBlock)) expect(now).toBe(old.get(n));
       }
+    }));
+  });
+
+  test('property: the same results as the allocator before the sorted ranges, call for call, including messages', () => {
+    const cidr = fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 8, max: 30 })).map(([n, bits]) => {
+      const first = Math.floor(n / 2 ** (32 - bits)) * 2 ** (32 - bits);
+      return `${addressText(first)}/${bits}`;
+    });
+    const near = fc.tuple(fc.integer({ min: 0, max: 2 ** 16 - 1 }), fc.integer({ min: 17, max: 28 })).map(([n, bits]) => {
+      const first = 10 * 2 ** 24 + 64 * 2 ** 16 + Math.floor(n / 2 ** (32 - bits)) * 2 ** (32 - bits) % 2 ** 16;
+      return `${addressText(first)}/${bits}`;
+    });
+    const owner = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'acme/data', 'beta/gpu');
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('reserve'), owner, cidr: fc.oneof(cidr, near) }),
+      fc.record({ kind: fc.constant('anywhere'), owner, cidr: fc.oneof(cidr, near) }),
+      fc.record({
+        kind: fc.constant('allocate'),
+        owner,
+        size: fc.integer({ min: 14, max: 30 }),
+        strategy: fc.constantFrom(AllocationStrategy.HASHED, AllocationStrategy.FIRST_FREE),
+      }),
+      fc.record({ kind: fc.constant('covers'), owner, cidr: fc.oneof(cidr, near) }),
+    );
+    fc.assert(fc.property(fc.constantFrom('10.64.0.0/16', '10.64.0.0/20', '10.0.0.0/8'), fc.array(op, { maxLength: 40 }), (supernet, ops) => {
+      const [now, before] = [new CidrAllocator(supernet), new CidrAllocatorV1(supernet)];
+      const outcome = (f: () => unknown) => {
+        try {
+          return JSON.stringify(f());
+        } catch (e) {
+          return `error: ${(e as Error).message}`;
+        }
+      };
+      for (const o of ops) {
+        const call = (c: any) => (o.kind === 'reserve' ? c.reserve(o.owner, (o as any).cidr)
+          : o.kind === 'anywhere' ? c.reserveAnywhere(o.owner, (o as any).cidr)
+            : o.kind === 'covers' ? c.covers((o as any).cidr) : c.allocate(o.owner, (o as any).size, (o as any).strategy));
+        expect(outcome(() => call(now))).toBe(outcome(() => call(before)));
+        expect(JSON.stringify(now.allocations)).toBe(JSON.stringify(before.allocations));
+        expect(now.lookup(o.owner)).toBe(before.lookup(o.owner));
+      }
+    }), { numRuns: 300 });
+  });
+
+  test('property: bounds and addressText agree with ip-address', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 32 }), (n, bits) => {
+      const text = Address4.fromInteger(n).correctForm();
+      expect(addressText(n)).toBe(text);
+      const block = new Address4(`${text}/${bits}`);
+      expect(bounds(block)).toEqual({ first: Number(block.startAddress().bigInt()), last: Number(block.endAddress().bigInt()) });
     }));
   });
 });
