@@ -462,6 +462,7 @@ export class AiFactory extends Construct {
         modelSource: m.modelSource,
         apiKey: m.apiKey,
         serverName: m.serverName,
+        servedModelName: m.servedModelName,
         inferencePool,
       }));
     }

@@ -9,7 +9,8 @@
  *   - `llm`: one 4-GPU passthrough VM (one NUMA node's GPUs) for Llama 3.1 70B, two replicas of TP=2, in an
  *     InferencePool whose endpoint picker routes each request to the replica with the best cache and queue;
  * and a CephFS share for the recordings and transcripts, mounted through Manila CSI (`ShareModelStore`: its PV comes
- * from the Terraform side, its claim from the cluster side). The transcription job (`dist/speech-voice-jobs.k8s.yaml`) is a
+ * from the Terraform side, its claim from the cluster side). Clients reach the summarizer (`"model": "summarizer"`) at
+ * `voice.ai.example.net` through Envoy AI Gateway, with API keys and token limits. The transcription job (`dist/speech-voice-jobs.k8s.yaml`) is a
  * run, not a state: submit it with `kubectl create -f`; everything else is applied by `speech-voice-workloads`.
  *
  *   npx cdktf synth        # from this folder (or `npm run synth -- speech-pipeline` at the repository root)
@@ -18,8 +19,8 @@ import * as path from 'path';
 import * as cdk8s from 'cdk8s';
 import { App } from 'cdktf';
 import {
-  AiFactory, BatchDataSource, GpuPartitioning, LlmModel, MigLayout, ModelSource, ModelStoreClaim, ServerProfile,
-  ShareModelStore, ShareType, WhisperModel, WhisperTranscriptionJob,
+  AiFactory, AiGateway, BatchDataSource, GatewayAuthentication, GatewayTls, GpuPartitioning, LlmModel, MigLayout, ModelSource,
+  ModelStoreClaim, ServerProfile, ServingChart, ShareModelStore, ShareType, WhisperModel, WhisperTranscriptionJob,
 } from 'cdk-ai-factory';
 
 /** Builds and synthesizes the example into `outdir` (cdktf.out/ and dist/). */
@@ -51,6 +52,7 @@ export function synth(outdir: string = __dirname): void {
         nodeGroupName: 'llm',
         maxModelLen: 32768, // a long call's transcript and the summary
         replicas: 2,
+        servedModelName: 'summarizer', // the name clients (and the gateway's routes) use
         modelSource: ModelSource.huggingFace({ tokenSecret: { secretName: 'hf-token', key: 'token' } }),
         inferencePool: true,
       }],
@@ -75,6 +77,17 @@ export function synth(outdir: string = __dirname): void {
     transcripts: BatchDataSource.fromStore(calls, { subPath: 'transcripts' }),
     shards: 28, // half the slices: Kueue admits a second job beside it
   });
+
+  // clients reach the summarizer through Envoy AI Gateway: its InferencePool's endpoint picker chooses the replica
+  const gatewayChart = new ServingChart(voice.kubernetesApp!, 'speech-voice-gateway', { namespaceName: 'ai-gateway' }); // with its Namespace
+  const gateway = new AiGateway(gatewayChart, 'Gateway', { tls: GatewayTls.privateCa('site-ca') });
+  gateway.addModel('summarizer', voice.inferencePools[0]);
+  gateway.addTenant('voice', {
+    namespaceName: 'voice',
+    hostname: 'voice.ai.example.net',
+    authentication: GatewayAuthentication.apiKeys({ secretName: 'voice-api-keys' }),
+    limits: { requestsPerMinute: 600, tokensPerMinute: 200000 },
+  }).routeModel('summarizer');
   factory.synth();
 }
 

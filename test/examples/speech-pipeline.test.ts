@@ -7,6 +7,7 @@ describe('examples/speech-pipeline', () => {
   const cluster = parseYamlDocuments(files['dist/speech-voice-cluster.k8s.yaml']);
   const serving = parseYamlDocuments(files['dist/speech-voice-serving.k8s.yaml']);
   const jobs = parseYamlDocuments(files['dist/speech-voice-jobs.k8s.yaml']);
+  const gateway = parseYamlDocuments(files['dist/speech-voice-gateway.k8s.yaml']);
 
   test('the site, the tenant, its workloads stack, and the cluster side with the jobs apart', () => {
     expect(Object.keys(files).sort()).toEqual([
@@ -14,6 +15,7 @@ describe('examples/speech-pipeline', () => {
       'cdktf.out/stacks/speech-voice-workloads/cdk.tf.json',
       'cdktf.out/stacks/speech-voice/cdk.tf.json',
       'dist/speech-voice-cluster.k8s.yaml',
+      'dist/speech-voice-gateway.k8s.yaml',
       'dist/speech-voice-jobs.k8s.yaml',
       'dist/speech-voice-serving.k8s.yaml',
     ]);
@@ -60,12 +62,28 @@ describe('examples/speech-pipeline', () => {
     const vllm = serving.find((d) => d.kind === 'Deployment' && d.metadata.name === 'vllm-llama-3-1-70b');
     expect(vllm.spec.replicas).toBe(2);
     expect(vllm.spec.template.spec.nodeSelector).toEqual({ 'ai-factory.dev/gpu-pool': 'llm' });
-    expect(vllm.spec.template.spec.containers[0].args).toEqual(expect.arrayContaining(['--tensor-parallel-size=2', '--max-model-len=32768']));
+    expect(vllm.spec.template.spec.containers[0].args).toEqual(expect.arrayContaining(['--tensor-parallel-size=2', '--max-model-len=32768', '--served-model-name=summarizer']));
     expect(vllm.spec.template.metadata.labels).toMatchObject(pool.spec.selector.matchLabels);
     expect(serving.find((d) => d.kind === 'Deployment' && d.metadata.name === pool.spec.endpointPickerRef.name)).toBeDefined();
     // 2 replicas x TP=2 fill the node group's 4 GPUs
     const [llm] = resources('speech-voice', 'openstack_containerinfra_nodegroup_v1').filter((g) => g.name === 'llm');
     expect(llm).toMatchObject({ node_count: 1 });
+  });
+
+  test('clients reach the summarizer by its served name through the AI gateway, on their own hostname', () => {
+    const route = gateway.find((d) => d.kind === 'AIGatewayRoute');
+    expect(route.metadata.namespace).toBe('voice');
+    expect(route.spec.hostnames).toEqual(['voice.ai.example.net']);
+    const [rule] = route.spec.rules;
+    const pool = serving.find((d) => d.kind === 'InferencePool');
+    expect(rule.backendRefs).toEqual([{ group: 'inference.networking.k8s.io', kind: 'InferencePool', name: pool.metadata.name }]);
+    // Envoy AI Gateway routes on the body's model (x-ai-eg-model): the name vLLM serves under
+    expect(rule.matches).toEqual([{ headers: [{ name: 'x-ai-eg-model', type: 'Exact', value: 'summarizer' }] }]);
+    // the gateway's namespace is created with it, before its objects (the workloads stack orders them)
+    expect(gateway.filter((d) => d.kind === 'Namespace').map((n) => n.metadata.name)).toEqual(['ai-gateway']);
+    const manifests = tf('speech-voice-workloads').resource.kubernetes_manifest;
+    const gw = Object.values(manifests).find((m: any) => m.manifest.kind === 'Gateway') as any;
+    expect(gw.depends_on).toEqual([expect.stringMatching(/^kubernetes_manifest\.Manifests_core-Namespace-cluster-ai-gateway_/)]);
   });
 
   test('Terraform JSON snapshots', () => {
