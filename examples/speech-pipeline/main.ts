@@ -10,8 +10,9 @@
  *     InferencePool whose endpoint picker routes each request to the replica with the best cache and queue;
  * and a CephFS share for the recordings and transcripts, mounted through Manila CSI (`ShareModelStore`: its PV comes
  * from the Terraform side, its claim from the cluster side). Clients reach the summarizer (`"model": "summarizer"`) at
- * `voice.ai.example.net` through Envoy AI Gateway, with API keys and token limits. The transcription job (`dist/speech-voice-jobs.k8s.yaml`) is a
- * run, not a state: submit it with `kubectl create -f`; everything else is applied by `speech-voice-workloads`.
+ * `voice.ai.example.net` through Envoy AI Gateway, with API keys and token limits. The transcription job
+ * (`dist/speech-voice-jobs.k8s.yaml`) is a run, not a state: submit it with `kubectl create -f`; everything else is
+ * applied by `speech-voice-workloads`.
  *
  *   npx cdktf synth        # from this folder (or `npm run synth -- speech-pipeline` at the repository root)
  */
