@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { claimFlavorName, defaultFlavorName, grantFlavorAccess } from './checks';
+import { claimFlavorName, defaultFlavorName, grantFlavorAccess, warnDeprecatedSpecs } from './checks';
 import { NovaPciAliases } from './nova-pci-aliases';
 import { ComputeFlavorV2 } from '../../generated/terraform/openstack/compute-flavor-v2';
 import {
@@ -13,6 +13,7 @@ import {
 } from '../../lib/hardware/flavor-plan';
 import { GpuModel } from '../../lib/hardware/gpu';
 import { GpuAttachment, GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
+import { NovaExtraSpecs } from '../../lib/hardware/nova-extra-specs';
 import { ServerProfile } from '../../lib/hardware/server';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
@@ -104,6 +105,22 @@ export interface GpuFlavorOptions {
    * @default false
    */
   readonly isPublic?: boolean;
+  /**
+   * virtio-net multiqueue (`hw:vif_multiqueue_enabled`): as many queues per VIF as the guest has vCPUs, so network
+   * throughput scales with them (libvirt only; the guest enables the queues with `ethtool -L`). An image's
+   * `hw_vif_multiqueue_enabled` that disagrees makes Nova refuse the boot (openstack/nova 33.0.2
+   * `nova/virt/hardware.py` `get_vif_multiqueue_constraint`).
+   * @default - not set: off unless the image turns it on
+   */
+  readonly vifMultiqueue?: boolean;
+  /**
+   * More extra specs (aggregate pinning `aggregate_instance_extra_specs:*`, `hw_rng:*`, `quota:*` disk and VIF
+   * limits, `trait:*`, ...). Each is checked against Nova's extra-spec validators (key name and value syntax,
+   * openstack/nova 33.0.2 `nova/api/validation/extra_specs/`); a key that contradicts what the flavor derives (a
+   * derived key with another value, a NUMA split, CPU/RAM/disk/GPU resource requests) is refused.
+   * @default - none
+   */
+  readonly extraSpecs?: { [key: string]: string };
 }
 
 /** Props of {@link GpuFlavor}. */
@@ -130,7 +147,8 @@ export interface GpuFlavorProps extends GpuFlavorOptions {
  *
  * The VM gets dedicated CPUs and hugepage-backed memory from the NUMA nodes its GPUs sit on, sized as the GPUs' share
  * of those nodes after the host reservation; `required` PCI NUMA affinity keeps Nova from placing passthrough GPUs
- * across the socket interconnect (shared/reference/openstack-compute.md §2-6). Passthrough flavors register their PCI
+ * across the socket interconnect (openstack/nova doc/source/admin/cpu-topologies.rst,
+ * huge-pages.rst, pci-passthrough.rst). Passthrough flavors register their PCI
  * alias in the stack's `nova_pci_alias` output.
  */
 export class GpuFlavor extends Construct implements IGpuFlavor {
@@ -177,11 +195,19 @@ export class GpuFlavor extends Construct implements IGpuFlavor {
     this.diskGb = props.diskGb ?? 100;
     if (!Number.isInteger(this.diskGb) || this.diskGb < 0) invalid(this, `diskGb ${this.diskGb} must be a non-negative integer (0 boots from volume)`);
     this.isPublic = props.isPublic ?? false;
-    this.extraSpecs = this.plan.extraSpecs;
+    const derived = props.vifMultiqueue === undefined
+      ? this.plan.extraSpecs
+      : { ...this.plan.extraSpecs, 'hw:vif_multiqueue_enabled': String(props.vifMultiqueue) };
+    this.extraSpecs = guard(this, () => NovaExtraSpecs.mergeIntoVmFlavor(derived, props.extraSpecs ?? {}, Object.keys(this.plan.placementResources)));
+    warnDeprecatedSpecs(this, props.extraSpecs ?? {});
     this.attachmentKind = this.plan.attachmentKind;
     this.gpuMemoryGb = this.plan.gpuMemoryGb;
     this.gpuResourceClass = this.plan.gpuResourceClass;
-    this.placementResources = this.diskGb > 0 ? sortByKey({ ...this.plan.placementResources, DISK_GB: this.diskGb }) : this.plan.placementResources;
+    this.placementResources = sortByKey({
+      ...this.plan.placementResources,
+      ...(this.diskGb > 0 ? { DISK_GB: this.diskGb } : {}),
+      ...NovaExtraSpecs.resourceRequests(props.extraSpecs ?? {}),
+    });
     this.flavorName = props.flavorName ?? defaultFlavorName(this.gpuModel, attachment, props.gpuCount);
     claimFlavorName(this, this.flavorName);
 
