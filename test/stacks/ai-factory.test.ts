@@ -195,6 +195,15 @@ describe('AiFactory', () => {
       'f-ml/Tenant: namespace ml is already defined in this cluster\'s app by');
   });
 
+  test('a model is served under its Hugging Face id, or the name the description gives it', () => {
+    const args = (y: { [file: string]: any[] }) => y['f-ml-serving.k8s.yaml']
+      .find((d) => d.kind === 'Deployment' && d.metadata.name.startsWith('vllm-')).spec.template.spec.containers[0].args;
+    expect(args(yaml)).toContain('--served-model-name=meta-llama/Llama-3.1-8B-Instruct');
+    const named = synth(description({ tenants: [tenant({ models: [{ ...description().tenants[0].models![0], servedModelName: 'chat' }] }), description().tenants[1]] }));
+    expect(args(named.yaml)).toContain('--served-model-name=chat');
+    expect(named.factory.tenant('ml').servers[0].servedModelName).toBe('chat');
+  });
+
   test('the cluster side\'s warnings reach the console during synth', () => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
