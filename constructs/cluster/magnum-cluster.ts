@@ -8,6 +8,7 @@ import { ComputeKeypairV2 } from '../../generated/terraform/openstack/compute-ke
 import { ContainerinfraClusterV1 } from '../../generated/terraform/openstack/containerinfra-cluster-v1';
 import { guard, invalid } from '../common/validation';
 import { warn } from '../common/warnings';
+import { NetworkInterfaceType } from '../compute/baremetal-node';
 import { ITenantNetwork } from '../network/tenant-network';
 
 /** Props of {@link MagnumCluster}. */
@@ -32,6 +33,9 @@ export interface MagnumClusterProps {
   readonly defaultWorkerCount?: number;
   /**
    * Put the nodes on this tenant network (`fixed_network`, `fixed_subnet`); it needs a router to the external network.
+   * Required with bare-metal node groups: their Ironic nodes use the `neutron` network interface and the network is
+   * one whose physnet binds bare-metal ports (a VLAN tenant network), since Ironic can put a node's switch port only
+   * into a VLAN or flat segment, never into the overlay network the driver would create.
    * @default - the driver creates a network and router for the cluster
    */
   readonly network?: ITenantNetwork;
@@ -99,6 +103,7 @@ export class MagnumCluster extends Construct implements IMagnumCluster {
   /** Names of the sensitive kubeconfig outputs: raw_config, host, cluster_ca_certificate, client_certificate, client_key. */
   public readonly kubeconfigOutputNames: string[];
   private readonly groups: MagnumNodeGroup[] = [];
+  private readonly network?: ITenantNetwork;
 
   constructor(scope: Construct, id: string, props: MagnumClusterProps) {
     super(scope, id);
@@ -110,6 +115,7 @@ export class MagnumCluster extends Construct implements IMagnumCluster {
     this.cloudName = props.credentials?.cloudName ?? defaultCloudName(this);
     this.region = props.credentials?.region;
     this.autoScaling = props.autoScaling ?? false;
+    this.network = props.network;
     this.controlPlaneCount = props.controlPlaneCount ?? 3;
     this.defaultWorkerCount = props.defaultWorkerCount ?? 2;
     if (!Number.isInteger(this.controlPlaneCount) || this.controlPlaneCount < 1 || this.controlPlaneCount % 2 === 0) {
@@ -201,8 +207,37 @@ export class MagnumCluster extends Construct implements IMagnumCluster {
     const pooled = this.groups.find((g) => g.pool === options.pool);
     if (pooled) invalid(this, `pool ${options.pool.poolName} already has node group ${pooled.nodeGroupName}; one node group per pool keeps the pool's node counts true`);
     const group = new MagnumNodeGroup(this, id, { ...options, cluster: this });
+    if (group.bareMetal) this.checkBareMetalNetwork(group);
     this.groups.push(group);
     return group;
+  }
+
+  /**
+   * Bare-metal nodes join the cluster's network only the way Ironic's network interface lets them: `flat` (and `noop`)
+   * leave the node's switch port as cabled, so the node stays on the provisioning network; `neutron` has the ML2
+   * switch driver (networking-generic-switch) bind the port into a VLAN or flat segment of the requested network
+   * (openstack/ironic 38.0 `ironic/drivers/modules/network/flat.py`, "useful for shared, flat networks", and `neutron.py`).
+   * magnum-cluster-api without a `fixed_network` creates a private network of the project's default type (an overlay)
+   * that neither can join, and the nodes would never register with the control plane.
+   */
+  private checkBareMetalNetwork(group: MagnumNodeGroup): void {
+    const ironicPool = (group.flavor as { pool?: { poolName?: string; nodes?: { nodeName: string; networkInterface?: string }[] } }).pool;
+    const nodes = ironicPool?.nodes ?? [];
+    const notBound = nodes.filter((n) => n.networkInterface !== undefined && n.networkInterface !== NetworkInterfaceType.NEUTRON);
+    const where = `bare-metal node group ${group.nodeGroupName}`;
+    if (notBound.length > 0) {
+      invalid(this, `${where}: Ironic nodes ${notBound.map((n) => n.nodeName).join(', ')} use the ${notBound[0].networkInterface} network interface, ` +
+        `which leaves them on the network they are cabled to (the provisioning network), so they cannot join cluster ${this.clusterName}'s network; ` +
+        'enroll them with NetworkInterfaceType.NEUTRON and local link connections, and give the cluster a VLAN tenant network on their physnet');
+    }
+    if (!this.network) {
+      invalid(this, `${where}: without a network magnum-cluster-api puts cluster ${this.clusterName} on a private overlay network it creates, ` +
+        "which Ironic cannot bind bare-metal switch ports into; give the cluster network: a VLAN tenant network on the nodes' physnet");
+    }
+    if (!this.network.capabilities.baremetal) {
+      invalid(this, `${where}: network ${this.network.networkName} cannot bind bare-metal switch ports (capabilities from ` +
+        `${this.network.capabilities.declaredBy}), so Ironic cannot attach the nodes; give the cluster a VLAN tenant network on the nodes' physnet`);
+    }
   }
 
   private validateNodeGroups(): string[] {

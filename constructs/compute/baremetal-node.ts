@@ -305,6 +305,8 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
   public readonly availableAfterApply: boolean;
   /** The BMC endpoint (address and system id) in comparable form. */
   public readonly bmcEndpoint: string;
+  /** Ironic network interface of the node (which networks its ports can join). */
+  public readonly networkInterface: NetworkInterfaceType;
 
   constructor(scope: Construct, id: string, props: BaremetalNodeProps) {
     super(scope, id);
@@ -327,6 +329,7 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
       invalid(this, `boot interface ${bootInterface} needs UEFI, but bootMode is ${this.bootMode}; use BootMode.UEFI (Ironic's default) or BootInterfaceType.PXE / IPXE for legacy BIOS`);
     }
     const networkInterface = props.networkInterface ?? NetworkInterfaceType.FLAT;
+    this.networkInterface = networkInterface;
 
     // the BMC: one endpoint, one node
     const driverInfo = { ...props.driver.driverInfo(this), ...(props.deployRamdisk?.driverInfo ?? {}) };
