@@ -39,6 +39,7 @@ import { ShareTypeCatalog } from '../constructs/storage/share-type-catalog';
 import { FactoryDeployStep, DeployOrder } from '../lib/factory/deploy-order';
 import { FactoryPlan, FactoryPlanner, PlannedFlavor, PoolProvisioning } from '../lib/factory/factory-plan';
 import { GpuAttachment, GpuAttachmentKind } from '../lib/hardware/gpu-attachment';
+import { LinkType, PhysicalNetwork } from '../lib/net/physical-network';
 import { ShareAccessRule } from '../lib/storage/share-access';
 
 /** Props of {@link AiFactory}. */
@@ -210,6 +211,7 @@ export class AiFactory extends Construct {
         networkName: t.tenantName,
         dnsNameservers: props.network.dnsNameservers,
         externalNetwork: publicNet,
+        physicalNetwork: t.network === undefined ? this.bareMetalClusterPhysnet(t) : undefined,
         ...t.network,
       });
       const rails = t.infiniBand ? this.infiniBandRails(tenant, t) : undefined;
@@ -332,6 +334,25 @@ export class AiFactory extends Construct {
       isPublic: true,
     });
     return { template, bareMetalImage };
+  }
+
+  /**
+   * The physnet of the cluster network when the tenant describes none and its cluster has bare-metal node groups: their
+   * servers join the cluster network through their switch ports (Ironic's neutron network interface), so it must be a
+   * VLAN on a physnet with bare-metal ports. With exactly one such physnet at the site, that one; with several, the
+   * tenant must choose; with none, the node group's own check explains what is missing.
+   */
+  private bareMetalClusterPhysnet(t: FactoryTenantSpec): PhysicalNetwork | undefined {
+    if (!t.cluster) return undefined;
+    const bareMetal = this.plan.purchases.filter((p) => p.tenantName === t.tenantName && p.attachmentKind === GpuAttachmentKind.BARE_METAL
+      && (this.specOf(t.tenantName, p.purchaseName).nodeGroup ?? true));
+    if (bareMetal.length === 0) return undefined;
+    const physnets = this.networkSite.physicalNetworks.filter((n) => n.linkType === LinkType.ETHERNET && n.baremetal);
+    if (physnets.length > 1) {
+      invalid(this, `tenant ${t.tenantName}'s cluster has bare-metal node group ${bareMetal[0].purchaseName}, and the site has several physnets with ` +
+        `bare-metal ports (${physnets.map((n) => n.name).join(', ')}); give the tenant network.physicalNetwork, one of them`);
+    }
+    return physnets[0];
   }
 
   private infiniBandRails(tenant: Tenant, t: FactoryTenantSpec): InfiniBandRails {

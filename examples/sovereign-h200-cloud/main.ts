@@ -34,7 +34,8 @@ export function synth(outdir: string = __dirname): void {
     localLinkConnections: { 'lom0/0': { switchId: '0c:42:a1:02:00:01', portId: `Ethernet1/${u}`, switchInfo: 'leaf-r02' } },
   });
   // tenants' bare metal is isolated on VLANs of this physnet: Ironic's neutron network interface has the ML2 switch
-  // driver (networking-generic-switch) move each server's port into the tenant's VLAN
+  // driver (networking-generic-switch) move each server's port into the tenant's VLAN; a tenant whose cluster has
+  // bare-metal nodes gets its cluster network there
   const baremetalVlans = PhysicalNetwork.ethernet({ name: 'baremetal', mtuBytes: 9000, vlanRanges: [{ min: 700, max: 799 }], baremetal: true });
   const hf = ModelSource.huggingFace({ tokenSecret: { secretName: 'hf-token', key: 'token' } });
   new AiFactory(app, 'Factory', {
@@ -80,7 +81,6 @@ export function synth(outdir: string = __dirname): void {
         tenantName: 'health',
         projectScope: { cloud: 'health', userName: 'health-deployer' },
         gpus: [{ purchaseName: 'hgx', poolName: 'hgx', servers: 2 }, { purchaseName: 'dev', poolName: 'h200', servers: 1, gpusPerServer: 4 }],
-        network: { physicalNetwork: baremetalVlans },
         infiniBand: true,
         shares: [{ shareName: 'health-datasets', sizeGb: 20000, cephxClient: 'health-k8s' }],
         buckets: [{ bucketName: 'health-checkpoints' }],
@@ -91,7 +91,6 @@ export function synth(outdir: string = __dirname): void {
         tenantName: 'research',
         projectScope: { cloud: 'research', userName: 'research-deployer' },
         gpus: [{ purchaseName: 'hgx', poolName: 'hgx', servers: 2 }],
-        network: { physicalNetwork: baremetalVlans },
         infiniBand: true,
         shares: [{ shareName: 'research-datasets', sizeGb: 50000, cephxClient: 'research-k8s' }],
         buckets: [{ bucketName: 'research-checkpoints' }],

@@ -220,6 +220,15 @@ describe('AiFactory', () => {
     expect(named.factory.tenant('ml').servers[0].servedModelName).toBe('chat');
   });
 
+  test('a bare-metal cluster without a described network gets a VLAN on the site\'s bare-metal physnet', () => {
+    const { stacks: out } = synth(description({ tenants: [tenant({ network: undefined }), description().tenants[1]] }));
+    const [net] = resources(out['f-ml'], 'openstack_networking_network_v2').filter((n) => n.name === 'ml');
+    expect(net.segments).toEqual([expect.objectContaining({ network_type: 'vlan', physical_network: 'baremetal' })]);
+    // a tenant without bare metal keeps its overlay network
+    const [lab] = resources(out['f-lab'], 'openstack_networking_network_v2');
+    expect(lab.segments).toBeUndefined();
+  });
+
   test('the cluster side\'s warnings reach the console during synth', () => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
@@ -302,6 +311,11 @@ describe('AiFactory', () => {
     test('a bare-metal node group has no bare-metal image', () => expect(() => build(description({
       kubernetes: { ...description().kubernetes!, bareMetalImageUrl: undefined },
     }))).toThrow('Factory: tenant ml: purchase bm is a bare-metal node group but the site has no bare-metal node image; add kubernetes.bareMetalImageUrl'));
+    test('a bare-metal cluster has no network and the site several bare-metal physnets', () => expect(() => build(description({
+      network: { ...description().network, physicalNetworks: [...description().network.physicalNetworks!, PhysicalNetwork.ethernet({ name: 'baremetal2', vlanRanges: [{ min: 800, max: 899 }], baremetal: true })] },
+      tenants: [tenant({ network: undefined })],
+    }))).toThrow('Factory: tenant ml\'s cluster has bare-metal node group bm, and the site has several physnets with bare-metal ports (baremetal, baremetal2); ' +
+      'give the tenant network.physicalNetwork, one of them'));
     test('the state backend names one key for every stack', () => expect(() => build(description({
       stateBackend: { endpoint: 'https://rgw.example.net', bucket: 'f-tfstate', key: 'factory.tfstate' },
     }))).toThrow('Factory: stateBackend.key "factory.tfstate" would put every stack\'s state in one object; leave key out, each stack keeps its state at <stack name>/terraform.tfstate'));
