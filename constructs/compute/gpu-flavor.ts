@@ -1,7 +1,9 @@
+import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { claimFlavorName, defaultFlavorName, grantFlavorAccess, warnDeprecatedSpecs } from './checks';
 import { NovaPciAliases } from './nova-pci-aliases';
 import { ComputeFlavorV2 } from '../../generated/terraform/openstack/compute-flavor-v2';
+import { DataOpenstackComputeFlavorV2 } from '../../generated/terraform/openstack/data-openstack-compute-flavor-v2';
 import {
   CpuPolicy,
   CpuThreadPolicy,
@@ -141,6 +143,21 @@ export interface GpuFlavorProps extends GpuFlavorOptions {
   readonly numaNodes?: number;
 }
 
+/** Props of {@link GpuFlavor.fromFlavorName}: the flavor's name and the hardware it was sized for. */
+export interface GpuFlavorLookupProps extends GpuFlavorOptions {
+  /** Name of the existing flavor. */
+  readonly flavorName: string;
+  /** The server model the flavor's VMs run on. */
+  readonly server: ServerProfile;
+  /** GPUs per VM: whole GPUs, vGPUs or MIG instances, depending on the attachment. */
+  readonly gpuCount: number;
+  /**
+   * Guest NUMA nodes.
+   * @default - the fewest NUMA nodes that hold the GPUs
+   */
+  readonly numaNodes?: number;
+}
+
 /**
  * A NUMA-aware GPU VM flavor derived from a server profile: whole GPUs by PCI passthrough, time-sliced vGPUs or
  * MIG-backed vGPUs.
@@ -152,6 +169,16 @@ export interface GpuFlavorProps extends GpuFlavorOptions {
  * alias in the stack's `nova_pci_alias` output.
  */
 export class GpuFlavor extends Construct implements IGpuFlavor {
+  /**
+   * An existing GPU flavor, looked up by name and by the vCPUs, RAM and disk its server profile and GPU count give
+   * (`data.openstack_compute_flavor_v2` filters on `name`, `vcpus`, `ram`, `disk`), so quotas, node groups and
+   * sizing use it like a flavor this app creates; the plan fails when no flavor has that name and those sizes.
+   * Nothing is created: no flavor, no PCI alias (the site configured it with the flavor).
+   */
+  public static fromFlavorName(scope: Construct, id: string, props: GpuFlavorLookupProps): IGpuFlavor {
+    return new ImportedGpuFlavor(scope, id, props);
+  }
+
   public readonly flavorId: string;
   public readonly flavorName: string;
   public readonly gpuCount: number;
@@ -225,6 +252,56 @@ export class GpuFlavor extends Construct implements IGpuFlavor {
   }
 
   /** Lets a project use the flavor (`openstack_compute_flavor_access_v2`). */
+  public grantAccess(project: IProject): void {
+    grantFlavorAccess(this, this.flavorId, this.isPublic, project);
+  }
+}
+
+/** A GPU flavor that exists already (see {@link GpuFlavor.fromFlavorName}). */
+class ImportedGpuFlavor extends Construct implements IGpuFlavor {
+  public readonly flavorId: string;
+  public readonly flavorName: string;
+  public readonly gpuCount: number;
+  public readonly gpuModel: GpuModel;
+  public readonly server: ServerProfile;
+  public readonly vcpus: number;
+  public readonly ramMb: number;
+  public readonly diskGb: number;
+  public readonly bareMetal: boolean = false;
+  public readonly attachmentKind: GpuAttachmentKind;
+  public readonly gpuMemoryGb: number;
+  public readonly gpuResourceClass: string;
+  public readonly placementResources: { [resourceClass: string]: number };
+  public readonly isPublic: boolean;
+  public readonly extraSpecs: { [key: string]: string };
+
+  constructor(scope: Construct, id: string, props: GpuFlavorLookupProps) {
+    super(scope, id);
+    const name = props.flavorName;
+    if (!Token.isUnresolved(name) && (name.trim() !== name || name.length === 0 || name.length > 255)) {
+      invalid(this, `flavorName ${JSON.stringify(name)} must be 1 to 255 characters without leading or trailing spaces (Nova's limit)`);
+    }
+    this.server = props.server;
+    this.gpuModel = guard(this, () => props.server.requireGpuModel());
+    const plan = guard(this, () => GpuFlavorPlanner.plan({ ...props, attachment: props.attachment ?? GpuAttachment.passthrough() }));
+    this.flavorName = name;
+    this.gpuCount = props.gpuCount;
+    this.vcpus = plan.vcpus;
+    this.ramMb = plan.ramMb;
+    this.diskGb = props.diskGb ?? 100;
+    if (!Number.isInteger(this.diskGb) || this.diskGb < 0) invalid(this, `diskGb ${this.diskGb} must be a non-negative integer (0 boots from volume)`);
+    this.isPublic = props.isPublic ?? false;
+    this.extraSpecs = plan.extraSpecs;
+    this.attachmentKind = plan.attachmentKind;
+    this.gpuMemoryGb = plan.gpuMemoryGb;
+    this.gpuResourceClass = plan.gpuResourceClass;
+    this.placementResources = this.diskGb > 0 ? sortByKey({ ...plan.placementResources, DISK_GB: this.diskGb }) : plan.placementResources;
+    // a disk of 0 is no filter for the data source (it reads the value with GetOk), so it is left out
+    this.flavorId = new DataOpenstackComputeFlavorV2(this, 'Resource', {
+      name, vcpus: this.vcpus, ram: this.ramMb, disk: this.diskGb > 0 ? this.diskGb : undefined,
+    }).id;
+  }
+
   public grantAccess(project: IProject): void {
     grantFlavorAccess(this, this.flavorId, this.isPublic, project);
   }
