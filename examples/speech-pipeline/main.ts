@@ -81,7 +81,7 @@ export function synth(outdir: string = __dirname): void {
 
   // clients reach the summarizer through Envoy AI Gateway: its InferencePool's endpoint picker chooses the replica
   const gatewayChart = new ServingChart(voice.kubernetesApp!, 'speech-voice-gateway', { namespaceName: 'ai-gateway' }); // with its Namespace
-  const gateway = new AiGateway(gatewayChart, 'Gateway', { tls: GatewayTls.privateCa('site-ca') });
+  const gateway = new AiGateway(gatewayChart, 'Gateway', { tls: GatewayTls.privateCa('site-ca'), monitoringNamespaceName: 'monitoring' });
   gateway.addModel('summarizer', voice.inferencePools[0]);
   gateway.addTenant('voice', {
     namespaceName: 'voice',
