@@ -154,6 +154,7 @@ export const CRD_MODULES: CrdModule[] = [
     version: 'v1alpha1',
     files: ['kuadrant/kuadrant.io_tokenratelimitpolicies.yaml'],
   },
+  { module: 'amd-gpu-operator', group: 'amd.com', version: 'v1alpha1', files: ['amd-gpu-operator/amd.com_deviceconfigs.yaml'] }, // ROCm/gpu-operator v1.5.1 config/crd/bases
 ];
 
 const root = path.resolve(__dirname, '..');
