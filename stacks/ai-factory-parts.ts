@@ -1,6 +1,6 @@
 import * as cdk8s from 'cdk8s';
 import { FactoryStack } from './factory-stack';
-import { Tenant } from './tenant';
+import { FactoryTenant } from './factory-tenant';
 import { GpuNodePool } from '../constructs/accelerators/gpu-node-pool';
 import { GpuResourceFlavor, TenantQueue } from '../constructs/batch/kueue';
 import { ClusterManifests } from '../constructs/cluster/cluster-manifests';
@@ -21,8 +21,8 @@ export interface FactoryTenantPartsProps {
   readonly tenantName: string;
   /** The tenant's stack. */
   readonly stack: FactoryStack;
-  /** The tenant (project, members, quotas). */
-  readonly tenant: Tenant;
+  /** The tenant (project, members, quotas; its namespaces and queues). */
+  readonly tenant: FactoryTenant;
   /** The tenant's network. */
   readonly network: TenantNetwork;
   /**
@@ -62,8 +62,8 @@ export class FactoryTenantParts {
   public readonly tenantName: string;
   /** The tenant's stack. */
   public readonly stack: FactoryStack;
-  /** The tenant: project, members, quotas and GPU limits. */
-  public readonly tenant: Tenant;
+  /** The tenant: project, members, quotas and GPU limits, and its namespace and queue on its cluster. */
+  public readonly tenant: FactoryTenant;
   /** The tenant's network. */
   public readonly network: TenantNetwork;
   /** The tenant's InfiniBand partition, when it has one. */

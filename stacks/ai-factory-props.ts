@@ -251,6 +251,12 @@ export interface FactoryModel {
    * @default - derived from the model
    */
   readonly serverName?: string;
+  /**
+   * Name clients put in the `model` field (`--served-model-name`); an AI gateway that routes by the body's `model`
+   * needs it to be the name the gateway knows the model by.
+   * @default - the model's Hugging Face id
+   */
+  readonly servedModelName?: string;
 }
 
 /** A tenant: what it bought and what it runs. */

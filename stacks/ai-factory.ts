@@ -5,6 +5,8 @@ import { TenantFlavorView } from './ai-factory-flavor';
 import { FactoryTenantParts } from './ai-factory-parts';
 import { FactoryGpuPurchase, FactoryKubernetesSpec, FactoryNetworkSpec, FactoryPool, FactoryStorageSpec, FactoryTenantSpec } from './ai-factory-props';
 import { FactoryStack, IronicEndpoint } from './factory-stack';
+import { FactoryTenant } from './factory-tenant';
+import { S3StateBackendOptions } from './state-backend';
 import { GpuServerAllocation, Tenant } from './tenant';
 import { GpuNodePool } from '../constructs/accelerators/gpu-node-pool';
 import { GpuOperatorPolicy } from '../constructs/accelerators/gpu-operator-policy';
@@ -18,9 +20,10 @@ import { ExistingFlavor } from '../constructs/cluster/existing-flavor';
 import { MagnumCluster } from '../constructs/cluster/magnum-cluster';
 import { NodeGroupLabeler } from '../constructs/cluster/node-group-labeler';
 import { TenantCloud } from '../constructs/cluster/tenant-cloud';
-import { PodSecurityLevel, TenantNamespace } from '../constructs/cluster/tenant-namespace';
+import { PodSecurityLevel } from '../constructs/cluster/tenant-namespace';
 import { isDnsLabel } from '../constructs/common/k8s';
 import { guard, invalid } from '../constructs/common/validation';
+import { printWarnings } from '../constructs/common/warnings';
 import { BaremetalFlavor } from '../constructs/compute/baremetal-flavor';
 import { BaremetalNodePool } from '../constructs/compute/baremetal-node-pool';
 import { GpuFlavor, IGpuFlavor } from '../constructs/compute/gpu-flavor';
@@ -36,6 +39,7 @@ import { ShareTypeCatalog } from '../constructs/storage/share-type-catalog';
 import { FactoryDeployStep, DeployOrder } from '../lib/factory/deploy-order';
 import { FactoryPlan, FactoryPlanner, PlannedFlavor, PoolProvisioning } from '../lib/factory/factory-plan';
 import { GpuAttachment, GpuAttachmentKind } from '../lib/hardware/gpu-attachment';
+import { LinkType, PhysicalNetwork } from '../lib/net/physical-network';
 import { ShareAccessRule } from '../lib/storage/share-access';
 
 /** Props of {@link AiFactory}. */
@@ -73,6 +77,13 @@ export interface AiFactoryProps {
    * @default true
    */
   readonly unifiedLimits?: boolean;
+  /**
+   * Keep every stack's Terraform state in one S3-compatible bucket (Ceph RGW), each at `<stack name>/terraform.tfstate`,
+   * locked with Terraform's S3-native lock file; the tenant and workloads stacks then read the site's and tenants'
+   * outputs from there (`terraform_remote_state` with the same settings). Leave `key` out: the stacks need one each.
+   * @default - the local backend: each stack's state in `terraform.<stack name>.tfstate` of its working directory
+   */
+  readonly stateBackend?: S3StateBackendOptions;
   /**
    * Folder of the cluster sides' Kubernetes YAML (one `<factory>-<tenant>-cluster.k8s.yaml` and
    * `<factory>-<tenant>-serving.k8s.yaml` per cluster).
@@ -139,7 +150,12 @@ export class AiFactory extends Construct {
 
     // ---- the site -----------------------------------------------------------------------------------------------
     const cloud = props.cloud ?? 'openstack';
-    this.siteStack = new FactoryStack(app, `${props.factoryName}-site`, { cloud, ironic: props.ironic });
+    if (props.stateBackend?.key !== undefined) {
+      invalid(this, `stateBackend.key ${JSON.stringify(props.stateBackend.key)} would put every stack's state in one object; leave key out, ` +
+        'each stack keeps its state at <stack name>/terraform.tfstate');
+    }
+    const s3Backend = props.stateBackend;
+    this.siteStack = new FactoryStack(app, `${props.factoryName}-site`, { cloud, ironic: props.ironic, s3Backend });
     const site = this.siteStack;
     this.networkSite = new NetworkSite(site, 'Network', {
       tenantSupernet: props.network.tenantSupernet,
@@ -164,7 +180,7 @@ export class AiFactory extends Construct {
 
     // ---- the tenants --------------------------------------------------------------------------------------------
     for (const t of props.tenants) {
-      const stack = new FactoryStack(app, `${props.factoryName}-${t.tenantName}`, { cloud });
+      const stack = new FactoryStack(app, `${props.factoryName}-${t.tenantName}`, { cloud, s3Backend });
       const views = new Construct(stack, 'Flavors');
       const flavorOf = new Map<string, IGpuFlavor>();
       for (const p of this.plan.purchases.filter((x) => x.tenantName === t.tenantName)) {
@@ -177,7 +193,9 @@ export class AiFactory extends Construct {
         { name: `${k.controlPlaneFlavor.flavorName} (control plane of ${t.tenantName})`, count: t.cluster.controlPlaneCount ?? 3, vcpus: k.controlPlaneFlavor.vcpus, ramMb: k.controlPlaneFlavor.ramMb, dedicatedCpus: false },
         { name: `${k.workerFlavor.flavorName} (system workers of ${t.tenantName})`, count: t.cluster.defaultWorkerCount ?? 2, vcpus: k.workerFlavor.vcpus, ramMb: k.workerFlavor.ramMb, dedicatedCpus: false },
       ] : [];
-      const tenant = new Tenant(stack, 'Tenant', {
+      // a FactoryTenant: the project side under the same construct ids as a Tenant, plus its namespace and queue
+      const tenant = new FactoryTenant(stack, 'Tenant', {
+        tenantName: t.tenantName,
         projectName: t.tenantName,
         description: t.description,
         members: t.members,
@@ -193,6 +211,7 @@ export class AiFactory extends Construct {
         networkName: t.tenantName,
         dnsNameservers: props.network.dnsNameservers,
         externalNetwork: publicNet,
+        physicalNetwork: t.network === undefined ? this.bareMetalClusterPhysnet(t) : undefined,
         ...t.network,
       });
       const rails = t.infiniBand ? this.infiniBandRails(tenant, t) : undefined;
@@ -317,6 +336,25 @@ export class AiFactory extends Construct {
     return { template, bareMetalImage };
   }
 
+  /**
+   * The physnet of the cluster network when the tenant describes none and its cluster has bare-metal node groups: their
+   * servers join the cluster network through their switch ports (Ironic's neutron network interface), so it must be a
+   * VLAN on a physnet with bare-metal ports. With exactly one such physnet at the site, that one; with several, the
+   * tenant must choose; with none, the node group's own check explains what is missing.
+   */
+  private bareMetalClusterPhysnet(t: FactoryTenantSpec): PhysicalNetwork | undefined {
+    if (!t.cluster) return undefined;
+    const bareMetal = this.plan.purchases.filter((p) => p.tenantName === t.tenantName && p.attachmentKind === GpuAttachmentKind.BARE_METAL
+      && (this.specOf(t.tenantName, p.purchaseName).nodeGroup ?? true));
+    if (bareMetal.length === 0) return undefined;
+    const physnets = this.networkSite.physicalNetworks.filter((n) => n.linkType === LinkType.ETHERNET && n.baremetal);
+    if (physnets.length > 1) {
+      invalid(this, `tenant ${t.tenantName}'s cluster has bare-metal node group ${bareMetal[0].purchaseName}, and the site has several physnets with ` +
+        `bare-metal ports (${physnets.map((n) => n.name).join(', ')}); give the tenant network.physicalNetwork, one of them`);
+    }
+    return physnets[0];
+  }
+
   private infiniBandRails(tenant: Tenant, t: FactoryTenantSpec): InfiniBandRails {
     const physnets = this.networkSite.infiniBandPhysicalNetworks;
     if (physnets.length === 0) invalid(this, `tenant ${t.tenantName} asks for InfiniBand but the site has no InfiniBand physical networks; add them to network.physicalNetworks`);
@@ -331,6 +369,8 @@ export class AiFactory extends Construct {
     const k8sApp = new cdk8s.App({ outdir: props.kubernetesOutdir ?? 'dist' });
     this.kubernetesApps.push(k8sApp);
     const chart = new cdk8s.Chart(k8sApp, `${prefix}-cluster`, { disableResourceNameHashes: true });
+    // cdk8s prints no construct warnings (a model that barely fits, a deprecated option): print them during synth
+    printWarnings(chart);
     const credentials = new TenantCloud(parts.stack, 'Cloud', { cloud: t.projectScope.cloud, region: t.projectScope.region, project: parts.tenant.project });
     const magnum = new MagnumCluster(parts.stack, 'Cluster', {
       clusterName: c.clusterName ?? t.tenantName,
@@ -390,7 +430,8 @@ export class AiFactory extends Construct {
       memoryGib += Math.floor(f.ramMb / 1024) * g.pool.maxNodeCount;
     }
     const gpuLimits = pools.flatMap((pool) => pool.offers.map((o) => ({ pool, migProfile: o.migProfile, count: offerCapacity(pool, o) })));
-    const namespace = new TenantNamespace(chart, 'Namespace', {
+    // the tenant's namespace, defined once (by the tenant, with its label); the serving chart lands in it
+    const namespace = parts.tenant.addNamespace(chart, {
       namespaceName: t.tenantName,
       cpuCores,
       memoryGib,
@@ -404,8 +445,7 @@ export class AiFactory extends Construct {
       for (const pool of pools) {
         for (const o of pool.offers) gpuFlavors.push(new GpuResourceFlavor(chart, `${pool.poolName}-${o.migProfile ?? 'gpu'}`, { pool, migProfile: o.migProfile }));
       }
-      queue = new TenantQueue(chart, 'Queue', {
-        queueName: t.tenantName,
+      queue = parts.tenant.addQueue(chart, 'Queue', {
         namespaces: [namespace],
         computeFlavor: compute,
         cpuCores,
@@ -414,8 +454,10 @@ export class AiFactory extends Construct {
       });
     }
 
-    // serving, in the tenant's namespace (the namespace object is the TenantNamespace's, defined once)
-    const serving = new cdk8s.Chart(k8sApp, `${prefix}-serving`, { namespace: t.tenantName, disableResourceNameHashes: true });
+    // serving, in the tenant's namespace (the Namespace object is the tenant's, defined once in the cluster chart). Not
+    // a ServingChart: its dependency on the cluster chart would make cdk8s number the files (0000-...-cluster.k8s.yaml);
+    // `kubectl apply -f dist/` applies -cluster before -serving anyway, and ClusterManifests orders the namespace first
+    const serving = new cdk8s.Chart(k8sApp, `${prefix}-serving`, { namespace: namespace.namespaceName, disableResourceNameHashes: true });
     const servers: VllmServer[] = [];
     const inferencePools: InferencePool[] = [];
     for (const m of t.models ?? []) {
@@ -441,11 +483,12 @@ export class AiFactory extends Construct {
         modelSource: m.modelSource,
         apiKey: m.apiKey,
         serverName: m.serverName,
+        servedModelName: m.servedModelName,
         inferencePool,
       }));
     }
 
-    const workloads = new FactoryStack(App.of(this), `${prefix}-workloads`, { cloud: t.projectScope.cloud });
+    const workloads = new FactoryStack(App.of(this), `${prefix}-workloads`, { cloud: t.projectScope.cloud, s3Backend: props.stateBackend });
     const manifests = new ClusterManifests(workloads, 'Manifests', { cluster: magnum, cdk8sApp: k8sApp });
     parts._attachCluster({
       cluster: magnum,

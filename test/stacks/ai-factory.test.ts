@@ -12,6 +12,7 @@ import { ObjectStorageService } from '../../lib/storage/object-storage';
 import { ShareType } from '../../lib/storage/share-type';
 import { AiFactory, AiFactoryProps } from '../../stacks/ai-factory';
 import { FactoryTenantSpec } from '../../stacks/ai-factory-props';
+import { FactoryTenant } from '../../stacks/factory-tenant';
 import { parseYamlDocuments } from '../util';
 
 const H200 = ServerProfile.HGX_H200_8GPU;
@@ -169,8 +170,9 @@ describe('AiFactory', () => {
     expect(limits[`class:${h200Vm.gpuResourceClass}`]).toBe(4);
     expect(limits[`class:${bm.gpuResourceClass}`]).toBe(2);
     expect(limits.servers).toBe(1 + 2 + 3 + 2);
-    // pinned: the GPU VM's flavor; a bare-metal flavor claims only its resource class (resources:VCPU=0 and
-    // MEMORY_MB=0), so its servers add no PCPU or MEMORY_MB, as Nova counts them; unpinned: the cluster's VMs
+    // pinned: the GPU VM's flavor; unpinned: the cluster's VMs; a bare-metal server consumes only its resource class
+    // (its flavor overrides VCPU, MEMORY_MB and DISK_GB to 0, so Nova's unified limits count none of them)
+    expect(bm.placementResources).toEqual({ [bm.gpuResourceClass]: 1 });
     expect(limits['class:PCPU']).toBe(h200Vm.vcpus);
     expect(limits['class:VCPU']).toBe(3 * 8 + 2 * 16);
     expect(limits['class:MEMORY_MB']).toBe(h200Vm.ramMb + 3 * 16384 + 2 * 32768);
@@ -196,11 +198,72 @@ describe('AiFactory', () => {
     );
   });
 
+  test('the tenant is a FactoryTenant that owns its one namespace and its queue on the cluster', () => {
+    const ml = factory.tenant('ml');
+    expect(ml.tenant).toBeInstanceOf(FactoryTenant);
+    expect(ml.tenant.namespaces).toEqual([ml.namespace]);
+    expect(ml.queue!.namespaceNames).toEqual(['ml']);
+    const namespaces = yaml['f-ml-cluster.k8s.yaml'].filter((d) => d.kind === 'Namespace');
+    expect(namespaces.map((n) => [n.metadata.name, n.metadata.labels['ai-factory.dev/tenant']])).toEqual([['ml', 'ml']]);
+    // a second definition of the namespace on the same cluster is refused (on a factory of its own: this one is synthesized)
+    const other = build(description()).tenant('ml');
+    expect(() => other.tenant.addNamespace(other.servingChart!, { namespaceName: 'ml', cpuCores: 1, memoryGib: 1 })).toThrow(
+      'f-ml/Tenant: namespace ml is already defined in this cluster\'s app by');
+  });
+
+  test('a model is served under its Hugging Face id, or the name the description gives it', () => {
+    const args = (y: { [file: string]: any[] }) => y['f-ml-serving.k8s.yaml']
+      .find((d) => d.kind === 'Deployment' && d.metadata.name.startsWith('vllm-')).spec.template.spec.containers[0].args;
+    expect(args(yaml)).toContain('--served-model-name=meta-llama/Llama-3.1-8B-Instruct');
+    const named = synth(description({ tenants: [tenant({ models: [{ ...description().tenants[0].models![0], servedModelName: 'chat' }] }), description().tenants[1]] }));
+    expect(args(named.yaml)).toContain('--served-model-name=chat');
+    expect(named.factory.tenant('ml').servers[0].servedModelName).toBe('chat');
+  });
+
+  test('a bare-metal cluster without a described network gets a VLAN on the site\'s bare-metal physnet', () => {
+    const { stacks: out } = synth(description({ tenants: [tenant({ network: undefined }), description().tenants[1]] }));
+    const [net] = resources(out['f-ml'], 'openstack_networking_network_v2').filter((n) => n.name === 'ml');
+    expect(net.segments).toEqual([expect.objectContaining({ network_type: 'vlan', physical_network: 'baremetal' })]);
+    // a tenant without bare metal keeps its overlay network
+    const [lab] = resources(out['f-lab'], 'openstack_networking_network_v2');
+    expect(lab.segments).toBeUndefined();
+  });
+
+  test('the cluster side\'s warnings reach the console during synth', () => {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      synth(description({
+        tenants: [tenant({
+          gpus: [{ purchaseName: 'shared', poolName: 'h200', servers: 1, gpusPerServer: 4, partitioning: GpuPartitioning.timeSlicing(2) }],
+          infiniBand: false,
+          models: [{ model: LlmModel.LLAMA_3_1_8B, nodeGroupName: 'shared', maxModelLen: 8192 }],
+        })],
+      }));
+      expect(log.mock.calls.map((c) => String(c[0]))).toContainEqual(expect.stringMatching(
+        /^WARN \[f-ml-serving\/llama-3-1-8b\]: GPU offer nvidia\.com\/gpu\.shared is shared \(time-slicing or MPS\)/));
+    } finally {
+      log.mockRestore();
+    }
+  });
+
   test('storage and InfiniBand through the tenant', () => {
     expect(resources(stacks['f-lab'], 'openstack_sharedfilesystem_share_v2').map((s) => [s.name, s.size])).toEqual([['datasets', 1000]]);
     const ib = resources(stacks['f-ml'], 'openstack_networking_network_v2').filter((n) => /^ibrail/.test(n.segments?.[0]?.physical_network ?? '') || /ib/.test(n.name));
     expect(ib).toHaveLength(8);
     expect(factory.tenant('ml').infiniBand!.rails).toHaveLength(8);
+  });
+
+  test('with a state backend, every stack keeps its state in the bucket and reads the others\' from there', () => {
+    const rgw = { endpoint: 'https://rgw.example.net', bucket: 'f-tfstate' };
+    const { stacks: s3 } = synth(description({ stateBackend: rgw }));
+    for (const name of ['f-site', 'f-ml', 'f-lab', 'f-ml-workloads']) {
+      expect(s3[name].terraform.backend).toEqual({ s3: expect.objectContaining({ bucket: 'f-tfstate', key: `${name}/terraform.tfstate`, use_lockfile: true }) });
+    }
+    const reads = (name: string) => Object.values(s3[name].data.terraform_remote_state).map((r: any) => [r.backend, r.config.key]).sort();
+    expect(reads('f-ml')).toEqual([['s3', 'f-site/terraform.tfstate']]);
+    expect(reads('f-lab')).toEqual([['s3', 'f-site/terraform.tfstate']]);
+    // the default stays local
+    expect(stacks['f-site'].terraform.backend).toEqual({ local: expect.anything() });
   });
 
   describe('fails when', () => {
@@ -248,6 +311,14 @@ describe('AiFactory', () => {
     test('a bare-metal node group has no bare-metal image', () => expect(() => build(description({
       kubernetes: { ...description().kubernetes!, bareMetalImageUrl: undefined },
     }))).toThrow('Factory: tenant ml: purchase bm is a bare-metal node group but the site has no bare-metal node image; add kubernetes.bareMetalImageUrl'));
+    test('a bare-metal cluster has no network and the site several bare-metal physnets', () => expect(() => build(description({
+      network: { ...description().network, physicalNetworks: [...description().network.physicalNetworks!, PhysicalNetwork.ethernet({ name: 'baremetal2', vlanRanges: [{ min: 800, max: 899 }], baremetal: true })] },
+      tenants: [tenant({ network: undefined })],
+    }))).toThrow('Factory: tenant ml\'s cluster has bare-metal node group bm, and the site has several physnets with bare-metal ports (baremetal, baremetal2); ' +
+      'give the tenant network.physicalNetwork, one of them'));
+    test('the state backend names one key for every stack', () => expect(() => build(description({
+      stateBackend: { endpoint: 'https://rgw.example.net', bucket: 'f-tfstate', key: 'factory.tfstate' },
+    }))).toThrow('Factory: stateBackend.key "factory.tfstate" would put every stack\'s state in one object; leave key out, each stack keeps its state at <stack name>/terraform.tfstate'));
     test('a tenant is looked up that the factory does not have', () => expect(() => factory.tenant('nobody')).toThrow(
       'Factory: tenant nobody is not in the factory; it has ml, lab'));
     test('a flavor is looked up that no tenant bought', () => expect(() => factory.flavor('h200/passthrough/8')).toThrow(
