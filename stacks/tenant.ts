@@ -15,8 +15,8 @@ import { InfiniBandRails } from '../constructs/network/infiniband-network';
 import { NetworkSite, NetworkTenant } from '../constructs/network/network-site';
 import { ITenantNetwork, TenantNetwork, TenantNetworkProps } from '../constructs/network/tenant-network';
 import { OpenstackProvider } from '../generated/terraform/openstack/provider';
-import { ShareAccessRule } from '../lib/storage/share-access';
 import { PhysicalNetwork } from '../lib/net/physical-network';
+import { ShareAccessRule } from '../lib/storage/share-access';
 import { GpuResourceClass } from '../lib/tenancy/gpu-resource-class';
 import {
   BlockStorageQuotaOverrides,
