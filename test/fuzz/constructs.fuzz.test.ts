@@ -1,0 +1,356 @@
+/**
+ * Fuzzing public constructs' props (issue 16 item 2): every random, type-correct input is either refused with our
+ * validation error or synthesizes valid output (see harness.ts). Bounded runs; FUZZ_RUNS / FUZZ_SEED to widen or
+ * replay.
+ */
+import * as fc from 'fast-check';
+import { fuzzName, fuzzNumber, fuzzQuantity, judge, params } from './harness';
+import { GpuNodePool } from '../../constructs/accelerators/gpu-node-pool';
+import { GpuBatchJob } from '../../constructs/batch/batch-job';
+import { TenantQueue } from '../../constructs/batch/kueue';
+import { PodSecurityLevel, TenantNamespace } from '../../constructs/cluster/tenant-namespace';
+import { GpuFlavor } from '../../constructs/compute/gpu-flavor';
+import { NetworkSite } from '../../constructs/network/network-site';
+import { Peer, SecurityGroup } from '../../constructs/network/security-group';
+import { TenantNetwork } from '../../constructs/network/tenant-network';
+import { VllmServer } from '../../constructs/serving/vllm-server';
+import { Volume } from '../../constructs/storage/volume';
+import { VolumeType } from '../../constructs/storage/volume-type';
+import { GpuModel } from '../../lib/hardware/gpu';
+import { ServerProfile } from '../../lib/hardware/server';
+import { LlmModel } from '../../lib/models/llm';
+import { TrafficPort } from '../../lib/net/traffic';
+import { BlockStorageBackend } from '../../lib/storage/block-backend';
+import { Tenant } from '../../stacks/tenant';
+import { cluster } from '../constructs/batch/fixtures';
+import { tenant } from '../constructs/identity/fixtures';
+import { baremetal, rail } from '../constructs/network/fixtures';
+import { h100Pool, migPool } from '../constructs/serving/pools';
+import { testChart, testStack } from '../util';
+
+const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+
+/**
+ * Bug classes found by this harness in files of other areas, reported to their owners instead of fixed here (see
+ * the `known` tests at the end, each with the shrunk counterexample). The properties above leave these inputs out
+ * so that they keep hunting other classes; delete a filter when its `known` test starts failing (= the bug is fixed).
+ */
+const KNOWN = {
+  /**
+   * TenantNamespace renders cpuCores / memoryGib / storageGib into quantities without checking they are finite
+   * (InfinityGi, 5e-324Gi); TenantQueue writes cpuCores Infinity as nominalQuota.
+   */
+  finiteIntegers: (a: fc.Arbitrary<number>) => a.filter((n) => Number.isInteger(n) && Math.abs(n) < 1e15),
+  /** TenantNamespace puts defaultCpuRequest / defaultMemory into the LimitRange without checking they are quantities. */
+  validQuantities: (a: fc.Arbitrary<string>) => a.filter((q) => /^[+-]?(\d+(\.\d*)?|\.\d+)(([KMGTPE]i)|[mkMGTPE])?$/.test(q) && !q.startsWith('-')),
+  /** TenantNamespace writes tenantName into the ai-factory.dev/tenant label without checking the label-value syntax. */
+  labelValues: (a: fc.Arbitrary<string>) => a.filter((v) => v.length <= 63 && /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/.test(v)),
+  /** TenantNamespace allowIngressFromNamespaces names go into matchLabels unchecked (also uses labelValues). */
+  /** Volume sizeGb has no upper bound: 1.8e307 is an integer, and the tenant's block-storage quota becomes Infinity. */
+  bounded: (a: fc.Arbitrary<number>) => a.filter((n) => !(Math.abs(n) > 1e12)),
+  /** GpuBatchJob renders cpuPerPod / memoryGibPerPod, TenantNamespace maxPods / storageGib, without checking them (-5e-324Gi, -1Gi). */
+  positiveIntegers: (a: fc.Arbitrary<number>) => a.filter((n) => Number.isInteger(n) && n > 0 && n < 1e12),
+  /**
+   * NetworkSite.addTenant takes the tenant name as a construct id unchecked: '' crashes in constructs ("Only root
+   * constructs may have an empty ID"), and so do the names of Object.prototype members ('__proto__', 'valueOf':
+   * "There is already a Construct with name 'valueOf'", constructs keeps children in a plain object).
+   */
+  tenantNames: (a: fc.Arbitrary<string>) => a.filter((n) => n !== '' && !(n in {})),
+};
+
+describe('fuzz: random props give our error or valid output', () => {
+  test('TenantNamespace', () => {
+    fc.assert(fc.property(fc.record({
+      namespaceName: fuzzName(),
+      tenantName: maybe(KNOWN.labelValues(fuzzName())),
+      cpuCores: KNOWN.finiteIntegers(fuzzNumber()),
+      memoryGib: KNOWN.finiteIntegers(fuzzNumber()),
+      maxPods: maybe(KNOWN.positiveIntegers(fuzzNumber())),
+      storageGib: maybe(KNOWN.positiveIntegers(fuzzNumber())),
+      defaultCpuRequest: maybe(KNOWN.validQuantities(fuzzQuantity())),
+      defaultMemory: maybe(KNOWN.validQuantities(fuzzQuantity())),
+      podSecurity: maybe(fc.constantFrom(...Object.values(PodSecurityLevel))),
+      allowIngressFromNamespaces: maybe(fc.array(KNOWN.labelValues(fuzzName()), { maxLength: 2 })),
+    }), (props) => {
+      judge(() => {
+        const chart = testChart();
+        new TenantNamespace(chart, 'Ns', props);
+        return { charts: [chart] };
+      });
+    }), params());
+  });
+
+  test('Tenant', () => {
+    fc.assert(fc.property(fc.record({
+      projectName: fuzzName(),
+      description: maybe(fuzzName()),
+      tags: maybe(fc.array(fuzzName(), { maxLength: 2 })),
+      headroomPercent: maybe(fuzzNumber(fc.integer({ min: 0, max: 100 }))),
+      gpuHeadroomPercent: maybe(fuzzNumber(fc.integer({ min: 0, max: 100 }))),
+    }), (props) => {
+      judge(() => {
+        const stack = testStack();
+        new Tenant(stack, 'T', props);
+        return { stacks: [stack] };
+      });
+    }), params());
+  });
+
+  test('TenantNetwork (standalone and in a site tenant)', () => {
+    fc.assert(fc.property(fc.record({
+      networkName: maybe(fuzzName()),
+      cidr: maybe(fc.oneof(fc.constantFrom('10.1.0.0/24', '10.64.3.0/24', '11.0.0.0/9', '10.1.0.1/24', '10.0.0.0/33', '', 'ten/8', '10.1.0.0/31'), fc.string({ maxLength: 8 }))),
+      prefixLength: maybe(fuzzNumber(fc.integer({ min: 16, max: 30 }))),
+      mtuBytes: maybe(fuzzNumber(fc.integer({ min: 1200, max: 9000 }))),
+      physicalMtuBytes: maybe(fuzzNumber(fc.integer({ min: 1200, max: 9000 }))),
+      dnsNameservers: maybe(fc.array(fc.constantFrom('10.0.0.53', '8.8.8.8', '', 'dns', '300.1.1.1'), { maxLength: 2 })),
+      reservedAddressCount: maybe(fuzzNumber(fc.integer({ min: 0, max: 50 }))),
+      inTenant: fc.boolean(),
+      tenantName: KNOWN.tenantNames(fuzzName()),
+      tenantCidr: maybe(fc.constantFrom('10.64.0.0/16', '11.0.0.0/9', '10.64.0.0/8', 'x')),
+    }), ({ inTenant, tenantName, tenantCidr, ...props }) => {
+      judge(() => {
+        const stack = testStack();
+        if (!inTenant) {
+          new TenantNetwork(stack, 'Net', props);
+        } else {
+          const site = new NetworkSite(stack, 'Site', { tenantSupernet: '10.64.0.0/10', overlayUnderlayMtuBytes: 9000, physicalNetworks: [baremetal(), rail(0)] });
+          new TenantNetwork(stack, 'Net', { ...props, tenant: site.addTenant(tenantName, { cidr: tenantCidr }) });
+        }
+        return { stacks: [stack] };
+      });
+    }), params());
+  });
+
+  test('SecurityGroup rules', () => {
+    const port = fc.oneof(
+      fuzzNumber(fc.integer({ min: 1, max: 65535 })).map((p) => ['tcp', p] as const),
+      fc.tuple(fuzzNumber(fc.integer({ min: 1, max: 65535 })), fuzzNumber(fc.integer({ min: 1, max: 65535 }))).map(([a, b]) => ['udpRange', a, b] as const),
+    );
+    const peer = fc.constantFrom('10.0.0.0/8', '0.0.0.0/0', '10.0.0.1/8', '', 'any', '::/0', '2001:db8::/32', '10.0.0.0/40');
+    fc.assert(fc.property(fc.record({
+      groupName: maybe(fuzzName()),
+      description: maybe(fuzzName()),
+      rules: fc.array(fc.record({ port, peer, ipv6: fc.boolean(), description: maybe(fuzzName()) }), { maxLength: 3 }),
+    }), ({ groupName, description, rules }) => {
+      judge(() => {
+        const stack = testStack();
+        const sg = new SecurityGroup(stack, 'Sg', { groupName, description });
+        for (const r of rules) {
+          const p = r.port[0] === 'tcp' ? TrafficPort.tcp(r.port[1]) : TrafficPort.udpRange(r.port[1], r.port[2]!);
+          sg.allowFrom(r.ipv6 ? Peer.ipv6(r.peer) : Peer.ipv4(r.peer), p, { description: r.description });
+        }
+        return { stacks: [stack] };
+      });
+    }), params());
+  });
+
+  test('VllmServer (whole GPUs and MIG)', () => {
+    fc.assert(fc.property(fc.record({
+      mig: fc.boolean(),
+      model: fc.constantFrom(LlmModel.LLAMA_3_1_8B, LlmModel.LLAMA_3_1_70B),
+      maxModelLen: maybe(fuzzNumber(fc.integer({ min: 512, max: 131072 }))),
+      gpuMemoryUtilization: maybe(fuzzNumber(fc.double({ min: 0.1, max: 0.99, noNaN: true }))),
+      tensorParallelSize: maybe(fuzzNumber(fc.constantFrom(1, 2, 4, 8))),
+      replicas: maybe(fuzzNumber(fc.integer({ min: 1, max: 4 }))),
+      serverName: maybe(fuzzName()),
+      servedModelName: maybe(fuzzName()),
+      image: maybe(fc.constantFrom('vllm/vllm-openai:v0.12.0', 'vllm/vllm-openai', '', 'vllm/vllm-openai:latest', 'UPPER/x:1')),
+      startupTimeoutSeconds: maybe(fuzzNumber()),
+      activationReserveGb: maybe(fuzzNumber(fc.integer({ min: 0, max: 8 }))),
+    }), ({ mig, ...props }) => {
+      judge(() => {
+        const chart = testChart('llm');
+        new VllmServer(chart, 'S', { ...props, pool: mig ? migPool(chart) : h100Pool(chart) });
+        return { charts: [chart] };
+      });
+    }), params());
+  });
+
+  test('Tenant with server allocations and quota overrides', () => {
+    fc.assert(fc.property(fc.record({
+      count: fuzzNumber(fc.integer({ min: 0, max: 8 })),
+      gpuCount: fuzzNumber(fc.constantFrom(1, 2, 4, 8)),
+      instances: maybe(fuzzNumber()),
+      ramMb: maybe(fuzzNumber(fc.integer({ min: 1024, max: 4_000_000 }))),
+      headroomPercent: maybe(fuzzNumber(fc.integer({ min: 0, max: 100 }))),
+    }), ({ count, gpuCount, instances, ramMb, headroomPercent }) => {
+      judge(() => {
+        const stack = testStack();
+        const flavor = new GpuFlavor(stack, 'F', { server: ServerProfile.HGX_H200_8GPU, gpuCount });
+        tenant(stack, 'T', 'research', { gpuServers: [{ flavor, count }], computeQuota: { instances, ramMb }, headroomPercent });
+        return { stacks: [stack] };
+      });
+    }), params());
+  });
+
+  test('GpuFlavor', () => {
+    fc.assert(fc.property(fc.record({
+      server: fc.constantFrom(ServerProfile.HGX_H200_8GPU, ServerProfile.L40S_4GPU_BF3),
+      gpuCount: fuzzNumber(fc.integer({ min: 1, max: 8 })),
+      flavorName: maybe(fuzzName()),
+      numaNodes: maybe(fuzzNumber(fc.integer({ min: 1, max: 2 }))),
+    }), (props) => {
+      judge(() => {
+        const stack = testStack();
+        new GpuFlavor(stack, 'F', props);
+        return { stacks: [stack] };
+      });
+    }), params());
+  });
+
+  test('Volume and VolumeType', () => {
+    fc.assert(fc.property(fc.record({
+      sizeGb: KNOWN.bounded(fuzzNumber(fc.integer({ min: 1, max: 100_000 }))),
+      volumeName: maybe(fuzzName()),
+      description: maybe(fuzzName()),
+      volumeTypeName: fuzzName(),
+      backendName: fuzzName(),
+      availabilityZone: maybe(fuzzName()),
+    }), ({ sizeGb, volumeName, description, volumeTypeName, backendName, availabilityZone }) => {
+      judge(() => {
+        const stack = testStack();
+        const type = new VolumeType(stack, 'Type', { volumeTypeName, backend: BlockStorageBackend.cephRbd({ backendName }) });
+        new Volume(stack, 'V', { tenant: tenant(stack, 'T', 'research'), sizeGb, volumeType: type, volumeName, description, availabilityZone });
+        return { stacks: [stack] };
+      });
+    }), params());
+  });
+
+  test('GpuNodePool', () => {
+    fc.assert(fc.property(fc.record({
+      poolName: fuzzName(),
+      gpusPerNode: fuzzNumber(fc.integer({ min: 1, max: 8 })),
+      nodeCount: maybe(fuzzNumber(fc.integer({ min: 1, max: 64 }))),
+      maxNodeCount: maybe(fuzzNumber(fc.integer({ min: 1, max: 64 }))),
+    }), (props) => {
+      judge(() => {
+        const chart = testChart();
+        new GpuNodePool(chart, 'Pool', { ...props, gpuModel: GpuModel.H100_SXM5_80GB });
+        return { charts: [chart] };
+      });
+    }), params());
+  });
+
+  test('TenantQueue and GpuBatchJob', () => {
+    fc.assert(fc.property(fc.record({
+      queueName: fuzzName(),
+      cpuCores: KNOWN.finiteIntegers(fuzzNumber()),
+      memoryGib: KNOWN.finiteIntegers(fuzzNumber()),
+      nominal: fuzzNumber(fc.integer({ min: 0, max: 16 })),
+      jobName: fuzzName(),
+      gpusPerPod: maybe(fuzzNumber(fc.integer({ min: 1, max: 8 }))),
+      image: fc.constantFrom('registry.example.net/embed:1', '', 'UPPER:1', 'a b'),
+      completions: maybe(fuzzNumber(fc.integer({ min: 1, max: 8 }))),
+      parallelism: maybe(fuzzNumber(fc.integer({ min: 1, max: 8 }))),
+      cpuPerPod: maybe(KNOWN.positiveIntegers(fuzzNumber(fc.integer({ min: 1, max: 64 })))),
+      memoryGibPerPod: maybe(KNOWN.positiveIntegers(fuzzNumber(fc.integer({ min: 1, max: 512 })))),
+      environment: maybe(fc.dictionary(fuzzName(fc.constantFrom('HF_HOME', 'NCCL_DEBUG')), fc.string({ maxLength: 5 }), { maxKeys: 2 })),
+    }), ({ queueName, cpuCores, memoryGib, nominal, ...job }) => {
+      judge(() => {
+        const c = cluster();
+        const queue = new TenantQueue(c.chart, 'Q', { queueName, namespaces: [c.teamA], computeFlavor: c.compute, cpuCores, memoryGib, gpuQuotas: [{ flavor: c.h200Gpu, nominal }] });
+        new GpuBatchJob(c.chart, 'Job', { ...job, queue, namespace: c.teamA, flavor: c.h200Gpu });
+        return { charts: [c.chart] };
+      });
+    }), params());
+  });
+});
+
+/**
+ * Bug classes in other areas' files, each with the counterexample fast-check shrank it to. `test.failing` passes
+ * while the bug is there and fails once it is fixed: then drop the KNOWN filter above and this test.
+ */
+describe('known: found by the fuzz harness, owned by other areas', () => {
+  test.failing('TenantNamespace memoryGib Infinity gives limits.memory InfinityGi (constructs/cluster/tenant-namespace.ts)', () => {
+    judge(() => {
+      const chart = testChart();
+      new TenantNamespace(chart, 'Ns', { namespaceName: 'aa', cpuCores: 1, memoryGib: Infinity });
+      return { charts: [chart] };
+    });
+  });
+
+  test.failing('TenantNamespace memoryGib 5e-324 gives requests.memory 5e-324Gi, not a quantity (seed 427832095 family)', () => {
+    judge(() => {
+      const chart = testChart();
+      new TenantNamespace(chart, 'Ns', { namespaceName: 'aa', cpuCores: 1, memoryGib: 5e-324 });
+      return { charts: [chart] };
+    });
+  });
+
+  test.failing('TenantNamespace defaultCpuRequest "" gives a LimitRange entry that is not a quantity (seed 427832095)', () => {
+    judge(() => {
+      const chart = testChart();
+      new TenantNamespace(chart, 'Ns', { namespaceName: 'a0', cpuCores: 1, memoryGib: 1, defaultCpuRequest: '' });
+      return { charts: [chart] };
+    });
+  });
+
+  test.failing('TenantNamespace tenantName " " becomes a label value the API server refuses (constructs/cluster/tenant-namespace.ts)', () => {
+    judge(() => {
+      const chart = testChart();
+      new TenantNamespace(chart, 'Ns', { namespaceName: 'aa', tenantName: ' ', cpuCores: 1, memoryGib: 1 });
+      return { charts: [chart] };
+    });
+  });
+
+  test.failing('TenantNamespace allowIngressFromNamespaces [" "] becomes a matchLabels value the API server refuses (constructs/cluster/tenant-namespace.ts)', () => {
+    judge(() => {
+      const chart = testChart();
+      new TenantNamespace(chart, 'Ns', { namespaceName: 'aa', cpuCores: 1, memoryGib: 1, allowIngressFromNamespaces: [' '] });
+      return { charts: [chart] };
+    });
+  });
+
+  test.failing('TenantNamespace maxPods -5e-324 gives ResourceQuota pods "-5e-324" (constructs/cluster/tenant-namespace.ts)', () => {
+    judge(() => {
+      const chart = testChart();
+      new TenantNamespace(chart, 'Ns', { namespaceName: 'a0', cpuCores: 1, memoryGib: 1, maxPods: -5e-324 });
+      return { charts: [chart] };
+    });
+  });
+
+  test.failing('TenantQueue cpuCores Infinity gives nominalQuota Infinity (constructs/batch/kueue.ts)', () => {
+    judge(() => {
+      const c = cluster();
+      new TenantQueue(c.chart, 'Q', { queueName: 'aa', namespaces: [c.teamA], computeFlavor: c.compute, cpuCores: Infinity, memoryGib: 0, gpuQuotas: [{ flavor: c.h200Gpu, nominal: 1 }] });
+      return { charts: [c.chart] };
+    });
+  });
+
+  test.failing('NetworkSite.addTenant("valueOf") crashes inside constructs (constructs/network/network-site.ts)', () => {
+    judge(() => {
+      const stack = testStack();
+      const site = new NetworkSite(stack, 'Site', { tenantSupernet: '10.64.0.0/10', overlayUnderlayMtuBytes: 9000, physicalNetworks: [baremetal(), rail(0)] });
+      new TenantNetwork(stack, 'Net', { tenant: site.addTenant('valueOf') });
+      return { stacks: [stack] };
+    });
+  });
+
+  test.failing('Volume sizeGb 1.8e307 makes the tenant block-storage quota Infinity (constructs/storage/volume.ts, lib/tenancy/quota.ts)', () => {
+    judge(() => {
+      const stack = testStack();
+      const type = new VolumeType(stack, 'Type', { volumeTypeName: 'aa', backend: BlockStorageBackend.cephRbd({ backendName: 'aa' }) });
+      new Volume(stack, 'V', { tenant: tenant(stack, 'T', 'research'), sizeGb: 1.797693134862316e+307, volumeType: type });
+      return { stacks: [stack] };
+    });
+  });
+
+  test.failing('GpuBatchJob memoryGibPerPod -5e-324 gives memory -5e-324Gi (constructs/batch/batch-job.ts)', () => {
+    judge(() => {
+      const c = cluster();
+      const queue = new TenantQueue(c.chart, 'Q', { queueName: 'a0', namespaces: [c.teamA], computeFlavor: c.compute, cpuCores: 1, memoryGib: 1, gpuQuotas: [{ flavor: c.h200Gpu, nominal: 1 }] });
+      new GpuBatchJob(c.chart, 'Job', { jobName: 'a0', queue, namespace: c.teamA, flavor: c.h200Gpu, image: 'registry.example.net/embed:1', memoryGibPerPod: -5e-324 });
+      return { charts: [c.chart] };
+    });
+  });
+
+  test.failing('NetworkSite.addTenant("") crashes inside constructs instead of our error (constructs/network/network-site.ts, seed 520276145)', () => {
+    judge(() => {
+      const stack = testStack();
+      const site = new NetworkSite(stack, 'Site', { tenantSupernet: '10.64.0.0/10', overlayUnderlayMtuBytes: 9000, physicalNetworks: [baremetal(), rail(0)] });
+      new TenantNetwork(stack, 'Net', { tenant: site.addTenant('') });
+      return { stacks: [stack] };
+    });
+  });
+});
