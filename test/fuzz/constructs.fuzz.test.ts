@@ -6,21 +6,32 @@
 import * as fc from 'fast-check';
 import { fuzzName, fuzzNumber, fuzzQuantity, judge, params } from './harness';
 import { GpuNodePool } from '../../constructs/accelerators/gpu-node-pool';
+import { InfinibandFabric } from '../../constructs/accelerators/infiniband-fabric';
 import { GpuBatchJob } from '../../constructs/batch/batch-job';
 import { TenantQueue } from '../../constructs/batch/kueue';
 import { PodSecurityLevel, TenantNamespace } from '../../constructs/cluster/tenant-namespace';
 import { GpuFlavor } from '../../constructs/compute/gpu-flavor';
+import { ServerGroup, ServerGroupPolicy } from '../../constructs/compute/server-group';
+import { InfiniBandRails } from '../../constructs/network/infiniband-network';
 import { NetworkSite } from '../../constructs/network/network-site';
+import { NetworkPort } from '../../constructs/network/port';
 import { Peer, SecurityGroup } from '../../constructs/network/security-group';
 import { TenantNetwork } from '../../constructs/network/tenant-network';
+import { InferencePool } from '../../constructs/serving/inference-pool';
 import { VllmServer } from '../../constructs/serving/vllm-server';
+import { Bucket } from '../../constructs/storage/bucket';
+import { Share } from '../../constructs/storage/share';
+import { ShareTypeCatalog } from '../../constructs/storage/share-type-catalog';
 import { Volume } from '../../constructs/storage/volume';
 import { VolumeType } from '../../constructs/storage/volume-type';
 import { GpuModel } from '../../lib/hardware/gpu';
 import { ServerProfile } from '../../lib/hardware/server';
 import { LlmModel } from '../../lib/models/llm';
+import { VnicType } from '../../lib/net/port-binding';
 import { TrafficPort } from '../../lib/net/traffic';
 import { BlockStorageBackend } from '../../lib/storage/block-backend';
+import { ObjectStorageService } from '../../lib/storage/object-storage';
+import { ShareType } from '../../lib/storage/share-type';
 import { Tenant } from '../../stacks/tenant';
 import { cluster } from '../constructs/batch/fixtures';
 import { tenant } from '../constructs/identity/fixtures';
@@ -252,6 +263,89 @@ describe('fuzz: random props give our error or valid output', () => {
         const queue = new TenantQueue(c.chart, 'Q', { queueName, namespaces: [c.teamA], computeFlavor: c.compute, cpuCores, memoryGib, gpuQuotas: [{ flavor: c.h200Gpu, nominal }] });
         new GpuBatchJob(c.chart, 'Job', { ...job, queue, namespace: c.teamA, flavor: c.h200Gpu });
         return { charts: [c.chart] };
+      });
+    }), params());
+  });
+
+  test('Share and Bucket', () => {
+    fc.assert(fc.property(fc.record({
+      sizeGb: KNOWN.bounded(fuzzNumber(fc.integer({ min: 1, max: 100_000 }))),
+      shareName: maybe(fuzzName()),
+      description: maybe(fuzzName()),
+      bucketName: fuzzName(),
+      storagePolicy: maybe(fuzzName()),
+      versioning: maybe(fc.boolean()),
+      metadata: maybe(fc.dictionary(fuzzName(), fc.string({ maxLength: 5 }), { maxKeys: 2 })),
+    }), ({ sizeGb, shareName, description, bucketName, storagePolicy, versioning, metadata }) => {
+      judge(() => {
+        const stack = testStack();
+        const cephfs = ShareType.cephfsNative();
+        new ShareTypeCatalog(stack, 'ShareTypes', { shareTypes: [cephfs] });
+        const t = tenant(stack, 'T', 'research');
+        new Share(stack, 'Share', { tenant: t, shareType: cephfs, sizeGb, shareName, description, metadata });
+        const rgw = ObjectStorageService.cephRgw({ s3EndpointUrl: 'https://rgw.example.net', versioning: true });
+        new Bucket(stack, 'Bucket', { tenant: t, service: rgw, bucketName, storagePolicy, versioning, metadata });
+        return { stacks: [stack] };
+      });
+    }), params());
+  });
+
+  test('InfiniBandRails and NetworkPort in a site tenant', () => {
+    fc.assert(fc.property(fc.record({
+      railSetName: maybe(fuzzName()),
+      pkey: maybe(fuzzNumber(fc.integer({ min: 0x100, max: 0x1ff }))),
+      prefixLength: maybe(fuzzNumber(fc.integer({ min: 16, max: 30 }))),
+      mtuBytes: maybe(fuzzNumber(fc.constantFrom(2044, 4092))),
+      portName: maybe(fuzzName()),
+      vnicType: maybe(fc.constantFrom(...Object.values(VnicType))),
+      fixedIp: maybe(fc.constantFrom('10.64.0.10', '10.99.0.1', '', 'x', '10.64.0.0')),
+      macAddress: maybe(fc.constantFrom('fa:16:3e:00:00:01', '', 'zz:zz', 'FA:16:3E:00:00:01')),
+      allowedAddressPairs: maybe(fc.array(fc.constantFrom('10.64.0.20/32', '', 'x'), { maxLength: 2 })),
+    }), ({ railSetName, pkey, prefixLength, mtuBytes, ...port }) => {
+      judge(() => {
+        const stack = testStack();
+        const site = new NetworkSite(stack, 'Site', { tenantSupernet: '10.64.0.0/10', overlayUnderlayMtuBytes: 9000, physicalNetworks: [baremetal(), rail(0), rail(1)] });
+        const acme = site.addTenant('acme');
+        const rails = new InfiniBandRails(stack, 'Gpu', { tenant: acme, physicalNetworks: site.infiniBandPhysicalNetworks, railSetName, pkey, prefixLength, mtuBytes });
+        const metal = new TenantNetwork(stack, 'Metal', { tenant: acme, physicalNetwork: site.physicalNetwork('baremetal') });
+        new NetworkPort(stack, 'Port', { ...port, network: port.vnicType === VnicType.DIRECT ? rails.rails[0] : metal });
+        return { stacks: [stack] };
+      });
+    }), params());
+  });
+
+  test('InferencePool and InfinibandFabric', () => {
+    fc.assert(fc.property(fc.record({
+      poolName: fuzzName(),
+      endpointPickerReplicas: maybe(fuzzNumber(fc.integer({ min: 1, max: 4 }))),
+      prefixCacheScorerWeight: maybe(fuzzNumber(fc.integer({ min: 0, max: 10 }))),
+      queueScorerWeight: maybe(fuzzNumber(fc.integer({ min: 0, max: 10 }))),
+      disaggregated: maybe(fc.boolean()),
+      disaggregationThresholdTokens: maybe(fuzzNumber(fc.integer({ min: 1, max: 4096 }))),
+      fabricName: fuzzName(),
+      interfaceName: fuzzName(fc.constantFrom('ib0', 'ib1')),
+      hcaName: fuzzName(fc.constantFrom('mlx5_0', 'mlx5_1')),
+      podsPerNode: maybe(fuzzNumber(fc.integer({ min: 1, max: 64 }))),
+    }), ({ fabricName, interfaceName, hcaName, podsPerNode, ...pool }) => {
+      judge(() => {
+        const chart = testChart('llm');
+        new InferencePool(chart, 'Pool', pool);
+        new InfinibandFabric(chart, 'Ib', { fabricName, rails: [{ interfaceName, hcaName }], podsPerNode });
+        return { charts: [chart] };
+      });
+    }), params());
+  });
+
+  test('ServerGroup', () => {
+    fc.assert(fc.property(fc.record({
+      serverGroupName: fuzzName(),
+      policy: fc.constantFrom(...Object.values(ServerGroupPolicy)),
+      maxServersPerHost: maybe(fuzzNumber(fc.integer({ min: 1, max: 8 }))),
+    }), (props) => {
+      judge(() => {
+        const stack = testStack();
+        new ServerGroup(stack, 'G', props);
+        return { stacks: [stack] };
       });
     }), params());
   });

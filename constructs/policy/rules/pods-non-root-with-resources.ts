@@ -9,9 +9,9 @@ import { containersOf, podSpecsOf } from './pod-specs';
  * (https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/), no host PID/IPC/network
  * namespace, and no added capability but the one named exception: `IPC_LOCK`, which RDMA (GPUDirect, NCCL over
  * InfiniBand or RoCE) needs to pin the memory it registers with the HCA
- * (https://docs.nvidia.com/networking/display/cokan10/network+operator, "IPC_LOCK" in the RDMA workload examples;
- * Linux capabilities(7): CAP_IPC_LOCK allows mlock). GPU pods need neither root nor privilege: the device plugins
- * hand out `/dev/nvidia*` and the RDMA devices.
+ * (the NVIDIA Network Operator's RDMA test pod adds exactly `IPC_LOCK`, without privilege: Mellanox/network-operator-docs,
+ * `examples/processed/host-device-rdma/40-pod.yaml`; CAP_IPC_LOCK allows mlock, https://man7.org/linux/man-pages/man7/capabilities.7.html).
+ * GPU pods need neither root nor privilege: the device plugins hand out `/dev/nvidia*` and the RDMA devices.
  */
 const ALLOWED_CAPABILITIES = ['IPC_LOCK'];
 export class PodsNonRootWithResources extends PolicyRule {

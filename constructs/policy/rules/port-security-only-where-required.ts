@@ -2,15 +2,16 @@ import { PolicyLevel, PolicyPlatform, PolicyRule, PolicySubject, PolicyViolation
 
 /**
  * Link MTUs of IPoIB interfaces: the InfiniBand MTU (2048 or 4096 bytes) less the 4-byte IPoIB header in datagram
- * mode, or 65520 in connected mode (Linux `Documentation/infiniband/ipoib.rst`,
- * https://docs.kernel.org/infiniband/ipoib.html).
+ * mode (https://docs.kernel.org/infiniband/ipoib.html, "Datagram vs Connected modes"), or 65520 in connected mode
+ * (https://docs.redhat.com/en/documentation/red_hat_enterprise_linux/9/html/configuring_infiniband_and_rdma_networks/configuring-ipoib_configuring-infiniband-and-rdma-networks).
  */
 const IPOIB_MTUS = [2044, 4092, 65520];
 
 /**
  * vNIC types whose ports bypass the Open vSwitch / OVN datapath: SR-IOV virtual functions, whole physical functions
- * and vDPA. Neutron cannot apply security groups to them ("Security groups are not supported when using SR-IOV",
- * https://docs.openstack.org/neutron/latest/admin/config-sriov.html, Known limitations).
+ * and vDPA. Neutron cannot apply security groups to them ("Security groups are not supported when using SR-IOV":
+ * openstack/neutron, `doc/source/admin/config-sriov.rst`, Known limitations;
+ * https://docs.openstack.org/neutron/latest/admin/config-sriov.html).
  */
 const SRIOV_VNIC_TYPES = ['direct', 'direct-physical', 'macvtap', 'vdpa', 'accelerator-direct', 'accelerator-direct-physical'];
 
@@ -18,9 +19,8 @@ const SRIOV_VNIC_TYPES = ['direct', 'direct-physical', 'macvtap', 'vdpa', 'accel
  * Port security (security groups and anti-spoofing) is turned off only where the network type cannot enforce it:
  * InfiniBand (IPoIB) networks, whose partitions (pkeys) isolate tenants instead, and networks whose every port is an
  * SR-IOV/vDPA port. Elsewhere a port without port security accepts any source address and any traffic, so a
- * tenant VM can spoof its neighbours. Neutron's port-security extension:
- * https://docs.openstack.org/neutron/latest/contributor/internals/openvswitch_firewall.html and
- * https://docs.openstack.org/api-ref/network/v2/#port-security.
+ * tenant VM can spoof its neighbours. A network's `port_security_enabled` is the default of every port created on it
+ * (Neutron API reference, networks: https://docs.openstack.org/api-ref/network/v2/#networks).
  */
 export class PortSecurityOnlyWhereRequired extends PolicyRule {
   public readonly id = 'AIF-NET-002';
