@@ -61,17 +61,22 @@ const project = new cdk.JsiiProject({
     '@cdktf/provider-kubernetes@^12.1.1',
   ],
   // Plain npm libraries used at run time must travel inside the jsii package.
-  bundledDeps: ['ip-address@^10.0.1'],
+  // @viz-js/viz renders the topology diagram in-process (Graphviz compiled to WebAssembly, no system package);
+  // yaml reads Kubernetes output in the review CLI (`cdk-ai-factory report|diagram|review`).
+  bundledDeps: ['ip-address@^10.0.1', '@viz-js/viz@^3.31.0', 'yaml@^2'],
+  // The factory insight CLI: capacity report, topology diagram and pull-request review of synthesized output.
+  bin: { 'cdk-ai-factory': 'dist/bin/cdk-ai-factory.js' },
   devDeps: [
     '@types/node@^20',
     'fast-check@^4',
-    'yaml@^2',
     'tsx@^4',
     'cdktf-cli@0.21.0',
     'cdk8s-cli@^2',
     '@cdktf/provider-generator@0.21.0',
     '@cdktf/commons@0.21.0',
     'codemaker@^1',
+    // the insight tests parse the topology SVG as XML
+    '@xmldom/xmldom@^0.9.8',
   ],
 
   github: false,
@@ -84,6 +89,8 @@ const project = new cdk.JsiiProject({
   gitignore: [
     'cdktf.out/',
     'examples/**/dist/',
+    // capacity report and topology diagram npm run synth writes beside each example's output
+    'examples/**/insight/',
     '.gen/',
     '.terraform/',
     '*.tfstate',
@@ -115,7 +122,7 @@ const project = new cdk.JsiiProject({
   eslintOptions: {
     projectService: false,
     tsconfigPath: './tsconfig.dev.json',
-    dirs: ['lib', 'constructs', 'stacks'],
+    dirs: ['lib', 'constructs', 'stacks', 'bin'],
     devdirs: ['test', 'examples', 'scripts', 'bench', 'projenrc'],
     ignorePatterns: [`${generatedDir}/**`, '*.d.ts', 'dist/**', 'dist-pkg/**', 'node_modules/**', '**/cdktf.out/**'],
   },

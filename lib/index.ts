@@ -6,3 +6,4 @@ export * from './net';
 export * from './tenancy';
 export * from './storage';
 export * from './accelerators';
+export * from './factory';

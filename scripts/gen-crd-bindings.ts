@@ -117,6 +117,42 @@ export const CRD_MODULES: CrdModule[] = [
       'prometheus-operator/monitoring.coreos.com_prometheusrules.yaml',
     ],
   },
+  {
+    module: 'envoy-gateway',
+    group: 'gateway.envoyproxy.io',
+    version: 'v1alpha1',
+    files: [
+      'envoy-gateway/gateway.envoyproxy.io_backendtrafficpolicies.yaml',
+      'envoy-gateway/gateway.envoyproxy.io_clienttrafficpolicies.yaml',
+      'envoy-gateway/gateway.envoyproxy.io_envoyproxies.yaml',
+      'envoy-gateway/gateway.envoyproxy.io_securitypolicies.yaml',
+    ],
+  },
+  {
+    module: 'envoy-ai-gateway',
+    group: 'aigateway.envoyproxy.io',
+    version: 'v1beta1',
+    files: ['envoy-ai-gateway/aigateway.envoyproxy.io_aigatewayroutes.yaml', 'envoy-ai-gateway/aigateway.envoyproxy.io_mcproutes.yaml'],
+  },
+  {
+    module: 'cert-manager',
+    group: 'cert-manager.io',
+    version: 'v1',
+    files: ['cert-manager/cert-manager.io_certificates.yaml', 'cert-manager/cert-manager.io_issuers.yaml', 'cert-manager/cert-manager.io_clusterissuers.yaml'],
+  },
+  {
+    module: 'kuadrant',
+    group: 'kuadrant.io',
+    version: 'v1',
+    files: ['kuadrant/kuadrant.io_authpolicies.yaml', 'kuadrant/kuadrant.io_ratelimitpolicies.yaml', 'kuadrant/kuadrant.io_tlspolicies.yaml'],
+  },
+  {
+    // TokenRateLimitPolicy serves only v1alpha1 in Kuadrant v1.5.2: a module of its own (one version per module)
+    module: 'kuadrant-v1alpha1',
+    group: 'kuadrant.io',
+    version: 'v1alpha1',
+    files: ['kuadrant/kuadrant.io_tokenratelimitpolicies.yaml'],
+  },
 ];
 
 const root = path.resolve(__dirname, '..');

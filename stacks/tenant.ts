@@ -1,20 +1,21 @@
-import { Annotations, ITerraformDependable, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, ITerraformDependable, Lazy, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { idFragment } from '../constructs/common/registry';
 import { Stateful, StatefulProps } from '../constructs/common/stateful';
-import { TenantUsage } from '../constructs/common/tenant-usage';
+import { NodeGroupDemand, TenantUsage } from '../constructs/common/tenant-usage';
 import { guard, invalid } from '../constructs/common/validation';
 import { IGpuFlavor } from '../constructs/compute/gpu-flavor';
 import { ApplicationCredential, ApplicationCredentialOptions } from '../constructs/identity/application-credential';
 import { INovaUnifiedLimits } from '../constructs/identity/nova-limits';
 import { Project } from '../constructs/identity/project';
-import { ProjectQuotas, UnifiedLimit } from '../constructs/identity/project-quotas';
+import { ProjectQuotas } from '../constructs/identity/project-quotas';
 import { RoleAssignments, RoleGrant } from '../constructs/identity/role-assignments';
 import { ITenant, ProjectScope, ProjectScopeBinding } from '../constructs/identity/tenant';
 import { InfiniBandRails } from '../constructs/network/infiniband-network';
 import { NetworkSite, NetworkTenant } from '../constructs/network/network-site';
 import { ITenantNetwork, TenantNetwork, TenantNetworkProps } from '../constructs/network/tenant-network';
 import { OpenstackProvider } from '../generated/terraform/openstack/provider';
+import { FactoryError } from '../lib/errors';
 import { PhysicalNetwork } from '../lib/net/physical-network';
 import { ShareAccessRule } from '../lib/storage/share-access';
 import { GpuResourceClass } from '../lib/tenancy/gpu-resource-class';
@@ -132,7 +133,7 @@ export interface TenantProps extends StatefulProps {
   /**
    * Nova's unified limits: when given, compute quotas and GPU limits are Keystone limits (`servers`,
    * `class:VCPU`, `class:PCPU`, `class:MEMORY_MB`, the GPU resource classes); otherwise legacy Nova quotas, which
-   * cannot limit GPUs (shared/reference/openstack-compute.md §8).
+   * cannot limit GPUs (https://docs.openstack.org/nova/latest/admin/unified-limits.html).
    * @default - legacy Nova quotas
    */
   readonly novaLimits?: INovaUnifiedLimits;
@@ -202,6 +203,20 @@ export class Tenant extends Construct implements ITenant {
       gpusPerServer: g.flavor.gpuCount,
       gpuResourceClass: g.gpuResourceClass ?? GpuResourceClass.fromPlacement(g.flavor.gpuResourceClass, g.flavor.bareMetal),
       portsPerServer: g.portsPerServer,
+      bareMetal: g.flavor.bareMetal,
+    };
+  }
+
+  private static nodeGroupAllocation(flavor: NodeGroupDemand['flavor'], count: number, groups: string[]): ServerAllocation {
+    return {
+      name: `${flavor.flavorName} (node groups ${groups.join(', ')})`,
+      count,
+      vcpus: flavor.vcpus,
+      ramMb: flavor.ramMb,
+      dedicatedCpus: !('VCPU' in flavor.placementResources),
+      gpusPerServer: flavor.gpuCount,
+      gpuResourceClass: flavor.gpuCount > 0 ? GpuResourceClass.fromPlacement(flavor.gpuResourceClass, flavor.bareMetal) : undefined,
+      bareMetal: flavor.bareMetal,
     };
   }
 
@@ -223,12 +238,11 @@ export class Tenant extends Construct implements ITenant {
   public readonly members: RoleAssignments;
   /** The quotas. */
   public readonly quotas: ProjectQuotas;
-  /** Compute quotas and GPU limits derived from the tenant's servers. */
-  public readonly computeQuota: ComputeQuota;
   /** The tenant in its network site, when it has one: its address block and allocations. */
   public readonly networkTenant?: NetworkTenant;
   private readonly tenantNetworks: ITenantNetwork[] = [];
-  private readonly allocations: ServerAllocation[];
+  private readonly ownAllocations: ServerAllocation[];
+  private readonly limitedResources = new Set<string>();
   private readonly scope?: ProjectScope;
   private readonly scopeProvider?: TerraformProvider;
   private readonly props: TenantProps;
@@ -269,19 +283,19 @@ export class Tenant extends Construct implements ITenant {
     for (const g of props.gpuServers ?? []) {
       if (!g.flavor.isPublic) g.flavor.grantAccess(this.project);
     }
-    this.allocations = [
+    this.ownAllocations = [
       ...(props.gpuServers ?? []).map((g) => Tenant.allocationOf(g)),
       ...(props.servers ?? []),
     ];
-    const headroomPercent = props.headroomPercent;
-    this.computeQuota = guard(this, () => QuotaPlanner.compute({
-      allocations: this.allocations,
-      headroomPercent,
-      gpuHeadroomPercent: props.gpuHeadroomPercent,
-      overrides: props.computeQuota,
-    }));
+    // explicit compute quotas must hold the servers the tenant was given, checked at once
+    guard(this, () => this.computeValues([]));
     this.quotas = new ProjectQuotas(this, 'Quotas', { project: this.project, novaLimits: props.novaLimits });
-    if (this.allocations.length > 0) this.limitCompute();
+    if (this.ownAllocations.length > 0) this.limitCompute(this.computeValues([]));
+    // the servers of Magnum node groups created with the tenant's credentials (a TenantCloud whose project is this
+    // tenant or its Project) count too: each one enlarges the limits, or fails validation beyond what was bought
+    const onNodeGroup = () => this.limitCompute(Tenant.orDerived(() => this.computeValues(), () => this.computeValues([])));
+    TenantUsage.of(this).onNodeGroup(onNodeGroup);
+    TenantUsage.of(this.project).onNodeGroup(onNodeGroup);
 
     if (props.networkQuota !== undefined) this.deriveNetworkQuota();
     const usage = TenantUsage.of(this);
@@ -289,11 +303,14 @@ export class Tenant extends Construct implements ITenant {
     else usage.onFirst('volume', () => this.deriveBlockStorageQuota());
     if (props.sharedFileSystemQuota !== undefined) this.deriveSharedFileSystemQuota();
     else usage.onFirst('share', () => this.deriveSharedFileSystemQuota());
-    // explicit storage quotas are checked against the volumes and shares once the whole app is composed
+    // explicit quotas are checked against the node groups, volumes and shares once the whole app is composed
     this.node.addValidation({
       validate: () => {
         const errors: string[] = [];
-        for (const check of [() => this.networkQuotaValues(), () => this.blockStorageValues(), () => this.sharedFileSystemValues()]) {
+        const checks = [
+          () => this.computeValues(), () => this.networkQuotaValues(), () => this.blockStorageValues(), () => this.sharedFileSystemValues(),
+        ];
+        for (const check of checks) {
           try {
             check();
           } catch (e) {
@@ -303,6 +320,15 @@ export class Tenant extends Construct implements ITenant {
         return errors;
       },
     });
+  }
+
+  /**
+   * Compute quotas and GPU limits derived from everything the tenant runs: the servers it was given and the servers
+   * of the Magnum node groups created with its credentials (at their pools' largest size), each resource counted as
+   * Nova counts it (bare-metal servers add no cores or RAM to unified limits).
+   */
+  public get computeQuota(): ComputeQuota {
+    return guard(this, () => this.computeValues());
   }
 
   /** The tenant's networks. */
@@ -382,28 +408,96 @@ export class Tenant extends Construct implements ITenant {
   }
 
 
-  private limitCompute(): void {
-    const q = this.computeQuota;
+  /**
+   * The servers the tenant runs: its own allocations, and per flavor the servers of its node groups that its own
+   * allocation of that flavor does not already hold (node groups beyond what it bought fail here, with the numbers).
+   */
+  private allocations(nodeGroups: NodeGroupDemand[] = this.nodeGroupDemands()): ServerAllocation[] {
+    const byFlavor = new Map<string, { demand: NodeGroupDemand; count: number; groups: string[] }>();
+    for (const d of nodeGroups) {
+      const entry = byFlavor.get(d.flavor.flavorName) ?? { demand: d, count: 0, groups: [] };
+      entry.count += d.count;
+      entry.groups.push(d.path);
+      byFlavor.set(d.flavor.flavorName, entry);
+    }
+    const extra: ServerAllocation[] = [];
+    for (const [flavorName, e] of byFlavor) {
+      const bought = (this.props.gpuServers ?? []).filter((g) => g.flavor.flavorName === flavorName).reduce((n, g) => n + g.count, 0);
+      if (bought === 0) {
+        extra.push(Tenant.nodeGroupAllocation(e.demand.flavor, e.count, e.groups));
+      } else if (e.count > bought) {
+        const gpus = e.demand.flavor.gpuCount > 0 ? ` (${e.count * e.demand.flavor.gpuCount} GPUs where it bought ${bought * e.demand.flavor.gpuCount})` : '';
+        throw new FactoryError(`node groups ${e.groups.join(', ')} may run ${e.count} servers of flavor ${flavorName} at their pools' maxNodeCount, ` +
+          `but the tenant was given ${bought}${gpus}, so Nova would refuse the nodes beyond its limits; give the tenant ${e.count} servers of ` +
+          `${flavorName} in gpuServers, or lower the pools' maxNodeCount`);
+      }
+    }
+    return [...this.ownAllocations, ...extra];
+  }
+
+  private nodeGroupDemands(): NodeGroupDemand[] {
+    return [...TenantUsage.of(this).nodeGroups, ...TenantUsage.of(this.project).nodeGroups];
+  }
+
+  /**
+   * The compute quotas of everything the tenant runs, or (`nodeGroups` empty) of its own servers only: then GPU
+   * overrides of classes only node groups use are left for the check at synthesis.
+   */
+  private computeValues(nodeGroups?: NodeGroupDemand[]): ComputeQuota {
+    const allocations = this.allocations(nodeGroups);
+    let overrides = this.props.computeQuota;
+    if (nodeGroups !== undefined && nodeGroups.length === 0 && overrides?.gpus !== undefined) {
+      const own = new Set(allocations.map((a) => a.gpuResourceClass?.resourceClass));
+      overrides = { ...overrides, gpus: Object.fromEntries(Object.entries(overrides.gpus).filter(([rc]) => own.has(rc))) };
+    }
+    return QuotaPlanner.compute({
+      allocations,
+      headroomPercent: this.props.headroomPercent,
+      gpuHeadroomPercent: this.props.gpuHeadroomPercent,
+      overrides,
+      unifiedLimits: this.props.novaLimits !== undefined,
+    });
+  }
+
+  // The limits are produced at synthesis from everything recorded by then; a quota below the use is reported by the
+  // tenant's validation (with the construct path), so producing falls back to the tenant's own servers.
+  private lazyQuota(): ComputeQuota {
+    return Tenant.orDerived(() => this.computeValues(), () => this.computeValues([]));
+  }
+
+  /** Creates the limits of every resource `known` names that has none yet; their values are produced at synthesis. */
+  private limitCompute(known: ComputeQuota): void {
     const nova = this.props.novaLimits;
+    const lazy = (pick: (q: ComputeQuota) => number) => Lazy.numberValue({ produce: () => pick(this.lazyQuota()) });
+    const gpuLimit = (resourceClass: string) => (q: ComputeQuota) => q.gpuLimits.find((g) => g.resourceClass === resourceClass)?.limit ?? 0;
     if (nova === undefined) {
-      this.quotas.manageLegacyCompute({ instances: q.instances, cores: q.cores, ramMb: q.ramMb });
-      if (q.gpuLimits.length > 0) {
-        Annotations.of(this).addWarning(`legacy Nova quotas cannot limit GPUs (${q.gpuLimits.map((g) => g.resourceClass).join(', ')}); ` +
+      if (!this.limitedResources.has('legacy')) {
+        this.limitedResources.add('legacy');
+        this.quotas.manageLegacyCompute({ instances: lazy((q) => q.instances), cores: lazy((q) => q.cores), ramMb: lazy((q) => q.ramMb) });
+      }
+      const unlimited = known.gpuLimits.filter((g) => !this.limitedResources.has(g.limitResourceName));
+      if (unlimited.length > 0) {
+        for (const g of unlimited) this.limitedResources.add(g.limitResourceName);
+        Annotations.of(this).addWarning(`legacy Nova quotas cannot limit GPUs (${unlimited.map((g) => g.resourceClass).join(', ')}); ` +
           'pass novaLimits to limit them through Keystone unified limits, or rely on private flavors granted per project');
       }
       return;
     }
-    const limits: UnifiedLimit[] = [
-      { resourceName: 'servers', limit: q.instances },
-      { resourceName: 'class:VCPU', limit: q.sharedCores },
-      { resourceName: 'class:PCPU', limit: q.dedicatedCores },
-      { resourceName: 'class:MEMORY_MB', limit: q.ramMb },
+    const limits: Array<[string, (q: ComputeQuota) => number]> = [
+      ['servers', (q) => q.instances],
+      ['class:VCPU', (q) => q.sharedCores],
+      ['class:PCPU', (q) => q.dedicatedCores],
+      ['class:MEMORY_MB', (q) => q.ramMb],
+      ...known.gpuLimits.map((g): [string, (q: ComputeQuota) => number] => [g.limitResourceName, gpuLimit(g.resourceClass)]),
     ];
-    for (const g of q.gpuLimits) {
-      if (nova.registersGpuResourceClasses) nova.registerLimit(g.limitResourceName, 0);
-      limits.push({ resourceName: g.limitResourceName, limit: g.limit });
+    for (const [resourceName, pick] of limits) {
+      if (this.limitedResources.has(resourceName)) continue;
+      this.limitedResources.add(resourceName);
+      if (resourceName.startsWith('class:') && known.gpuLimits.some((g) => g.limitResourceName === resourceName) && nova.registersGpuResourceClasses) {
+        nova.registerLimit(resourceName, 0);
+      }
+      this.quotas.addUnifiedLimit(resourceName, lazy(pick));
     }
-    for (const l of limits) this.quotas.addUnifiedLimit(l.resourceName, l.limit);
   }
 
   private networkQuotaValues(withOverrides = true) {
@@ -411,7 +505,7 @@ export class Tenant extends Construct implements ITenant {
       usage: {
         networks: this.tenantNetworks.length,
         routers: this.tenantNetworks.filter((n) => n instanceof TenantNetwork && n.routerId !== undefined).length,
-        serverPorts: QuotaPlanner.serverPorts(this.allocations),
+        serverPorts: QuotaPlanner.serverPorts(Tenant.orDerived(() => this.allocations(), () => this.allocations([]))),
       },
       headroomPercent: this.props.headroomPercent,
       overrides: withOverrides ? this.props.networkQuota : undefined,
@@ -448,5 +542,5 @@ export class Tenant extends Construct implements ITenant {
   private deriveSharedFileSystemQuota(): void {
     this.quotas._deriveSharedFileSystem(() => Tenant.orDerived(() => this.sharedFileSystemValues(), () => this.sharedFileSystemValues(false)));
   }
-
 }
+

@@ -33,7 +33,7 @@ export interface GpuOffer {
 
 /**
  * How pods of a pool reach the pool's RDMA fabric (InfiniBand or RoCE), one Multus network per rail.
- * See `shared/reference/llm-serving.md` §8.
+ * See Mellanox/network-operator `example/` (MacvlanNetwork, HostDeviceNetwork, IPoIBNetwork).
  */
 export interface RdmaAttachment {
   /** Multus NetworkAttachmentDefinition names, one per rail, in rail order (`<namespace>/<name>` when qualified). */

@@ -8,7 +8,7 @@ import { invalid } from '../common/validation';
 
 /**
  * The image's `os_distro`, which selects the Magnum driver: magnum-cluster-api provides `coe=kubernetes`,
- * `server_type=vm` for these distros only (magnum_cluster_api/driver.py `provides`; shared/reference/openstack-magnum.md §1).
+ * `server_type=vm` for these distros only (vexxhost/magnum-cluster-api magnum_cluster_api/driver.py `provides`).
  */
 export enum ImageDistro {
   /** Ubuntu (vexxhost's capo-image-elements images). */

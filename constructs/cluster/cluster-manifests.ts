@@ -112,7 +112,7 @@ export class ClusterManifests extends Construct {
 
   /**
    * Applies what a tenant's model store needs in the cluster and only Terraform knows: a share store's
-   * PersistentVolume (its `shareID`/`shareAccessID` exist after apply), pre-bound to the claim `ModelStoreClaim`
+   * PersistentVolume (its `shareID`/`shareAccessIDs` exist after apply), pre-bound to the claim `ModelStoreClaim`
    * renders in `namespaceName`; a bucket store's credentials Secret (the EC2 key pair) in `namespaceName`. These are
    * built on the Terraform side, so the references resolve (across stacks through remote state); the cdk8s charts stay
    * free of them.

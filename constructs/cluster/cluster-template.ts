@@ -1,4 +1,4 @@
-import { Annotations, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IClusterImage, ImageVisibility } from './cluster-image';
 import { IServerFlavor } from './existing-flavor';
@@ -6,6 +6,7 @@ import { checkExtraLabels, KUBE_TAG, magnumBool, sortedLabels } from './magnum-l
 import { credentialsText, providerFor, TenantCloud } from './tenant-cloud';
 import { ContainerinfraClustertemplateV1 } from '../../generated/terraform/openstack/containerinfra-clustertemplate-v1';
 import { guard, invalid } from '../common/validation';
+import { warn } from '../common/warnings';
 import { IExternalNetwork } from '../network/external-network';
 
 /** The CNI magnum-cluster-api deploys; it refuses any other (`UnsupportedCNI`, magnum_cluster_api/utils.py). */
@@ -22,7 +23,7 @@ export enum ApiEndpointAccess {
   FLOATING_IP = 'floating-ip',
   /**
    * No floating IP: the API is reachable only from the cluster network. Needs `magnum-cluster-api-proxy` on the Neutron
-   * nodes (shared/reference/openstack-magnum.md §5), and a Terraform runner inside that network to deploy workloads.
+   * nodes (vexxhost/magnum-cluster-api docs/user/labels.md, `master_lb_floating_ip_enabled`), and a Terraform runner inside that network to deploy workloads.
    */
   PRIVATE = 'private',
 }
@@ -158,7 +159,7 @@ export interface ClusterTemplateProps {
 /**
  * A Magnum cluster template for the Cluster API driver (vexxhost magnum-cluster-api): `coe=kubernetes`, VM control
  * plane behind an Octavia load balancer, Calico or Cilium, the `kube_tag` of its image, and the driver's labels for
- * the API floating IP, boot volumes, registry mirror and Octavia provider (shared/reference/openstack-magnum.md §2, §5).
+ * the API floating IP, boot volumes, registry mirror and Octavia provider (vexxhost/magnum-cluster-api docs/user/labels.md).
  */
 export class ClusterTemplate extends Construct implements IClusterTemplate {
   public readonly templateId: string;
@@ -222,7 +223,7 @@ export class ClusterTemplate extends Construct implements IClusterTemplate {
     }
     const unknown = guard(this, () => checkExtraLabels(extra, managed));
     for (const key of unknown) {
-      Annotations.of(this).addWarning(`label ${key} is not a magnum-cluster-api label; the driver ignores it`);
+      warn(this, `label ${key} is not a magnum-cluster-api label; the driver ignores it`);
     }
     this.labels = sortedLabels({ ...managed, ...extra });
 

@@ -1,4 +1,4 @@
-import { Annotations, TerraformOutput } from 'cdktf';
+import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { checkImageVisible, checkMagnumName, IClusterTemplate } from './cluster-template';
 import { checkExtraLabels, magnumBool, sortedLabels } from './magnum-labels';
@@ -7,6 +7,7 @@ import { credentialsText, defaultCloudName, providerFor, TenantCloud } from './t
 import { ComputeKeypairV2 } from '../../generated/terraform/openstack/compute-keypair-v2';
 import { ContainerinfraClusterV1 } from '../../generated/terraform/openstack/containerinfra-cluster-v1';
 import { guard, invalid } from '../common/validation';
+import { warn } from '../common/warnings';
 import { ITenantNetwork } from '../network/tenant-network';
 
 /** Props of {@link MagnumCluster}. */
@@ -141,7 +142,7 @@ export class MagnumCluster extends Construct implements IMagnumCluster {
     const extra = props.labels ?? {};
     if ('kube_tag' in extra) invalid(this, 'label kube_tag comes from the template (kubernetesVersion); a cluster cannot run another version than its image');
     const unknown = guard(this, () => checkExtraLabels(extra, managed));
-    for (const key of unknown) Annotations.of(this).addWarning(`label ${key} is not a magnum-cluster-api label; the driver ignores it`);
+    for (const key of unknown) warn(this, `label ${key} is not a magnum-cluster-api label; the driver ignores it`);
     this.labels = sortedLabels({ ...managed, ...extra });
 
     const provider = providerFor(this, props.credentials);

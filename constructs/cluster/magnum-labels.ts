@@ -6,7 +6,7 @@ import { fail, oneOf } from '../../lib/errors';
 // reads them with `strutils.bool_from_string(value, strict=True)` and `strutils.validate_integer(value, key)`
 // (magnum_cluster_api/utils.py), so a label that is not a boolean or an integer where one is expected fails the
 // cluster (or node group) at create time. Sources: vexxhost/magnum-cluster-api docs/user/labels.md, utils.py,
-// resources.py; shared/reference/openstack-magnum.md §5.
+// resources.py.
 
 /** Labels magnum-cluster-api reads as booleans (strict oslo booleans). */
 const BOOL_LABELS = [

@@ -1,4 +1,4 @@
-import { Annotations, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IClusterImage } from './cluster-image';
 import { checkImageVisible, BootVolume, IClusterTemplate } from './cluster-template';
@@ -8,7 +8,9 @@ import { ContainerinfraNodegroupV1 } from '../../generated/terraform/openstack/c
 import { GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
 import { NetworkAdapterKind } from '../../lib/hardware/server';
 import { IGpuNodePool, NodeTaint } from '../accelerators/gpu-node-pool';
+import { TenantUsage } from '../common/tenant-usage';
 import { guard, invalid } from '../common/validation';
+import { warn } from '../common/warnings';
 import { IGpuFlavor } from '../compute/gpu-flavor';
 
 /** The Kubernetes node label magnum-cluster-api puts on every node of a node group (resources.py; getting-started.md). */
@@ -194,6 +196,8 @@ export class MagnumNodeGroup extends Construct implements IMagnumNodeGroup {
     this.image = image;
     // Magnum checks the flavor with the tenant's credentials: a private GPU flavor must be granted to the tenant's project
     if (!flavor.isPublic && cluster.credentials) flavor.grantAccess(cluster.credentials.project);
+    // the group's servers count into the tenant's compute quotas and GPU limits (at the pool's largest size)
+    if (cluster.credentials) TenantUsage.of(cluster.credentials.project).addNodeGroup(this, flavor, pool.maxNodeCount);
 
     // boot volume: never on bare metal; required for VMs on a zero-disk flavor
     if (flavor.bareMetal && props.bootVolume) {
@@ -244,7 +248,7 @@ export class MagnumNodeGroup extends Construct implements IMagnumNodeGroup {
       }
     }
     const unknown = guard(this, () => checkExtraLabels(extra, managed));
-    for (const key of unknown) Annotations.of(this).addWarning(`label ${key} is not a magnum-cluster-api label; the driver ignores it`);
+    for (const key of unknown) warn(this, `label ${key} is not a magnum-cluster-api label; the driver ignores it`);
     this.labels = sortedLabels({ ...managed, ...extra });
 
     this.magnumNodeLabels = { [NODE_GROUP_LABEL]: this.nodeGroupName, [`${ROLE_LABEL_PREFIX}${role}`]: '' };
@@ -315,7 +319,7 @@ function checkGpus(scope: IConstruct, pool: IGpuNodePool, flavor: IGpuFlavor): v
 
 /**
  * A bare-metal flavor must only fit Ironic nodes: exactly one unit of one custom resource class and nothing a hypervisor
- * offers (ironic configure-nova-flavors.rst; shared/reference/openstack-compute.md §7).
+ * offers (openstack/ironic doc/source/install/configure-nova-flavors.rst).
  */
 function checkBareMetalFlavor(scope: IConstruct, flavor: IGpuFlavor): void {
   const resources = Object.entries(flavor.placementResources).filter(([, amount]) => amount !== 0);

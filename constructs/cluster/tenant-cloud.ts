@@ -28,7 +28,7 @@ export interface TenantCloudProps {
  * A tenant's view of the cloud: a second OpenStack provider (an alias of the stack's provider) that authenticates with the
  * tenant's clouds.yaml entry, so what it creates lands in the tenant's project.
  *
- * Magnum creates a cluster in the project of the caller (shared/reference/openstack-magnum.md §5: the driver also makes a
+ * Magnum creates a cluster in the project of the caller (vexxhost/magnum-cluster-api: the driver also makes a
  * per-cluster application credential for the caller), so a tenant's cluster, its node groups and its SSH key pair must
  * be created with the tenant's credentials, not with the site administrator's. Give the cluster constructs
  * `credentials: tenantCloud`; the site's own resources (flavors, images, flavor access) keep the stack's provider.

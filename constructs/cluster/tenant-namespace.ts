@@ -2,7 +2,8 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { IGpuNodePool } from '../accelerators/gpu-node-pool';
 import { offerCapacity, selectOffer } from '../accelerators/k8s-util';
-import { clusterScoped, isDnsLabel } from '../common/k8s';
+import { clusterScoped, isDnsLabel, isLabelValue } from '../common/k8s';
+import { checkAmount, checkQuantity } from '../common/quantity';
 import { guard, invalid } from '../common/validation';
 
 /** A tenant's Kubernetes namespace, as other constructs (queues, jobs) see it. */
@@ -111,20 +112,27 @@ export class TenantNamespace extends Construct implements ITenantNamespace {
     if (!isDnsLabel(props.namespaceName)) {
       invalid(this, `namespaceName ${JSON.stringify(props.namespaceName)} is not a DNS label; use lower-case letters, digits and dashes`);
     }
-    for (const [name, value] of [['cpuCores', props.cpuCores], ['memoryGib', props.memoryGib]] as const) {
-      if (!(value > 0)) invalid(this, `${name} ${value} must be positive`);
+    const cpu = checkAmount(this, 'cpuCores', props.cpuCores);
+    const memory = checkAmount(this, 'memoryGib', props.memoryGib);
+    const pods = props.maxPods === undefined ? undefined : checkAmount(this, 'maxPods', props.maxPods, { integer: true, zeroAllowed: true });
+    const storage = props.storageGib === undefined ? undefined : checkAmount(this, 'storageGib', props.storageGib, { zeroAllowed: true });
+    const defaultCpuRequest = checkQuantity(this, 'defaultCpuRequest', props.defaultCpuRequest ?? '500m');
+    const defaultMemory = checkQuantity(this, 'defaultMemory', props.defaultMemory ?? '1Gi');
+    if (props.tenantName !== undefined && !isLabelValue(props.tenantName)) {
+      invalid(this, `tenantName ${JSON.stringify(props.tenantName)} is not a label value (1 to 63 letters, digits, '-', '_' or '.', ` +
+        'starting and ending with a letter or digit); it becomes the label ai-factory.dev/tenant');
     }
     this.namespaceName = props.namespaceName;
     this.tenantName = props.tenantName ?? props.namespaceName;
     const labels = { 'ai-factory.dev/tenant': this.tenantName };
 
     const hard: { [resource: string]: string } = {
-      'requests.cpu': String(props.cpuCores),
-      'requests.memory': `${props.memoryGib}Gi`,
-      'limits.memory': `${props.memoryGib}Gi`,
+      'requests.cpu': cpu,
+      'requests.memory': `${memory}Gi`,
+      'limits.memory': `${memory}Gi`,
     };
-    if (props.maxPods !== undefined) hard.pods = String(props.maxPods);
-    if (props.storageGib !== undefined) hard['requests.storage'] = `${props.storageGib}Gi`;
+    if (pods !== undefined) hard.pods = pods;
+    if (storage !== undefined) hard['requests.storage'] = `${storage}Gi`;
     const granted = new Set<string>();
     for (const limit of props.gpuLimits ?? []) {
       const offer = guard(this, () => selectOffer(limit.pool, limit.migProfile));
@@ -168,10 +176,10 @@ export class TenantNamespace extends Construct implements ITenantNamespace {
         limits: [{
           type: 'Container',
           defaultRequest: {
-            cpu: k8s.Quantity.fromString(props.defaultCpuRequest ?? '500m'),
-            memory: k8s.Quantity.fromString(props.defaultMemory ?? '1Gi'),
+            cpu: k8s.Quantity.fromString(defaultCpuRequest),
+            memory: k8s.Quantity.fromString(defaultMemory),
           },
-          default: { memory: k8s.Quantity.fromString(props.defaultMemory ?? '1Gi') },
+          default: { memory: k8s.Quantity.fromString(defaultMemory) },
         }],
       },
     });

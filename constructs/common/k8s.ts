@@ -18,3 +18,12 @@ export function isDnsLabel(name: string): boolean {
 export function isDnsSubdomain(name: string): boolean {
   return name.length <= 253 && name.split('.').every(isDnsLabel);
 }
+
+/**
+ * Whether `value` is a non-empty Kubernetes label value: at most 63 characters, alphanumerics, `-`, `_` and `.`,
+ * starting and ending with an alphanumeric (k8s.io/apimachinery `validation.IsValidLabelValue`; the empty value,
+ * which Kubernetes allows, is refused because it reads as unset).
+ */
+export function isLabelValue(value: string): boolean {
+  return value.length <= 63 && /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(value);
+}

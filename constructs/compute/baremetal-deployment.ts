@@ -212,6 +212,12 @@ export class BaremetalAllocation extends Construct implements IBaremetalTarget {
     if (traits.length > 0) {
       Annotations.of(this).addWarning(`allocation needs traits ${traits.join(', ')}: run the pool's TraitCommands output first, the Ironic provider cannot set node traits`);
     }
+    if (!props.pool.availableAfterApply) {
+      Annotations.of(this).addWarning(
+        `pool ${props.pool.poolName}'s nodes are not available until its enroll commands ran, so this allocation fails on the first apply: ` +
+          'run the pool\'s enroll_commands output and apply again, or give the pool inspect: false and automatedClean: false so Terraform makes its nodes available',
+      );
+    }
     const candidates = props.candidateNodes ?? [];
     for (const c of candidates) {
       if (!props.pool.nodes.includes(c)) invalid(this, `candidate node ${c.nodeName} is not a node of pool ${props.pool.poolName}`);

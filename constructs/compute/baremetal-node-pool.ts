@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { BaremetalAllocation, BaremetalAllocationOptions } from './baremetal-deployment';
 import { BaremetalNode, BaremetalNodeOptions, BootMode, IBaremetalNode, LocalLinkConnection } from './baremetal-node';
 import { BmcCredentials, BmcDriver, RedfishAuthType } from './bmc';
-import { checkResourceClass, checkTraits } from './checks';
+import { checkResourceClass, checkTraits, nodeLifecycle } from './checks';
 import { collectTraitCommands } from './trait-commands';
 import { ServerProfile } from '../../lib/hardware/server';
 import { Registry } from '../common/registry';
@@ -95,6 +95,8 @@ export interface IBaremetalNodePool extends IConstruct {
   readonly bootMode: BootMode;
   /** The enrolled nodes. */
   readonly nodes: IBaremetalNode[];
+  /** Whether every node is `available` when `terraform apply` returns (else after its enrollment command). */
+  readonly availableAfterApply: boolean;
 }
 
 /**
@@ -115,6 +117,7 @@ export class BaremetalNodePool extends Construct implements IBaremetalNodePool {
   private readonly members: BaremetalNode[] = [];
   private defaultCredentials?: BmcCredentials;
   private traitOutput?: TerraformOutput;
+  private enrollOutput?: TerraformOutput;
 
   constructor(scope: Construct, id: string, props: BaremetalNodePoolProps) {
     super(scope, id);
@@ -182,7 +185,22 @@ export class BaremetalNodePool extends Construct implements IBaremetalNodePool {
       });
       this.traitOutput.overrideLogicalId(`${this.poolName.replace(/-/g, '_')}_trait_commands`);
     }
+    if (node.enrollCommand && !this.enrollOutput) {
+      this.enrollOutput = new TerraformOutput(this, 'EnrollCommands', {
+        value: Lazy.listValue({ produce: () => this.members.filter((m) => m.enrollCommand).map((m) => m.enrollCommand!) }),
+        description:
+          `run these once after the apply: the nodes of pool ${this.poolName} are enrolled with their ports, ` +
+          'and the Ironic provider 1.0 cannot inspect them or clean them on the way to available before their ports exist',
+      });
+      this.enrollOutput.overrideLogicalId(`${this.poolName.replace(/-/g, '_')}_enroll_commands`);
+    }
     return node;
+  }
+
+  /** Whether every node is `available` when `terraform apply` returns. */
+  public get availableAfterApply(): boolean {
+    const p = this.props;
+    return nodeLifecycle(p.inspect ?? true, p.automatedClean ?? true, p.makeAvailable ?? true).actions.available;
   }
 
   /**

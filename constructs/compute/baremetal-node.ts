@@ -2,7 +2,7 @@ import { Annotations, TerraformOutput, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { BaremetalDeployment, BaremetalDeploymentOptions } from './baremetal-deployment';
 import { BmcDriver } from './bmc';
-import { checkResourceClass, checkTraits, defaultProvisioningPort, requireIronicProvider } from './checks';
+import { checkResourceClass, checkTraits, defaultProvisioningPort, nodeLifecycle, requireIronicProvider } from './checks';
 import { collectsTraitCommands } from './trait-commands';
 import { DataIronicInventory } from '../../generated/terraform/ironic/data-ironic-inventory';
 import { Node } from '../../generated/terraform/ironic/node';
@@ -185,17 +185,22 @@ export interface BaremetalNodeOptions {
    */
   readonly deployRamdisk?: DeployRamdisk;
   /**
-   * Automated cleaning (disk wipe and clean steps) before a node becomes available and after every tenant.
+   * Automated cleaning (disk wipe and clean steps) before a node becomes available and after every tenant. Cleaning
+   * needs the node's PXE-enabled ports, which Terraform creates only after the node: with it on, the node is made
+   * available by the enrollment command, not by Terraform (see {@link BaremetalNode}).
    * @default true
    */
   readonly automatedClean?: boolean;
   /**
-   * Inspect the node after enrollment.
+   * Inspect the node after enrollment. The Ironic provider 1.0 cannot (it inspects only a node that is already
+   * `manageable` when the apply starts), so inspection is part of the enrollment command, run after the apply, once the
+   * node's ports exist.
    * @default true
    */
   readonly inspect?: boolean;
   /**
-   * Move the node to `available` so Nova or allocations can use it.
+   * Move the node to `available` so Nova or allocations can use it: by Terraform when neither inspection nor automated
+   * cleaning is asked for, else by the enrollment command (`openstack baremetal node provide`).
    * @default true
    */
   readonly makeAvailable?: boolean;
@@ -221,8 +226,9 @@ export interface BaremetalNodeOptions {
   readonly rootDeviceHints?: { [key: string]: string };
   /**
    * Read each node's inspection inventory (`ironic_inventory`, Ironic API >= 1.81) and fail the apply when it contradicts
-   * the server profile: CPU architecture, installed memory, and every enrolled MAC present. Needs inspection to have
-   * produced an inventory (in-band `agent` inspection, or Redfish inspection on recent Ironic).
+   * the server profile: CPU architecture, installed memory, and every enrolled MAC present. The inventory exists only
+   * once the node was inspected (the enrollment command), so turn this on for the applies after that: on the first
+   * apply the data source fails. Needs `inspect`.
    * @default false
    */
   readonly verifyInventory?: boolean;
@@ -269,6 +275,8 @@ export interface IBaremetalNode extends IBaremetalTarget {
   readonly server: ServerProfile;
   /** Traits. */
   readonly traits: string[];
+  /** Whether the node is `available` when `terraform apply` returns (else it waits for its enrollment command). */
+  readonly availableAfterApply: boolean;
 }
 
 /**
@@ -278,6 +286,18 @@ export interface IBaremetalNode extends IBaremetalTarget {
  * The node is UEFI with Redfish virtual-media boot by default (no PXE infrastructure needed), inspected and made
  * available after enrollment, and cleaned automatically. BMC credentials only ever reach Terraform as references to
  * sensitive variables or secrets.
+ *
+ * Lifecycle with metal3-community/ironic 1.0 (terraform-provider-ironic v1.0.0 `ironic/node_resource.go`
+ * handleActionAttributes and `ironic/workflow.go`): the provider runs clean, inspect, provide and manage inside the
+ * node's Create, before Terraform creates the node's ports; it skips inspection of a node still in `enroll`, sends
+ * `clean` without clean steps, has no `available → manageable` step, and re-runs every true action whenever a later
+ * apply updates the node. Ironic's automated cleaning on `provide` needs the node's PXE-enabled ports
+ * (openstack/ironic `ironic/common/neutron.py` add_ports_to_network). So Terraform owns the ports and port groups, and
+ * the node is emitted with every action false (it stays in `enroll`, ports and bond members attached), or with
+ * `available` alone when neither inspection nor automated cleaning is asked for. The rest (`openstack baremetal node
+ * manage`, `inspect`, `provide`) is the enrollment command in an output, run once after the apply: inspection then
+ * finds the ports Terraform made and keeps them (Ironic's `ports` inspection hook skips MACs that exist), so no port
+ * is created twice and bond members stay in their port group.
  *
  * The metal3-community/ironic 1.0 provider has no `traits` attribute on `ironic_node`: traits are validated here and
  * emitted as `openstack baremetal node add trait` commands in a Terraform output, which an operator runs once per node.
@@ -293,6 +313,9 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
   public readonly bootMode: BootMode;
   /** The command that sets the node's traits (`undefined` when it has none). */
   public readonly traitCommand?: string;
+  /** The command that manages, inspects and provides the node after the apply (`undefined` when Terraform does it all). */
+  public readonly enrollCommand?: string;
+  public readonly availableAfterApply: boolean;
   /** The BMC endpoint (address and system id) in comparable form. */
   public readonly bmcEndpoint: string;
 
@@ -399,6 +422,13 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
       }
     }
 
+    const automatedClean = props.automatedClean ?? true;
+    const lifecycle = nodeLifecycle(props.inspect ?? true, automatedClean, props.makeAvailable ?? true);
+    this.availableAfterApply = lifecycle.actions.available;
+    if (props.verifyInventory && !(props.inspect ?? true)) {
+      invalid(this, `verifyInventory reads the inspection inventory, but node ${props.nodeName} is not inspected (inspect false); set inspect true or drop verifyInventory`);
+    }
+
     // the node
     const properties: { [key: string]: any } = {
       cpu_arch: props.server.cpuArch,
@@ -419,10 +449,8 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
       inspectInterface: props.inspectInterface ?? InspectInterfaceType.REDFISH,
       powerInterface: props.driver.driverName,
       managementInterface: props.driver.driverName,
-      automatedClean: props.automatedClean ?? true,
-      manage: true,
-      inspect: props.inspect ?? true,
-      available: props.makeAvailable ?? true,
+      automatedClean,
+      ...lifecycle.actions,
       owner: props.owner?.projectId,
       lessee: props.lessee?.projectId,
       conductorGroup: props.conductorGroup,
@@ -457,6 +485,17 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
     }
 
     if (props.verifyInventory) this.verifyInventory(node, props.server, [...macs.values()]);
+
+    if (lifecycle.verbs.length > 0) {
+      this.enrollCommand = lifecycle.verbs.map((verb) => `openstack baremetal node ${verb} --wait 0 ${node.id}`).join(' && ');
+      if (!collectsTraitCommands(scope)) {
+        const output = new TerraformOutput(this, 'EnrollCommand', {
+          value: this.enrollCommand,
+          description: `run once after the apply (node ${props.nodeName} is enrolled with its ports): ${lifecycle.verbs.join(', then ')}`,
+        });
+        output.overrideLogicalId(`${props.nodeName.replace(/[^A-Za-z0-9_]/g, '_')}_enroll_command`);
+      }
+    }
 
     if (this.traits.length > 0) {
       this.traitCommand = `openstack baremetal node add trait ${node.id} ${this.traits.join(' ')}`;
@@ -499,3 +538,4 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
     return new BaremetalDeployment(this, id, { ...options, target: this });
   }
 }
+

@@ -27,7 +27,7 @@ export function requireIronicProvider(scope: IConstruct): void {
   const stack = TerraformStack.of(scope);
   const found = stack.node.children.some((c) => c instanceof IronicProvider || (c instanceof TerraformProvider && c.terraformResourceType === 'ironic'));
   if (!found) {
-    invalid(scope, 'bare-metal enrollment needs the Ironic provider; create the stack with FactoryStack props { ironic: { url: "https://<ironic>:6385" } }');
+    invalid(scope, 'bare-metal enrollment needs the Ironic provider; create the stack with FactoryStack props { ironic: { url: "https://<ironic>:6385/v1" } }');
   }
 }
 
@@ -86,3 +86,27 @@ export function defaultFlavorName(gpu: GpuModel, attachment: GpuAttachment, gpuC
   }
 }
 
+/** The provider's action attributes of a new node, and what is left for the enrollment command. */
+export interface NodeLifecycle {
+  readonly actions: { manage: boolean; inspect: boolean; clean: boolean; available: boolean };
+  readonly verbs: string[];
+}
+
+/**
+ * The `manage` / `inspect` / `clean` / `available` combination metal3-community/ironic 1.0 carries through, on the
+ * first apply and on every later one (terraform-provider-ironic v1.0.0 `ironic/node_resource.go` lines 699-730 and
+ * 1218-1325, `ironic/workflow.go` lines 78-121 and 375-428): `available` alone (enroll → manage → provide) when provide
+ * needs no ports, i.e. neither inspection nor automated cleaning is asked for; else all four false, and manage / inspect
+ * / provide as commands run after the apply. `inspect` and `clean` are never true: the provider skips inspection of a
+ * node in `enroll` and sends `clean` without clean steps, which Ironic refuses. `manage` is never true either: the
+ * provider re-runs a true action on every later update of the node, and `manage` on an `available` node has no step
+ * in its table (it waits 30 minutes).
+ */
+export function nodeLifecycle(inspect: boolean, automatedClean: boolean, makeAvailable: boolean): NodeLifecycle {
+  const terraformProvides = makeAvailable && !inspect && !automatedClean;
+  if (terraformProvides) return { actions: { manage: false, inspect: false, clean: false, available: true }, verbs: [] };
+  const verbs = ['manage'];
+  if (inspect) verbs.push('inspect');
+  if (makeAvailable) verbs.push('provide');
+  return { actions: { manage: false, inspect: false, clean: false, available: false }, verbs };
+}

@@ -4,12 +4,14 @@ import { GpuFlavorPlanner, PciAliasDefinition } from '../../lib/hardware/flavor-
 import { invalid } from '../common/validation';
 
 /**
- * The Nova PCI aliases a site's GPU flavors request, emitted as one Terraform output (`nova_pci_alias`) so operators
- * configure nova.conf `[pci] alias` on nova-api and every nova-compute to agree with the flavors
- * (shared/reference/openstack-compute.md §5). One per stack, created by the first passthrough flavor.
+ * The Nova PCI aliases a site's GPU flavors request and the `[pci] device_spec` entries that make those devices
+ * assignable, emitted as one Terraform output (`nova_pci_alias`, an object with `alias` and `device_spec` lists) so
+ * operators configure nova.conf `[pci] alias` on nova-api and every nova-compute, and `[pci] device_spec` on every
+ * nova-compute, to agree with the flavors (openstack/nova `nova/conf/pci.py`, `doc/source/admin/pci-passthrough.rst`).
+ * One per stack, created by the first passthrough flavor.
  *
  * Several entries may share a name (one per PCI product id), but Nova needs one `device_type` and one `numa_policy`
- * per alias name: flavors that disagree are refused.
+ * per alias name, and a device gets one resource class: flavors that disagree are refused.
  */
 export class NovaPciAliases extends Construct {
   /** The stack's alias registry, created on first use. */
@@ -26,8 +28,15 @@ export class NovaPciAliases extends Construct {
   private constructor(scope: Construct, id: string) {
     super(scope, id);
     const output = new TerraformOutput(this, 'Output', {
-      value: Lazy.listValue({ produce: () => this.aliases.map((a) => GpuFlavorPlanner.novaPciAliasJson(a)) }),
-      description: 'nova.conf [pci] alias entries for nova-api and every nova-compute: one `alias = <element>` line each',
+      value: Lazy.anyValue({
+        produce: () => ({
+          alias: this.aliases.map((a) => GpuFlavorPlanner.novaPciAliasJson(a)),
+          device_spec: [...new Set(this.aliases.map((a) => GpuFlavorPlanner.novaPciDeviceSpecJson(a)))],
+        }),
+      }),
+      description:
+        'nova.conf [pci] entries: `alias = <element>` for each element of alias (nova-api and every nova-compute), ' +
+        '`device_spec = <element>` for each element of device_spec (every nova-compute with these GPUs)',
     });
     output.overrideLogicalId('nova_pci_alias');
   }
@@ -52,6 +61,16 @@ export class NovaPciAliases extends Construct {
         invalid(requester, `PCI alias ${alias.name} is already defined with resource class ${e.alias.resourceClass ?? 'none'} (by ${e.by.node.path}); use another pciAlias`);
       }
       if (e.alias.vendorId === alias.vendorId && e.alias.productId === alias.productId) return;
+    }
+    for (const e of this.entries) {
+      if (e.alias.vendorId !== alias.vendorId || e.alias.productId !== alias.productId) continue;
+      if ((e.alias.resourceClass ?? '') !== (alias.resourceClass ?? '')) {
+        invalid(
+          requester,
+          `PCI device ${alias.vendorId}:${alias.productId} is already given resource class ${e.alias.resourceClass ?? 'none (Nova default)'} in [pci] device_spec (by ${e.by.node.path}); ` +
+            `a device has one resource class, so alias ${alias.name} cannot ask for ${alias.resourceClass ?? 'none (Nova default)'}: use the same resourceClass`,
+        );
+      }
     }
     this.entries.push({ alias, by: requester });
   }

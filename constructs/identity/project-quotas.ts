@@ -115,8 +115,18 @@ export class ProjectQuotas extends Construct {
     if (!Token.isUnresolved(limit) && (!Number.isInteger(limit) || limit < -1)) {
       invalid(this, `unified limit ${resourceName} ${limit} must be an integer of at least -1 (unlimited)`);
     }
+    // The project limit must wait for the registered limit (Keystone refuses a project limit without one). In the
+    // same stack that is a depends_on; across stacks (a tenant stack limiting a site's registered limit) Terraform
+    // cannot depend on a remote-state value ("Invalid depends_on reference"), so the stack dependency orders them:
+    // the site is applied before the tenant.
     const registered = nova.registeredLimit(resourceName);
-    const dependsOn: ITerraformDependable[] = registered ? [registered] : [];
+    const here = TerraformStack.of(this);
+    const dependsOn: ITerraformDependable[] = [];
+    if (registered !== undefined) {
+      const there = Construct.isConstruct(registered) ? TerraformStack.of(registered) : here;
+      if (there === here) dependsOn.push(registered);
+      else here.addDependency(there);
+    }
     new IdentityLimitV3(this, `Limit-${idFragment(resourceName)}`, {
       projectId: this.project.projectId,
       serviceId: nova.serviceId,

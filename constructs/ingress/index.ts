@@ -1,2 +1,4 @@
 // constructs/ingress: export the public constructs of this area.
-export {};
+export * from './options';
+export * from './ai-gateway';
+export * from './gateway-ports';

@@ -71,7 +71,7 @@ export interface InfiniBandNetworkProps extends SubnetOptions {
 }
 
 /**
- * An InfiniBand network the networking-mlnx way (shared/reference/openstack-network.md §8): a Neutron VLAN provider
+ * An InfiniBand network the networking-mlnx way (networking-mlnx: `mlnx_infiniband` mechanism driver, eswitchd `eswitch_handler.py`): a Neutron VLAN provider
  * network on an IB physnet whose segmentation id is the tenant's pkey, with an IPoIB subnet that has DHCP but no
  * gateway and no router (IPoIB is not routed). The pkey comes from the site, unique on the fabric; the subnet
  * manager (OpenSM `partitions.conf` or UFM) must know the partition.

@@ -40,7 +40,7 @@ export interface NetworkSiteProps {
   readonly overlayEncapsulation?: Encapsulation;
   /**
    * Compute hosts offload OVN to their NICs (switchdev VFs in Nova's `device_spec` with `physical_network: null`),
-   * so `direct` ports can bind on overlay networks (shared/reference/openstack-network.md §7).
+   * so `direct` ports can bind on overlay networks (openstack/neutron doc/source/admin/config-ovs-offload.rst).
    * @default false
    */
   readonly overlaySriov?: boolean;
@@ -349,10 +349,11 @@ export class NetworkTenant extends Construct {
   private readonly names = new Map<string, string>();
 
   constructor(site: NetworkSite, tenantName: string, options: NetworkTenantOptions = {}) {
-    super(site, tenantName);
+    // checked before the construct exists: an empty or '/'-containing name would fail inside constructs or be rewritten
     if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/.test(tenantName)) {
-      invalid(this, `tenant name ${JSON.stringify(tenantName)} must be 1-63 letters, digits, '.', '_' or '-'; it keys the tenant's allocations`);
+      invalid(site, `tenant name ${JSON.stringify(tenantName)} must be 1-63 letters, digits, '.', '_' or '-'; it keys the tenant's allocations`);
     }
+    super(site, tenantName);
     this.site = site;
     this.tenantName = tenantName;
     this.project = options.project;

@@ -1,4 +1,4 @@
-import { Annotations, Fn, Token } from 'cdktf';
+import { Fn, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { projectOf } from './internal';
 import { ITenantNetwork } from './network';
@@ -12,6 +12,7 @@ import { LinkType } from '../../lib/net/physical-network';
 import { VnicType } from '../../lib/net/port-binding';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
+import { warn } from '../common/warnings';
 
 /** A Neutron port. */
 export interface INetworkPort extends IConstruct {
@@ -95,7 +96,7 @@ const SRIOV_VNICS = [VnicType.DIRECT, VnicType.DIRECT_PHYSICAL, VnicType.MACVTAP
 
 /**
  * A Neutron port: virtio, SR-IOV (`direct`, `direct-physical`, `macvtap`), bare metal (`baremetal`) or a BlueField
- * DPU VF (`remote-managed`), checked against what its network can bind (shared/reference/openstack-network.md §3).
+ * DPU VF (`remote-managed`), checked against what its network can bind (neutron-lib `neutron_lib/api/definitions/portbindings.py`).
  *
  * The port never writes `binding:profile` by default: Nova (SR-IOV, DPU) and Ironic (bare metal) fill it when they
  * bind the port, and the default policy reserves it for the `service` role. Pass the port to the server or Ironic
@@ -153,12 +154,14 @@ export class NetworkPort extends Construct implements INetworkPort {
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
         invalid(this, 'bindingProfileJson must be a JSON object, e.g. {"capabilities":["switchdev"]}');
       }
-      Annotations.of(this).addWarning('binding:profile needs the service role under Neutron\'s default policy; '
+      warn(this, 'binding:profile needs the service role under Neutron\'s default policy; '
         + 'Terraform gets a 403 with admin or member credentials');
     }
     const sriovOnPhysnet = SRIOV_VNICS.includes(this.vnicType) && network.encapsulation !== Encapsulation.GENEVE
       && network.encapsulation !== Encapsulation.VXLAN && network.linkType === LinkType.ETHERNET;
-    if (sriovOnPhysnet && props.qosPolicy instanceof NetworkQosPolicy) props.qosPolicy._attachSriovPort(this);
+    if (props.qosPolicy instanceof NetworkQosPolicy) {
+      props.qosPolicy._attachPort(this, this.vnicType, sriovOnPhysnet ? network.physicalNetworkName : undefined);
+    }
 
     const port = new NetworkingPortV2(this, 'Resource', {
       name: this.portName,

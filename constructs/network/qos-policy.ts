@@ -1,4 +1,3 @@
-import { Annotations } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { idFrom } from './internal';
 import { NetworkingQosBandwidthLimitRuleV2 } from '../../generated/terraform/openstack/networking-qos-bandwidth-limit-rule-v2';
@@ -6,9 +5,12 @@ import { NetworkingQosDscpMarkingRuleV2 } from '../../generated/terraform/openst
 import { NetworkingQosMinimumBandwidthRuleV2 } from '../../generated/terraform/openstack/networking-qos-minimum-bandwidth-rule-v2';
 import { NetworkingQosPolicyV2 } from '../../generated/terraform/openstack/networking-qos-policy-v2';
 import { NetworkingRbacPolicyV2 } from '../../generated/terraform/openstack/networking-rbac-policy-v2';
+import { VnicType } from '../../lib/net/port-binding';
 import { QosDirection, QosLimits } from '../../lib/net/qos';
+import { QosRuleShape, qosRuleProblem } from '../../lib/net/qos-support';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
+import { warn } from '../common/warnings';
 
 /** A Neutron QoS policy, attachable to networks and ports. */
 export interface INetworkQosPolicy extends IConstruct {
@@ -63,15 +65,16 @@ export interface MinimumBandwidthOptions {
 }
 
 /**
- * A QoS policy with the rules OVN enforces (bandwidth limit, minimum bandwidth, DSCP marking;
- * shared/reference/openstack-network.md §5). Packet-rate rules are not offered: OVN does not enforce them and the
+ * A QoS policy with the rules OVN enforces (bandwidth limit, minimum bandwidth, DSCP marking; openstack/neutron
+ * `neutron/services/qos/drivers/ovn/driver.py` SUPPORTED_RULES). Packet-rate rules are not offered: OVN does not enforce them and the
  * Terraform provider has no resource for them.
  *
  * Creating QoS policies and rules needs admin rights under Neutron's default policy (`create_policy`,
  * `create_policy_*_rule` are PROJECT_ADMIN). Attach it with `qosPolicy` on a network or a port; share it with a
  * tenant's project with `shareWith`. Minimum bandwidth is enforced through Placement: the port needs the policy
- * before its server boots, and the agents need `resource_provider_bandwidths`. The SR-IOV agent enforces only
- * egress limits without burst.
+ * before its server boots, and the agents need `resource_provider_bandwidths`. Ports check the rules against
+ * their vnic type (SR-IOV ports take no DSCP and no ingress limit, bare-metal and DPU ports no rule at all: Neutron
+ * would refuse the port), and the SR-IOV agent ignores a burst.
  */
 export class NetworkQosPolicy extends Construct implements INetworkQosPolicy {
   public readonly qosPolicyId: string;
@@ -80,9 +83,9 @@ export class NetworkQosPolicy extends Construct implements INetworkQosPolicy {
   private readonly limits = new Map<QosDirection, BandwidthLimitOptions>();
   private readonly minimums = new Map<QosDirection, MinimumBandwidthOptions>();
   private dscp?: number;
-  private readonly sriovPorts: string[] = [];
+  private readonly ports: AttachedPort[] = [];
   private readonly shared = new Set<string>();
-  private warned = false;
+  private readonly warned = new Set<string>();
 
   constructor(scope: Construct, id: string, props: NetworkQosPolicyProps = {}) {
     super(scope, id);
@@ -105,6 +108,7 @@ export class NetworkQosPolicy extends Construct implements INetworkQosPolicy {
     if (min && min.minKbps > options.maxKbps) {
       invalid(this, `${direction} limit ${options.maxKbps} kbps is below the ${min.minKbps} kbps minimum the policy guarantees; raise the limit`);
     }
+    this.checkRuleForPorts({ kind: 'bandwidth_limit', direction });
     this.limits.set(direction, options);
     new NetworkingQosBandwidthLimitRuleV2(this, `BandwidthLimit${idFrom(direction)}`, {
       qosPolicyId: this.qosPolicyId,
@@ -124,18 +128,21 @@ export class NetworkQosPolicy extends Construct implements INetworkQosPolicy {
     if (limit && options.minKbps > limit.maxKbps) {
       invalid(this, `${direction} minimum ${options.minKbps} kbps is above the ${limit.maxKbps} kbps limit of the policy; lower it`);
     }
+    this.checkRuleForPorts({ kind: 'minimum_bandwidth', direction });
     this.minimums.set(direction, options);
     new NetworkingQosMinimumBandwidthRuleV2(this, `MinimumBandwidth${idFrom(direction)}`, {
       qosPolicyId: this.qosPolicyId,
       minKbps: options.minKbps,
       direction,
     });
+    this.warnForSriov();
   }
 
   /** Marks egress packets with a DSCP value (one per policy), e.g. 46 (EF) for latency-sensitive traffic. */
   public addDscpMarking(dscpMark: number): void {
     guard(this, () => QosLimits.checkDscpMark(dscpMark));
     if (this.dscp !== undefined) invalid(this, `the policy already marks DSCP ${this.dscp}; Neutron allows one DSCP rule per policy`);
+    this.checkRuleForPorts({ kind: 'dscp_marking' });
     this.dscp = dscpMark;
     new NetworkingQosDscpMarkingRuleV2(this, 'DscpMarking', { qosPolicyId: this.qosPolicyId, dscpMark });
   }
@@ -155,20 +162,60 @@ export class NetworkQosPolicy extends Construct implements INetworkQosPolicy {
     });
   }
 
-  /** @internal records an SR-IOV port using the policy (for the enforcement warnings). */
-  public _attachSriovPort(port: IConstruct): void {
-    this.sriovPorts.push(port.node.path);
+  /**
+   * @internal records a port that uses the policy: refuses the rules Neutron's QoS drivers cannot apply to its vnic
+   * type (checked again for every rule added later) and warns about what the SR-IOV NIC agent does not enforce.
+   * `sriovPhysnet` is the physnet when the SR-IOV NIC agent serves the port (a VF on an Ethernet physnet).
+   */
+  public _attachPort(port: IConstruct, vnicType: VnicType, sriovPhysnet?: string): void {
+    const attached = { path: port.node.path, vnicType, sriovPhysnet };
+    for (const rule of this.rules()) {
+      const problem = qosRuleProblem(vnicType, rule);
+      if (problem) invalid(port, `QoS policy ${this.policyName} has a ${rule.kind} rule, but ${problem}`);
+    }
+    this.ports.push(attached);
     this.warnForSriov();
   }
 
-  private warnForSriov(): void {
-    if (this.sriovPorts.length === 0 || this.warned) return;
-    const ingress = this.limits.get(QosDirection.INGRESS);
-    const burst = [...this.limits.values()].some((l) => l.maxBurstKbps !== undefined);
-    if (ingress || burst) {
-      this.warned = true;
-      Annotations.of(this).addWarning(`SR-IOV port ${this.sriovPorts[0]} uses this policy, but the SR-IOV NIC agent enforces only egress `
-        + 'bandwidth limits without burst; its ingress limit and burst are ignored there');
+  private rules(): QosRuleShape[] {
+    return [
+      ...[...this.limits.keys()].map((direction): QosRuleShape => ({ kind: 'bandwidth_limit', direction })),
+      ...[...this.minimums.keys()].map((direction): QosRuleShape => ({ kind: 'minimum_bandwidth', direction })),
+      ...(this.dscp === undefined ? [] : [{ kind: 'dscp_marking' } as QosRuleShape]),
+    ];
+  }
+
+  private checkRuleForPorts(rule: QosRuleShape): void {
+    for (const port of this.ports) {
+      const problem = qosRuleProblem(port.vnicType, rule);
+      if (problem) invalid(this, `port ${port.path} (${port.vnicType}) uses this policy, but ${problem}`);
     }
   }
+
+  private warnForSriov(): void {
+    const port = this.ports.find((p) => p.sriovPhysnet !== undefined);
+    if (!port) return;
+    const burst = [...this.limits.values()].some((l) => l.maxBurstKbps !== undefined && l.maxBurstKbps > 0);
+    if (burst) {
+      this.warnOnce(`SR-IOV port ${port.path} uses this policy, but the SR-IOV NIC agent sets only the VF's max_tx_rate; its burst is ignored there`);
+    }
+    if (this.minimums.size > 0) {
+      // the SR-IOV agent reports bandwidth inventory only for devices listed in its resource_provider_bandwidths
+      // (neutron/conf/plugins/ml2/drivers/mech_sriov/agent_common.py); the port's resource_request then finds no provider
+      this.warnOnce(`SR-IOV port ${port.path} gets a minimum bandwidth: Nova schedules it only on hosts whose SR-IOV NIC agent `
+        + `reports resource_provider_bandwidths for the VF's device (physnet ${port.sriovPhysnet}); without it the server fails with "No valid host"`);
+    }
+  }
+
+  private warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    warn(this, message);
+  }
+}
+
+interface AttachedPort {
+  readonly path: string;
+  readonly vnicType: VnicType;
+  readonly sriovPhysnet?: string;
 }

@@ -4,7 +4,7 @@ import { NetworkingRbacPolicyV2 } from '../../generated/terraform/openstack/netw
 import { IProject } from '../common/project';
 import { invalid } from '../common/validation';
 
-/** What an RBAC policy grants on a network (shared/reference/openstack-network.md §6). */
+/** What an RBAC policy grants on a network (openstack/neutron doc/source/admin/config-rbac.rst). */
 export enum RbacAction {
   /** The target project can attach ports and subnets' addresses to the network. */
   ACCESS_AS_SHARED = 'access_as_shared',

@@ -86,7 +86,7 @@ export interface TenantNetworkProps extends SubnetOptions {
 /**
  * A tenant's Ethernet network: an OVN Geneve overlay by default, or a VLAN provider network on a named physnet (for
  * bare metal with networking-generic-switch, SR-IOV). It has one IPv4 subnet with DHCP pools and DNS, port security
- * on, an MTU derived from the physical MTU (jumbo frames supported; shared/reference/openstack-network.md §2), and
+ * on, an MTU derived from the physical MTU (jumbo frames supported; openstack/neutron `neutron/plugins/ml2/drivers/type_geneve.py`), and
  * a router to an external network when asked.
  *
  * With a `tenant`, the site allocates the CIDR and the VLAN id, unique across the app.

@@ -29,7 +29,7 @@ interface SubPort {
 }
 
 /**
- * A VLAN trunk (needs Neutron's `trunk` service plugin; shared/reference/openstack-network.md §6): the guest or
+ * A VLAN trunk (needs Neutron's `trunk` service plugin; openstack/neutron doc/source/admin/config-trunking.rst): the guest or
  * bare-metal node sees each sub-port as a VLAN-tagged sub-interface of the parent port. Add sub-ports with
  * `addSubPort(port, vlanId)`; a sub-port on a VLAN network inherits that network's VLAN id unless told otherwise
  * (what networking-generic-switch expects for bare-metal trunks).

@@ -1,4 +1,4 @@
-import { Chart, Yaml } from 'cdk8s';
+import { ApiObject, Chart, Yaml } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import {
@@ -10,6 +10,7 @@ import { InferenceObjective } from '../../generated/k8s/llm-d';
 import { ServiceMonitor } from '../../generated/k8s/prometheus-operator';
 import { invalid } from '../common/validation';
 import { InferencePoolMember, containerSecurityContext, isDnsLabel, podSecurityContext, resources } from './private/pod';
+import { InferenceExtensionRelease, LlmdRouterRelease } from './releases';
 
 /** A model server's role in an llm-d pool (pod label `llm-d.ai/role`; shared/reference/llm-serving.md §5). */
 export enum ServingRole {
@@ -44,6 +45,8 @@ export interface IInferencePool extends IConstruct {
   readonly targetPortNumber: number;
   /** Namespace of the pool (HTTPRoutes in other namespaces need a ReferenceGrant). */
   readonly namespaceName: string;
+  /** Labels a model server pod carries to be in the pool (the InferencePool selector). */
+  readonly podSelectorLabels: { [key: string]: string };
 }
 
 /** Props of {@link InferencePool}. */
@@ -57,8 +60,21 @@ export interface InferencePoolProps {
    */
   readonly disaggregated?: boolean;
   /**
+   * The llm-d-router release of the endpoint picker and routing sidecar: decides their images, the API group of
+   * InferenceObjectives (`llm-d.ai` from v0.9.0, the Inference Extension's `inference.networking.x-k8s.io` before)
+   * and the plugin file's apiVersion. The cluster needs that release's CRDs.
+   * @default LlmdRouterRelease.V0_10_0
+   */
+  readonly routerRelease?: LlmdRouterRelease;
+  /**
+   * The Gateway API Inference Extension release whose InferencePool CRD is installed: `spec.appProtocol` is rendered
+   * only from v1.4.0, which added it (older CRDs prune or refuse the field).
+   * @default InferenceExtensionRelease.V1_6_0
+   */
+  readonly inferenceExtensionRelease?: InferenceExtensionRelease;
+  /**
    * Endpoint picker image.
-   * @default 'ghcr.io/llm-d/llm-d-router-endpoint-picker:v0.10.0'
+   * @default - the image `routerRelease` publishes, `ghcr.io/llm-d/llm-d-router-endpoint-picker:v0.10.0`
    */
   readonly endpointPickerImage?: string;
   /**
@@ -102,7 +118,8 @@ export interface InferencePoolProps {
 /** Options of {@link InferencePool.addObjective}. */
 export interface InferenceObjectiveOptions {
   /**
-   * Priority of requests that name this objective (header `x-gateway-inference-objective`); higher is served first
+   * Priority of requests that name this objective (header `x-llm-d-inference-objective`, see
+   * `InferencePool.objectiveHeader`); higher is served first
    * and shed last under load, negative values are sheddable.
    * @default 0
    */
@@ -114,7 +131,6 @@ const TARGET_PORT = 8000;
 const EXT_PROC_PORT = 9002;
 const HEALTH_PORT = 9003;
 const METRICS_PORT = 9090;
-const DEFAULT_EPP_IMAGE = 'ghcr.io/llm-d/llm-d-router-endpoint-picker:v0.10.0';
 const CONFIG_FILE = 'epp-config.yaml';
 /** The endpoint picker's image runs as this non-root user (distroless `nonroot`). */
 const EPP_UID = 65532;
@@ -124,7 +140,8 @@ const EPP_UID = 65532;
  * Service, ServiceAccount and RBAC, and its plugin configuration (an `EndpointPickerConfig` file, `llm-d.ai/v1alpha1`,
  * in a ConfigMap). Routing is prefix-cache aware (prefix-cache scorer) and load aware (queue and KV-cache utilization
  * scorers); a disaggregated pool adds the prefill/decode filters, profiles and decider. Model servers join with
- * `VllmServer({ inferencePool, role })`; InferenceObjectives (`llm-d.ai/v1alpha2`) set request priorities.
+ * `VllmServer({ inferencePool, role })`; InferenceObjectives (`llm-d.ai/v1alpha2`, or the
+ * Inference Extension's group for llm-d-router before v0.9.0) set request priorities.
  * Sources: shared/crds/README.md "What llm-d deploys", shared/reference/llm-serving.md §5-6.
  */
 export class InferencePool extends Construct implements IInferencePool {
@@ -139,6 +156,12 @@ export class InferencePool extends Construct implements IInferencePool {
   public readonly endpointPickerServiceName: string;
   /** Labels a model server pod carries to be in the pool (the InferencePool selector). */
   public readonly podSelectorLabels: { [key: string]: string };
+  /** The llm-d-router release the picker and sidecars come from. */
+  public readonly routerRelease: LlmdRouterRelease;
+  /** The Inference Extension release whose InferencePool CRD the pool is rendered for. */
+  public readonly inferenceExtensionRelease: InferenceExtensionRelease;
+  /** The request header that selects an objective of this pool (that of `routerRelease`). */
+  public readonly objectiveHeader: string;
 
   private readonly members: InferencePoolMember[] = [];
 
@@ -154,6 +177,9 @@ export class InferencePool extends Construct implements IInferencePool {
     this.poolName = props.poolName;
     this.namespaceName = Chart.of(this).namespace ?? 'default';
     this.disaggregated = props.disaggregated ?? false;
+    this.routerRelease = props.routerRelease ?? LlmdRouterRelease.V0_10_0;
+    this.inferenceExtensionRelease = props.inferenceExtensionRelease ?? InferenceExtensionRelease.V1_6_0;
+    this.objectiveHeader = this.routerRelease.objectiveHeader;
     this.endpointPickerServiceName = `${props.poolName}-epp`;
     this.podSelectorLabels = { 'llm-d.ai/inference-serving': 'true', 'ai-factory.dev/inference-pool': props.poolName };
     const weights = {
@@ -173,7 +199,7 @@ export class InferencePool extends Construct implements IInferencePool {
       spec: {
         selector: { matchLabels: this.podSelectorLabels },
         targetPorts: [{ number: TARGET_PORT }],
-        appProtocol: InferencePoolSpecAppProtocol.HTTP,
+        appProtocol: this.inferenceExtensionRelease.supportsAppProtocol ? InferencePoolSpecAppProtocol.HTTP : undefined,
         endpointPickerRef: {
           kind: 'Service',
           name,
@@ -187,7 +213,7 @@ export class InferencePool extends Construct implements IInferencePool {
 
     new k8s.KubeConfigMap(this, 'Config', {
       metadata: { name, labels },
-      data: { [CONFIG_FILE]: Yaml.stringify(endpointPickerConfig(this.disaggregated, weights, threshold)) },
+      data: { [CONFIG_FILE]: Yaml.stringify(endpointPickerConfig(this.routerRelease, this.disaggregated, weights, threshold)) },
     });
 
     new k8s.KubeServiceAccount(this, 'ServiceAccount', { metadata: { name, labels } });
@@ -223,7 +249,7 @@ export class InferencePool extends Construct implements IInferencePool {
             terminationGracePeriodSeconds: 130,
             containers: [{
               name: 'epp',
-              image: props.endpointPickerImage ?? DEFAULT_EPP_IMAGE,
+              image: props.endpointPickerImage ?? this.routerRelease.endpointPickerImage,
               args: [
                 '--pool-name', this.poolName,
                 '--pool-namespace', this.namespaceName,
@@ -284,17 +310,23 @@ export class InferencePool extends Construct implements IInferencePool {
   }
 
   /**
-   * Adds an InferenceObjective (`llm-d.ai/v1alpha2`): requests carrying the header
-   * `x-gateway-inference-objective: <name>` get its priority.
+   * Adds an InferenceObjective (the group of the pool's `routerRelease`): requests carrying the header
+   * {@link objectiveHeader} (`x-llm-d-inference-objective: <name>` from llm-d-router v0.9.0) get its priority. The
+   * object carries the header in its annotation `ai-factory.dev/objective-header`.
    */
   public addObjective(name: string, options: InferenceObjectiveOptions = {}): void {
     if (!isDnsLabel(name)) invalid(this, `objective name ${JSON.stringify(name)} must be a DNS label`);
     const priority = options.priority ?? 0;
     if (!Number.isInteger(priority)) invalid(this, `objective ${name}: priority ${priority} must be an integer`);
-    new InferenceObjective(this, `Objective-${name}`, {
-      metadata: { name },
-      spec: { priority, poolRef: { group: this.apiGroup, kind: this.kind, name: this.poolName } },
-    });
+    const spec = { priority, poolRef: { group: this.apiGroup, kind: this.kind, name: this.poolName } };
+    const metadata = { name, annotations: { 'ai-factory.dev/objective-header': this.objectiveHeader } };
+    if (this.routerRelease.llmdApiGroup) {
+      new InferenceObjective(this, `Objective-${name}`, { metadata, spec });
+    } else {
+      // before llm-d-router v0.9.0 the picker watched the Inference Extension's InferenceObjective (v1.5.0 CRD
+      // `inference.networking.x-k8s.io_inferenceobjectives.yaml`: the same spec, priority and poolRef)
+      new ApiObject(this, `Objective-${name}`, { apiVersion: this.routerRelease.objectiveApiVersion, kind: 'InferenceObjective', metadata, spec });
+    }
   }
 
   /** Registers a model server that selects this pool. @internal */
@@ -334,7 +366,10 @@ export class InferencePool extends Construct implements IInferencePool {
  * filters in two profiles, with the prefix-based decider choosing when to prefill remotely (llm-d-router
  * `deploy/config/pd-epp-config.yaml`, plugin names as listed in shared/crds/README.md).
  */
-function endpointPickerConfig(disaggregated: boolean, w: { prefix: number; queue: number; kv: number }, threshold: number): object {
+function endpointPickerConfig(
+  release: LlmdRouterRelease, disaggregated: boolean, w: { prefix: number; queue: number; kv: number }, threshold: number,
+): object {
+  const apiVersion = release.endpointPickerConfigApiVersion;
   const scorers = [
     { pluginRef: 'prefix-cache-scorer', weight: w.prefix },
     { pluginRef: 'queue-scorer', weight: w.queue },
@@ -348,14 +383,14 @@ function endpointPickerConfig(disaggregated: boolean, w: { prefix: number; queue
   ];
   if (!disaggregated) {
     return {
-      apiVersion: 'llm-d.ai/v1alpha1',
+      apiVersion,
       kind: 'EndpointPickerConfig',
       plugins: [...common, { type: 'single-profile-handler' }],
       schedulingProfiles: [{ name: 'default', plugins: [{ pluginRef: 'max-score-picker' }, ...scorers] }],
     };
   }
   return {
-    apiVersion: 'llm-d.ai/v1alpha1',
+    apiVersion,
     kind: 'EndpointPickerConfig',
     plugins: [
       { type: 'prefill-filter' },

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { VllmAutoscalingOptions } from './autoscaling';
 import { InferencePool, ServingRole } from './inference-pool';
 import { ModelSource, SecretKeyReference } from './model-source';
+import { LlmdRouterRelease } from './releases';
 import { LeaderWorkerSet, LeaderWorkerSetSpecLeaderWorkerTemplateRestartPolicy, LeaderWorkerSetSpecStartupPolicy } from '../../generated/k8s/lws';
 import {
   PodMonitor,
@@ -32,6 +33,17 @@ import {
   secretEnv,
   shellQuote,
 } from './private/pod';
+
+/** How the pods of a multi-node replica run one vLLM engine together. */
+export enum MultiNodeBackend {
+  /**
+   * vLLM's own multiprocessing executor across nodes, no Ray: every pod runs `vllm serve` with `--nnodes`,
+   * `--node-rank`, `--master-addr` and `--master-port`; the workers add `--headless` (no API server).
+   */
+  MULTIPROCESSING = 'mp',
+  /** A Ray cluster: the leader starts the Ray head and serves with `--distributed-executor-backend=ray`, workers join it. */
+  RAY = 'ray',
+}
 
 /** Props of {@link VllmServer}. */
 export interface VllmServerProps {
@@ -91,6 +103,12 @@ export interface VllmServerProps {
    */
   readonly maxNodesPerReplica?: number;
   /**
+   * How a multi-node replica's pods run one engine. Ray needs an image with Ray and the vLLM image's
+   * `examples/online_serving/multi-node-serving.sh`.
+   * @default MultiNodeBackend.MULTIPROCESSING
+   */
+  readonly multiNodeBackend?: MultiNodeBackend;
+  /**
    * Replicas of the server (LeaderWorkerSet groups for a multi-node layout).
    * @default 1, or the autoscaler's minimum
    */
@@ -106,8 +124,8 @@ export interface VllmServerProps {
    */
   readonly servedModelName?: string;
   /**
-   * Container image. It must accept `vllm serve` and, for P/D roles, ship NIXL.
-   * @default 'vllm/vllm-openai:v0.12.0' for aggregated serving; P/D roles need an explicit image
+   * Container image. It must accept `vllm serve` and, for P/D roles, ship NIXL (upstream `vllm/vllm-openai` images do).
+   * @default 'vllm/vllm-openai:v0.21.0' - the vLLM release llm-d-router v0.10.0 deploys
    */
   readonly image?: string;
   /**
@@ -131,8 +149,8 @@ export interface VllmServerProps {
    */
   readonly role?: ServingRole;
   /**
-   * Image of the llm-d routing sidecar that decode pods run (`ghcr.io/llm-d/llm-d-router-disagg-sidecar`).
-   * @default 'ghcr.io/llm-d/llm-d-router-disagg-sidecar:v0.10.0'
+   * Image of the llm-d routing sidecar that decode pods run.
+   * @default - the image the pool's `routerRelease` publishes, `ghcr.io/llm-d/llm-d-router-disagg-sidecar:v0.10.0`
    */
   readonly routingSidecarImage?: string;
   /**
@@ -163,12 +181,26 @@ const VLLM_PORT = 8000;
 const VLLM_BEHIND_SIDECAR_PORT = 8200;
 /** NIXL side channel port (`VLLM_NIXL_SIDE_CHANNEL_PORT` default). */
 const NIXL_PORT = 5600;
-const DEFAULT_IMAGE = 'vllm/vllm-openai:v0.12.0';
-const DEFAULT_SIDECAR_IMAGE = 'ghcr.io/llm-d/llm-d-router-disagg-sidecar:v0.10.0';
+/**
+ * vLLM v0.21.0, the image llm-d-router v0.10.0 deploys in its own manifests (llm-d/llm-d-router v0.10.0
+ * `config/manifests/vllm/gpu-deployment.yaml`, `Makefile` `VLLM_RENDER_IMAGE` vllm/vllm-openai-cpu:v0.21.0). Upstream
+ * vLLM images ship NIXL: llm-d's P/D guide runs them with the NixlConnector (llm-d/llm-d
+ * `guides/pd-disaggregation/modelserver/gpu/vllm/base/`, image docker.io/vllm/vllm-openai, "vLLM 0.19.X and 0.20.X
+ * images ship both nixl-cu13 and nixl-cu12").
+ */
+const DEFAULT_IMAGE = 'vllm/vllm-openai:v0.21.0';
 /** Writable home of the non-root user: every cache vLLM, torch, Triton, FlashInfer and CUDA write goes here. */
 const HOME = '/var/lib/vllm';
 /** LeaderWorkerSet labels (kubernetes-sigs/lws; shared/reference/llm-serving.md §7). */
 const LWS_WORKER_INDEX = 'leaderworkerset.sigs.k8s.io/worker-index';
+/**
+ * Port of the torch.distributed store on the leader for the multiprocessing backend: vLLM's default `master_port`
+ * (vllm-project/vllm `vllm/config/parallel.py` `ParallelConfig.master_port = 29501`), written out so that network
+ * policies can name it.
+ */
+const MASTER_PORT = 29501;
+/** Env var holding the pod's node rank, from the LWS worker-index label through the downward API. */
+const NODE_RANK_ENV = 'NODE_RANK';
 /** Ray helper of the vLLM image (`COPY examples examples` into /vllm-workspace; the LWS vLLM example runs it). */
 const MULTI_NODE_SCRIPT = '/vllm-workspace/examples/online_serving/multi-node-serving.sh';
 
@@ -178,8 +210,9 @@ const MULTI_NODE_SCRIPT = '/vllm-workspace/examples/online_serving/multi-node-se
  * The planner picks the smallest layout whose GPUs hold the weights, a reserve and at least one full-length sequence
  * of KV cache — tensor parallelism within a node, pipeline stages across nodes only when `maxNodesPerReplica` allows
  * and one node is not enough — or the constructor refuses with the shortfall and a layout that fits
- * (shared/reference/llm-serving.md §1-2). A single-node layout renders a Deployment, a multi-node one a
- * LeaderWorkerSet whose leader starts a Ray cluster of `size` pods and serves the API.
+ * A single-node layout renders a Deployment, a multi-node one a LeaderWorkerSet of `size` pods running one engine with
+ * vLLM's multiprocessing backend (the leader serves the API, the workers run `--headless`), or with Ray when
+ * `multiNodeBackend` says so.
  *
  * Every pod: GPU or MIG resources, node selector and tolerations from the pool; a memory-backed `/dev/shm`; startup,
  * readiness and liveness probes on `/health`; non-root with a writable home for every cache; RDMA and NCCL
@@ -201,6 +234,8 @@ export class VllmServer extends Construct {
   public readonly role: ServingRole;
   /** Whether a replica spans several nodes (a LeaderWorkerSet). */
   public readonly multiNode: boolean;
+  /** The multi-node backend (meaningful when `multiNode`). */
+  public readonly multiNodeBackend: MultiNodeBackend;
   /** The Kubernetes kind of the workload: `Deployment` or `LeaderWorkerSet`. */
   public readonly workloadKind: string;
   /** The API version of the workload (`apps/v1` or `leaderworkerset.x-k8s.io/v1`). */
@@ -245,6 +280,7 @@ export class VllmServer extends Construct {
       }),
     );
     this.multiNode = this.plan.nodesPerReplica > 1;
+    this.multiNodeBackend = props.multiNodeBackend ?? MultiNodeBackend.MULTIPROCESSING;
     this.workloadKind = this.multiNode ? 'LeaderWorkerSet' : 'Deployment';
     this.workloadApiVersion = this.multiNode ? LeaderWorkerSet.GVK.apiVersion : 'apps/v1';
 
@@ -277,10 +313,6 @@ export class VllmServer extends Construct {
       if (this.multiNode) {
         invalid(this, `role ${this.role} with a ${this.plan.nodesPerReplica}-node layout is not supported: the routing sidecar and NIXL ` +
           'side channel are wired for single-node pods; use a single-node layout (more GPUs per node, FP8 weights) for P/D');
-      }
-      if (!props.image) {
-        invalid(this, `role ${this.role} needs an image with NIXL (the P/D KV connector), which the default ${DEFAULT_IMAGE} is not ` +
-          'verified to ship; set image, e.g. to an llm-d CUDA image (ghcr.io/llm-d/llm-d-cuda) of your llm-d release');
       }
     }
     if (this.multiNode && !pool.rdma) {
@@ -315,7 +347,7 @@ export class VllmServer extends Construct {
       `--served-model-name=${this.servedModelName}`,
       `--port=${vllmPort}`,
       `--tensor-parallel-size=${this.plan.tensorParallelSize}`,
-      ...(this.multiNode ? [`--pipeline-parallel-size=${this.plan.pipelineParallelSize}`, '--distributed-executor-backend=ray'] : []),
+      ...(this.multiNode ? [`--pipeline-parallel-size=${this.plan.pipelineParallelSize}`, `--distributed-executor-backend=${this.multiNodeBackend}`] : []),
       `--max-model-len=${this.plan.maxModelLen}`,
       `--gpu-memory-utilization=${this.plan.gpuMemoryUtilization}`,
     ];
@@ -362,12 +394,12 @@ export class VllmServer extends Construct {
       ...(rdma?.resourceRequests ?? {}),
     };
     // /dev/shm is memory-backed and counts against the container's memory limit
-    const container = (command: string[] | undefined, containerArgs: string[], serving: boolean): Container => ({
+    const container = (command: string[] | undefined, containerArgs: string[], serving: boolean, extraEnv: EnvVar[] = []): Container => ({
       name: 'vllm',
       image: props.image ?? DEFAULT_IMAGE,
       command,
       args: containerArgs,
-      env: vars,
+      env: [...vars, ...extraEnv],
       ports: serving
         ? [
           { name: 'http', containerPort: vllmPort, protocol: 'TCP' },
@@ -385,12 +417,13 @@ export class VllmServer extends Construct {
         ...source.mounts,
       ],
     });
+    const sidecarImage = props.routingSidecarImage ?? (props.inferencePool?.routerRelease ?? LlmdRouterRelease.V0_10_0).routingSidecarImage;
     const podSpec = (main: Container): PodSpec => ({
       securityContext: podSecurityContext(),
       nodeSelector: pool.nodeSelector,
       tolerations: pool.tolerations,
       terminationGracePeriodSeconds: 60,
-      initContainers: this.role === ServingRole.DECODE ? [routingSidecar(props.routingSidecarImage ?? DEFAULT_SIDECAR_IMAGE)] : undefined,
+      initContainers: this.role === ServingRole.DECODE ? [routingSidecar(sidecarImage)] : undefined,
       containers: [main],
       volumes,
     });
@@ -411,9 +444,9 @@ export class VllmServer extends Construct {
         },
       });
     } else {
-      // leader: start the Ray head, wait for the group, then serve; workers join the leader's Ray cluster
-      const leaderScript = `bash ${MULTI_NODE_SCRIPT} leader --ray_cluster_size="\${LWS_GROUP_SIZE}" && exec vllm serve ${args.map(shellQuote).join(' ')}`;
-      const workerScript = `exec bash ${MULTI_NODE_SCRIPT} worker --ray_address="\${LWS_LEADER_ADDRESS}"`;
+      const [leaderMain, workerMain] = this.multiNodeBackend === MultiNodeBackend.RAY
+        ? rayCommands(args)
+        : multiprocessingCommands(args, this.plan.nodesPerReplica);
       new LeaderWorkerSet(this, 'Resource', {
         metadata: { name: this.serverName, labels: objectLabels },
         spec: {
@@ -424,11 +457,11 @@ export class VllmServer extends Construct {
             restartPolicy: LeaderWorkerSetSpecLeaderWorkerTemplateRestartPolicy.RECREATE_GROUP_ON_POD_RESTART,
             leaderTemplate: {
               metadata: { labels: { ...this.podLabels, 'ai-factory.dev/lws-role': 'leader' }, annotations: podAnnotations },
-              spec: podSpec(container(['/bin/bash', '-c'], [leaderScript], true)),
+              spec: podSpec(container(leaderMain.command, leaderMain.args, true, leaderMain.env)),
             },
             workerTemplate: {
               metadata: { labels: { ...this.podLabels, 'ai-factory.dev/lws-role': 'worker' }, annotations: podAnnotations },
-              spec: podSpec(container(['/bin/bash', '-c'], [workerScript], false)),
+              spec: podSpec(container(workerMain.command, workerMain.args, false, workerMain.env)),
             },
           },
         },
@@ -492,15 +525,60 @@ export class VllmServer extends Construct {
   private chooseOffer(pool: IGpuNodePool, resourceName: string | undefined): GpuOffer {
     const names = pool.offers.map((o) => o.resourceName);
     if (pool.offers.length === 0) invalid(this, `GPU pool ${pool.poolName} offers no GPU resources`);
+    let offer: GpuOffer;
     if (resourceName !== undefined) {
-      return pool.offers.find((o) => o.resourceName === resourceName) ??
+      offer = pool.offers.find((o) => o.resourceName === resourceName) ??
         invalid(this, `gpuResourceName ${resourceName} is not offered by GPU pool ${pool.poolName}; it offers ${names.join(', ')}`);
+    } else {
+      const whole = pool.offers.filter((o) => !o.migProfile && !o.shared);
+      offer = whole.length === 1 ? whole[0] : pool.offers.length === 1 ? pool.offers[0]
+        : invalid(this, `GPU pool ${pool.poolName} offers ${names.join(', ')}; choose one with gpuResourceName`);
     }
-    const whole = pool.offers.filter((o) => !o.migProfile && !o.shared);
-    if (whole.length === 1) return whole[0];
-    if (pool.offers.length === 1) return pool.offers[0];
-    return invalid(this, `GPU pool ${pool.poolName} offers ${names.join(', ')}; choose one with gpuResourceName`);
+    // a pool built outside this library (an IGpuNodePool of your own) is checked here: the count becomes the pod's
+    // request of the resource, the memory the planner's budget
+    if (!Number.isInteger(offer.countPerNode) || offer.countPerNode < 1) {
+      invalid(this, `GPU pool ${pool.poolName} offers ${offer.countPerNode} ${offer.resourceName} per node; ` +
+        'the count must be a positive integer (a pod requests whole units of an extended resource)');
+    }
+    if (!Number.isFinite(offer.memoryGb) || offer.memoryGb <= 0) {
+      invalid(this, `GPU pool ${pool.poolName}: ${offer.resourceName} has ${offer.memoryGb} GB of memory; it must be a finite positive number`);
+    }
+    return offer;
   }
+}
+
+/** The command, arguments and extra environment of one pod of a multi-node group. */
+interface GroupMember {
+  readonly command: string[];
+  readonly args: string[];
+  readonly env: EnvVar[];
+}
+
+/**
+ * vLLM's multiprocessing backend across the nodes of an LWS group (vllm-project/vllm `docs/serving/parallelism_scaling.md`
+ * "Running vLLM with MultiProcessing"; flags from `ParallelConfig` `nnodes`, `node_rank`, `master_addr`, `master_port`
+ * in `vllm/config/parallel.py`, `--headless` on the nodes without an API server). Every pod runs the same engine
+ * arguments; the leader (node rank 0) serves the API, the workers run headless. The node rank is the pod's LWS
+ * worker index (label `leaderworkerset.sigs.k8s.io/worker-index`, 0 for the leader) and the master address the
+ * leader's DNS name LWS injects as `LWS_LEADER_ADDRESS`; Kubernetes expands `$(VAR)` in arguments.
+ */
+function multiprocessingCommands(args: string[], nodes: number): [GroupMember, GroupMember] {
+  const distributed = (rank: string) => [`--nnodes=${nodes}`, `--node-rank=${rank}`, '--master-addr=$(LWS_LEADER_ADDRESS)', `--master-port=${MASTER_PORT}`];
+  const rankEnv: EnvVar = { name: NODE_RANK_ENV, valueFrom: { fieldRef: { fieldPath: `metadata.labels['${LWS_WORKER_INDEX}']` } } };
+  return [
+    { command: ['vllm', 'serve'], args: [...args, ...distributed('0')], env: [] },
+    { command: ['vllm', 'serve'], args: [...args, ...distributed(`$(${NODE_RANK_ENV})`), '--headless'], env: [rankEnv] },
+  ];
+}
+
+/** Ray: the leader starts the Ray head, waits for the group, then serves; workers join the leader's Ray cluster. */
+function rayCommands(args: string[]): [GroupMember, GroupMember] {
+  const leaderScript = `bash ${MULTI_NODE_SCRIPT} leader --ray_cluster_size="\${LWS_GROUP_SIZE}" && exec vllm serve ${args.map(shellQuote).join(' ')}`;
+  const workerScript = `exec bash ${MULTI_NODE_SCRIPT} worker --ray_address="\${LWS_LEADER_ADDRESS}"`;
+  return [
+    { command: ['/bin/bash', '-c'], args: [leaderScript], env: [] },
+    { command: ['/bin/bash', '-c'], args: [workerScript], env: [] },
+  ];
 }
 
 /** The llm-d routing sidecar of decode pods: a native sidecar on 8000 in front of vLLM on 8200 (§5). */

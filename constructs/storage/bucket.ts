@@ -54,8 +54,8 @@ export interface BucketProps extends StatefulProps {
 
 /**
  * An object-storage bucket for datasets and model artifacts: a container in the tenant's Swift account (Ceph RGW
- * or Swift; `openstack_objectstorage_container_v1`, shared/reference/openstack-storage.md §6-7), versioned where the
- * service supports it, never `force_destroy`ed, with `lifecycle.prevent_destroy` unless opted out with a reason.
+ * or Swift; `openstack_objectstorage_container_v1`), versioned where the service supports it (RGW: old versions in
+ * an archive container `<name>-versions` through `X-Versions-Location`; Swift: `X-Versions-Enabled`), never `force_destroy`ed, with `lifecycle.prevent_destroy` unless opted out with a reason.
  *
  * Other tenants get access only through explicit grants (`grantRead(tenant)`, `grantWrite(tenant)`), which become
  * Swift ACLs `<project id>:*` in `container_read` / `container_write`. Whether RGW honours project-wide Swift ACLs
@@ -77,10 +77,21 @@ export class Bucket extends Construct implements IBucket {
     this.bucketName = props.bucketName;
     guard(this, () => ObjectStorageService.checkBucketName(props.bucketName, props.s3Compatible ?? true));
     if (props.versioning === true && !props.service.versioning) {
-      invalid(this, `versioning is asked for but the site's ${props.service.product} does not support container versioning; ` +
-        'declare it in ObjectStorageService (versioning: true) once the operator enabled it, or leave versioning off');
+      const enable = props.service.versionsLocation
+        ? 'on RGW set rgw_swift_versioning_enabled = true (RGW answers X-Versions-Location with 412 otherwise)'
+        : 'on Swift set allow_object_versioning = true in the proxy\'s versioned_writes filter (Swift 2.24 or later)';
+      invalid(this, `versioning is asked for but the site's ${props.service.product} does not version containers; ${enable} ` +
+        'and declare versioning: true in ObjectStorageService, or leave versioning off');
     }
     this.versioning = props.versioning ?? props.service.versioning;
+    // RGW implements only X-Versions-Location: old versions go to an archive container that must exist
+    // (ceph/ceph src/rgw/rgw_rest_swift.cc); the provider writes it from versioning_legacy { type = "versions" }
+    // (terraform-provider-openstack v3.4.0 openstack/resource_openstack_objectstorage_container_v1.go)
+    const archiveName = this.versioning && props.service.versionsLocation ? `${props.bucketName}-versions` : undefined;
+    if (archiveName !== undefined && (props.s3Compatible ?? true) && archiveName.length > 63) {
+      invalid(this, `bucket ${props.bucketName} keeps its old versions in ${archiveName} (RGW's X-Versions-Location), which is longer than ` +
+        `63 characters; shorten bucketName to ${63 - '-versions'.length} characters or leave versioning off`);
+    }
     // bucket names are per account in Swift but global in RGW's S3 namespace (without tenanted buckets)
     const previous = claimAppWide(this, 'bucket', props.bucketName);
     if (previous !== undefined) invalid(this, `bucket name ${props.bucketName} is already used by ${previous.node.path}; S3 bucket names are global on RGW, pick another`);
@@ -88,16 +99,30 @@ export class Bucket extends Construct implements IBucket {
     const acl = (set: Set<ITenant>) => Lazy.stringValue({
       produce: () => (set.size === 0 ? undefined : [...set].map((t) => `${t.projectId}:*`).join(',')),
     });
+    let archive: ObjectstorageContainerV1 | undefined;
+    if (archiveName !== undefined) {
+      const taken = claimAppWide(this, 'bucket', archiveName);
+      if (taken !== undefined) invalid(this, `bucket name ${archiveName} (the archive of old versions) is already used by ${taken.node.path}; pick another bucketName`);
+      archive = new ObjectstorageContainerV1(this, 'Versions', {
+        name: archiveName,
+        storagePolicy: props.storagePolicy,
+        forceDestroy: false,
+        provider: binding.provider,
+        dependsOn: binding.dependsOn,
+      });
+      Stateful.protect(archive, props.protection);
+    }
     const container = new ObjectstorageContainerV1(this, 'Resource', {
       name: props.bucketName,
-      versioning: this.versioning,
+      versioning: archiveName === undefined ? this.versioning : undefined,
+      versioningLegacy: archiveName === undefined ? undefined : { type: 'versions', location: archiveName },
       storagePolicy: props.storagePolicy,
       metadata: props.metadata,
       containerRead: acl(this.readers),
       containerWrite: acl(this.writers),
       forceDestroy: false,
       provider: binding.provider,
-      dependsOn: binding.dependsOn,
+      dependsOn: archive ? [...(binding.dependsOn ?? []), archive] : binding.dependsOn,
     });
     Stateful.apply(this, container, props);
   }

@@ -14,9 +14,11 @@ export const RETAIN_ANNOTATIONS: { [key: string]: string } = {
 };
 
 /**
- * The static PersistentVolume Manila CSI mounts (cloud-provider-openstack using-manila-csi-plugin.md: volume
- * attributes `shareID` or `shareName`, and `shareAccessID`; secrets through `nodeStageSecretRef` and
- * `nodePublishSecretRef`). Reclaim policy `Retain`: deleting the PV must never delete the share.
+ * The static PersistentVolume Manila CSI mounts (kubernetes/cloud-provider-openstack v1.36.0
+ * docs/manila-csi-plugin/using-manila-csi-plugin.md and pkg/csi/manila/options/shareoptions.go: volume attributes
+ * `shareID` or `shareName`, and `shareAccessIDs`, comma-separated access rule ids, which replaces the deprecated
+ * `shareAccessID` since v1.35.0; secrets through `nodeStageSecretRef` and `nodePublishSecretRef`). Reclaim policy
+ * `Retain`: deleting the PV must never delete the share.
  */
 export function persistentVolumeManifest(store: IModelStore, claimNamespace: string | undefined): any {
   const fs = store.fileSystem!;
@@ -40,7 +42,7 @@ export function persistentVolumeManifest(store: IModelStore, claimNamespace: str
         driver: fs.csiDriverName,
         volumeHandle: fs.persistentVolumeName,
         readOnly: store.readOnly,
-        volumeAttributes: { shareID: fs.shareId, shareAccessID: fs.shareAccessId },
+        volumeAttributes: { shareID: fs.shareId, shareAccessIDs: fs.shareAccessId },
         nodeStageSecretRef: secretRef,
         nodePublishSecretRef: secretRef,
       },

@@ -47,7 +47,7 @@ export interface ModelStoreFileSystem {
   readonly shareName: string;
   /** Share id, volume attribute `shareID` (Terraform reference). */
   readonly shareId: string;
-  /** Access rule id, volume attribute `shareAccessID` (Terraform reference). */
+  /** Access rule id, volume attribute `shareAccessIDs` (Terraform reference). */
   readonly shareAccessId: string;
   /** Export path of the share (Terraform reference). */
   readonly exportPath: string;
@@ -115,7 +115,7 @@ export interface ShareModelStoreProps extends StatefulProps {
   readonly storeName: string;
   /** The share type (CephFS native or NFS), declared in a ShareTypeCatalog. */
   readonly shareType: ShareType;
-  /** Size in GB: the full checkpoint plus headroom (about 10%; shared/reference/openstack-storage.md §8). */
+  /** Size in GB: the full checkpoint plus headroom (about 10%, our guidance: room for tokenizer files and a second revision). */
   readonly sizeGb: number;
   /**
    * Whether the serving cluster mounts it read-only (`ro` access rule, `ReadOnlyMany`).
@@ -164,7 +164,7 @@ export interface ShareModelStoreProps extends StatefulProps {
 /**
  * A model store on a Manila share: the share (protected like any share), one access rule for the serving
  * cluster (read-only by default), and the PersistentVolume Manila CSI needs, rendered by Terraform as the output
- * `model_store_<name>_pv` because its `shareAccessID` exists only after apply.
+ * `model_store_<name>_pv` because its `shareAccessIDs` exists only after apply.
  *
  * Two ways to reach a cluster:
  * - GitOps: `terraform output -raw model_store_<name>_pv > pv.yaml` after apply, committed next to the PVC that
@@ -288,7 +288,7 @@ export interface BucketModelStoreProps extends StatefulProps {
  * A model store in an object bucket (Ceph RGW over S3): the bucket (protected like any bucket), an EC2 credential
  * of a dedicated user with `reader` (or `member`) on the tenant's project, and the Kubernetes Secret manifest with
  * it as the sensitive Terraform output `model_store_<name>_secret`
- * (shared/reference/openstack-storage.md §6: EC2 credentials for S3 on RGW).
+ * (EC2 credentials for S3 on RGW: https://docs.ceph.com/en/latest/radosgw/keystone/).
  *
  * The EC2 credential is created by the stack's default (admin) provider for another user; restricted application
  * credentials cannot create EC2 credentials since the 2026 Keystone fix.

@@ -17,7 +17,7 @@ export interface ShareTypeCatalogProps {
 
 /**
  * The site's Manila share types, declared: the Terraform provider has no share-type resource
- * (shared/reference/openstack-storage.md §3), so shares are checked against these capabilities and the catalog
+ * (terraform-provider-openstack v3.4.0 has only `sharedfilesystem_share_v2`, `_share_access_v2`, `_sharenetwork_v2`), so shares are checked against these capabilities and the catalog
  * emits the exact admin commands that create the types, as the Terraform output `manila_share_types_bootstrap`:
  *
  * ```sh

@@ -42,7 +42,7 @@ export interface ShareNetworkProps {
 /**
  * A Manila share network on one of the tenant's networks (`openstack_sharedfilesystem_sharenetwork_v2`). Only
  * share types with `driver_handles_share_servers = True` use one; CephFS types do not
- * (shared/reference/openstack-storage.md §5).
+ * (openstack/manila doc/source/admin/shared-file-systems-share-networks.rst).
  */
 export class ShareNetwork extends Construct implements IShareNetwork {
   public readonly shareNetworkId: string;
@@ -136,7 +136,7 @@ export interface ShareAccessProps {
  * Created through `share.grantAccess()` or `share.grantReadOnly()`, which check the rule first.
  */
 export class ShareAccess extends Construct {
-  /** Access rule id (a Terraform reference); Manila CSI's `shareAccessID`. */
+  /** Access rule id (a Terraform reference); Manila CSI's `shareAccessIDs` (one id). */
   public readonly accessId: string;
   /** The cephx secret of a cephx rule (a sensitive Terraform reference; empty for IP rules). */
   public readonly accessKey: string;
@@ -162,7 +162,7 @@ export class ShareAccess extends Construct {
 /**
  * A Manila share (CephFS native or CephFS through NFS-Ganesha, or any declared type) in a tenant's project, with
  * `lifecycle.prevent_destroy` unless opted out with a reason (`openstack_sharedfilesystem_share_v2`;
- * shared/reference/openstack-storage.md §3-5).
+ * openstack/manila doc/source/configuration/shared-file-systems/drivers/cephfs_driver.rst).
  *
  * Checked at synth time: the share type is declared in a {@link ShareTypeCatalog}; the protocol is the type's; a
  * share network is given exactly when the type has DHSS=True; access rules match the protocol (cephx for native

@@ -104,7 +104,7 @@ export interface VolumeTypeProps {
 /**
  * A Cinder volume type on a declared backend, with an optional QoS tier and multi-attach where the backend
  * supports it (`openstack_blockstorage_volume_type_v3`, `_qos_association_v3`, `_volume_type_access_v3`; admin
- * only; shared/reference/openstack-storage.md §1-2). A QoS tier's consumer must be one the backend enforces: Ceph
+ * only; openstack/cinder doc/source/admin/basic-volume-qos.rst). A QoS tier's consumer must be one the backend enforces: Ceph
  * RBD has no back-end QoS, so its tiers are `front-end` (libvirt).
  */
 export class VolumeType extends Construct implements IVolumeType {

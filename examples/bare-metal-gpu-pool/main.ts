@@ -25,6 +25,7 @@ import {
   GpuAttachment,
   GpuFlavor,
   GpuFlavorFamily,
+  IronicAuth,
   OsImage,
   ServerGroup,
   ServerGroupPolicy,
@@ -36,7 +37,8 @@ export function synth(outdir: string = __dirname): void {
   const app = new App({ outdir: process.env.CDKTF_OUTDIR || path.join(outdir, 'cdktf.out'), stackTraces: false });
   const site = new FactoryStack(app, 'bare-metal-gpu-pool', {
     cloud: 'openstack',
-    ironic: { url: 'https://ironic.example.net:6385' },
+    // the Ironic API root with /v1; http_basic credentials from TF_VAR_ironic_username / TF_VAR_ironic_password
+    ironic: { url: 'https://ironic.example.net:6385/v1', auth: IronicAuth.httpBasic() },
   });
 
   // --- HGX H200 servers for tenants, through Nova -------------------------------------------------------------
@@ -58,8 +60,9 @@ export function synth(outdir: string = __dirname): void {
     traits: ['CUSTOM_NVLINK_NVSWITCH', 'CUSTOM_IB_NDR'],
     deployRamdisk: DeployRamdisk.kernelAndRamdisk('https://images.example.net/ipa/ipa.kernel', 'https://images.example.net/ipa/ipa.initramfs'),
     bmcCaCertificatePath: '/etc/ironic/bmc-ca.pem',
-    // after inspection, fail the apply if a server is not what the profile says (memory, architecture, MACs)
-    verifyInventory: true,
+    // Terraform enrolls these nodes with their ports and bonds: run the `hgx_h200_enroll_commands` output once
+    // (manage, inspect, then provide with automated cleaning). Afterwards, `verifyInventory: true` makes every later apply
+    // fail if a server is not what the profile says (memory, architecture, MACs).
   });
   const baremetal = new BaremetalFlavor(site, 'HgxBareMetal', { pool, requiredTraits: ['CUSTOM_IB_NDR'] });
 
@@ -81,6 +84,10 @@ export function synth(outdir: string = __dirname): void {
       { nodeName: 'ingress-02', bmcAddress: 'https://10.10.2.12', macAddresses: { 'lom0/0': '3c:ec:ef:20:00:12', 'bf3-0/0': 'b8:3f:d2:20:00:12' } },
     ],
     credentials: BmcCredentials.fromKeyManager({ usernameSecretName: 'ingress-bmc-username', passwordSecretName: 'ingress-bmc-password' }),
+    // no inspection and no automated cleaning on enrollment, so Terraform itself makes the nodes available and the
+    // allocation below succeeds in the same apply (the Ironic provider 1.0 can provide only a node that needs no ports)
+    inspect: false,
+    automatedClean: false,
   });
   const gateway = ingress.allocate('Gateway', { allocationName: 'f5-bnk-gateway' });
   gateway.deploy('Os', {

@@ -89,8 +89,7 @@ export function synth(outdir: string = __dirname): void {
     apiKey,
     inferencePool: pd,
     servedModelName: 'llama-3.1-70b-pd',
-    // P/D needs NIXL in the image: an llm-d CUDA image of the llm-d release you run
-    image: 'ghcr.io/llm-d/llm-d-cuda:v0.4.0',
+    // P/D moves the KV cache with NIXL, which the default upstream vLLM image ships
   };
   new VllmServer(chart, 'Llama70BPrefill', { ...pdServer, role: ServingRole.PREFILL, replicas: 2 });
   new VllmServer(chart, 'Llama70BDecode', { ...pdServer, role: ServingRole.DECODE });

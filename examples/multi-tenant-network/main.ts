@@ -70,11 +70,11 @@ export function synth(outdir: string = __dirname): void {
     site, role: ProviderNetworkRole.CLEANING, physicalNetwork: baremetal, vlanId: 101, cidr: '172.16.4.0/22', gateway: false,
   });
 
-  // storage traffic: a floor and a ceiling on the SR-IOV data ports (creating QoS policies is admin-only)
+  // storage traffic: a floor and a ceiling on the SR-IOV data ports (creating QoS policies is admin-only). No DSCP
+  // marking: Neutron's SR-IOV QoS driver has none and refuses a direct port whose policy marks DSCP
   const storageQos = new NetworkQosPolicy(stack, 'StorageQos', { policyName: 'storage', description: 'storage traffic of GPU nodes' });
   storageQos.addBandwidthLimit({ maxKbps: 100_000_000 });
   storageQos.addMinimumBandwidth({ minKbps: 25_000_000 });
-  storageQos.addDscpMarking(26);
 
   for (const name of ['acme', 'beta']) {
     const project = new Project(stack, `${name}-project`, { projectName: name, description: `AI tenant ${name}` });

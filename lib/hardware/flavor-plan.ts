@@ -142,7 +142,7 @@ export interface PassthroughFlavorOptions {
   readonly hostReservation?: HostReservation;
 }
 
-/** A Nova `[pci] alias` entry (nova/conf/pci.py; openstack-compute.md §5). */
+/** A Nova `[pci] alias` entry (openstack/nova `nova/conf/pci.py`). */
 export interface PciAliasDefinition {
   /** Alias name, referenced by `pci_passthrough:alias`. */
   readonly name: string;
@@ -394,6 +394,17 @@ export class GpuFlavorPlanner {
       device_type: alias.deviceType,
       numa_policy: alias.numaPolicy,
     };
+    if (alias.resourceClass) o.resource_class = alias.resourceClass;
+    return JSON.stringify(o);
+  }
+
+  /**
+   * The nova.conf `[pci] device_spec` value that makes the alias's devices assignable on nova-compute: vendor and
+   * product id, and the alias's resource class when it has one (openstack/nova `nova/conf/pci.py` `device_spec`: the
+   * `resource_class` tag is what an alias's `resource_class` is matched against with `[pci] report_in_placement`).
+   */
+  public static novaPciDeviceSpecJson(alias: PciAliasDefinition): string {
+    const o: { [key: string]: string } = { vendor_id: alias.vendorId, product_id: alias.productId };
     if (alias.resourceClass) o.resource_class = alias.resourceClass;
     return JSON.stringify(o);
   }

@@ -14,13 +14,14 @@ export enum GpuAttachmentKind {
   BARE_METAL = 'BARE_METAL',
 }
 
-/** `device_type` of a Nova PCI alias (nova/conf/pci.py; shared/reference/openstack-compute.md §5). */
+/** `device_type` of a Nova PCI alias (openstack/nova `nova/conf/pci.py`, `doc/source/admin/pci-passthrough.rst`). */
 export enum PciDeviceType {
   /** A PCI device without SR-IOV. */
   TYPE_PCI = 'type-PCI',
   /**
-   * An SR-IOV capable physical function, passed through whole. Nova reports a device as `type-PF` when libvirt lists an
-   * SR-IOV capability for it; check `openstack ... pci device` data or the nova-compute log for your GPUs.
+   * An SR-IOV capable physical function, passed through whole. Nova records a device as `type-PF` when libvirt lists a
+   * `virt_functions` capability for it (`nova/virt/libvirt/host.py` `_get_device_type`), i.e. whenever the device has
+   * the SR-IOV capability (`lspci -vvv` shows "Single Root I/O Virtualization"), VFs enabled or not.
    */
   TYPE_PF = 'type-PF',
 }
@@ -34,8 +35,9 @@ export interface PassthroughAttachmentOptions {
    */
   readonly pciAlias?: string;
   /**
-   * `device_type` of the alias.
-   * @default PciDeviceType.TYPE_PCI
+   * `device_type` of the alias: what nova-compute records for the GPU (`type-PF` when it has the SR-IOV capability,
+   * else `type-PCI`); an alias of the other type matches no device ("No valid host").
+   * @default - `TYPE_PF` for an SR-IOV capable model (`GpuModel.sriovCapable`), else `TYPE_PCI`
    */
   readonly deviceType?: PciDeviceType;
   /**
@@ -173,7 +175,7 @@ export class GpuAttachment {
           unitMemoryGb: gpu.memoryGb,
           resourceClass: o.resourceClass ?? PlacementNames.pciResourceClass(gpu.pciVendorId, gpu.pciProductId),
           pciAlias,
-          pciDeviceType: o.deviceType ?? PciDeviceType.TYPE_PCI,
+          pciDeviceType: o.deviceType ?? (gpu.sriovCapable ? PciDeviceType.TYPE_PF : PciDeviceType.TYPE_PCI),
           aliasResourceClass: o.resourceClass,
           description: `${gpu.displayName} (PCI passthrough)`,
         };

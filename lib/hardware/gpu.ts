@@ -113,6 +113,13 @@ export interface GpuModelProps {
    */
   readonly vgpuCapable?: boolean;
   /**
+   * Whether the GPU has the PCIe SR-IOV capability. nova-compute then records it as `type-PF` (libvirt lists a
+   * `virt_functions` capability; openstack/nova `nova/virt/libvirt/host.py` `_get_device_type`), even with no VF
+   * enabled, so its PCI alias needs `device_type: type-PF`.
+   * @default false
+   */
+  readonly sriovCapable?: boolean;
+  /**
    * Whether GPUs of this model in one server are joined by a GPU fabric (NVLink/NVSwitch, Infinity Fabric),
    * so tensor parallelism across them does not cross PCIe.
    * @default false
@@ -168,6 +175,10 @@ function migFamily(oneSliceGb: number, twoSliceGb: number, halfGb: number, whole
  * Hopper H100/H200 and Blackwell type tables).
  */
 export class GpuModel {
+  // SR-IOV (`sriovCapable`): NVIDIA's Ampere and later data-center GPUs have it ("recent nVidia GPU architectures like
+  // Ampere or newer GPUs which have SR-IOV feature", openstack/nova doc/source/admin/virtual-gpu.rst; their vGPUs run on
+  // SR-IOV VFs enabled with sriov-manage); AMD Instinct MI300X (1002:74a1) is an SR-IOV physical function of AMD's GIM
+  // driver (amd/MxGPU-Virtualization libgv/core/amdgv_device.c). MI350X is not verified: type-PCI until it is.
   /**
    * NVIDIA A100 SXM4 40GB: PCI `10de:20b0` (pci.ids); 40 GB HBM2 (MIG user guide: A100-SXM4 40GB, 7 instances);
    * MIG 1g.5gb×7, 1g.10gb×4, 2g.10gb×3, 3g.20gb×2, 4g.20gb, 7g.40gb, 1g.5gb+me (mig-parted);
@@ -184,6 +195,7 @@ export class GpuModel {
     migProfiles: migFamily(5, 10, 20, 40, true),
     vgpuCapable: true,
     gpuFabric: true,
+    sriovCapable: true,
   });
 
   /**
@@ -202,6 +214,7 @@ export class GpuModel {
     migProfiles: migFamily(10, 20, 40, 80, true),
     vgpuCapable: true,
     gpuFabric: true,
+    sriovCapable: true,
   });
 
   /**
@@ -219,6 +232,7 @@ export class GpuModel {
     productName: 'NVIDIA A100-PCIE-40GB',
     migProfiles: migFamily(5, 10, 20, 40, true),
     vgpuCapable: true,
+    sriovCapable: true,
   });
 
   /**
@@ -235,6 +249,7 @@ export class GpuModel {
     productName: 'NVIDIA A100 80GB PCIe',
     migProfiles: migFamily(10, 20, 40, 80, true),
     vgpuCapable: true,
+    sriovCapable: true,
   });
 
   /**
@@ -253,6 +268,7 @@ export class GpuModel {
     migProfiles: migFamily(10, 20, 40, 80, true),
     vgpuCapable: true,
     gpuFabric: true,
+    sriovCapable: true,
   });
 
   /**
@@ -269,6 +285,7 @@ export class GpuModel {
     productName: 'NVIDIA H100 PCIe',
     migProfiles: migFamily(10, 20, 40, 80, true),
     vgpuCapable: true,
+    sriovCapable: true,
   });
 
   /**
@@ -288,6 +305,7 @@ export class GpuModel {
     migProfiles: migFamily(18, 35, 71, 141, true),
     vgpuCapable: true,
     gpuFabric: true,
+    sriovCapable: true,
   });
 
   /**
@@ -306,6 +324,7 @@ export class GpuModel {
     migProfiles: migFamily(23, 45, 90, 180, false),
     vgpuCapable: true,
     gpuFabric: true,
+    sriovCapable: true,
   });
 
   /**
@@ -321,6 +340,7 @@ export class GpuModel {
     formFactor: GpuFormFactor.PCIE,
     productName: 'NVIDIA L40S',
     vgpuCapable: true,
+    sriovCapable: true,
   });
 
   /**
@@ -336,6 +356,7 @@ export class GpuModel {
     memoryGb: 192,
     formFactor: GpuFormFactor.OAM,
     gpuFabric: true,
+    sriovCapable: true,
   });
 
   /**
@@ -402,6 +423,8 @@ export class GpuModel {
   public readonly migMemorySlices: number;
   /** Whether NVIDIA vGPU supports this GPU. */
   public readonly vgpuCapable: boolean;
+  /** Whether the GPU has the PCIe SR-IOV capability (Nova records it as `type-PF`). */
+  public readonly sriovCapable: boolean;
   /** Whether GPUs of this model share a GPU fabric inside a server. */
   public readonly gpuFabric: boolean;
 
@@ -420,6 +443,7 @@ export class GpuModel {
     this.migProfiles = (props.migProfiles ?? []).map((p) => new MigProfile(p));
     this.migMemorySlices = props.migMemorySlices ?? 8;
     this.vgpuCapable = props.vgpuCapable ?? false;
+    this.sriovCapable = props.sriovCapable ?? false;
     this.gpuFabric = props.gpuFabric ?? false;
     for (const p of this.migProfiles) {
       check(

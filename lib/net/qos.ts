@@ -9,8 +9,8 @@ export enum QosDirection {
 }
 
 /**
- * Limits of Neutron QoS rules (neutron_lib/services/qos/constants.py, api/definitions/qos*.py;
- * shared/reference/openstack-network.md §5).
+ * Limits of Neutron QoS rules (openstack/neutron-lib `neutron_lib/constants.py` VALID_DSCP_MARKS,
+ * `neutron_lib/db/constants.py` DB_INTEGER_MAX_VALUE, `neutron_lib/services/qos/constants.py`).
  */
 export class QosLimits {
   /** Valid DSCP marks (`VALID_DSCP_MARKS`). */

@@ -32,7 +32,7 @@ export interface BlockStorageBackendProps {
 
 /**
  * A Cinder backend, as the site declared it in cinder.conf: what a volume type can pin to
- * (`volume_backend_name`) and what the backend can do (shared/reference/openstack-storage.md §1-2, §6).
+ * (`volume_backend_name`) and what the backend can do (openstack/cinder `cinder/volume/driver.py` option `volume_backend_name`, doc/source/admin/basic-volume-qos.rst).
  */
 export class BlockStorageBackend {
   /**

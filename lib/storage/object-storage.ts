@@ -28,7 +28,10 @@ export interface CephRgwProps {
    */
   readonly swiftPathPrefix?: string;
   /**
-   * Whether containers can be versioned through the Swift API (`X-Versions-Enabled`; verify on your RGW release).
+   * Whether the operator set `rgw_swift_versioning_enabled = true`, so containers can be versioned through the Swift
+   * API. RGW implements only the legacy `X-Versions-Location` mode (old versions go to an archive container); it does
+   * not read `X-Versions-Enabled` or `X-History-Location` (ceph/ceph `src/rgw/rgw_rest_swift.cc`,
+   * `get_swift_versioning_settings`), and it answers `X-Versions-Location` with 412 while the option is off.
    * @default false
    */
   readonly versioning?: boolean;
@@ -42,7 +45,9 @@ export interface SwiftProps {
    */
   readonly swiftPathPrefix?: string;
   /**
-   * Whether the operator set `allow_object_versioning = true` (Swift 2.24 or later).
+   * Whether the operator set `allow_object_versioning = true` in the proxy's `versioned_writes` filter (Swift 2.24
+   * or later), so containers take `X-Versions-Enabled: true` (openstack/swift
+   * `swift/common/middleware/versioned_writes/object_versioning.py`).
    * @default false
    */
   readonly versioning?: boolean;
@@ -59,19 +64,19 @@ export interface SwiftProps {
 }
 
 /**
- * The site's object storage: Ceph RGW serving the Swift API with Keystone auth (and S3 through EC2 credentials),
- * or OpenStack Swift (shared/reference/openstack-storage.md §6-7). Buckets and model stores read their endpoint
- * and capabilities from here.
+ * The site's object storage: Ceph RGW serving the Swift API with Keystone auth (and S3 through EC2 credentials;
+ * https://docs.ceph.com/en/latest/radosgw/keystone/), or OpenStack Swift. Buckets and model stores read their
+ * endpoint and capabilities from here.
  */
 export class ObjectStorageService {
   /** Ceph RGW. */
   public static cephRgw(props: CephRgwProps = {}): ObjectStorageService {
-    return new ObjectStorageService('Ceph RGW', props.swiftPathPrefix ?? '/swift/v1', props.versioning ?? false, props.s3EndpointUrl, props.s3Region);
+    return new ObjectStorageService('Ceph RGW', props.swiftPathPrefix ?? '/swift/v1', props.versioning ?? false, true, props.s3EndpointUrl, props.s3Region);
   }
 
   /** OpenStack Swift. */
   public static swift(props: SwiftProps = {}): ObjectStorageService {
-    return new ObjectStorageService('OpenStack Swift', props.swiftPathPrefix ?? '/v1', props.versioning ?? false, props.s3EndpointUrl, props.s3Region);
+    return new ObjectStorageService('OpenStack Swift', props.swiftPathPrefix ?? '/v1', props.versioning ?? false, false, props.s3EndpointUrl, props.s3Region);
   }
 
   /**
@@ -94,12 +99,18 @@ export class ObjectStorageService {
   public readonly swiftPathPrefix: string;
   /** Whether containers can be versioned. */
   public readonly versioning: boolean;
+  /**
+   * Whether versioning is the legacy `X-Versions-Location` mode (RGW: old versions go to an archive container)
+   * rather than `X-Versions-Enabled` (Swift's object versioning).
+   */
+  public readonly versionsLocation: boolean;
   /** The S3 endpoint, if any. */
   public readonly s3EndpointUrl?: string;
   /** The S3 region name. */
   public readonly s3Region: string;
 
-  private constructor(product: string, swiftPathPrefix: string, versioning: boolean, s3EndpointUrl?: string, s3Region?: string) {
+  private constructor(product: string, swiftPathPrefix: string, versioning: boolean, versionsLocation: boolean, s3EndpointUrl?: string,
+    s3Region?: string) {
     check(/^\/[A-Za-z0-9_./-]*[A-Za-z0-9_]$/.test(swiftPathPrefix), `swiftPathPrefix ${JSON.stringify(swiftPathPrefix)} must be a path such as /swift/v1`);
     if (s3EndpointUrl !== undefined) {
       check(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(s3EndpointUrl), `s3EndpointUrl ${JSON.stringify(s3EndpointUrl)} must be an http(s) URL such as https://rgw.example.net`);
@@ -107,6 +118,7 @@ export class ObjectStorageService {
     this.product = product;
     this.swiftPathPrefix = swiftPathPrefix;
     this.versioning = versioning;
+    this.versionsLocation = versionsLocation;
     this.s3EndpointUrl = s3EndpointUrl?.replace(/\/$/, '');
     this.s3Region = s3Region ?? 'default';
   }

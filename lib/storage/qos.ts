@@ -10,7 +10,7 @@ export enum QosConsumer {
   BOTH = 'both',
 }
 
-/** Limits of one QoS tier. Each is a Cinder QoS spec key (shared/reference/openstack-storage.md §2). */
+/** Limits of one QoS tier. Each is a Cinder QoS spec key (openstack/cinder doc/source/admin/basic-volume-qos.rst). */
 export interface QosTierProps {
   /** Tier name, also the Cinder QoS spec name (unique in the cloud), e.g. `gold`. */
   readonly name: string;
@@ -95,7 +95,7 @@ const specKey = (k: Key): string => KEYS.find(([p]) => p === k)![1];
  * A Cinder QoS tier (IOPS and throughput limits), validated against Cinder's rules: a `total_*` limit cannot be
  * combined with the matching `read_*`/`write_*` limits (libvirt's `<iotune>` rejects the combination), a burst
  * (`_max`) is at least its sustained limit, and every limit is a positive integer
- * (shared/reference/openstack-storage.md §2; cinder doc basic-volume-qos.rst, capacity-based-qos.rst).
+ * (openstack/cinder doc/source/admin/basic-volume-qos.rst, capacity-based-qos.rst).
  */
 export class QosTier {
   /** A tier with the given limits. */

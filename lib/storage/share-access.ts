@@ -3,7 +3,7 @@ import { check, fail, oneOf } from '../errors';
 import { ShareAccessLevel, ShareAccessType, ShareType } from './share-type';
 
 /**
- * One Manila access rule: who may mount a share and how (shared/reference/openstack-storage.md §4).
+ * One Manila access rule: who may mount a share and how (openstack/manila doc/source/configuration/shared-file-systems/drivers/cephfs_driver.rst).
  *
  * - `cephx`: a Ceph client name, without the `client.` prefix. Manila refuses names with periods (so that nobody
  *   writes `client.alice` and gets `client.client.alice`), and the name must not be the driver's own auth ID

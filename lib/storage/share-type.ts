@@ -30,7 +30,7 @@ export enum ShareAccessLevel {
   READ_ONLY = 'ro',
 }
 
-/** A share type's capabilities (Manila extra specs, shared/reference/openstack-storage.md §3). */
+/** A share type's capabilities (Manila extra specs, openstack/manila doc/source/admin/capabilities_and_extra_specs.rst). */
 export interface ShareTypeProps {
   /** Share type name, e.g. `cephfs`. */
   readonly name: string;
@@ -148,7 +148,7 @@ function shellWord(word: string): string {
 
 /**
  * A Manila share type, declared as the capabilities the site's operator gives it. The Terraform provider has no
- * share-type resource (shared/reference/openstack-storage.md §3), so the type is created out of band:
+ * share-type resource (terraform-provider-openstack v3.4.0), so the type is created out of band:
  * {@link ShareType.adminCommands} gives the exact `openstack share type create` command, and constructs check
  * shares and access rules against these capabilities.
  */

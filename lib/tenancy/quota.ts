@@ -16,10 +16,22 @@ export interface ServerAllocation {
   readonly ramMb: number;
   /**
    * Whether the vCPUs are pinned (`hw:cpu_policy=dedicated`): Placement then counts them as `PCPU`, not `VCPU`
-   * (shared/reference/openstack-compute.md §2).
+   * (openstack/nova `nova/scheduler/utils.py` `ResourceRequest._translate_pinning_policies`: "Switch VCPU -> PCPU").
    * @default false
    */
   readonly dedicatedCpus?: boolean;
+  /**
+   * Whether the servers are Ironic nodes whose flavor claims only the node's custom resource class
+   * (`resources:CUSTOM_<CLASS>=1`, `resources:VCPU=0`, `resources:MEMORY_MB=0`). Nova drops the zero amounts from the
+   * request (openstack/nova 32.2.1 `nova/scheduler/utils.py` `ResourceRequest.from_request_spec`: the flavor's
+   * vcpus/memory_mb are added only when the extra specs name no VCPU/PCPU/MEMORY_MB, then `strip_zeros()`), and its
+   * unified limits count what the request claims (`nova/limit/placement.py` `_get_deltas_by_flavor` via
+   * `resources_for_limits`): so the servers' vCPUs and RAM count into neither `class:VCPU`, `class:PCPU` nor
+   * `class:MEMORY_MB`. Legacy quotas still count the flavor's vcpus and memory_mb into `cores` and `ram`
+   * (`nova/quota.py` `_instances_cores_ram_count_legacy` sums the instances' columns).
+   * @default false
+   */
+  readonly bareMetal?: boolean;
   /**
    * GPUs per server.
    * @default 0
@@ -86,6 +98,13 @@ export interface ComputeQuotaInput {
    * @default - derived from the allocations
    */
   readonly overrides?: ComputeQuotaOverrides;
+  /**
+   * Whether the quotas are Nova unified limits (`class:VCPU`, `class:PCPU`, `class:MEMORY_MB`, counted from what each
+   * flavor claims in Placement: bare-metal servers add no cores or RAM) rather than legacy quotas (`cores`, `ram`,
+   * counted from every flavor's vcpus and memory_mb).
+   * @default false
+   */
+  readonly unifiedLimits?: boolean;
 }
 
 /** A GPU limit: a Placement resource class and the units a tenant may hold. */
@@ -273,8 +292,9 @@ const DEFAULT_SECURITY_GROUP_RULES = 4;
  * Derives a tenant's quotas from what it is given, so a tenant can never be over quota for its own resources:
  * each quota is what the resources use plus headroom, and an explicit quota below that use is refused.
  *
- * Sources: Nova legacy quotas and unified limits (shared/reference/openstack-compute.md §8), Neutron and Cinder
- * quota sets and Manila quota keys (openstack-magnum.md §8, openstack-storage.md §5).
+ * Sources: Nova legacy quotas (openstack/nova `nova/quota.py`) and unified limits (`nova/limit/placement.py`:
+ * `servers` and `class:<resource class>` per flavor claim; https://docs.openstack.org/nova/latest/admin/unified-limits.html),
+ * Neutron and Cinder quota sets, Manila quota keys (openstack/manila `manila/quota.py`).
  */
 export class QuotaPlanner {
   /** `need` plus `percent` percent of it, rounded up. */
@@ -294,9 +314,13 @@ export class QuotaPlanner {
     for (const a of input.allocations) {
       QuotaPlanner.checkAllocation(a);
       instances += a.count;
-      if (a.dedicatedCpus) dedicated += a.count * a.vcpus;
-      else shared += a.count * a.vcpus;
-      ram += a.count * a.ramMb;
+      // unified limits count what the flavor claims in Placement: a bare-metal flavor claims no VCPU/PCPU/MEMORY_MB
+      const placementCounted = !(input.unifiedLimits && a.bareMetal);
+      if (placementCounted) {
+        if (a.dedicatedCpus) dedicated += a.count * a.vcpus;
+        else shared += a.count * a.vcpus;
+        ram += a.count * a.ramMb;
+      }
       const perServer = a.gpusPerServer ?? 0;
       if (perServer > 0 && a.count > 0) {
         const rc = a.gpuResourceClass!;

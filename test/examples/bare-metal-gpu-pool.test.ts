@@ -34,7 +34,11 @@ describe('examples/bare-metal-gpu-pool', () => {
     for (const [n, numa] of [[1, '1'], [2, '1'], [4, '1'], [8, '2']]) {
       expect(flavors[`gpu.h200-sxm-141gb.${n}x`]).toMatchObject({ 'hw:numa_nodes': numa, 'hw:pci_numa_affinity_policy': 'required' });
     }
-    expect(tf.output.nova_pci_alias.value).toHaveLength(1);
+    // H200 is SR-IOV capable: nova-compute records it as type-PF, and the device_spec makes it assignable
+    expect(tf.output.nova_pci_alias.value).toEqual({
+      alias: ['{"name":"h200-sxm-141gb","vendor_id":"10de","product_id":"2335","device_type":"type-PF","numa_policy":"required"}'],
+      device_spec: ['{"vendor_id":"10de","product_id":"2335"}'],
+    });
   });
 
   test('no secret literal in any synthesized file: BMC credentials are sensitive variables or Barbican payloads', () => {

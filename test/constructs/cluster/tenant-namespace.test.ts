@@ -76,6 +76,25 @@ describe('TenantNamespace', () => {
     );
   });
 
+  test('fails when memory, CPU or a cap is not a finite number (no InfinityGi in the ResourceQuota)', () => {
+    expect(() => new TenantNamespace(testChart(), 'A', { namespaceName: 'a', cpuCores: 1, memoryGib: Infinity })).toThrow(
+      'test/A: memoryGib Infinity must be a finite number above 0 and below 2^53');
+    expect(() => new TenantNamespace(testChart(), 'A', { namespaceName: 'a', cpuCores: NaN, memoryGib: 1 })).toThrow(
+      'test/A: cpuCores NaN must be a finite number above 0 and below 2^53');
+    expect(() => new TenantNamespace(testChart(), 'A', { namespaceName: 'a', cpuCores: 1, memoryGib: 1, maxPods: 2.5 })).toThrow(
+      'test/A: maxPods 2.5 must be a whole number of at least 0 and below 2^53');
+    expect(() => new TenantNamespace(testChart(), 'A', { namespaceName: 'a', cpuCores: 1, memoryGib: 1, storageGib: Infinity })).toThrow(
+      'test/A: storageGib Infinity must be a finite number of at least 0 and below 2^53');
+  });
+
+  test('fails when a LimitRange default is not a Kubernetes quantity', () => {
+    expect(() => new TenantNamespace(testChart(), 'A', { namespaceName: 'a', cpuCores: 1, memoryGib: 1, defaultMemory: '1GB' })).toThrow(
+      'test/A: defaultMemory "1GB" is not a Kubernetes quantity; use a number with an optional suffix such as 2, 500m, 512Mi or 1Gi '
+      + '(binary suffixes Ki to Ei, decimal k, M, G; no K, no B, no spaces)');
+    expect(() => new TenantNamespace(testChart(), 'A', { namespaceName: 'a', cpuCores: 1, memoryGib: 1, defaultCpuRequest: '0.5 cores' })).toThrow(
+      'test/A: defaultCpuRequest "0.5 cores" is not a Kubernetes quantity');
+  });
+
   test('fails when the namespace name is not a DNS label', () => {
     expect(() => new TenantNamespace(testChart(), 'A', { namespaceName: 'Team_A', cpuCores: 1, memoryGib: 1 })).toThrow(
       'test/A: namespaceName "Team_A" is not a DNS label; use lower-case letters, digits and dashes',

@@ -55,7 +55,7 @@ describe('BaremetalNodePool', () => {
       nodes: [spec(1), { ...spec(2), traits: ['CUSTOM_RACK_A'] }],
     });
     const tf = synthStack(stack);
-    expect(Object.keys(tf.output)).toEqual(['hgx_trait_commands']);
+    expect(Object.keys(tf.output).sort()).toEqual(['hgx_enroll_commands', 'hgx_trait_commands']);
     expect(tf.output.hgx_trait_commands.value.map((c: string) => c.replace(/\$\{[^}]+\}/, '<uuid>'))).toEqual([
       'openstack baremetal node add trait <uuid> CUSTOM_IB_NDR',
       'openstack baremetal node add trait <uuid> CUSTOM_IB_NDR CUSTOM_RACK_A',

@@ -31,7 +31,7 @@ function warnings(stack: any): string[] {
 const macs = { 'lom0/0': '3c:ec:ef:00:00:01', 'bf3-0/0': 'b8:3f:d2:00:00:01', 'bf3-0/1': 'b8:3f:d2:00:00:02' };
 
 describe('BaremetalNode', () => {
-  test('enrolls a Redfish node: UEFI virtual media, inspected, available, credentials as variable references', () => {
+  test('enrolls a Redfish node: UEFI virtual media, enrolled with its ports, credentials as variable references', () => {
     const stack = ironicStack();
     new BaremetalNode(stack, 'Gpu01', { nodeName: 'gpu-01', server: hgx, driver: redfish(stack), resourceClass: 'baremetal-hgx', macAddresses: macs });
     const tf = synthStack(stack);
@@ -53,9 +53,11 @@ describe('BaremetalNode', () => {
       power_interface: 'redfish',
       management_interface: 'redfish',
       automated_clean: true,
-      manage: true,
-      inspect: true,
-      available: true,
+      // provider 1.0 cannot inspect a new node, nor clean it before its ports exist (baremetal-lifecycle.test.ts)
+      manage: false,
+      inspect: false,
+      clean: false,
+      available: false,
     });
     expect(tf.variable.bmc_pass).toEqual({ sensitive: true, type: 'string' });
   });
@@ -293,7 +295,7 @@ describe('BaremetalNode', () => {
   test('fails when the stack has no Ironic provider', () => {
     const stack = testStack();
     expect(() => new BaremetalNode(stack, 'N', { nodeName: 'n', server: hgx, driver: redfish(stack), resourceClass: 'bm', macAddresses: macs })).toThrow(
-      'test/N: bare-metal enrollment needs the Ironic provider; create the stack with FactoryStack props { ironic: { url: "https://<ironic>:6385" } }',
+      'test/N: bare-metal enrollment needs the Ironic provider; create the stack with FactoryStack props { ironic: { url: "https://<ironic>:6385/v1" } }',
     );
   });
 

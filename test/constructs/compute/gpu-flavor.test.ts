@@ -49,14 +49,34 @@ describe('GpuFlavor', () => {
     });
   });
 
-  test('registers its PCI alias in the nova_pci_alias output, once per alias', () => {
+  test('registers its PCI alias and the matching device_spec in the nova_pci_alias output, once each', () => {
     const stack = testStack();
     new GpuFlavor(stack, 'A', { server: hgx, gpuCount: 1 });
     new GpuFlavor(stack, 'B', { server: hgx, gpuCount: 8 });
+    new GpuFlavor(stack, 'C', {
+      server: hgx,
+      gpuCount: 1,
+      flavorName: 'g1.preferred',
+      attachment: GpuAttachment.passthrough({ pciAlias: 'h200-preferred' }),
+      pciNumaAffinityPolicy: PciNumaAffinityPolicy.PREFERRED,
+    });
     const tf = synthStack(stack);
-    expect(tf.output.nova_pci_alias.value).toEqual([
-      '{"name":"h200-sxm-141gb","vendor_id":"10de","product_id":"2335","device_type":"type-PCI","numa_policy":"required"}',
-    ]);
+    // an H200 is SR-IOV capable, so Nova records it as type-PF: a type-PCI alias would match nothing ("No valid host")
+    expect(tf.output.nova_pci_alias.value).toEqual({
+      alias: [
+        '{"name":"h200-sxm-141gb","vendor_id":"10de","product_id":"2335","device_type":"type-PF","numa_policy":"required"}',
+        '{"name":"h200-preferred","vendor_id":"10de","product_id":"2335","device_type":"type-PF","numa_policy":"preferred"}',
+      ],
+      device_spec: ['{"vendor_id":"10de","product_id":"2335"}'],
+    });
+  });
+
+  test('fails when two aliases of one device ask for different resource classes', () => {
+    const stack = testStack();
+    new GpuFlavor(stack, 'A', { server: hgx, gpuCount: 1, attachment: GpuAttachment.passthrough({ pciAlias: 'a', resourceClass: 'CUSTOM_GPU_A' }) });
+    expect(() => new GpuFlavor(stack, 'B', { server: hgx, gpuCount: 1, flavorName: 'g1.b', attachment: GpuAttachment.passthrough({ pciAlias: 'b', resourceClass: 'CUSTOM_GPU_B' }) })).toThrow(
+      'test/B: PCI device 10de:2335 is already given resource class CUSTOM_GPU_A in [pci] device_spec (by test/A); a device has one resource class, so alias b cannot ask for CUSTOM_GPU_B: use the same resourceClass',
+    );
   });
 
   test('honours a custom name, alias, disk and visibility', () => {
@@ -162,8 +182,8 @@ describe('GpuFlavor', () => {
     expect(
       () => new GpuFlavor(stack, 'B', { server: hgx, gpuCount: 8, numaNodes: 1, pciNumaAffinityPolicy: PciNumaAffinityPolicy.PREFERRED }),
     ).toThrow(
-      'test/B: PCI alias h200-sxm-141gb is already defined with device_type type-PCI and numa_policy required (by test/A); ' +
-        'Nova needs one device_type and numa_policy per alias name, so type-PCI/preferred cannot share it: use another pciAlias',
+      'test/B: PCI alias h200-sxm-141gb is already defined with device_type type-PF and numa_policy required (by test/A); ' +
+        'Nova needs one device_type and numa_policy per alias name, so type-PF/preferred cannot share it: use another pciAlias',
     );
   });
 

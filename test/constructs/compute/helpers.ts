@@ -20,7 +20,7 @@ export class Project extends Construct implements IProject {
 
 /** A test stack with the Ironic provider configured. */
 export function ironicStack(): FactoryStack {
-  return testStack({ ironic: { url: 'https://ironic.test:6385' } });
+  return testStack({ ironic: { url: 'https://ironic.test:6385/v1' } });
 }
 
 /** Two sensitive variables for BMC credentials. */

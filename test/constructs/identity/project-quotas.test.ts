@@ -1,6 +1,10 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Testing } from 'cdktf';
 import { NovaUnifiedLimits } from '../../../constructs/identity/nova-limits';
 import { Project } from '../../../constructs/identity/project';
 import { ProjectQuotas } from '../../../constructs/identity/project-quotas';
+import { FactoryStack } from '../../../stacks/factory-stack';
 import { onlyResource, resourcesOf, synthStack, testStack } from '../../util';
 
 describe('ProjectQuotas', () => {
@@ -34,6 +38,23 @@ describe('ProjectQuotas', () => {
     new ProjectQuotas(stack, 'Q', { project, novaLimits: new NovaUnifiedLimits(stack, 'Nova'), unifiedLimits: [{ resourceName: 'servers', limit: 3 }] });
     expect(onlyResource(synthStack(stack), 'openstack_identity_limit_v3').depends_on).toBeUndefined();
     expect(resourcesOf(synthStack(stack), 'openstack_compute_quotaset_v2')).toEqual({});
+  });
+
+  test('a project limit in a tenant stack on the site\'s registered limit: no depends_on across stacks, the stack dependency orders them', () => {
+    const app = Testing.app({ stackTraces: false });
+    const site = new FactoryStack(app, 'site');
+    const tenant = new FactoryStack(app, 'tenant');
+    const nova = new NovaUnifiedLimits(site, 'Nova', { registeredLimits: { 'class:PGPU': 0 } });
+    const project = new Project(tenant, 'P', { projectName: 'p' });
+    new ProjectQuotas(tenant, 'Q', { project, novaLimits: nova, unifiedLimits: [{ resourceName: 'class:PGPU', limit: 8 }] });
+    app.synth();
+    const tf = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'tenant', 'cdk.tf.json'), 'utf8'));
+    const limit = onlyResource(tf, 'openstack_identity_limit_v3');
+    // terraform validate refuses a depends_on that names a remote-state attribute ("Invalid depends_on reference")
+    expect(limit.depends_on).toBeUndefined();
+    expect(limit.service_id).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-site\.outputs\./);
+    expect(tenant.dependencies).toContain(site);
+    expect(resourcesOf(tf, 'openstack_identity_registered_limit_v3')).toEqual({});
   });
 
   test('fails when unified limits are given without Nova\'s service', () => {

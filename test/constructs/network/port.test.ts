@@ -83,14 +83,80 @@ describe('NetworkPort', () => {
     expect(warningsOf(port)).toEqual(["binding:profile needs the service role under Neutron's default policy; Terraform gets a 403 with admin or member credentials"]);
   });
 
-  test('the QoS policy warns when an SR-IOV port would ignore its ingress limit', () => {
+  test('the QoS policy warns when an SR-IOV port would ignore its burst', () => {
     const { stack, site } = siteFixture();
     const network = new TenantNetwork(stack, 'Bm', { tenant: site.addTenant('acme'), physicalNetwork: site.physicalNetwork('baremetal') });
     const qos = new NetworkQosPolicy(stack, 'Limit');
     new NetworkPort(stack, 'Vf', { network, vnicType: VnicType.DIRECT, qosPolicy: qos });
-    qos.addBandwidthLimit({ maxKbps: 10_000_000, direction: QosDirection.INGRESS });
-    expect(warningsOf(qos)).toEqual(['SR-IOV port test/Vf uses this policy, but the SR-IOV NIC agent enforces only egress bandwidth limits '
-      + 'without burst; its ingress limit and burst are ignored there']);
+    qos.addBandwidthLimit({ maxKbps: 10_000_000, maxBurstKbps: 1_000_000 });
+    expect(warningsOf(qos)).toEqual(['SR-IOV port test/Vf uses this policy, but the SR-IOV NIC agent sets only the VF\'s max_tx_rate; '
+      + 'its burst is ignored there']);
+  });
+
+  test('a minimum bandwidth on an SR-IOV port warns that the SR-IOV agent must report its bandwidth to Placement', () => {
+    const { stack, site } = siteFixture();
+    const network = new TenantNetwork(stack, 'Bm', { tenant: site.addTenant('acme'), physicalNetwork: site.physicalNetwork('baremetal') });
+    const qos = new NetworkQosPolicy(stack, 'Min');
+    qos.addMinimumBandwidth({ minKbps: 25_000_000 });
+    new NetworkPort(stack, 'Vf', { network, vnicType: VnicType.DIRECT, qosPolicy: qos });
+    expect(warningsOf(qos)).toEqual(['SR-IOV port test/Vf gets a minimum bandwidth: Nova schedules it only on hosts whose SR-IOV NIC agent '
+      + 'reports resource_provider_bandwidths for the VF\'s device (physnet baremetal); without it the server fails with "No valid host"']);
+  });
+
+  test('fails when a policy with a DSCP marking rule is attached to a direct port', () => {
+    const { stack, site } = siteFixture();
+    const network = new TenantNetwork(stack, 'Bm', { tenant: site.addTenant('acme'), physicalNetwork: site.physicalNetwork('baremetal') });
+    const qos = new NetworkQosPolicy(stack, 'Ef');
+    qos.addDscpMarking(46);
+    expect(() => new NetworkPort(stack, 'Vf', { network, vnicType: VnicType.DIRECT, qosPolicy: qos })).toThrow(
+      'test/Vf: QoS policy ef has a dscp_marking rule, but Neutron\'s only QoS driver for direct ports (sriovnicswitch) supports '
+      + 'bandwidth_limit (egress) and minimum_bandwidth, not dscp_marking; Neutron refuses the port (QosRuleNotSupported): '
+      + 'use a policy without it for this port (DSCP marking works on normal ports through OVN)');
+  });
+
+  test('fails when a DSCP marking rule is added to a policy a direct port already uses', () => {
+    const { stack, site } = siteFixture();
+    const network = new TenantNetwork(stack, 'Bm', { tenant: site.addTenant('acme'), physicalNetwork: site.physicalNetwork('baremetal') });
+    const qos = new NetworkQosPolicy(stack, 'Ef');
+    new NetworkPort(stack, 'Vf', { network, vnicType: VnicType.MACVTAP, qosPolicy: qos });
+    expect(() => qos.addDscpMarking(46)).toThrow(
+      'test/Ef: port test/Vf (macvtap) uses this policy, but Neutron\'s only QoS driver for macvtap ports (sriovnicswitch) supports '
+      + 'bandwidth_limit (egress) and minimum_bandwidth, not dscp_marking; Neutron refuses the port (QosRuleNotSupported): '
+      + 'use a policy without it for this port (DSCP marking works on normal ports through OVN)');
+  });
+
+  test('fails when an SR-IOV port would get an ingress bandwidth limit', () => {
+    const { stack, site } = siteFixture();
+    const network = new TenantNetwork(stack, 'Bm', { tenant: site.addTenant('acme'), physicalNetwork: site.physicalNetwork('baremetal') });
+    const qos = new NetworkQosPolicy(stack, 'Limit');
+    new NetworkPort(stack, 'Vf', { network, vnicType: VnicType.DIRECT, qosPolicy: qos });
+    expect(() => qos.addBandwidthLimit({ maxKbps: 10_000_000, direction: QosDirection.INGRESS })).toThrow(
+      'test/Limit: port test/Vf (direct) uses this policy, but Neutron\'s only QoS driver for direct ports (sriovnicswitch) supports '
+      + 'bandwidth_limit (egress) and minimum_bandwidth, not an ingress bandwidth_limit; Neutron refuses the port (QosRuleNotSupported): '
+      + 'use a policy without it for this port (ingress limits work on normal ports through OVN)');
+  });
+
+  test('fails when a bare-metal port gets a QoS policy', () => {
+    const { stack, site } = siteFixture();
+    const network = new TenantNetwork(stack, 'Bm', { tenant: site.addTenant('acme'), physicalNetwork: site.physicalNetwork('baremetal') });
+    const qos = new NetworkQosPolicy(stack, 'Limit');
+    qos.addBandwidthLimit({ maxKbps: 10_000_000 });
+    expect(() => new NetworkPort(stack, 'Node', { network, vnicType: VnicType.BAREMETAL, qosPolicy: qos })).toThrow(
+      'test/Node: QoS policy limit has a bandwidth_limit rule, but no Neutron QoS driver accepts baremetal ports (OVN takes normal ports, '
+      + 'sriovnicswitch direct, macvtap and direct-physical); Neutron refuses the port (QosRuleNotSupported): drop qosPolicy, '
+      + 'and shape the traffic on the switch');
+  });
+
+  test('an OVN port takes every rule: limits both ways with burst, DSCP and a minimum', () => {
+    const { stack, site } = siteFixture();
+    const network = new TenantNetwork(stack, 'Net', { tenant: site.addTenant('acme') });
+    const qos = new NetworkQosPolicy(stack, 'All');
+    qos.addBandwidthLimit({ maxKbps: 10_000_000, maxBurstKbps: 1_000_000, direction: QosDirection.INGRESS });
+    qos.addBandwidthLimit({ maxKbps: 10_000_000 });
+    qos.addMinimumBandwidth({ minKbps: 1_000_000 });
+    qos.addDscpMarking(46);
+    new NetworkPort(stack, 'Vm', { network, qosPolicy: qos });
+    expect(warningsOf(qos)).toEqual([]);
   });
 
   test('fails when an SR-IOV port is on a network whose physnet declares no SR-IOV capability', () => {

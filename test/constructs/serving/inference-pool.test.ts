@@ -1,11 +1,13 @@
 import * as YAML from 'yaml';
 import { RDMA, h100Pool } from './pools';
 import { InferencePool, ServingRole } from '../../../constructs/serving/inference-pool';
+import { InferenceExtensionRelease, LlmdRouterRelease } from '../../../constructs/serving/releases';
 import { VllmServer } from '../../../constructs/serving/vllm-server';
 import { LlmModel } from '../../../lib/models/llm';
 import { objectsOf, onlyObject, synthChart, testChart } from '../../util';
 
-const NIXL_IMAGE = 'ghcr.io/llm-d/llm-d-cuda:v0.4.0';
+/** Any image with NIXL; the tests pin one explicitly to show the prop is honoured. */
+const NIXL_IMAGE = 'vllm/vllm-openai:v0.19.1'; // the tag llm-d's P/D guide runs (llm-d/llm-d guides/pd-disaggregation)
 
 describe('InferencePool (aggregated)', () => {
   const chart = testChart('llm');
@@ -166,12 +168,16 @@ describe('InferencePool validation', () => {
     );
   });
 
-  test('fails when a P/D role has no NIXL image', () => {
+  test('P/D roles default to the upstream vLLM image, which ships NIXL', () => {
     const chart = testChart();
     const pool = new InferencePool(chart, 'Pool', { poolName: 'pd', disaggregated: true });
-    expect(() => new VllmServer(chart, 'P', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart, RDMA), inferencePool: pool, role: ServingRole.PREFILL })).toThrow(
-      /^test\/P: role prefill needs an image with NIXL/,
-    );
+    const gpus = h100Pool(chart, RDMA);
+    new VllmServer(chart, 'P', { model: LlmModel.LLAMA_3_1_8B, pool: gpus, inferencePool: pool, role: ServingRole.PREFILL });
+    new VllmServer(chart, 'D', { model: LlmModel.LLAMA_3_1_8B, pool: gpus, inferencePool: pool, role: ServingRole.DECODE });
+    const images = objectsOf(synthChart(chart), 'Deployment')
+      .filter((d: any) => d.metadata.name.startsWith('vllm-'))
+      .map((d: any) => d.spec.template.spec.containers.find((c: any) => c.name === 'vllm').image);
+    expect(images).toEqual(['vllm/vllm-openai:v0.21.0', 'vllm/vllm-openai:v0.21.0']);
   });
 
   test('fails when prefill and decode serve different models', () => {
@@ -195,5 +201,53 @@ describe('InferencePool validation', () => {
     expect(() => new VllmServer(chart, 'W', { model: LlmModel.WHISPER_LARGE_V3, pool: h100Pool(chart), inferencePool: pool })).toThrow(
       /^test\/W: whisper-large-v3 serves \/v1\/audio\/transcriptions \(multipart audio\)/,
     );
+  });
+});
+
+describe('InferencePool releases (CRD floors as a typed choice)', () => {
+  const build = (props: { routerRelease?: LlmdRouterRelease; inferenceExtensionRelease?: InferenceExtensionRelease }) => {
+    const chart = testChart('llm');
+    const gpus = h100Pool(chart, RDMA);
+    const pool = new InferencePool(chart, 'Pool', { poolName: 'pd', disaggregated: true, ...props });
+    new VllmServer(chart, 'P', { model: LlmModel.LLAMA_3_1_8B, pool: gpus, inferencePool: pool, role: ServingRole.PREFILL });
+    new VllmServer(chart, 'D', { model: LlmModel.LLAMA_3_1_8B, pool: gpus, inferencePool: pool, role: ServingRole.DECODE });
+    pool.addObjective('interactive', { priority: 10 });
+    return synthChart(chart);
+  };
+
+  test('appProtocol is rendered only for Inference Extension v1.4.0 and later, which added it', () => {
+    expect(onlyObject(build({ inferenceExtensionRelease: InferenceExtensionRelease.V1_3_1 }), 'InferencePool').spec).not.toHaveProperty('appProtocol');
+    expect(onlyObject(build({ inferenceExtensionRelease: InferenceExtensionRelease.V1_4_0 }), 'InferencePool').spec.appProtocol).toBe('http');
+    expect(onlyObject(build({}), 'InferencePool').spec.appProtocol).toBe('http');
+  });
+
+  test('llm-d-router v0.10.0 (default): llm-d.ai objectives and plugin file, the images that release publishes', () => {
+    const manifests = build({});
+    expect(onlyObject(manifests, 'InferenceObjective').apiVersion).toBe('llm-d.ai/v1alpha2');
+    expect(YAML.parse(onlyObject(manifests, 'ConfigMap').data['epp-config.yaml']).apiVersion).toBe('llm-d.ai/v1alpha1');
+    const deployments = objectsOf(manifests, 'Deployment');
+    expect(deployments.find((d) => d.metadata.name === 'pd-epp').spec.template.spec.containers[0].image).toBe('ghcr.io/llm-d/llm-d-router-endpoint-picker:v0.10.0');
+    const decode = deployments.find((d) => d.metadata.name === 'vllm-llama-3-1-8b-decode').spec.template.spec;
+    expect(decode.initContainers[0].image).toBe('ghcr.io/llm-d/llm-d-router-disagg-sidecar:v0.10.0');
+  });
+
+  test('requests name an objective with x-llm-d-inference-objective (llm-d-router v0.9.0+), written on each objective', () => {
+    const objective = onlyObject(build({}), 'InferenceObjective');
+    expect(objective.metadata.annotations).toEqual({ 'ai-factory.dev/objective-header': 'x-llm-d-inference-objective' });
+    const old = onlyObject(build({ routerRelease: LlmdRouterRelease.V0_8_0 }), 'InferenceObjective');
+    expect(old.metadata.annotations).toEqual({ 'ai-factory.dev/objective-header': 'x-gateway-inference-objective' });
+    expect(LlmdRouterRelease.V0_9_0.objectiveHeader).toBe('x-llm-d-inference-objective');
+  });
+
+  test('llm-d-router v0.8.0: objectives and plugin file in the Inference Extension groups, llm-d-inference-scheduler images', () => {
+    const manifests = build({ routerRelease: LlmdRouterRelease.V0_8_0 });
+    const objective = onlyObject(manifests, 'InferenceObjective');
+    expect(objective.apiVersion).toBe('inference.networking.x-k8s.io/v1alpha2');
+    expect(objective.spec).toEqual({ priority: 10, poolRef: { group: 'inference.networking.k8s.io', kind: 'InferencePool', name: 'pd' } });
+    expect(YAML.parse(onlyObject(manifests, 'ConfigMap').data['epp-config.yaml']).apiVersion).toBe('inference.networking.x-k8s.io/v1alpha1');
+    const deployments = objectsOf(manifests, 'Deployment');
+    expect(deployments.find((d) => d.metadata.name === 'pd-epp').spec.template.spec.containers[0].image).toBe('ghcr.io/llm-d/llm-d-inference-scheduler:v0.8.0');
+    const decode = deployments.find((d) => d.metadata.name === 'vllm-llama-3-1-8b-decode').spec.template.spec;
+    expect(decode.initContainers[0].image).toBe('ghcr.io/llm-d/llm-d-routing-sidecar:v0.8.0');
   });
 });

@@ -1,7 +1,7 @@
 import { RDMA, h100Pool, migPool } from './pools';
 import { GpuNodePool, GpuPartitioning, MigLayout } from '../../../constructs/accelerators/gpu-node-pool';
 import { ModelSource } from '../../../constructs/serving/model-source';
-import { VllmServer } from '../../../constructs/serving/vllm-server';
+import { MultiNodeBackend, VllmServer } from '../../../constructs/serving/vllm-server';
 import { BucketModelStore, ShareModelStore } from '../../../constructs/storage/model-store';
 import { ShareTypeCatalog } from '../../../constructs/storage/share-type-catalog';
 import { GpuModel } from '../../../lib/hardware/gpu';
@@ -38,6 +38,10 @@ describe('VllmServer on one node (Deployment)', () => {
     ]);
     expect(deployment.spec.strategy).toEqual({ type: 'Recreate' });
     expect(deployment.spec.replicas).toBe(1);
+  });
+
+  test('the default image is vLLM v0.21.0, the release llm-d-router v0.10.0 deploys', () => {
+    expect(container.image).toBe('vllm/vllm-openai:v0.21.0');
   });
 
   test('GPUs, node selector and tolerations come from the pool; /dev/shm is memory-backed', () => {
@@ -168,21 +172,54 @@ describe('VllmServer across nodes (LeaderWorkerSet)', () => {
   const leader = lws.spec.leaderWorkerTemplate.leaderTemplate;
   const worker = lws.spec.leaderWorkerTemplate.workerTemplate;
 
-  test('405B BF16 on 8× H100 nodes: TP=8 × PP=2, one group of two pods, Ray started by the leader', () => {
+  test('405B BF16 on 8× H100 nodes: TP=8 × PP=2, one group of two pods running vLLM\'s multiprocessing backend', () => {
     expect(server.plan).toMatchObject({ tensorParallelSize: 8, pipelineParallelSize: 2 });
+    expect(server.multiNodeBackend).toBe(MultiNodeBackend.MULTIPROCESSING);
     expect(objectsOf(manifests, 'Deployment')).toEqual([]);
     expect(lws.apiVersion).toBe('leaderworkerset.x-k8s.io/v1');
     expect(lws.spec).toMatchObject({ replicas: 1, startupPolicy: 'LeaderCreated', leaderWorkerTemplate: { size: 2, restartPolicy: 'RecreateGroupOnPodRestart' } });
+    expect(vllm(leader.spec).readinessProbe).toBeDefined();
+    expect(vllm(worker.spec).readinessProbe).toBeUndefined();
+  });
+
+  test('leader and worker commands are vLLM\'s documented multi-node flags: --nnodes, --node-rank, --master-addr, --master-port, --headless', () => {
+    // vllm-project/vllm docs/serving/parallelism_scaling.md "Running vLLM with MultiProcessing":
+    //   head:   vllm serve MODEL --tensor-parallel-size 8 --pipeline-parallel-size 2 --nnodes 2 --node-rank 0 --master-addr HEAD_IP
+    //   worker: vllm serve MODEL --tensor-parallel-size 8 --pipeline-parallel-size 2 --nnodes 2 --node-rank 1 --master-addr HEAD_IP --headless
+    const engine = [
+      'meta-llama/Llama-3.1-405B-Instruct', '--served-model-name=meta-llama/Llama-3.1-405B-Instruct', '--port=8000', '--tensor-parallel-size=8',
+      '--pipeline-parallel-size=2', '--distributed-executor-backend=mp', '--max-model-len=16384', '--gpu-memory-utilization=0.9', '--enable-prefix-caching',
+    ];
     const leaderContainer = vllm(leader.spec);
+    const workerContainer = vllm(worker.spec);
+    expect(leaderContainer.command).toEqual(['vllm', 'serve']);
+    expect(leaderContainer.args).toEqual([...engine, '--nnodes=2', '--node-rank=0', '--master-addr=$(LWS_LEADER_ADDRESS)', '--master-port=29501']);
+    expect(workerContainer.command).toEqual(['vllm', 'serve']);
+    expect(workerContainer.args).toEqual([...engine, '--nnodes=2', '--node-rank=$(NODE_RANK)', '--master-addr=$(LWS_LEADER_ADDRESS)', '--master-port=29501', '--headless']);
+    // the rank is the pod's LWS worker index; the worker declares it before the arguments that expand it
+    const rankField = "metadata.labels['leaderworkerset.sigs.k8s.io/worker-index']";
+    expect(workerContainer.env).toContainEqual({ name: 'NODE_RANK', valueFrom: { fieldRef: { fieldPath: rankField } } });
+    expect(leaderContainer.env.map((e: any) => e.name)).not.toContain('NODE_RANK');
+  });
+
+  test('Ray stays an option: the leader starts the Ray head, workers join it', () => {
+    const rayChart = testChart('llm');
+    new VllmServer(rayChart, 'L405', {
+      model: LlmModel.LLAMA_3_1_405B,
+      pool: h100Pool(rayChart, RDMA),
+      maxNodesPerReplica: 2,
+      maxModelLen: 16384,
+      multiNodeBackend: MultiNodeBackend.RAY,
+    });
+    const group = onlyObject(synthChart(rayChart), 'LeaderWorkerSet').spec.leaderWorkerTemplate;
+    const leaderContainer = vllm(group.leaderTemplate.spec);
     expect(leaderContainer.command).toEqual(['/bin/bash', '-c']);
     expect(leaderContainer.args[0]).toBe(
       'bash /vllm-workspace/examples/online_serving/multi-node-serving.sh leader --ray_cluster_size="${LWS_GROUP_SIZE}" && exec vllm serve ' +
       'meta-llama/Llama-3.1-405B-Instruct --served-model-name=meta-llama/Llama-3.1-405B-Instruct --port=8000 --tensor-parallel-size=8 ' +
       '--pipeline-parallel-size=2 --distributed-executor-backend=ray --max-model-len=16384 --gpu-memory-utilization=0.9 --enable-prefix-caching',
     );
-    expect(vllm(worker.spec).args).toEqual(['exec bash /vllm-workspace/examples/online_serving/multi-node-serving.sh worker --ray_address="${LWS_LEADER_ADDRESS}"']);
-    expect(leaderContainer.readinessProbe).toBeDefined();
-    expect(vllm(worker.spec).readinessProbe).toBeUndefined();
+    expect(vllm(group.workerTemplate.spec).args).toEqual(['exec bash /vllm-workspace/examples/online_serving/multi-node-serving.sh worker --ray_address="${LWS_LEADER_ADDRESS}"']);
   });
 
   test('RDMA from the pool: Multus rails, RDMA device, IPC_LOCK and the NCCL environment on every pod', () => {
@@ -327,6 +364,33 @@ describe('VllmServer validation', () => {
     expect(() => new VllmServer(chart, 'T', { model: LlmModel.LLAMA_3_1_8B, pool, gpuResourceName: 'nvidia.com/gpu' })).toThrow(
       'test/T: gpuResourceName nvidia.com/gpu is not offered by GPU pool mixed; it offers nvidia.com/mig-1g.10gb, nvidia.com/mig-3g.40gb',
     );
+  });
+
+  test('fails when a MIG offer of a pool of your own has a non-finite or fractional count or memory (fuzz: NaN nvidia.com/mig-3g.40gb)', () => {
+    const chart = testChart();
+    const base = migPool(chart);
+    const own = (offer: { countPerNode: number; memoryGb: number }) => ({ ...base, node: base.node, poolName: 'own', offers: [{ resourceName: 'nvidia.com/mig-3g.40gb', migProfile: '3g.40gb', ...offer }] });
+    for (const countPerNode of [NaN, Infinity, 1.5, 0]) {
+      expect(() => new VllmServer(chart, `C${countPerNode}`, { model: LlmModel.LLAMA_3_1_8B, pool: own({ countPerNode, memoryGb: 40 }), maxModelLen: 8192 })).toThrow(
+        `test/C${countPerNode}: GPU pool own offers ${countPerNode} nvidia.com/mig-3g.40gb per node; ` +
+          'the count must be a positive integer (a pod requests whole units of an extended resource)',
+      );
+    }
+    for (const memoryGb of [NaN, Infinity, -40]) {
+      expect(() => new VllmServer(chart, `M${memoryGb}`, { model: LlmModel.LLAMA_3_1_8B, pool: own({ countPerNode: 16, memoryGb }), maxModelLen: 8192 })).toThrow(
+        `test/M${memoryGb}: GPU pool own: nvidia.com/mig-3g.40gb has ${memoryGb} GB of memory; it must be a finite positive number`,
+      );
+    }
+  });
+
+  test('fails when a MIG layout count is not a positive integer, before any pod requests it', () => {
+    const chart = testChart();
+    expect(() => new GpuNodePool(chart, 'P', {
+      poolName: 'p',
+      gpuModel: GpuModel.H100_SXM5_80GB,
+      gpusPerNode: 8,
+      partitioning: GpuPartitioning.mig(MigLayout.uniform('all-3g.40gb', [{ profile: '3g.40gb', count: NaN }])),
+    })).toThrow('test/P: MIG layout 3g.40gb xNaN: count NaN of 3g.40gb must be a positive integer');
   });
 
   test('fails when replicas is not a positive integer', () => {

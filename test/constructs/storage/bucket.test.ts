@@ -2,25 +2,44 @@ import { Testing } from 'cdktf';
 import { Bucket } from '../../../constructs/storage/bucket';
 import { ObjectStorageService } from '../../../lib/storage/object-storage';
 import { FactoryStack } from '../../../stacks/factory-stack';
-import { onlyResource, synthStack, testStack } from '../../util';
+import { onlyResource, resourcesOf, synthStack, testStack } from '../../util';
 import { tenant } from '../identity/fixtures';
 
 const rgw = ObjectStorageService.cephRgw({ s3EndpointUrl: 'https://rgw.example.net', versioning: true });
 
 describe('Bucket', () => {
-  test('a versioned container in the tenant\'s account, never force-destroyed, protected', () => {
+  test('a versioned container on RGW: X-Versions-Location into an archive container, never force-destroyed, both protected', () => {
     const stack = testStack();
     const a = tenant(stack, 'A', 'tenant-a');
     new Bucket(stack, 'Datasets', { tenant: a, service: rgw, bucketName: 'tenant-a-datasets', storagePolicy: 'nvme' });
-    expect(onlyResource(synthStack(stack), 'openstack_objectstorage_container_v1')).toEqual({
-      name: 'tenant-a-datasets',
-      versioning: true,
-      storage_policy: 'nvme',
-      force_destroy: false,
-      provider: 'openstack.project_tenant_a',
-      depends_on: [expect.stringMatching(/^openstack_identity_project_v3\./), expect.stringMatching(/^openstack_identity_role_assignment_v3\./)],
-      lifecycle: { prevent_destroy: true },
-    });
+    const containers = resourcesOf(synthStack(stack), 'openstack_objectstorage_container_v1');
+    const common = { storage_policy: 'nvme', force_destroy: false, provider: 'openstack.project_tenant_a', lifecycle: { prevent_destroy: true } };
+    const tenantDeps = [expect.stringMatching(/^openstack_identity_project_v3\./), expect.stringMatching(/^openstack_identity_role_assignment_v3\./)];
+    expect(Object.values(containers)).toEqual([
+      {
+        name: 'tenant-a-datasets',
+        versioning_legacy: { type: 'versions', location: 'tenant-a-datasets-versions' },
+        depends_on: [...tenantDeps, expect.stringMatching(/^openstack_objectstorage_container_v1\.Datasets_Versions_/)],
+        ...common,
+      },
+      { name: 'tenant-a-datasets-versions', depends_on: tenantDeps, ...common },
+    ]);
+  });
+
+  test('a versioned container on Swift uses X-Versions-Enabled (the provider\'s versioning)', () => {
+    const stack = testStack();
+    new Bucket(stack, 'Datasets', { tenant: tenant(stack, 'A', 'tenant-a'), service: ObjectStorageService.swift({ versioning: true }), bucketName: 'datasets' });
+    const r = onlyResource(synthStack(stack), 'openstack_objectstorage_container_v1');
+    expect(r.versioning).toBe(true);
+    expect(r.versioning_legacy).toBeUndefined();
+  });
+
+  test('fails when the RGW archive container name would be too long for S3', () => {
+    const stack = testStack();
+    const name = 'a'.repeat(56);
+    expect(() => new Bucket(stack, 'B', { tenant: tenant(stack, 'A', 'a'), service: rgw, bucketName: name })).toThrow(
+      `test/B: bucket ${name} keeps its old versions in ${name}-versions (RGW's X-Versions-Location), which is longer than 63 characters; `
+      + 'shorten bucketName to 54 characters or leave versioning off');
   });
 
   test('other tenants get access only through explicit grants (Swift ACLs by project id)', () => {
@@ -32,7 +51,7 @@ describe('Bucket', () => {
     bucket.grantRead(b);
     bucket.grantRead(c);
     bucket.grantWrite(c);
-    const r = onlyResource(synthStack(stack), 'openstack_objectstorage_container_v1');
+    const r = Object.values(resourcesOf(synthStack(stack), 'openstack_objectstorage_container_v1')).find((x: any) => x.name === 'tenant-a-models');
     expect(r.container_read).toMatch(/^\$\{openstack_identity_project_v3\.B_Project_\w+\.id\}:\*,\$\{openstack_identity_project_v3\.C_Project_\w+\.id\}:\*$/);
     expect(r.container_write).toMatch(/^\$\{openstack_identity_project_v3\.C_Project_\w+\.id\}:\*$/);
   });
@@ -50,7 +69,8 @@ describe('Bucket', () => {
   test('fails when versioning is asked of a service without it', () => {
     const stack = testStack();
     expect(() => new Bucket(stack, 'B', { tenant: tenant(stack, 'A', 'a'), service: ObjectStorageService.cephRgw(), bucketName: 'data', versioning: true })).toThrow(
-      'test/B: versioning is asked for but the site\'s Ceph RGW does not support container versioning; declare it in ObjectStorageService (versioning: true) once the operator enabled it, or leave versioning off',
+      'test/B: versioning is asked for but the site\'s Ceph RGW does not version containers; on RGW set rgw_swift_versioning_enabled = true '
+      + '(RGW answers X-Versions-Location with 412 otherwise) and declare versioning: true in ObjectStorageService, or leave versioning off',
     );
   });
 

@@ -43,7 +43,9 @@ describe('ShareModelStore', () => {
     const pv: string = tf.output.model_store_llama_3_1_70b_pv.value;
     expect(pv).toMatch(/^\$\{yamlencode\(\{"apiVersion" = "v1", "kind" = "PersistentVolume"/);
     expect(pv).toContain('"shareID" = openstack_sharedfilesystem_share_v2.Llama70b_Share_');
-    expect(pv).toContain('"shareAccessID" = openstack_sharedfilesystem_share_access_v2.Llama70b_Share_Access-cephx-inference-llama-3-1-70b_');
+    // shareAccessID is deprecated since cloud-provider-openstack v1.35.0 (pkg/csi/manila/options/shareoptions.go)
+    expect(pv).not.toContain('"shareAccessID" =');
+    expect(pv).toContain('"shareAccessIDs" = openstack_sharedfilesystem_share_access_v2.Llama70b_Share_Access-cephx-inference-llama-3-1-70b_');
     expect(pv).toContain('"persistentVolumeReclaimPolicy" = "Retain"');
     expect(pv).toContain('"accessModes" = ["ReadOnlyMany"]');
   });

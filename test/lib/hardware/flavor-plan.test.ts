@@ -117,7 +117,8 @@ describe('GpuFlavorPlanner.passthrough', () => {
       name: 'h200-sxm-141gb',
       vendorId: '10de',
       productId: '2335',
-      deviceType: PciDeviceType.TYPE_PCI,
+      // H200 is SR-IOV capable: Nova records it as type-PF (nova/virt/libvirt/host.py _get_device_type)
+      deviceType: PciDeviceType.TYPE_PF,
       numaPolicy: PciNumaAffinityPolicy.REQUIRED,
       resourceClass: undefined,
     });
@@ -125,8 +126,14 @@ describe('GpuFlavorPlanner.passthrough', () => {
     expect(plan.gpuMemoryGb).toBe(141);
     expect(plan.hostNumaNodes).toEqual([0]);
     expect(GpuFlavorPlanner.novaPciAliasJson(plan.pciAlias!)).toBe(
-      '{"name":"h200-sxm-141gb","vendor_id":"10de","product_id":"2335","device_type":"type-PCI","numa_policy":"required"}',
+      '{"name":"h200-sxm-141gb","vendor_id":"10de","product_id":"2335","device_type":"type-PF","numa_policy":"required"}',
     );
+    expect(GpuFlavorPlanner.novaPciDeviceSpecJson(plan.pciAlias!)).toBe('{"vendor_id":"10de","product_id":"2335"}');
+  });
+
+  test('the device_spec carries the resource class the alias requests', () => {
+    const plan = GpuFlavorPlanner.plan({ server: hgx, gpuCount: 1, attachment: GpuAttachment.passthrough({ resourceClass: 'CUSTOM_GPU_H200' }) });
+    expect(GpuFlavorPlanner.novaPciDeviceSpecJson(plan.pciAlias!)).toBe('{"vendor_id":"10de","product_id":"2335","resource_class":"CUSTOM_GPU_H200"}');
   });
 
   test('a passthrough resource class goes into the alias and the Placement resources', () => {

@@ -2,15 +2,19 @@ import { GpuModel } from '../../../lib/hardware/gpu';
 import { GpuAttachment, GpuAttachmentKind, PciDeviceType } from '../../../lib/hardware/gpu-attachment';
 
 describe('GpuAttachment', () => {
-  test('passthrough defaults: alias = GPU model name, type-PCI, Nova default PCI resource class', () => {
+  test('passthrough defaults: alias = GPU model name, device type from the model, Nova default PCI resource class', () => {
     expect(GpuAttachment.passthrough().resolve(GpuModel.H200_SXM_141GB)).toMatchObject({
       kind: GpuAttachmentKind.PASSTHROUGH,
       instancesPerGpu: 1,
       unitMemoryGb: 141,
       pciAlias: 'h200-sxm-141gb',
-      pciDeviceType: PciDeviceType.TYPE_PCI,
+      pciDeviceType: PciDeviceType.TYPE_PF,
       resourceClass: 'CUSTOM_PCI_10DE_2335',
     });
+    // a model not known to be SR-IOV capable stays type-PCI; deviceType overrides either way
+    expect(GpuAttachment.passthrough().resolve(GpuModel.MI350X_288GB).pciDeviceType).toBe(PciDeviceType.TYPE_PCI);
+    const forced = GpuAttachment.passthrough({ deviceType: PciDeviceType.TYPE_PCI });
+    expect(forced.resolve(GpuModel.H200_SXM_141GB).pciDeviceType).toBe(PciDeviceType.TYPE_PCI);
   });
 
   test('time-sliced vGPU: framebuffer from the type name, instances per GPU from the GPU memory', () => {

@@ -45,6 +45,25 @@ describe('GpuModel catalog', () => {
     expect(GpuModel.MI350X_288GB.migCapable).toBe(false);
   });
 
+  test('SR-IOV capable models, whose whole-GPU passthrough Nova records as type-PF', () => {
+    // NVIDIA Ampere and later data-center GPUs have SR-IOV (openstack/nova doc/source/admin/virtual-gpu.rst);
+    // MI300X is an SR-IOV PF of AMD's GIM driver (amd/MxGPU-Virtualization libgv/core/amdgv_device.c, 0x74A1);
+    // MI350X is not verified
+    expect(Object.fromEntries(GpuModel.all().map((g) => [g.name, g.sriovCapable]))).toEqual({
+      'a100-sxm4-40gb': true,
+      'a100-sxm4-80gb': true,
+      'a100-pcie-40gb': true,
+      'a100-pcie-80gb': true,
+      'h100-sxm5-80gb': true,
+      'h100-pcie-80gb': true,
+      'h200-sxm-141gb': true,
+      'b200-180gb': true,
+      'l40s-48gb': true,
+      'mi300x-192gb': true,
+      'mi350x-288gb': false,
+    });
+  });
+
   test('fromName finds shipped models', () => {
     expect(GpuModel.fromName('h200-sxm-141gb')).toBe(GpuModel.H200_SXM_141GB);
   });

@@ -28,6 +28,24 @@ describe('QuotaPlanner.compute', () => {
     expect(q.gpuLimits[0]).toMatchObject({ resourceClass: 'CUSTOM_BAREMETAL_H200', used: 3, limit: 5 });
   });
 
+  test('unified limits count no cores or RAM for bare-metal servers; legacy quotas count them', () => {
+    const bm: ServerAllocation = {
+      name: 'baremetal.hgx',
+      count: 2,
+      vcpus: 224,
+      ramMb: 2_097_152,
+      dedicatedCpus: true,
+      gpusPerServer: 8,
+      gpuResourceClass: GpuResourceClass.bareMetal('hgx'),
+      bareMetal: true,
+    };
+    const unified = QuotaPlanner.compute({ allocations: [bm, controlPlane], headroomPercent: 0, unifiedLimits: true });
+    expect([unified.instances, unified.sharedCores, unified.dedicatedCores, unified.ramMb]).toEqual([5, 12, 0, 3 * 8192]);
+    expect(unified.gpuLimits.map((g) => [g.limitResourceName, g.limit])).toEqual([['class:CUSTOM_HGX', 2]]);
+    const legacy = QuotaPlanner.compute({ allocations: [bm, controlPlane], headroomPercent: 0 });
+    expect([legacy.instances, legacy.cores, legacy.ramMb]).toEqual([5, 2 * 224 + 12, 2 * 2_097_152 + 3 * 8192]);
+  });
+
   test('explicit quotas at or above the use are taken as given', () => {
     const overrides = { instances: 2, dedicatedCores: 300, gpus: { CUSTOM_PCI_10DE_2335: 12 } };
     const q = QuotaPlanner.compute({ allocations: [gpuServers(2)], overrides });

@@ -1,0 +1,110 @@
+/**
+ * Kuadrant v1.5.2 policies (Kuadrant/kuadrant-operator `config/crd/bases/`) on Gateway API HTTPRoutes; the plain
+ * HTTPRoute of a tenant is shared with the F5 profile.
+ */
+import { Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { CERT_MANAGER_GROUP, GATEWAY_GROUP, GatewayModel, TenantModel, poolRef } from './model';
+import {
+  HttpRoute,
+  HttpRouteSpecRulesFiltersType,
+  HttpRouteSpecRulesFiltersUrlRewritePathType,
+  HttpRouteSpecRulesMatchesPathType,
+} from '../../../generated/k8s/gateway-api';
+import { AuthPolicy, RateLimitPolicy, TlsPolicy } from '../../../generated/k8s/kuadrant';
+import { TokenRateLimitPolicy } from '../../../generated/k8s/kuadrant-v1alpha1';
+import { invalid } from '../../common/validation';
+import { CertIssuerKind, GatewayAuthenticationKind } from '../options';
+
+/** Label of the API key Secrets of a tenant (Authorino selects them by label). */
+export const API_KEY_LABEL = 'ai-factory.dev/api-keys';
+
+/**
+ * The tenant's HTTPRoute: `/llm/<model>/...` on its hostname, rewritten to `/...` (vLLM serves `/v1/...`), to the
+ * model's InferencePool.
+ */
+export function renderHttpRouteTenant(gw: GatewayModel, t: TenantModel): void {
+  new HttpRoute(t.scope as Construct, 'Route', {
+    metadata: { name: t.routeName, namespace: t.namespaceName },
+    spec: {
+      parentRefs: [{ group: GATEWAY_GROUP, kind: 'Gateway', name: gw.gatewayName, namespace: gw.namespaceName, sectionName: t.listenerName }],
+      hostnames: [t.hostname],
+      rules: Lazy.any({
+        produce: () => t.routes.map((r) => ({
+          name: r.modelName,
+          matches: [{ path: { type: HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: `/llm/${r.modelName}` } }],
+          filters: [{
+            type: HttpRouteSpecRulesFiltersType.URL_REWRITE,
+            urlRewrite: { path: { type: HttpRouteSpecRulesFiltersUrlRewritePathType.REPLACE_PREFIX_MATCH, replacePrefixMatch: '/' } },
+          }],
+          backendRefs: [poolRef(r.pool, t.namespaceName)],
+          timeouts: { request: `${gw.requestTimeoutSeconds}s` },
+        })),
+      }),
+    },
+  });
+}
+
+/**
+ * A tenant on Kuadrant: HTTPRoute, AuthPolicy, RateLimitPolicy (requests) and TokenRateLimitPolicy (tokens; Kuadrant
+ * charges `usage.total_tokens` of OpenAI-style responses, streamed ones only with `stream_options.include_usage`:
+ * Kuadrant/kuadrant-operator v1.5.2 `doc/overviews/token-rate-limiting.md`). All policies target the tenant's
+ * HTTPRoute, so the counters are the tenant's.
+ */
+export function renderKuadrantTenant(gw: GatewayModel, t: TenantModel): void {
+  renderHttpRouteTenant(gw, t);
+  const scope = t.scope as Construct;
+  const targetRef = { group: GATEWAY_GROUP, kind: 'HTTPRoute', name: t.routeName };
+  const jwt = t.authentication.jwtOptions;
+  new AuthPolicy(scope, 'Authentication', {
+    metadata: { name: `${t.tenantName}-auth`, namespace: t.namespaceName },
+    spec: {
+      targetRef,
+      rules: {
+        authentication: t.authentication.kind === GatewayAuthenticationKind.API_KEYS
+          // Authorino finds the key Secrets by label in Kuadrant's namespace, each with an `api_key` field
+          // (doc/user-guides/tokenratelimitpolicy/authenticated-token-ratelimiting-tutorial.md)
+          ? { 'api-keys': { apiKey: { selector: { matchLabels: { [API_KEY_LABEL]: t.apiKeySecretName } } }, credentials: { authorizationHeader: { prefix: 'Bearer' } } } }
+          : { jwt: { jwt: { issuerUrl: jwt!.issuerUrl }, credentials: { authorizationHeader: { prefix: 'Bearer' } } } },
+      },
+    },
+  });
+  new RateLimitPolicy(scope, 'RequestLimits', {
+    metadata: { name: `${t.tenantName}-requests`, namespace: t.namespaceName },
+    spec: { targetRef, limits: { requests: { rates: [{ limit: t.limits.requestsPerMinute, window: '1m' }] } } },
+  });
+  // the CRD's window pattern is ^([0-9]{1,5}(h|m|s|ms)){1,4}$: a day is 24h ("1d" in Kuadrant's prose does not validate)
+  const rates = [
+    ...(t.limits.tokensPerMinute !== undefined ? [{ limit: t.limits.tokensPerMinute, window: '1m' }] : []),
+    ...(t.limits.tokensPerDay !== undefined ? [{ limit: t.limits.tokensPerDay, window: '24h' }] : []),
+  ];
+  if (rates.length > 0) {
+    new TokenRateLimitPolicy(scope, 'TokenLimits', {
+      metadata: { name: `${t.tenantName}-tokens`, namespace: t.namespaceName },
+      spec: { targetRef, limits: { tokens: { rates } } },
+    });
+  }
+}
+
+const tlsIssuers = new WeakMap<Construct, string>();
+
+/** One TLSPolicy per gateway: Kuadrant makes each HTTPS listener's Certificate from it. */
+export function renderKuadrantTlsPolicy(gw: GatewayModel, issuerName: string, issuerKind: CertIssuerKind): void {
+  const scope = gw.scope as Construct;
+  const issuer = `${issuerKind}/${issuerName}`;
+  const existing = tlsIssuers.get(scope);
+  if (existing !== undefined) {
+    if (existing !== issuer) {
+      invalid(scope, `the Kuadrant profile has one TLSPolicy per gateway, on ${existing}; issuer ${issuer} of another tenant cannot be used: give every tenant the gateway's issuer or an existing secret`);
+    }
+    return;
+  }
+  tlsIssuers.set(scope, issuer);
+  new TlsPolicy(scope, 'TlsPolicy', {
+    metadata: { name: `${gw.gatewayName}-tls`, namespace: gw.namespaceName },
+    spec: {
+      targetRef: { group: GATEWAY_GROUP, kind: 'Gateway', name: gw.gatewayName },
+      issuerRef: { group: CERT_MANAGER_GROUP, kind: issuerKind, name: issuerName },
+    },
+  });
+}

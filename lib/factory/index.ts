@@ -1,0 +1,2 @@
+export * from './factory-plan';
+export * from './deploy-order';

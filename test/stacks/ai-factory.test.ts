@@ -1,0 +1,239 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Testing } from 'cdktf';
+import { GpuPartitioning, MigLayout } from '../../constructs/accelerators/gpu-node-pool';
+import { GpuAttachment } from '../../lib/hardware/gpu-attachment';
+import { ServerProfile } from '../../lib/hardware/server';
+import { LlmModel } from '../../lib/models/llm';
+import { PhysicalNetwork } from '../../lib/net/physical-network';
+import { ObjectStorageService } from '../../lib/storage/object-storage';
+import { ShareType } from '../../lib/storage/share-type';
+import { AiFactory, AiFactoryProps } from '../../stacks/ai-factory';
+import { FactoryTenantSpec } from '../../stacks/ai-factory-props';
+import { parseYamlDocuments } from '../util';
+
+const H200 = ServerProfile.HGX_H200_8GPU;
+const mac = (i: number, p: number) => `3c:ec:ef:00:0${p}:0${i}`;
+
+/** A small factory: hypervisors, Ironic bare metal with 8 IB rails, a tenant with a cluster, a tenant without. */
+function description(overrides: Partial<AiFactoryProps> = {}): AiFactoryProps {
+  return {
+    factoryName: 'f',
+    ironic: { url: 'https://ironic.example.net:6385' },
+    pools: [
+      { poolName: 'h200', server: H200, serverCount: 2 },
+      {
+        poolName: 'hgx',
+        server: H200,
+        ironic: { nodes: [1, 2].map((i) => ({ nodeName: `hgx-${i}`, bmcAddress: `https://10.10.0.${i}`, macAddresses: { 'lom0/0': mac(i, 0) } })) },
+        rdmaRails: [0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({ interfaceName: `ibp${i}s0`, hcaName: `mlx5_${i}` })),
+      },
+    ],
+    network: {
+      externalNetworkName: 'public',
+      tenantSupernet: '10.64.0.0/12',
+      physicalNetworks: [0, 1, 2, 3, 4, 5, 6, 7].map((i) => PhysicalNetwork.infiniBand({ name: `ibrail${i}`, fabricName: 'gpu', mtuBytes: 4092, pkeyRanges: [{ min: 0x100, max: 0x1ff }] })),
+    },
+    storage: { shareTypes: [ShareType.cephfsNative()], objectStorage: ObjectStorageService.cephRgw({ s3EndpointUrl: 'https://rgw.example.net' }) },
+    kubernetes: {
+      kubernetesVersion: 'v1.33.12',
+      imageUrl: 'https://images.example.net/vm.qcow2',
+      bareMetalImageUrl: 'https://images.example.net/bm.qcow2',
+      controlPlaneFlavor: { flavorName: 'm1.xlarge', vcpus: 8, ramMb: 16384 },
+      workerFlavor: { flavorName: 'm1.2xlarge', vcpus: 16, ramMb: 32768 },
+    },
+    tenants: [
+      {
+        tenantName: 'ml',
+        projectScope: { cloud: 'ml', userName: 'ml-deployer' },
+        headroomPercent: 0,
+        gpus: [
+          {
+            purchaseName: 'mig',
+            poolName: 'h200',
+            servers: 1,
+            gpusPerServer: 4,
+            partitioning: GpuPartitioning.mig(MigLayout.uniform('h200-3g', [{ profile: '3g.71gb', count: 2 }])),
+          },
+          { purchaseName: 'bm', poolName: 'hgx', servers: 2 },
+        ],
+        infiniBand: true,
+        cluster: { batchQueue: true },
+        models: [{ model: LlmModel.LLAMA_3_1_8B, nodeGroupName: 'mig', migProfile: '3g.71gb', maxModelLen: 8192, inferencePool: true }],
+      },
+      {
+        tenantName: 'lab',
+        projectScope: { cloud: 'lab', userName: 'lab-deployer' },
+        gpus: [{ purchaseName: 'vgpu', poolName: 'h200', servers: 3, attachment: GpuAttachment.vgpu('H200X-35C') }],
+        shares: [{ shareName: 'datasets', sizeGb: 1000 }],
+        buckets: [{ bucketName: 'lab-models' }],
+      },
+    ],
+    ...overrides,
+  };
+}
+
+/** Builds and synthesizes a factory; returns the stacks' Terraform JSON and the cluster sides' YAML. */
+function synth(props: AiFactoryProps = description()) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-factory-'));
+  const app = new App({ outdir: path.join(dir, 'cdktf.out'), stackTraces: false });
+  const factory = new AiFactory(app, 'Factory', { ...props, kubernetesOutdir: path.join(dir, 'dist') });
+  factory.synth();
+  const stacks: { [name: string]: any } = {};
+  for (const s of fs.readdirSync(path.join(dir, 'cdktf.out', 'stacks'))) {
+    stacks[s] = JSON.parse(fs.readFileSync(path.join(dir, 'cdktf.out', 'stacks', s, 'cdk.tf.json'), 'utf8'));
+  }
+  const yaml: { [file: string]: any[] } = {};
+  const dist = path.join(dir, 'dist');
+  for (const f of fs.existsSync(dist) ? fs.readdirSync(dist) : []) yaml[f] = parseYamlDocuments(fs.readFileSync(path.join(dist, f), 'utf8'));
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { factory, stacks, yaml };
+}
+const resources = (tf: any, type: string): any[] => Object.values(tf.resource?.[type] ?? {});
+const build = (props: AiFactoryProps) => new AiFactory(Testing.app({ stackTraces: false }), 'Factory', props);
+const tenant = (t: Partial<FactoryTenantSpec>, base = description().tenants[0]): FactoryTenantSpec => ({ ...base, ...t });
+
+describe('AiFactory', () => {
+  const { factory, stacks, yaml } = synth();
+
+  test('a site stack, one stack per tenant and a workloads stack per cluster, deployed in that order', () => {
+    expect(Object.keys(stacks).sort()).toEqual(['f-lab', 'f-ml', 'f-ml-workloads', 'f-site']);
+    expect(factory.deployOrder.map((s) => [s.step, s.stackNames])).toEqual([[1, ['f-site']], [2, ['f-lab', 'f-ml']], [3, []], [4, ['f-ml-workloads']]]);
+    expect(stacks['f-site'].output.deploy_order.value).toMatch(/^1\. cdktf deploy f-site: .*\n2\. cdktf deploy f-lab f-ml: /);
+    expect(factory.tenant('ml').stack.dependencies).toContain(factory.siteStack);
+  });
+
+  test('the site owns pools, flavors and the cluster template; tenants reach them by remote state, never the other way', () => {
+    const site = stacks['f-site'];
+    expect(resources(site, 'openstack_compute_flavor_v2').map((f) => f.name).sort()).toEqual(['bm.hgx', 'h200.gpu.4x', 'h200.vgpu.h200x-35c.1x']);
+    expect(resources(site, 'ironic_node').map((n) => n.name).sort()).toEqual(['hgx-1', 'hgx-2']);
+    expect(resources(site, 'openstack_compute_flavor_access_v2')).toEqual([]); // the grants live with the tenants
+    expect(site.data?.terraform_remote_state).toBeUndefined();
+    const ml = stacks['f-ml'];
+    expect(Object.values(ml.data.terraform_remote_state)).toEqual([
+      expect.objectContaining({ backend: 'local', config: { path: '../f-site/terraform.f-site.tfstate' } }),
+    ]);
+    const access = resources(ml, 'openstack_compute_flavor_access_v2');
+    expect(access).toHaveLength(2);
+    for (const a of access) expect(a.flavor_id).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-f-site\.outputs\./);
+    // terraform validate refuses a depends_on naming a remote-state value
+    for (const tf of Object.values(stacks)) {
+      for (const rs of Object.values<any>(tf.resource ?? {})) {
+        for (const r of Object.values<any>(rs)) for (const d of r.depends_on ?? []) expect(d).not.toMatch(/terraform_remote_state/);
+      }
+    }
+  });
+
+  test('node groups from the purchases, and the cluster side\'s node pools derived from the same purchases', () => {
+    const groups = resources(stacks['f-ml'], 'openstack_containerinfra_nodegroup_v1');
+    expect(groups.map((g) => [g.name, g.node_count]).sort()).toEqual([['bm', 2], ['mig', 1]]);
+    const ml = factory.tenant('ml');
+    expect(ml.nodePools.map((p) => [p.poolName, p.gpusPerNode, p.maxNodeCount, p.gpuModel.name])).toEqual([
+      ['mig', 4, 1, 'h200-sxm-141gb'],
+      ['bm', 8, 2, 'h200-sxm-141gb'],
+    ]);
+    expect(ml.cluster!.nodeGroups.map((g) => g.pool)).toEqual(ml.nodePools);
+    const cluster = yaml['f-ml-cluster.k8s.yaml'];
+    const script: string = cluster.find((d) => d.kind === 'ConfigMap' && d.metadata.name === 'ai-factory-node-labeler').data['label-nodes.sh'];
+    expect(script).toMatch(/configure 'mig' '\w+' 'nvidia.com\/gpu=present:NoSchedule' 'ai-factory.dev\/gpu-pool=mig nvidia.com\/mig.config=h200-3g'/);
+    expect(script).toMatch(/configure 'bm' '\w+' '[^']*' 'ai-factory.dev\/gpu-pool=bm /);
+    // the bare-metal pool's rails: a fabric for the node group of that pool, one IPoIB network per rail
+    expect(cluster.filter((d) => d.kind === 'NetworkAttachmentDefinition')).toHaveLength(8);
+    // the tenant without a cluster has none of it
+    expect(factory.tenant('lab').cluster).toBeUndefined();
+    expect(yaml['f-lab-cluster.k8s.yaml']).toBeUndefined();
+  });
+
+  test('a tenant\'s quota is what its stacks create: GPU limits from the purchases, servers and cores from VMs and node groups', () => {
+    const limits = Object.fromEntries(resources(stacks['f-ml'], 'openstack_identity_limit_v3').map((l) => [l.resource_name, l.resource_limit]));
+    const h200Vm = factory.flavor('h200/passthrough/4');
+    const bm = factory.flavor('hgx/bare-metal/8');
+    // 1 VM with 4 passthrough GPUs, 2 bare-metal servers (their own resource class), 3 control plane + 2 workers
+    expect(limits[`class:${h200Vm.gpuResourceClass}`]).toBe(4);
+    expect(limits[`class:${bm.gpuResourceClass}`]).toBe(2);
+    expect(limits.servers).toBe(1 + 2 + 3 + 2);
+    // pinned: the GPU servers' flavors (Tenant counts a bare-metal flavor's size too); unpinned: the cluster's VMs
+    expect(limits['class:PCPU']).toBe(h200Vm.vcpus + 2 * bm.vcpus);
+    expect(limits['class:VCPU']).toBe(3 * 8 + 2 * 16);
+    expect(limits['class:MEMORY_MB']).toBe(h200Vm.ramMb + 2 * bm.ramMb + 3 * 16384 + 2 * 32768);
+    // the namespace may use exactly the node groups' GPUs (MIG: 2 slices per GPU of 4)
+    const quota = yaml['f-ml-cluster.k8s.yaml'].find((d) => d.kind === 'ResourceQuota' && d.metadata.namespace === 'ml');
+    expect(quota.spec.hard).toMatchObject({ 'requests.nvidia.com/mig-3g.71gb': '8', 'requests.nvidia.com/gpu': '16' });
+    const lab = Object.fromEntries(resources(stacks['f-lab'], 'openstack_identity_limit_v3').map((l) => [l.resource_name, l.resource_limit]));
+    expect(lab['class:VGPU']).toBe(3);
+    expect(lab.servers).toBe(Math.ceil(3 * 1.1)); // default 10% headroom on all but GPUs
+  });
+
+  test('serving in the tenant\'s namespace on the node group and MIG profile it names, behind an InferencePool', () => {
+    const serving = yaml['f-ml-serving.k8s.yaml'];
+    expect(serving.filter((d) => d.kind === 'Namespace')).toEqual([]); // the namespace is the TenantNamespace's
+    const deployment = serving.find((d) => d.kind === 'Deployment' && d.metadata.name.startsWith('vllm-'));
+    expect(deployment.metadata.namespace).toBe('ml');
+    expect(deployment.spec.template.spec.nodeSelector).toMatchObject({ 'ai-factory.dev/gpu-pool': 'mig' });
+    expect(deployment.spec.template.spec.containers[0].resources.limits).toMatchObject({ 'nvidia.com/mig-3g.71gb': 1 });
+    expect(serving.filter((d) => d.kind === 'InferencePool').map((p) => p.metadata.name)).toEqual(['llama-3-1-8b']);
+    const workloads = stacks['f-ml-workloads'];
+    expect(Object.keys(workloads.resource.kubernetes_manifest).length).toBe(
+      yaml['f-ml-cluster.k8s.yaml'].length + serving.length,
+    );
+  });
+
+  test('storage and InfiniBand through the tenant', () => {
+    expect(resources(stacks['f-lab'], 'openstack_sharedfilesystem_share_v2').map((s) => [s.name, s.size])).toEqual([['datasets', 1000]]);
+    const ib = resources(stacks['f-ml'], 'openstack_networking_network_v2').filter((n) => n.segments?.[0]?.network_type === 'vlan' || /ib/.test(n.name));
+    expect(ib).toHaveLength(8);
+    expect(factory.tenant('ml').infiniBand!.rails).toHaveLength(8);
+  });
+
+  describe('fails when', () => {
+    test('the factory name is not a DNS label', () => expect(() => build(description({ factoryName: 'My_Factory' }))).toThrow(
+      'Factory: factoryName "My_Factory" must be a lower-case DNS label; it prefixes every stack name'));
+    test('a pool name is not a DNS label', () => expect(() => build(description({ pools: [{ poolName: 'H200', server: H200, serverCount: 1 }], tenants: [] }))).toThrow(
+      'Factory: poolName "H200" must be a lower-case DNS label (letters, digits, dashes; at most 63)'));
+    test('a tenant is named site', () => expect(() => build(description({ tenants: [tenant({ tenantName: 'site' })] }))).toThrow(
+      'Factory: tenantName site would name the tenant\'s stack like the site stack; choose another name'));
+    test('a purchase name is not a DNS label', () => expect(() => build(description({
+      tenants: [tenant({ gpus: [{ purchaseName: 'MIG', poolName: 'h200', servers: 1 }], models: [] })],
+    }))).toThrow('Factory: tenant ml: purchaseName "MIG" must be a lower-case DNS label; it names the node group'));
+    test('a hypervisor pool has no server count', () => expect(() => build(description({ pools: [{ poolName: 'h200', server: H200 }], tenants: [] }))).toThrow(
+      'Factory: pool h200 has no serverCount; give the number of hypervisors, or ironic nodes for a bare-metal pool'));
+    test('a bare-metal pool\'s server count disagrees with its nodes', () => expect(() => build(description({
+      pools: [{ ...description().pools[1], serverCount: 4 }], tenants: [],
+    }))).toThrow('Factory: pool hgx has serverCount 4 but enrolls 2 Ironic nodes; drop serverCount, the nodes are the pool'));
+    test('the purchases do not fit the inventory (the planner\'s refusal, with the path)', () => expect(() => build(description({
+      tenants: [tenant({ gpus: [{ purchaseName: 'big', poolName: 'h200', servers: 3 }], models: [] })],
+    }))).toThrow('Factory: tenants bought 24 GPUs of pool h200 (ml 24), but it has 16 (2 servers x 8 GPUs); lower the purchases or add 1 server to the pool'));
+    test('a tenant has a share but the site no share types', () => expect(() => build(description({ storage: {} }))).toThrow(
+      'Factory: tenant lab has share datasets but the site offers no share types; add storage.shareTypes'));
+    test('a tenant has a bucket but the site no object storage', () => expect(() => build(description({ storage: { shareTypes: [ShareType.cephfsNative()] } }))).toThrow(
+      'Factory: tenant lab has bucket lab-models but the site offers no object storage; add storage.objectStorage'));
+    test('a tenant serves models without a cluster', () => expect(() => build(description({ tenants: [tenant({ cluster: undefined })] }))).toThrow(
+      'Factory: tenant ml serves models but has no cluster; give it a cluster'));
+    test('a tenant has a cluster but the site no Kubernetes offer', () => expect(() => build(description({ kubernetes: undefined }))).toThrow(
+      'Factory: tenants ml have clusters but the site has no kubernetes offer; add kubernetes { kubernetesVersion, imageUrl, ... }'));
+    test('a vGPU purchase is made a node group', () => expect(() => build(description({
+      tenants: [tenant({ gpus: [{ purchaseName: 'v', poolName: 'h200', servers: 1, attachment: GpuAttachment.vgpu('H200X-35C'), nodeGroup: true }], models: [] })],
+    }))).toThrow('Factory: tenant ml: purchase v gives vGPUs (VGPU), which a Magnum node group cannot use (the GPU Operator needs whole GPUs in the node); ' +
+      'buy passthrough or bare-metal GPUs for the cluster, or set nodeGroup false'));
+    test('a cluster has no whole-GPU purchase', () => expect(() => build(description({
+      tenants: [tenant({ gpus: [{ purchaseName: 'v', poolName: 'h200', servers: 1, attachment: GpuAttachment.vgpu('H200X-35C') }], models: [] })],
+    }))).toThrow('Factory: tenant ml has a cluster but no whole-GPU purchase to make a node group of; buy passthrough or bare-metal GPUs'));
+    test('a model names a node group the tenant does not have', () => expect(() => build(description({
+      tenants: [tenant({ models: [{ model: LlmModel.LLAMA_3_1_8B, nodeGroupName: 'h100' }] })],
+    }))).toThrow('Factory: tenant ml serves llama-3.1-8b on node group h100, which it does not have; use mig, bm'));
+    test('a model asks for a MIG profile its node group does not offer', () => expect(() => build(description({
+      tenants: [tenant({ models: [{ model: LlmModel.LLAMA_3_1_8B, nodeGroupName: 'mig', migProfile: '1g.18gb' }] })],
+    }))).toThrow('Factory: tenant ml: model llama-3.1-8b asks for MIG profile 1g.18gb, which node group mig does not offer; it offers nvidia.com/mig-3g.71gb'));
+    test('a tenant asks for InfiniBand on a site without InfiniBand', () => expect(() => build(description({
+      network: { externalNetworkName: 'public', tenantSupernet: '10.64.0.0/12' },
+    }))).toThrow('Factory: tenant ml asks for InfiniBand but the site has no InfiniBand physical networks; add them to network.physicalNetworks'));
+    test('a bare-metal node group has no bare-metal image', () => expect(() => build(description({
+      kubernetes: { ...description().kubernetes!, bareMetalImageUrl: undefined },
+    }))).toThrow('Factory: tenant ml: purchase bm is a bare-metal node group but the site has no bare-metal node image; add kubernetes.bareMetalImageUrl'));
+    test('a tenant is looked up that the factory does not have', () => expect(() => factory.tenant('nobody')).toThrow(
+      'Factory: tenant nobody is not in the factory; it has ml, lab'));
+    test('a flavor is looked up that no tenant bought', () => expect(() => factory.flavor('h200/passthrough/8')).toThrow(
+      'Factory: no tenant bought flavor h200/passthrough/8; the site offers h200/passthrough/4, h200/vgpu-h200x-35c/1, hgx/bare-metal/8'));
+  });
+});
