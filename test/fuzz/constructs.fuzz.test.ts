@@ -47,39 +47,35 @@ const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
  * so that they keep hunting other classes; delete a filter when its `known` test starts failing (= the bug is fixed).
  */
 const KNOWN = {
-  /**
-   * TenantNamespace renders cpuCores / memoryGib / storageGib into quantities without checking they are finite
-   * (InfinityGi, 5e-324Gi); TenantQueue writes cpuCores Infinity as nominalQuota.
-   */
+  /** TenantNamespace renders numbers that JavaScript writes in exponent notation into quantities: 5e-324Gi. */
+  noExponent: (a: fc.Arbitrary<number>) => a.filter((n) => !String(n).includes('e')),
+  /** TenantQueue writes cpuCores Infinity as nominalQuota. */
   finiteIntegers: (a: fc.Arbitrary<number>) => a.filter((n) => Number.isInteger(n) && Math.abs(n) < 1e15),
-  /** TenantNamespace puts defaultCpuRequest / defaultMemory into the LimitRange without checking they are quantities. */
-  validQuantities: (a: fc.Arbitrary<string>) => a.filter((q) => /^[+-]?(\d+(\.\d*)?|\.\d+)(([KMGTPE]i)|[mkMGTPE])?$/.test(q) && !q.startsWith('-')),
-  /** TenantNamespace writes tenantName into the ai-factory.dev/tenant label without checking the label-value syntax. */
+  /** TenantNamespace puts allowIngressFromNamespaces names into matchLabels without checking the label-value syntax. */
   labelValues: (a: fc.Arbitrary<string>) => a.filter((v) => v.length <= 63 && /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/.test(v)),
-  /** TenantNamespace allowIngressFromNamespaces names go into matchLabels unchecked (also uses labelValues). */
   /** Volume sizeGb has no upper bound: 1.8e307 is an integer, and the tenant's block-storage quota becomes Infinity. */
   bounded: (a: fc.Arbitrary<number>) => a.filter((n) => !(Math.abs(n) > 1e12)),
-  /** GpuBatchJob renders cpuPerPod / memoryGibPerPod, TenantNamespace maxPods / storageGib, without checking them (-5e-324Gi, -1Gi). */
+  /** GpuBatchJob renders cpuPerPod / memoryGibPerPod without checking them (-5e-324Gi). */
   positiveIntegers: (a: fc.Arbitrary<number>) => a.filter((n) => Number.isInteger(n) && n > 0 && n < 1e12),
   /**
-   * NetworkSite.addTenant takes the tenant name as a construct id unchecked: '' crashes in constructs ("Only root
-   * constructs may have an empty ID"), and so do the names of Object.prototype members ('__proto__', 'valueOf':
-   * "There is already a Construct with name 'valueOf'", constructs keeps children in a plain object).
+   * NetworkSite.addTenant takes the tenant name as a construct id: the names of Object.prototype members crash in
+   * constructs ('valueOf', '__proto__': "There is already a Construct with name 'valueOf'"; constructs keeps children
+   * in a plain object).
    */
-  tenantNames: (a: fc.Arbitrary<string>) => a.filter((n) => n !== '' && !(n in {})),
+  tenantNames: (a: fc.Arbitrary<string>) => a.filter((n) => !(n in {})),
 };
 
 describe('fuzz: random props give our error or valid output', () => {
   test('TenantNamespace', () => {
     fc.assert(fc.property(fc.record({
       namespaceName: fuzzName(),
-      tenantName: maybe(KNOWN.labelValues(fuzzName())),
-      cpuCores: KNOWN.finiteIntegers(fuzzNumber()),
-      memoryGib: KNOWN.finiteIntegers(fuzzNumber()),
-      maxPods: maybe(KNOWN.positiveIntegers(fuzzNumber())),
-      storageGib: maybe(KNOWN.positiveIntegers(fuzzNumber())),
-      defaultCpuRequest: maybe(KNOWN.validQuantities(fuzzQuantity())),
-      defaultMemory: maybe(KNOWN.validQuantities(fuzzQuantity())),
+      tenantName: maybe(fuzzName()),
+      cpuCores: KNOWN.noExponent(fuzzNumber()),
+      memoryGib: KNOWN.noExponent(fuzzNumber()),
+      maxPods: maybe(fuzzNumber()),
+      storageGib: maybe(KNOWN.noExponent(fuzzNumber())),
+      defaultCpuRequest: maybe(fuzzQuantity()),
+      defaultMemory: maybe(fuzzQuantity()),
       podSecurity: maybe(fc.constantFrom(...Object.values(PodSecurityLevel))),
       allowIngressFromNamespaces: maybe(fc.array(KNOWN.labelValues(fuzzName()), { maxLength: 2 })),
     }), (props) => {
@@ -356,14 +352,6 @@ describe('fuzz: random props give our error or valid output', () => {
  * while the bug is there and fails once it is fixed: then drop the KNOWN filter above and this test.
  */
 describe('known: found by the fuzz harness, owned by other areas', () => {
-  test.failing('TenantNamespace memoryGib Infinity gives limits.memory InfinityGi (constructs/cluster/tenant-namespace.ts)', () => {
-    judge(() => {
-      const chart = testChart();
-      new TenantNamespace(chart, 'Ns', { namespaceName: 'aa', cpuCores: 1, memoryGib: Infinity });
-      return { charts: [chart] };
-    });
-  });
-
   test.failing('TenantNamespace memoryGib 5e-324 gives requests.memory 5e-324Gi, not a quantity (seed 427832095 family)', () => {
     judge(() => {
       const chart = testChart();
@@ -372,34 +360,10 @@ describe('known: found by the fuzz harness, owned by other areas', () => {
     });
   });
 
-  test.failing('TenantNamespace defaultCpuRequest "" gives a LimitRange entry that is not a quantity (seed 427832095)', () => {
-    judge(() => {
-      const chart = testChart();
-      new TenantNamespace(chart, 'Ns', { namespaceName: 'a0', cpuCores: 1, memoryGib: 1, defaultCpuRequest: '' });
-      return { charts: [chart] };
-    });
-  });
-
-  test.failing('TenantNamespace tenantName " " becomes a label value the API server refuses (constructs/cluster/tenant-namespace.ts)', () => {
-    judge(() => {
-      const chart = testChart();
-      new TenantNamespace(chart, 'Ns', { namespaceName: 'aa', tenantName: ' ', cpuCores: 1, memoryGib: 1 });
-      return { charts: [chart] };
-    });
-  });
-
   test.failing('TenantNamespace allowIngressFromNamespaces [" "] becomes a matchLabels value the API server refuses (constructs/cluster/tenant-namespace.ts)', () => {
     judge(() => {
       const chart = testChart();
       new TenantNamespace(chart, 'Ns', { namespaceName: 'aa', cpuCores: 1, memoryGib: 1, allowIngressFromNamespaces: [' '] });
-      return { charts: [chart] };
-    });
-  });
-
-  test.failing('TenantNamespace maxPods -5e-324 gives ResourceQuota pods "-5e-324" (constructs/cluster/tenant-namespace.ts)', () => {
-    judge(() => {
-      const chart = testChart();
-      new TenantNamespace(chart, 'Ns', { namespaceName: 'a0', cpuCores: 1, memoryGib: 1, maxPods: -5e-324 });
       return { charts: [chart] };
     });
   });
@@ -439,12 +403,4 @@ describe('known: found by the fuzz harness, owned by other areas', () => {
     });
   });
 
-  test.failing('NetworkSite.addTenant("") crashes inside constructs instead of our error (constructs/network/network-site.ts, seed 520276145)', () => {
-    judge(() => {
-      const stack = testStack();
-      const site = new NetworkSite(stack, 'Site', { tenantSupernet: '10.64.0.0/10', overlayUnderlayMtuBytes: 9000, physicalNetworks: [baremetal(), rail(0)] });
-      new TenantNetwork(stack, 'Net', { tenant: site.addTenant('') });
-      return { stacks: [stack] };
-    });
-  });
 });

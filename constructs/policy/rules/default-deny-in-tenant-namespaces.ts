@@ -1,7 +1,7 @@
 import { PolicyLevel, PolicyPlatform, PolicyRule, PolicySubject, PolicyViolation } from '../policy-rule';
 
 /** The label TenantNamespace puts on a tenant's namespace. */
-export const TENANT_LABEL = 'ai-factory.dev/tenant';
+const TENANT_LABEL = 'ai-factory.dev/tenant';
 
 /**
  * Every tenant namespace (a Namespace labelled `ai-factory.dev/tenant`) has a default-deny NetworkPolicy in the same
