@@ -82,7 +82,9 @@ export function judge(build: () => { stacks?: TerraformStack[]; charts?: Chart[]
     if (e instanceof Error && /^Validation failed with the following errors:/.test(e.message)) return { refused: e.message };
     throw new Error(`crash instead of a validation error: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
   }
-  const problems = [...terraform.flatMap((d) => documentProblems(d, 'terraform')), ...kubernetes.flatMap(manifestProblems)];
+  // the cluster side also reaches Terraform as kubernetes_manifest resources: their objects obey the same rules
+  const applied = terraform.flatMap((d) => Object.values<any>(d.resource?.kubernetes_manifest ?? {}).map((r) => r.manifest));
+  const problems = [...terraform.flatMap((d) => documentProblems(d, 'terraform')), ...[...kubernetes, ...applied].flatMap(manifestProblems)];
   if (problems.length > 0) throw new Error(`accepted, but the output is invalid:\n  ${problems.slice(0, 8).join('\n  ')}`);
   if (OUTDIR) write(terraform, kubernetes);
   return { output: { terraform, kubernetes } };
