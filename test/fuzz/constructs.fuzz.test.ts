@@ -38,6 +38,7 @@ import { AiFactory } from '../../stacks/ai-factory';
 import { Tenant } from '../../stacks/tenant';
 import { cluster } from '../constructs/batch/fixtures';
 import { tenant } from '../constructs/identity/fixtures';
+import { ENVOY, GatewayScenario, KUADRANT } from '../constructs/ingress/fixtures';
 import { baremetal, rail } from '../constructs/network/fixtures';
 import { h100Pool, migPool } from '../constructs/serving/pools';
 import { testChart, testStack } from '../util';
@@ -390,6 +391,28 @@ describe('fuzz: random props give our error or valid output', () => {
           }],
         });
         return { stacks: app.node.findAll().filter((c): c is TerraformStack => c instanceof TerraformStack) };
+      });
+    }), params());
+  });
+
+  test('AiGateway with a tenant and a routed model', () => {
+    fc.assert(fc.property(fc.record({
+      implementation: fc.constantFrom(ENVOY, KUADRANT),
+      gatewayName: maybe(fuzzName()),
+      replicas: maybe(fuzzNumber(fc.integer({ min: 1, max: 4 }))),
+      memoryGibPerReplica: maybe(fuzzNumber(fc.integer({ min: 1, max: 8 }))),
+      httpRedirect: maybe(fc.boolean()),
+      requestTimeoutSeconds: maybe(fuzzNumber(fc.integer({ min: 30, max: 600 }))),
+      tenantName: fuzzName(fc.constantFrom('team-a', 'team-b')),
+      hostname: fc.constantFrom('team-a.ai.example.com', '', 'team a.example.com', '*.ai.example.com', 'UPPER.example.com', 'a'.repeat(64) + '.example.com'),
+      requestsPerMinute: fuzzNumber(fc.integer({ min: 1, max: 10_000 })),
+      tokensPerMinute: maybe(fuzzNumber(fc.integer({ min: 1, max: 1e6 }))),
+    }), ({ implementation, tenantName, hostname, requestsPerMinute, tokensPerMinute, ...props }) => {
+      judge(() => {
+        const s = new GatewayScenario();
+        s.gateway({ ...props, implementation });
+        s.tenant(tenantName, { hostname, limits: { requestsPerMinute, tokensPerMinute } });
+        return { charts: s.app.charts };
       });
     }), params());
   });

@@ -148,20 +148,23 @@ export function manifestProblems(obj: any): string[] {
       if (!values && typeof v !== 'string') problems.push(`${where}: ${at} ${k} value is not a string`);
     }
   };
-  const visit = (value: any, at: string) => {
-    if (Array.isArray(value)) return value.forEach((v, i) => visit(v, `${at}[${i}]`));
+  // quantities: requests and limits under `resources` (containers, claims), ResourceQuota `hard`, LimitRange entries
+  const isQuantityMap = (key: string, parent: string) => (['requests', 'limits'].includes(key) && parent === 'resources')
+    || (key === 'hard' && obj?.kind === 'ResourceQuota')
+    || (obj?.kind === 'LimitRange' && ['default', 'defaultRequest', 'max', 'min'].includes(key));
+  const visit = (value: any, at: string, parent: string) => {
+    if (Array.isArray(value)) return value.forEach((v, i) => visit(v, `${at}[${i}]`, parent));
     if (value === null || typeof value !== 'object') return;
     for (const [k, v] of Object.entries<any>(value)) {
       const here = `${at}.${k}`;
-      if ((k === 'labels' || k === 'matchLabels') && v && typeof v === 'object') {walkLabels(v, here, true);} else if (k === 'annotations' && v && typeof v === 'object') {walkLabels(v, here, false);} else if ((['requests', 'limits', 'hard'].includes(k) || (obj?.kind === 'LimitRange' && ['default', 'defaultRequest', 'max', 'min'].includes(k)))
-        && v && typeof v === 'object' && !Array.isArray(v)) {
+      if ((k === 'labels' || k === 'matchLabels') && v && typeof v === 'object') {walkLabels(v, here, true);} else if (k === 'annotations' && v && typeof v === 'object') {walkLabels(v, here, false);} else if (isQuantityMap(k, parent) && v && typeof v === 'object' && !Array.isArray(v)) {
         for (const [r, q] of Object.entries<any>(v)) {
           const text = String(q);
           if (!QUANTITY.test(text) || text.startsWith('-')) problems.push(`${where}: ${here}.${r} ${JSON.stringify(q)} is not a non-negative quantity`);
         }
-      } else {visit(v, here);}
+      } else {visit(v, here, k);}
     }
   };
-  visit(obj, '');
+  visit(obj, '', '');
   return problems;
 }
