@@ -53,8 +53,9 @@ const NAMESPACE_CLAIM = 'kubernetes-namespace';
  * A tenant of the AI factory on both sides: everything {@link Tenant} is on the OpenStack side (project, members,
  * quotas, networks and InfiniBand rails, application credentials, the project-scoped provider; the same construct
  * ids, so a `Tenant` that becomes a `FactoryTenant` keeps its Terraform addresses), plus its namespaces and Kueue
- * queues on each cluster it uses. A namespace is defined once, here, with the tenant's label; serving charts reuse it
- * (`new ServingChart(app, id, { tenantNamespace })`) instead of emitting their own.
+ * queues on each cluster it uses. A namespace is defined once, here, with the tenant's label; serving and batch charts
+ * reuse it (`new ServingChart(app, id, { tenantNamespace })`, `new BatchChart(app, id, { tenantNamespace })`) instead of
+ * emitting their own.
  */
 export class FactoryTenant extends Tenant {
   /** The tenant's name on the Kubernetes side (label `ai-factory.dev/tenant`). */

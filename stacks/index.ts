@@ -1,3 +1,4 @@
+export * from './batch-chart';
 export * from './factory-stack';
 export * from './factory-tenant';
 export * from './serving-chart';

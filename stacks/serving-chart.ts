@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { checkNamespaceDefinedOnce, useTenantNamespace } from './chart-namespace';
 import { ITenantNamespace } from '../constructs/cluster/tenant-namespace';
 import { clusterScoped, isDnsLabel } from '../constructs/common/k8s';
 import { invalid } from '../constructs/common/validation';
@@ -57,18 +58,9 @@ export class ServingChart extends Chart {
     this.namespaceName = namespaceName;
     this.tenantNamespace = props.tenantNamespace;
     if (props.tenantNamespace === undefined) {
-      clusterScoped(new k8s.KubeNamespace(this, 'Namespace', { metadata: { name: namespaceName } }));
+      checkNamespaceDefinedOnce(clusterScoped(new k8s.KubeNamespace(this, 'Namespace', { metadata: { name: namespaceName } })));
       return;
     }
-    if (props.tenantNamespace.node.root !== this.node.root) {
-      invalid(this, `tenant namespace ${props.tenantNamespace.node.path} belongs to another cdk8s app (another cluster); ` +
-        'give the namespace of a chart in this chart\'s app');
-    }
-    const owner = Chart.of(props.tenantNamespace);
-    if (owner === this) {
-      invalid(this, `tenant namespace ${props.tenantNamespace.node.path} is inside this chart; a chart that defines its namespace needs no tenantNamespace`);
-    }
-    // the Namespace (its quota and policies) is applied before the workloads that land in it
-    this.addDependency(owner);
+    useTenantNamespace(this, props.tenantNamespace);
   }
 }

@@ -22,10 +22,15 @@ export interface OperandImage {
 
 /** The operand images of one NVIDIA GPU Operator release. */
 export interface GpuOperatorReleaseProps {
-  /** GPU Operator version the images belong to, e.g. `v26.3.1`. Install the operator's Helm chart of this version. */
+  /** GPU Operator version the images belong to, e.g. `v26.7.0`. Install the operator's Helm chart of this version. */
   readonly operatorVersion: string;
   /** Driver container; `version` is the driver version, the operator appends the OS suffix (`-ubuntu24.04`). */
   readonly driver: OperandImage;
+  /**
+   * Driver manager (the driver pod's init container that drains the node before a driver upgrade).
+   * @default - the `DRIVER_MANAGER_IMAGE` the operator's Helm chart sets on the operator Deployment
+   */
+  readonly driverManager?: OperandImage;
   /** NVIDIA Container Toolkit. */
   readonly toolkit: OperandImage;
   /** Kubernetes device plugin. */
@@ -38,7 +43,10 @@ export interface GpuOperatorReleaseProps {
   readonly dcgmExporter: OperandImage;
   /** MIG manager. */
   readonly migManager: OperandImage;
-  /** Operator validator (also runs the node status exporter). */
+  /**
+   * Operator validator (also runs the node status exporter). Since v25.10 it is the operator image itself,
+   * `nvcr.io/nvidia/gpu-operator:<operatorVersion>`; `gpu-operator-validator` is no longer published.
+   */
   readonly validator: OperandImage;
   /** GDRCopy driver. */
   readonly gdrcopy: OperandImage;
@@ -49,26 +57,49 @@ export interface GpuOperatorReleaseProps {
 /**
  * Image coordinates of a GPU Operator release. The operator builds every operand's image from the ClusterPolicy's
  * `repository/image:version` (or from environment variables only an OLM install sets), so a ClusterPolicy written
- * outside the Helm chart must name them.
+ * outside the Helm chart must name them. Each release below is the operand list of the chart's `values.yaml` at that
+ * tag (NVIDIA/gpu-operator `deployments/gpu-operator/values.yaml`); the validator and node status exporter use the
+ * operator image at the chart's `appVersion`, which the release sets to the tag.
  */
 export class GpuOperatorRelease {
   /**
-   * GPU Operator v26.3.1 with its default operands: driver 580.105.08, container toolkit v1.19.0, device plugin and GFD
-   * v0.19.0, DCGM 4.5.2-1, DCGM exporter 4.5.1-4.8.0 (distroless), MIG manager v0.14.0, GDRCopy v2.5.2, nvidia-fs
-   * 2.27.3. Source: the image list rendered from the gpu-operator v26.3.1 Helm chart in NVIDIA/aicr
-   * `docs/user/container-images.md`. The validator tag follows the operator version, as in every release through
-   * v25.3.2 (nvcr.io/nvidia/cloud-native/gpu-operator-validator).
+   * GPU Operator v26.7.0 (NVIDIA/gpu-operator tag v26.7.0, `deployments/gpu-operator/values.yaml`): driver 595.91.07,
+   * driver manager v0.12.0, container toolkit v1.20.0, device plugin and GFD v0.20.0, DCGM 4.6.0-1, DCGM exporter
+   * 4.6.0-4.8.3 (distroless), MIG manager v0.15.0, GDRCopy v2.6, nvidia-fs 2.29.4, validator
+   * `nvcr.io/nvidia/gpu-operator:v26.7.0`. The ClusterPolicy bindings are generated from this tag's CRD.
+   */
+  public static readonly V26_7_0 = new GpuOperatorRelease({
+    operatorVersion: 'v26.7.0',
+    driver: { repository: 'nvcr.io/nvidia', image: 'driver', version: '595.91.07' },
+    driverManager: { repository: 'nvcr.io/nvidia/cloud-native', image: 'k8s-driver-manager', version: 'v0.12.0' },
+    toolkit: { repository: 'nvcr.io/nvidia/k8s', image: 'container-toolkit', version: 'v1.20.0' },
+    devicePlugin: { repository: 'nvcr.io/nvidia', image: 'k8s-device-plugin', version: 'v0.20.0' },
+    gpuFeatureDiscovery: { repository: 'nvcr.io/nvidia', image: 'k8s-device-plugin', version: 'v0.20.0' },
+    dcgm: { repository: 'nvcr.io/nvidia/cloud-native', image: 'dcgm', version: '4.6.0-1-ubuntu24.04' },
+    dcgmExporter: { repository: 'nvcr.io/nvidia/k8s', image: 'dcgm-exporter', version: '4.6.0-4.8.3-distroless' },
+    migManager: { repository: 'nvcr.io/nvidia/cloud-native', image: 'k8s-mig-manager', version: 'v0.15.0' },
+    validator: { repository: 'nvcr.io/nvidia', image: 'gpu-operator', version: 'v26.7.0' },
+    gdrcopy: { repository: 'nvcr.io/nvidia/cloud-native', image: 'gdrdrv', version: 'v2.6' },
+    gds: { repository: 'nvcr.io/nvidia/cloud-native', image: 'nvidia-fs', version: '2.29.4' },
+  });
+
+  /**
+   * GPU Operator v26.3.1 (NVIDIA/gpu-operator tag v26.3.1, `deployments/gpu-operator/values.yaml`): driver 580.126.20,
+   * driver manager v0.10.0, container toolkit v1.19.0, device plugin and GFD v0.19.0, DCGM 4.5.2-1, DCGM exporter
+   * 4.5.1-4.8.0 (distroless), MIG manager v0.14.0, GDRCopy v2.5.2, nvidia-fs 2.27.3, validator
+   * `nvcr.io/nvidia/gpu-operator:v26.3.1`.
    */
   public static readonly V26_3_1 = new GpuOperatorRelease({
     operatorVersion: 'v26.3.1',
-    driver: { repository: 'nvcr.io/nvidia', image: 'driver', version: '580.105.08' },
+    driver: { repository: 'nvcr.io/nvidia', image: 'driver', version: '580.126.20' },
+    driverManager: { repository: 'nvcr.io/nvidia/cloud-native', image: 'k8s-driver-manager', version: 'v0.10.0' },
     toolkit: { repository: 'nvcr.io/nvidia/k8s', image: 'container-toolkit', version: 'v1.19.0' },
     devicePlugin: { repository: 'nvcr.io/nvidia', image: 'k8s-device-plugin', version: 'v0.19.0' },
     gpuFeatureDiscovery: { repository: 'nvcr.io/nvidia', image: 'k8s-device-plugin', version: 'v0.19.0' },
     dcgm: { repository: 'nvcr.io/nvidia/cloud-native', image: 'dcgm', version: '4.5.2-1-ubuntu22.04' },
     dcgmExporter: { repository: 'nvcr.io/nvidia/k8s', image: 'dcgm-exporter', version: '4.5.1-4.8.0-distroless' },
     migManager: { repository: 'nvcr.io/nvidia/cloud-native', image: 'k8s-mig-manager', version: 'v0.14.0' },
-    validator: { repository: 'nvcr.io/nvidia/cloud-native', image: 'gpu-operator-validator', version: 'v26.3.1' },
+    validator: { repository: 'nvcr.io/nvidia', image: 'gpu-operator', version: 'v26.3.1' },
     gdrcopy: { repository: 'nvcr.io/nvidia/cloud-native', image: 'gdrdrv', version: 'v2.5.2' },
     gds: { repository: 'nvcr.io/nvidia/cloud-native', image: 'nvidia-fs', version: '2.27.3' },
   });
@@ -95,7 +126,7 @@ export interface GpuOperatorPolicyProps {
   readonly pools?: IGpuNodePool[];
   /**
    * Operand images.
-   * @default GpuOperatorRelease.V26_3_1
+   * @default GpuOperatorRelease.V26_7_0
    */
   readonly release?: GpuOperatorRelease;
   /**
@@ -150,6 +181,43 @@ export interface GpuOperatorPolicyProps {
   readonly scrapeIntervalSeconds?: number;
 }
 
+/** `v25.10.0` → [25, 10, 0]; undefined when the version is not `vX.Y[.Z]`. */
+function releaseNumbers(version: string): number[] | undefined {
+  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/.exec(version);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;
+}
+
+/**
+ * Refuses image coordinates the operator cannot turn into a pull (NVIDIA/gpu-operator
+ * `api/nvidia/v1/clusterpolicy_types.go` `imagePath`: repository, image and version all set, or only image) and the
+ * validator image that stopped being published with v25.10 (its code moved into the operator image).
+ */
+function checkRelease(scope: Construct, release: GpuOperatorReleaseProps): void {
+  const images: [string, OperandImage | undefined][] = [
+    ['driver', release.driver], ['driverManager', release.driverManager], ['toolkit', release.toolkit],
+    ['devicePlugin', release.devicePlugin], ['gpuFeatureDiscovery', release.gpuFeatureDiscovery], ['dcgm', release.dcgm],
+    ['dcgmExporter', release.dcgmExporter], ['migManager', release.migManager], ['validator', release.validator],
+    ['gdrcopy', release.gdrcopy], ['gds', release.gds],
+  ];
+  for (const [name, i] of images) {
+    if (i === undefined || (!i.repository && !i.version && i.image)) continue; // a full reference in image (kbld)
+    if (!i.repository || !i.image || !i.version || /[\s:@]/.test(i.version.replace(/^sha256:/, ''))) {
+      invalid(scope, `release ${release.operatorVersion} ${name} image ${JSON.stringify(`${i.repository}/${i.image}:${i.version}`)} ` +
+        'needs a repository, an image and a version (a tag, or a sha256: digest); the operator refuses a partial image');
+    }
+  }
+  const v = releaseNumbers(release.operatorVersion);
+  const folded = v !== undefined && (v[0] > 25 || (v[0] === 25 && v[1] >= 10));
+  if (v && folded && release.validator.image === 'gpu-operator-validator') {
+    invalid(scope, `release ${release.operatorVersion} names the validator image gpu-operator-validator, which is not published since ` +
+      `v25.10 (the validator is part of the operator image); use { repository: 'nvcr.io/nvidia', image: 'gpu-operator', version: '${release.operatorVersion}' }`);
+  }
+  if (v && !folded && release.validator.image === 'gpu-operator') {
+    invalid(scope, `release ${release.operatorVersion} names the operator image as validator, but before v25.10 the validator is its own image; ` +
+      `use { repository: 'nvcr.io/nvidia/cloud-native', image: 'gpu-operator-validator', version: '${release.operatorVersion}' }`);
+  }
+}
+
 /** Name of the MIG manager's ConfigMap. */
 const MIG_CONFIG_MAP = 'ai-factory-mig-parted-config';
 /** Name of the device plugin's ConfigMap. */
@@ -182,7 +250,8 @@ export class GpuOperatorPolicy extends Construct {
     super(scope, id);
     this.props = props;
     this.operatorNamespace = props.operatorNamespace ?? 'gpu-operator';
-    const release = (props.release ?? GpuOperatorRelease.V26_3_1).props;
+    const release = (props.release ?? GpuOperatorRelease.V26_7_0).props;
+    checkRelease(this, release);
     const interval = props.scrapeIntervalSeconds ?? 15;
     if (!Number.isInteger(interval) || interval < 1) invalid(this, `scrapeIntervalSeconds ${interval} must be a positive integer`);
 
@@ -199,6 +268,7 @@ export class GpuOperatorPolicy extends Construct {
           enabled: props.deployDriver ?? true,
           ...image(release.driver),
           version: props.driverVersion ?? release.driver.version,
+          manager: release.driverManager ? image(release.driverManager) : undefined,
           rdma: Lazy.any({ produce: () => (this.gpuDirectRdma ? { enabled: true, useHostMofed: props.hostMofed ?? false } : undefined) }),
         },
         toolkit: { enabled: true, ...image(release.toolkit) },

@@ -9,7 +9,7 @@ import { guard, invalid } from '../common/validation';
 
 /** The operand images of one NVIDIA Network Operator release. */
 export interface NetworkOperatorReleaseProps {
-  /** Network Operator version, e.g. `v26.1.0`. Install the operator's Helm chart of this version (with `deployCR: false`). */
+  /** Network Operator version, e.g. `v26.1.2`. Install the operator's Helm chart of this version (with `deployCR: false`). */
   readonly operatorVersion: string;
   /** DOCA/MOFED driver container; the operator appends the OS suffix to `version`. */
   readonly docaDriver: OperandImage;
@@ -27,24 +27,29 @@ export interface NetworkOperatorReleaseProps {
 
 /**
  * Image coordinates of a Network Operator release (the NicClusterPolicy names every operand image; the chart does not
- * render one unless `deployCR: true`).
+ * render one unless `deployCR: true`). Each release below is the operand list of Mellanox/network-operator
+ * `hack/release.yaml` at its tag, the file the release's Helm values and sample NicClusterPolicies are rendered from.
  */
 export class NetworkOperatorRelease {
   /**
-   * Network Operator v26.1: DOCA driver `doca3.2.0-25.10-1.2.8.0-2` and the component images under
-   * `nvcr.io/nvidia/mellanox` tagged `network-operator-v26.1.0`. Sources: NVIDIA/aicr `docs/user/container-images.md`
-   * (network-operator v26.1.1 chart: doca-driver and k8s-rdma-shared-dev-plugin:network-operator-v26.1.0) and the tag
-   * scheme of Mellanox/network-operator `example/crs/mellanox.com_v1alpha1_nicclusterpolicy_cr-full.yaml`.
+   * Network Operator v26.1.2 (Mellanox/network-operator tag v26.1.2, `hack/release.yaml`): DOCA driver
+   * `doca3.3.0-26.01-1.0.0.0-0` and the component images under `nvcr.io/nvidia/mellanox` tagged
+   * `network-operator-v26.1.2`. The NicClusterPolicy bindings are generated from this tag's CRD.
    */
-  public static readonly V26_1 = new NetworkOperatorRelease({
-    operatorVersion: 'v26.1.1',
-    docaDriver: { repository: 'nvcr.io/nvidia/mellanox', image: 'doca-driver', version: 'doca3.2.0-25.10-1.2.8.0-2' },
-    rdmaSharedDevicePlugin: { repository: 'nvcr.io/nvidia/mellanox', image: 'k8s-rdma-shared-dev-plugin', version: 'network-operator-v26.1.0' },
-    multus: { repository: 'nvcr.io/nvidia/mellanox', image: 'multus-cni', version: 'network-operator-v26.1.0' },
-    cniPlugins: { repository: 'nvcr.io/nvidia/mellanox', image: 'plugins', version: 'network-operator-v26.1.0' },
-    ipoibCni: { repository: 'nvcr.io/nvidia/mellanox', image: 'ipoib-cni', version: 'network-operator-v26.1.0' },
-    nvIpam: { repository: 'nvcr.io/nvidia/mellanox', image: 'nvidia-k8s-ipam', version: 'network-operator-v26.1.0' },
-  });
+  public static readonly V26_1_2 = new NetworkOperatorRelease(releaseImages('v26.1.2', 'doca3.3.0-26.01-1.0.0.0-0'));
+
+  /**
+   * Network Operator v26.4.1 (Mellanox/network-operator tag v26.4.1, `hack/release.yaml`): DOCA driver
+   * `doca3.4.1-26.04-1.1.0.0-1` and the component images tagged `network-operator-v26.4.1`. Its CRD only relaxes
+   * v26.1.2's (image `repository`/`version` become optional), so the policy we render is valid for both.
+   */
+  public static readonly V26_4_1 = new NetworkOperatorRelease(releaseImages('v26.4.1', 'doca3.4.1-26.04-1.1.0.0-1'));
+
+  /**
+   * Network Operator v26.1.1 (Mellanox/network-operator tag v26.1.1, `hack/release.yaml`): DOCA driver
+   * `doca3.3.0-26.01-1.0.0.0-4` and the component images tagged `network-operator-v26.1.1`.
+   */
+  public static readonly V26_1 = new NetworkOperatorRelease(releaseImages('v26.1.1', 'doca3.3.0-26.01-1.0.0.0-4'));
 
   /** Another release, or the same images from a mirror. */
   public static custom(props: NetworkOperatorReleaseProps): NetworkOperatorRelease {
@@ -57,6 +62,20 @@ export class NetworkOperatorRelease {
   private constructor(props: NetworkOperatorReleaseProps) {
     this.props = props;
   }
+}
+
+/** The operands of a release as `hack/release.yaml` lists them: components tagged `network-operator-<version>`. */
+function releaseImages(operatorVersion: string, doca: string): NetworkOperatorReleaseProps {
+  const component = (image: string): OperandImage => ({ repository: 'nvcr.io/nvidia/mellanox', image, version: `network-operator-${operatorVersion}` });
+  return {
+    operatorVersion,
+    docaDriver: { repository: 'nvcr.io/nvidia/mellanox', image: 'doca-driver', version: doca },
+    rdmaSharedDevicePlugin: component('k8s-rdma-shared-dev-plugin'),
+    multus: component('multus-cni'),
+    cniPlugins: component('plugins'),
+    ipoibCni: component('ipoib-cni'),
+    nvIpam: component('nvidia-k8s-ipam'),
+  };
 }
 
 /** One InfiniBand rail of the GPU nodes: one HCA port, usually one per GPU. */
@@ -120,7 +139,7 @@ export interface InfinibandFabricProps {
   readonly networkNamespace?: string;
   /**
    * Operand images.
-   * @default NetworkOperatorRelease.V26_1
+   * @default NetworkOperatorRelease.V26_1_2
    */
   readonly release?: NetworkOperatorRelease;
   /**
@@ -174,7 +193,7 @@ export class InfinibandFabric extends Construct {
     if (!Number.isInteger(podsPerNode) || podsPerNode < 1) invalid(this, `podsPerNode ${podsPerNode} must be a positive integer`);
     const ipam = props.ipam ?? RailIpam.whereabouts('172.16.0.0/16');
     const namespace = props.networkNamespace ?? 'default';
-    const release = (props.release ?? NetworkOperatorRelease.V26_1).props;
+    const release = (props.release ?? NetworkOperatorRelease.V26_1_2).props;
 
     this.fabricName = props.fabricName;
     const deviceResource = props.fabricName.replace(/-/g, '_');

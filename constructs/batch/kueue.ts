@@ -1,3 +1,4 @@
+import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { ClusterQueue, ClusterQueueSpecPreemptionReclaimWithinCohort, ClusterQueueSpecPreemptionWithinClusterQueue, ClusterQueueSpecQueueingStrategy, ClusterQueueSpecResourceGroupsFlavorsResourcesBorrowingLimit, ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota, Cohort, LocalQueue, ResourceFlavor } from '../../generated/k8s/kueue';
 import { GpuOffer, IGpuNodePool } from '../accelerators/gpu-node-pool';
@@ -6,6 +7,60 @@ import { ITenantNamespace } from '../cluster/tenant-namespace';
 import { clusterScoped, isDnsLabel, isDnsSubdomain } from '../common/k8s';
 import { guard, invalid } from '../common/validation';
 
+
+/**
+ * The Kueue API a cluster serves. Two shapes exist: `kueue.x-k8s.io/v1beta2`, served from Kueue v0.15.0 (the
+ * storage version in v0.19), and `v1beta1`, which Kueue v0.13 and v0.14 serve (and later releases still serve,
+ * deprecated). Between the two, the ClusterQueue's cohort moved from `spec.cohort` to `spec.cohortName`
+ * (kubernetes-sigs/kueue v0.15.0 `apis/kueue/v1beta1/clusterqueue_types.go` and `apis/kueue/v1beta2/clusterqueue_types.go`);
+ * the ResourceFlavor, LocalQueue and Cohort fields we write are the same in both. Kueue before v0.13 served Cohort
+ * only as `v1alpha1` and is not supported.
+ */
+export class KueueApi {
+  /** `kueue.x-k8s.io/v1beta2`: Kueue v0.15.0 or later. */
+  public static readonly V1BETA2 = new KueueApi('kueue.x-k8s.io/v1beta2', 'v0.15.0');
+  /** `kueue.x-k8s.io/v1beta1`: Kueue v0.13.0 to v0.14.x (deprecated from v0.15). */
+  public static readonly V1BETA1 = new KueueApi('kueue.x-k8s.io/v1beta1', 'v0.13.0');
+
+  /** The apiVersion of the Kueue objects. */
+  public readonly apiVersion: string;
+  /** The oldest Kueue release that serves it. */
+  public readonly minimumKueueVersion: string;
+
+  private constructor(apiVersion: string, minimumKueueVersion: string) {
+    this.apiVersion = apiVersion;
+    this.minimumKueueVersion = minimumKueueVersion;
+  }
+}
+
+/** A generated Kueue binding (v1beta2): its constructor and its `manifest()` renderer. */
+interface KueueKind<P> {
+  new (scope: Construct, id: string, props: P): ApiObject;
+  manifest(props: P): any;
+}
+
+/**
+ * The Kueue object `kind` with `props`, in `api`'s shape. The bindings are generated from the v1beta2 CRDs and their
+ * `toJson()` rewrites apiVersion and drops unknown fields, so another version is a plain ApiObject holding the
+ * binding's rendering, with `renames` (v1beta2 path to v1beta1 path) applied as JSON patches.
+ */
+function kueueObject<P>(scope: Construct, id: string, api: KueueApi, kind: KueueKind<P>, props: P,
+  renames: { [from: string]: string } = {}): ApiObject {
+  if (api === KueueApi.V1BETA2) return new kind(scope, id, props);
+  const obj = new ApiObject(scope, id, { ...kind.manifest(props), apiVersion: api.apiVersion });
+  for (const [from, to] of Object.entries(renames)) obj.addJsonPatch(JsonPatch.move(from, to));
+  return obj;
+}
+
+/** Refuses a queue whose flavors or cohort were written for another Kueue API than the queue. */
+function sameApi(queue: IConstruct, api: KueueApi, parts: { name: string; kueueApi: KueueApi }[]): void {
+  for (const p of parts) {
+    if (p.kueueApi !== api) {
+      invalid(queue, `${p.name} is written as ${p.kueueApi.apiVersion} but the queue as ${api.apiVersion}; a cluster serves one Kueue ` +
+        'release, give every Kueue construct the same kueueApi');
+    }
+  }
+}
 
 /** Props of {@link GpuResourceFlavor}. */
 export interface GpuResourceFlavorProps {
@@ -21,6 +76,11 @@ export interface GpuResourceFlavorProps {
    * @default - `<pool>-gpu`, `<pool>-gpu-shared` or `<pool>-mig-<profile>`
    */
   readonly flavorName?: string;
+  /**
+   * The Kueue API the cluster serves.
+   * @default KueueApi.V1BETA2
+   */
+  readonly kueueApi?: KueueApi;
 }
 
 /** Units of each (pool, resource) already given out as nominal quota, and the flavor that stands for it. */
@@ -42,6 +102,8 @@ export class GpuResourceFlavor extends Construct {
   public readonly resourceName: string;
   /** Units of the resource the pool has at its largest size. */
   public readonly capacity: number;
+  /** The Kueue API the objects are written in. */
+  public readonly kueueApi: KueueApi;
 
   constructor(scope: Construct, id: string, props: GpuResourceFlavorProps) {
     super(scope, id);
@@ -63,7 +125,8 @@ export class GpuResourceFlavor extends Construct {
     }
     byResource.set(this.resourceName, { flavor: this, nominal: 0 });
 
-    clusterScoped(new ResourceFlavor(this, 'Resource', {
+    this.kueueApi = props.kueueApi ?? KueueApi.V1BETA2;
+    const flavor = kueueObject(this, 'Resource', this.kueueApi, ResourceFlavor, {
       metadata: { name: this.flavorName, labels: { 'ai-factory.dev/gpu-pool': pool.poolName } },
       spec: {
         nodeLabels: { ...pool.nodeSelector },
@@ -71,7 +134,8 @@ export class GpuResourceFlavor extends Construct {
           key: t.key, operator: t.operator, value: t.value, effect: t.effect, tolerationSeconds: t.tolerationSeconds,
         })),
       },
-    }));
+    });
+    clusterScoped(flavor);
   }
 
   /** Nominal quota already given out on this flavor, across every queue. */
@@ -100,6 +164,11 @@ export interface ComputeResourceFlavorProps {
    * @default 'default-flavor'
    */
   readonly flavorName?: string;
+  /**
+   * The Kueue API the cluster serves.
+   * @default KueueApi.V1BETA2
+   */
+  readonly kueueApi?: KueueApi;
 }
 
 /**
@@ -109,12 +178,16 @@ export interface ComputeResourceFlavorProps {
 export class ComputeResourceFlavor extends Construct {
   /** ResourceFlavor name. */
   public readonly flavorName: string;
+  /** The Kueue API the objects are written in. */
+  public readonly kueueApi: KueueApi;
 
   constructor(scope: Construct, id: string, props: ComputeResourceFlavorProps = {}) {
     super(scope, id);
     this.flavorName = props.flavorName ?? 'default-flavor';
     if (!isDnsSubdomain(this.flavorName)) invalid(this, `flavorName ${JSON.stringify(this.flavorName)} is not a DNS subdomain`);
-    clusterScoped(new ResourceFlavor(this, 'Resource', { metadata: { name: this.flavorName } }));
+    this.kueueApi = props.kueueApi ?? KueueApi.V1BETA2;
+    const flavor = kueueObject(this, 'Resource', this.kueueApi, ResourceFlavor, { metadata: { name: this.flavorName } });
+    clusterScoped(flavor);
   }
 }
 
@@ -122,18 +195,27 @@ export class ComputeResourceFlavor extends Construct {
 export interface QueueCohortProps {
   /** Cohort name. */
   readonly cohortName: string;
+  /**
+   * The Kueue API the cluster serves.
+   * @default KueueApi.V1BETA2
+   */
+  readonly kueueApi?: KueueApi;
 }
 
 /** A Kueue Cohort: ClusterQueues in it lend unused quota to each other and borrow from each other. */
 export class QueueCohort extends Construct {
   /** Cohort name. */
   public readonly cohortName: string;
+  /** The Kueue API the objects are written in. */
+  public readonly kueueApi: KueueApi;
 
   constructor(scope: Construct, id: string, props: QueueCohortProps) {
     super(scope, id);
     if (!isDnsSubdomain(props.cohortName)) invalid(this, `cohortName ${JSON.stringify(props.cohortName)} is not a DNS subdomain`);
     this.cohortName = props.cohortName;
-    clusterScoped(new Cohort(this, 'Resource', { metadata: { name: this.cohortName } }));
+    this.kueueApi = props.kueueApi ?? KueueApi.V1BETA2;
+    const cohort = kueueObject(this, 'Resource', this.kueueApi, Cohort, { metadata: { name: this.cohortName } });
+    clusterScoped(cohort);
   }
 }
 
@@ -169,6 +251,11 @@ export interface TenantQueueProps {
    * @default - no borrowing
    */
   readonly cohort?: QueueCohort;
+  /**
+   * The Kueue API the cluster serves.
+   * @default KueueApi.V1BETA2
+   */
+  readonly kueueApi?: KueueApi;
 }
 
 /**
@@ -186,6 +273,8 @@ export class TenantQueue extends Construct {
   public readonly gpuQuotas: GpuQuota[];
   /** The cohort, if any. */
   public readonly cohort?: QueueCohort;
+  /** The Kueue API the objects are written in. */
+  public readonly kueueApi: KueueApi;
 
   constructor(scope: Construct, id: string, props: TenantQueueProps) {
     super(scope, id);
@@ -198,6 +287,12 @@ export class TenantQueue extends Construct {
     this.namespaceNames = props.namespaces.map((n) => n.namespaceName);
     this.gpuQuotas = [...props.gpuQuotas];
     this.cohort = props.cohort;
+    this.kueueApi = props.kueueApi ?? KueueApi.V1BETA2;
+    sameApi(this, this.kueueApi, [
+      { name: `flavor ${props.computeFlavor.flavorName}`, kueueApi: props.computeFlavor.kueueApi },
+      ...props.gpuQuotas.map((q) => ({ name: `flavor ${q.flavor.flavorName}`, kueueApi: q.flavor.kueueApi })),
+      ...(props.cohort ? [{ name: `cohort ${props.cohort.cohortName}`, kueueApi: props.cohort.kueueApi }] : []),
+    ]);
 
     const seen = new Set<GpuResourceFlavor>();
     for (const q of props.gpuQuotas) {
@@ -229,7 +324,7 @@ export class TenantQueue extends Construct {
     const byResource = new Map<string, GpuQuota[]>();
     for (const q of props.gpuQuotas) byResource.set(q.flavor.resourceName, [...(byResource.get(q.flavor.resourceName) ?? []), q]);
 
-    clusterScoped(new ClusterQueue(this, 'Resource', {
+    const clusterQueue = kueueObject(this, 'Resource', this.kueueApi, ClusterQueue, {
       metadata: { name: this.queueName },
       spec: {
         cohortName: props.cohort?.cohortName,
@@ -258,10 +353,11 @@ export class TenantQueue extends Construct {
           })),
         ],
       },
-    }));
+    }, props.cohort ? { '/spec/cohortName': '/spec/cohort' } : {});
+    clusterScoped(clusterQueue);
 
     for (const ns of props.namespaces) {
-      new LocalQueue(this, `Local-${ns.namespaceName}`, {
+      kueueObject(this, `Local-${ns.namespaceName}`, this.kueueApi, LocalQueue, {
         metadata: { name: this.queueName, namespace: ns.namespaceName },
         spec: { clusterQueue: this.queueName },
       });

@@ -5,6 +5,7 @@ import { IServerFlavor } from './existing-flavor';
 import { checkExtraLabels, KUBE_TAG, magnumBool, sortedLabels } from './magnum-labels';
 import { credentialsText, providerFor, TenantCloud } from './tenant-cloud';
 import { ContainerinfraClustertemplateV1 } from '../../generated/terraform/openstack/containerinfra-clustertemplate-v1';
+import { DataOpenstackContainerinfraClustertemplateV1 } from '../../generated/terraform/openstack/data-openstack-containerinfra-clustertemplate-v1';
 import { guard, invalid } from '../common/validation';
 import { warn } from '../common/warnings';
 import { IExternalNetwork } from '../network/external-network';
@@ -156,12 +157,47 @@ export interface ClusterTemplateProps {
   readonly credentials?: TenantCloud;
 }
 
+/** Props of {@link ClusterTemplate.fromTemplateName}: the template's name and what synth must know about it. */
+export interface ClusterTemplateLookupProps {
+  /** Name of the existing template. */
+  readonly templateName: string;
+  /**
+   * The template's node image (e.g. a {@link ClusterImage} looked up by name); its Kubernetes version must be the
+   * template's `kube_tag`, which the plan checks.
+   */
+  readonly image: IClusterImage;
+  /**
+   * The template's CNI (checked by the plan).
+   * @default NetworkDriver.CALICO
+   */
+  readonly networkDriver?: NetworkDriver;
+  /**
+   * Whether the template is public (checked by the plan); a private template can only be used with its owner's credentials.
+   * @default true
+   */
+  readonly isPublic?: boolean;
+  /**
+   * The credentials that own (or can see) the template; the lookup runs with them.
+   * @default - the stack's own credentials
+   */
+  readonly credentials?: TenantCloud;
+}
+
 /**
  * A Magnum cluster template for the Cluster API driver (vexxhost magnum-cluster-api): `coe=kubernetes`, VM control
  * plane behind an Octavia load balancer, Calico or Cilium, the `kube_tag` of its image, and the driver's labels for
  * the API floating IP, boot volumes, registry mirror and Octavia provider (vexxhost/magnum-cluster-api docs/user/labels.md).
  */
 export class ClusterTemplate extends Construct implements IClusterTemplate {
+  /**
+   * An existing cluster template, looked up by name (`data.openstack_containerinfra_clustertemplate_v1`), e.g. the
+   * operator's shared template, so clusters of this app can use it. The plan fails when the template does not exist,
+   * or when its `kube_tag` label, network driver or visibility differ from `props`.
+   */
+  public static fromTemplateName(scope: Construct, id: string, props: ClusterTemplateLookupProps): IClusterTemplate {
+    return new ImportedClusterTemplate(scope, id, props);
+  }
+
   public readonly templateId: string;
   public readonly templateName: string;
   public readonly image: IClusterImage;
@@ -244,6 +280,56 @@ export class ClusterTemplate extends Construct implements IClusterTemplate {
       dnsNameserver: props.dnsNameserver,
       labels: this.labels,
       provider: providerFor(this, props.credentials),
+    });
+    this.templateId = template.id;
+  }
+}
+
+/** A cluster template that exists already (see {@link ClusterTemplate.fromTemplateName}). */
+class ImportedClusterTemplate extends Construct implements IClusterTemplate {
+  public readonly templateId: string;
+  public readonly templateName: string;
+  public readonly image: IClusterImage;
+  public readonly kubernetesVersion: string;
+  public readonly networkDriver: NetworkDriver;
+  public readonly isPublic: boolean;
+  public readonly labels: { [key: string]: string };
+  public readonly credentials?: TenantCloud;
+
+  constructor(scope: Construct, id: string, props: ClusterTemplateLookupProps) {
+    super(scope, id);
+    checkMagnumName(this, 'templateName', props.templateName);
+    if (props.image.bareMetal) {
+      invalid(this, `image ${props.image.imageName} is a bare-metal image (img_hv_type=baremetal) but a template's control plane and default workers are VMs; give the template's VM image`);
+    }
+    checkImageVisible(this, props.image, props.credentials);
+    this.templateName = props.templateName;
+    this.image = props.image;
+    this.kubernetesVersion = props.image.kubernetesVersion;
+    this.networkDriver = props.networkDriver ?? NetworkDriver.CALICO;
+    this.isPublic = props.isPublic ?? true;
+    this.credentials = props.credentials;
+    // what we know of its labels: clusters inherit kube_tag (magnum-cluster-api reads the version from it)
+    this.labels = { kube_tag: this.kubernetesVersion };
+    const template = new DataOpenstackContainerinfraClustertemplateV1(this, 'Resource', {
+      name: props.templateName,
+      provider: providerFor(this, props.credentials),
+      lifecycle: {
+        postcondition: [
+          {
+            condition: `\${try(self.labels.kube_tag, "") == "${this.kubernetesVersion}"}`,
+            errorMessage: `Cluster template ${this.templateName}: its kube_tag label is not ${this.kubernetesVersion}, the Kubernetes version of image ${this.image.imageName}.`,
+          },
+          {
+            condition: `\${self.network_driver == "${this.networkDriver}"}`,
+            errorMessage: `Cluster template ${this.templateName}: its network driver is not ${this.networkDriver}.`,
+          },
+          {
+            condition: `\${self.public == ${this.isPublic}}`,
+            errorMessage: `Cluster template ${this.templateName}: it is ${this.isPublic ? 'private' : 'public'}, but isPublic says ${this.isPublic}.`,
+          },
+        ],
+      },
     });
     this.templateId = template.id;
   }

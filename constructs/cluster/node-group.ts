@@ -51,6 +51,8 @@ export interface IMagnumCluster extends IConstruct {
   readonly region?: string;
   /** The GPU node groups, in creation order. */
   readonly nodeGroups: IMagnumNodeGroup[];
+  /** Adds a GPU node group for a pool (created after the cluster's other node groups, checked with them). */
+  addNodeGroup(id: string, options: MagnumNodeGroupOptions): MagnumNodeGroup;
 }
 
 /** A Magnum node group that carries a GPU node pool. */

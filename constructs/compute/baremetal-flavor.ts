@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
 import { BootMode } from './baremetal-node';
 import { IBaremetalNodePool } from './baremetal-node-pool';
-import { checkTraits, claimFlavorName, grantFlavorAccess } from './checks';
+import { checkTraits, claimFlavorName, grantFlavorAccess, warnDeprecatedSpecs } from './checks';
 import { IGpuFlavor } from './gpu-flavor';
 import { ComputeFlavorV2 } from '../../generated/terraform/openstack/compute-flavor-v2';
 import { GpuModel } from '../../lib/hardware/gpu';
 import { GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
+import { NovaExtraSpecs } from '../../lib/hardware/nova-extra-specs';
 import { ServerProfile } from '../../lib/hardware/server';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
@@ -34,13 +35,21 @@ export interface BaremetalFlavorProps {
    * @default false
    */
   readonly isPublic?: boolean;
+  /**
+   * More extra specs (aggregate pinning `aggregate_instance_extra_specs:*`, `trait:*` with `forbidden`, ...), each
+   * checked against Nova's extra-spec validators (openstack/nova 33.0.2 `nova/api/validation/extra_specs/`).
+   * Refused: a derived key with another value, any `resources*` request, and the CPU pinning, NUMA, memory-encryption
+   * and PCI keys Nova would turn into requests no Ironic node meets.
+   * @default - none
+   */
+  readonly extraSpecs?: { [key: string]: string };
 }
 
 /**
  * The Nova flavor of a bare-metal pool: exactly one unit of the pool's resource class and nothing else
  * (`resources:CUSTOM_<CLASS>=1`, `resources:VCPU=0`, `resources:MEMORY_MB=0`, `resources:DISK_GB=0`), the pool's
- * boot mode (`capabilities:boot_mode`) and any required traits (ironic configure-nova-flavors.rst;
- * shared/reference/openstack-compute.md §7). Its vcpus and RAM are the machine's and are not scheduled on.
+ * boot mode (`capabilities:boot_mode`) and any required traits (openstack/ironic
+ * doc/source/install/configure-nova-flavors.rst). Its vcpus and RAM are the machine's and are not scheduled on.
  */
 export class BaremetalFlavor extends Construct implements IGpuFlavor {
   public readonly flavorId: string;
@@ -96,7 +105,8 @@ export class BaremetalFlavor extends Construct implements IGpuFlavor {
       'capabilities:boot_mode': pool.bootMode === BootMode.UEFI ? 'uefi' : 'bios',
     };
     for (const t of traits) specs[`trait:${t}`] = 'required';
-    this.extraSpecs = Object.fromEntries(Object.keys(specs).sort().map((k) => [k, specs[k]]));
+    this.extraSpecs = guard(this, () => NovaExtraSpecs.mergeIntoBareMetalFlavor(specs, props.extraSpecs ?? {}));
+    warnDeprecatedSpecs(this, props.extraSpecs ?? {});
 
     this.flavorName = props.flavorName ?? `bm.${pool.server.name}`;
     claimFlavorName(this, this.flavorName);

@@ -5,6 +5,7 @@ import { BaremetalNode, BaremetalNodeOptions, BootMode, IBaremetalNode, LocalLin
 import { BmcCredentials, BmcDriver, RedfishAuthType } from './bmc';
 import { checkResourceClass, checkTraits, nodeLifecycle } from './checks';
 import { collectTraitCommands } from './trait-commands';
+import { BootInterfaceType } from '../../lib/hardware/ironic-boot';
 import { ServerProfile } from '../../lib/hardware/server';
 import { Registry } from '../common/registry';
 import { invalid } from '../common/validation';
@@ -113,6 +114,8 @@ export class BaremetalNodePool extends Construct implements IBaremetalNodePool {
   public readonly placementResourceClass: string;
   public readonly traits: string[];
   public readonly bootMode: BootMode;
+  /** The nodes' boot interface: give it to the provisioning network's `bootInterfaces` so its DHCP follows it. */
+  public readonly bootInterface: BootInterfaceType;
   private readonly props: BaremetalNodePoolProps;
   private readonly members: BaremetalNode[] = [];
   private defaultCredentials?: BmcCredentials;
@@ -128,6 +131,7 @@ export class BaremetalNodePool extends Construct implements IBaremetalNodePool {
     this.poolName = props.poolName;
     this.server = props.server;
     this.bootMode = props.bootMode ?? BootMode.UEFI;
+    this.bootInterface = props.bootInterface ?? BootInterfaceType.REDFISH_VIRTUAL_MEDIA;
     this.resourceClass = props.resourceClass ?? `baremetal-${props.server.name}`;
     this.placementResourceClass = checkResourceClass(this, this.resourceClass);
     this.traits = checkTraits(this, props.traits ?? []);
@@ -166,6 +170,7 @@ export class BaremetalNodePool extends Construct implements IBaremetalNodePool {
       macAddresses: spec.macAddresses,
       localLinkConnections: spec.localLinkConnections,
       bootMode: this.bootMode,
+      bootInterface: this.bootInterface,
       driver: BmcDriver.redfish({
         address: spec.bmcAddress,
         systemId: spec.redfishSystemId,

@@ -9,6 +9,7 @@ import { Node } from '../../generated/terraform/ironic/node';
 import { Port } from '../../generated/terraform/ironic/port';
 import { PortGroup } from '../../generated/terraform/ironic/port-group';
 import { oneOf } from '../../lib/errors';
+import { BootInterfaceType } from '../../lib/hardware/ironic-boot';
 import { ServerProfile } from '../../lib/hardware/server';
 import { IProject } from '../common/project';
 import { Registry } from '../common/registry';
@@ -22,23 +23,7 @@ export enum BootMode {
   BIOS = 'bios',
 }
 
-/** Ironic boot interfaces of the Redfish hardware type (openstack-compute.md §7). */
-export enum BootInterfaceType {
-  /** The BMC mounts the deploy ISO as virtual media: no PXE/DHCP boot infrastructure on the provisioning network. */
-  REDFISH_VIRTUAL_MEDIA = 'redfish-virtual-media',
-  /** UEFI HTTPS boot of the deploy ISO, set up through Redfish. */
-  REDFISH_HTTPS = 'redfish-https',
-  /** iPXE over the provisioning network. */
-  IPXE = 'ipxe',
-  /** PXE over the provisioning network. */
-  PXE = 'pxe',
-  /** UEFI HTTP boot over the provisioning network. */
-  HTTP = 'http',
-  /** UEFI HTTP boot of iPXE. */
-  HTTP_IPXE = 'http-ipxe',
-}
-
-/** Ironic deploy interfaces (openstack-compute.md §7). */
+/** Ironic deploy interfaces (openstack/ironic doc/source/admin/interfaces/deploy.rst). */
 export enum DeployInterfaceType {
   /** The agent (IPA) writes the image to disk: the usual choice. */
   DIRECT = 'direct',
@@ -50,7 +35,7 @@ export enum DeployInterfaceType {
   CUSTOM_AGENT = 'custom-agent',
 }
 
-/** Ironic network interfaces (openstack-compute.md §7). */
+/** Ironic network interfaces (openstack/ironic doc/source/admin/multitenancy.rst). */
 export enum NetworkInterfaceType {
   /** One flat provisioning/tenant network, no switch configuration. */
   FLAT = 'flat',
@@ -60,7 +45,7 @@ export enum NetworkInterfaceType {
   NOOP = 'noop',
 }
 
-/** Ironic inspect interfaces of the Redfish hardware type (openstack-compute.md §7). */
+/** Ironic inspect interfaces of the Redfish hardware type (openstack/ironic doc/source/admin/drivers/redfish.rst). */
 export enum InspectInterfaceType {
   /** Out-of-band inspection through the BMC. */
   REDFISH = 'redfish',
@@ -311,6 +296,8 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
   public readonly server: ServerProfile;
   public readonly traits: string[];
   public readonly bootMode: BootMode;
+  /** The node's boot interface. */
+  public readonly bootInterface: BootInterfaceType;
   /** The command that sets the node's traits (`undefined` when it has none). */
   public readonly traitCommand?: string;
   /** The command that manages, inspects and provides the node after the apply (`undefined` when Terraform does it all). */
@@ -318,6 +305,8 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
   public readonly availableAfterApply: boolean;
   /** The BMC endpoint (address and system id) in comparable form. */
   public readonly bmcEndpoint: string;
+  /** Ironic network interface of the node (which networks its ports can join). */
+  public readonly networkInterface: NetworkInterfaceType;
 
   constructor(scope: Construct, id: string, props: BaremetalNodeProps) {
     super(scope, id);
@@ -334,11 +323,13 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
     }
 
     const bootInterface = props.bootInterface ?? BootInterfaceType.REDFISH_VIRTUAL_MEDIA;
+    this.bootInterface = bootInterface;
     const uefiOnly = [BootInterfaceType.REDFISH_VIRTUAL_MEDIA, BootInterfaceType.REDFISH_HTTPS, BootInterfaceType.HTTP, BootInterfaceType.HTTP_IPXE];
     if (this.bootMode !== BootMode.UEFI && uefiOnly.includes(bootInterface)) {
       invalid(this, `boot interface ${bootInterface} needs UEFI, but bootMode is ${this.bootMode}; use BootMode.UEFI (Ironic's default) or BootInterfaceType.PXE / IPXE for legacy BIOS`);
     }
     const networkInterface = props.networkInterface ?? NetworkInterfaceType.FLAT;
+    this.networkInterface = networkInterface;
 
     // the BMC: one endpoint, one node
     const driverInfo = { ...props.driver.driverInfo(this), ...(props.deployRamdisk?.driverInfo ?? {}) };

@@ -101,7 +101,7 @@ export interface BmcCredentialReferences {
   readonly password: string;
 }
 
-/** `redfish_auth_type` (ironic doc/source/admin/drivers/redfish.rst; openstack-compute.md §7). */
+/** `redfish_auth_type` (openstack/ironic doc/source/admin/drivers/redfish.rst). */
 export enum RedfishAuthType {
   /** HTTP basic authentication on every request. */
   BASIC = 'basic',
@@ -147,7 +147,7 @@ export interface RedfishDriverOptions {
  * current GPU servers' BMCs speak, and it is the only hardware type with virtual-media boot across vendors.
  */
 export class BmcDriver {
-  /** The `redfish` hardware type (ironic/drivers/redfish.py; openstack-compute.md §7). */
+  /** The `redfish` hardware type (openstack/ironic ironic/drivers/redfish.py). */
   public static redfish(options: RedfishDriverOptions): BmcDriver {
     return new BmcDriver('redfish', options);
   }

@@ -1,9 +1,10 @@
-import { TerraformProvider, TerraformStack, Token } from 'cdktf';
+import { Annotations, TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IronicProvider } from '../../generated/terraform/ironic/provider';
 import { ComputeFlavorAccessV2 } from '../../generated/terraform/openstack/compute-flavor-access-v2';
 import { GpuModel } from '../../lib/hardware/gpu';
 import { GpuAttachment, GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
+import { NovaExtraSpecs } from '../../lib/hardware/nova-extra-specs';
 import { PlacementNames } from '../../lib/hardware/placement';
 import { NetworkAdapterKind, ServerProfile } from '../../lib/hardware/server';
 import { IProject } from '../common/project';
@@ -12,7 +13,7 @@ import { invalid } from '../common/validation';
 
 // Checks shared by the bare-metal constructs. Not part of the public API (not exported from the barrel).
 
-/** At most 50 traits per Ironic node (API >= 1.37; shared/reference/openstack-compute.md §7). */
+/** At most 50 traits per Ironic node (API >= 1.37; openstack/ironic 38.0.0 ironic/db/sqlalchemy/api.py MAX_TRAITS_PER_NODE). */
 const MAX_NODE_TRAITS = 50;
 
 /** The default provisioning port: the first port of the first Ethernet NIC, else of the first DPU. */
@@ -74,9 +75,11 @@ export function grantFlavorAccess(scope: Construct, flavorId: string, isPublic: 
   new ComputeFlavorAccessV2(scope, id, { flavorId, tenantId: project.projectId });
 }
 
-/** `gpu.<model>.<n>x`, `vgpu.<type>.<n>x` or `mig.<model>.<profile>.<n>x`. */
+/** `gpu.<model>.<n>x`, `vf.<model>.<vfs per GPU>vf.<n>x`, `vgpu.<type>.<n>x` or `mig.<model>.<profile>.<n>x`. */
 export function defaultFlavorName(gpu: GpuModel, attachment: GpuAttachment, gpuCount: number): string {
   switch (attachment.kind) {
+    case GpuAttachmentKind.SRIOV_VF:
+      return `vf.${gpu.name}.${attachment.resolve(gpu).instancesPerGpu}vf.${gpuCount}x`;
     case GpuAttachmentKind.VGPU:
       return `vgpu.${attachment.vgpuType!.toLowerCase()}.${gpuCount}x`;
     case GpuAttachmentKind.MIG_VGPU:
@@ -110,3 +113,11 @@ export function nodeLifecycle(inspect: boolean, automatedClean: boolean, makeAva
   if (makeAvailable) verbs.push('provide');
   return { actions: { manage: false, inspect: false, clean: false, available: false }, verbs };
 }
+
+/** Warns about each of the user's extra specs that Nova marks deprecated. */
+export function warnDeprecatedSpecs(scope: IConstruct, extra: { [key: string]: string }): void {
+  for (const key of Object.keys(extra).sort()) {
+    if (NovaExtraSpecs.isDeprecated(key)) Annotations.of(scope).addWarning(`extra spec ${key} is deprecated in Nova (nova/api/validation/extra_specs); it may stop working in a later release`);
+  }
+}
+

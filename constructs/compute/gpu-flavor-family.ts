@@ -11,12 +11,12 @@ export interface GpuFlavorFamilyProps extends GpuFlavorOptions {
   readonly server: ServerProfile;
   /**
    * GPU counts, one flavor each.
-   * @default - passthrough: 1, 2, 4, 8 ... up to the server's GPU count (and the count itself); vGPU and MIG: 1
+   * @default - passthrough and SR-IOV VFs: 1, 2, 4, 8 ... up to the server's GPU count (and the count itself); vGPU and MIG: 1
    */
   readonly gpuCounts?: number[];
   /**
    * Flavor name prefix: flavors are named `<prefix>.<n>x`.
-   * @default - `gpu.<gpu model>`, `vgpu.<type>` or `mig.<gpu model>.<profile>`
+   * @default - `gpu.<gpu model>`, `vf.<gpu model>.<vfs per GPU>vf`, `vgpu.<type>` or `mig.<gpu model>.<profile>`
    */
   readonly flavorNamePrefix?: string;
 }
@@ -35,7 +35,7 @@ export class GpuFlavorFamily extends Construct {
     const gpus = props.server.gpuCount;
     if (gpus === 0) invalid(this, `server profile ${props.server.name} has no GPUs`);
     const kind = (props.attachment ?? GpuAttachment.passthrough()).kind;
-    const counts = props.gpuCounts ?? (kind === GpuAttachmentKind.PASSTHROUGH ? powersOfTwoUpTo(gpus) : [1]);
+    const counts = props.gpuCounts ?? (kind === GpuAttachmentKind.PASSTHROUGH || kind === GpuAttachmentKind.SRIOV_VF ? powersOfTwoUpTo(gpus) : [1]);
     if (counts.length === 0) invalid(this, 'gpuCounts is empty; give at least one GPU count');
     if (new Set(counts).size !== counts.length) invalid(this, `gpuCounts ${counts.join(', ')} lists a count twice`);
     this.flavors = [...counts]

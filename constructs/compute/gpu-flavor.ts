@@ -1,7 +1,9 @@
+import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { claimFlavorName, defaultFlavorName, grantFlavorAccess } from './checks';
+import { claimFlavorName, defaultFlavorName, grantFlavorAccess, warnDeprecatedSpecs } from './checks';
 import { NovaPciAliases } from './nova-pci-aliases';
 import { ComputeFlavorV2 } from '../../generated/terraform/openstack/compute-flavor-v2';
+import { DataOpenstackComputeFlavorV2 } from '../../generated/terraform/openstack/data-openstack-compute-flavor-v2';
 import {
   CpuPolicy,
   CpuThreadPolicy,
@@ -13,6 +15,7 @@ import {
 } from '../../lib/hardware/flavor-plan';
 import { GpuModel } from '../../lib/hardware/gpu';
 import { GpuAttachment, GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
+import { NovaExtraSpecs } from '../../lib/hardware/nova-extra-specs';
 import { ServerProfile } from '../../lib/hardware/server';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
@@ -104,6 +107,22 @@ export interface GpuFlavorOptions {
    * @default false
    */
   readonly isPublic?: boolean;
+  /**
+   * virtio-net multiqueue (`hw:vif_multiqueue_enabled`): as many queues per VIF as the guest has vCPUs, so network
+   * throughput scales with them (libvirt only; the guest enables the queues with `ethtool -L`). An image's
+   * `hw_vif_multiqueue_enabled` that disagrees makes Nova refuse the boot (openstack/nova 33.0.2
+   * `nova/virt/hardware.py` `get_vif_multiqueue_constraint`).
+   * @default - not set: off unless the image turns it on
+   */
+  readonly vifMultiqueue?: boolean;
+  /**
+   * More extra specs (aggregate pinning `aggregate_instance_extra_specs:*`, `hw_rng:*`, `quota:*` disk and VIF
+   * limits, `trait:*`, ...). Each is checked against Nova's extra-spec validators (key name and value syntax,
+   * openstack/nova 33.0.2 `nova/api/validation/extra_specs/`); a key that contradicts what the flavor derives (a
+   * derived key with another value, a NUMA split, CPU/RAM/disk/GPU resource requests) is refused.
+   * @default - none
+   */
+  readonly extraSpecs?: { [key: string]: string };
 }
 
 /** Props of {@link GpuFlavor}. */
@@ -124,16 +143,42 @@ export interface GpuFlavorProps extends GpuFlavorOptions {
   readonly numaNodes?: number;
 }
 
+/** Props of {@link GpuFlavor.fromFlavorName}: the flavor's name and the hardware it was sized for. */
+export interface GpuFlavorLookupProps extends GpuFlavorOptions {
+  /** Name of the existing flavor. */
+  readonly flavorName: string;
+  /** The server model the flavor's VMs run on. */
+  readonly server: ServerProfile;
+  /** GPUs per VM: whole GPUs, vGPUs or MIG instances, depending on the attachment. */
+  readonly gpuCount: number;
+  /**
+   * Guest NUMA nodes.
+   * @default - the fewest NUMA nodes that hold the GPUs
+   */
+  readonly numaNodes?: number;
+}
+
 /**
  * A NUMA-aware GPU VM flavor derived from a server profile: whole GPUs by PCI passthrough, time-sliced vGPUs or
  * MIG-backed vGPUs.
  *
  * The VM gets dedicated CPUs and hugepage-backed memory from the NUMA nodes its GPUs sit on, sized as the GPUs' share
  * of those nodes after the host reservation; `required` PCI NUMA affinity keeps Nova from placing passthrough GPUs
- * across the socket interconnect (shared/reference/openstack-compute.md §2-6). Passthrough flavors register their PCI
+ * across the socket interconnect (openstack/nova doc/source/admin/cpu-topologies.rst,
+ * huge-pages.rst, pci-passthrough.rst). Passthrough flavors register their PCI
  * alias in the stack's `nova_pci_alias` output.
  */
 export class GpuFlavor extends Construct implements IGpuFlavor {
+  /**
+   * An existing GPU flavor, looked up by name and by the vCPUs, RAM and disk its server profile and GPU count give
+   * (`data.openstack_compute_flavor_v2` filters on `name`, `vcpus`, `ram`, `disk`), so quotas, node groups and
+   * sizing use it like a flavor this app creates; the plan fails when no flavor has that name and those sizes.
+   * Nothing is created: no flavor, no PCI alias (the site configured it with the flavor).
+   */
+  public static fromFlavorName(scope: Construct, id: string, props: GpuFlavorLookupProps): IGpuFlavor {
+    return new ImportedGpuFlavor(scope, id, props);
+  }
+
   public readonly flavorId: string;
   public readonly flavorName: string;
   public readonly gpuCount: number;
@@ -177,11 +222,19 @@ export class GpuFlavor extends Construct implements IGpuFlavor {
     this.diskGb = props.diskGb ?? 100;
     if (!Number.isInteger(this.diskGb) || this.diskGb < 0) invalid(this, `diskGb ${this.diskGb} must be a non-negative integer (0 boots from volume)`);
     this.isPublic = props.isPublic ?? false;
-    this.extraSpecs = this.plan.extraSpecs;
+    const derived = props.vifMultiqueue === undefined
+      ? this.plan.extraSpecs
+      : { ...this.plan.extraSpecs, 'hw:vif_multiqueue_enabled': String(props.vifMultiqueue) };
+    this.extraSpecs = guard(this, () => NovaExtraSpecs.mergeIntoVmFlavor(derived, props.extraSpecs ?? {}, Object.keys(this.plan.placementResources)));
+    warnDeprecatedSpecs(this, props.extraSpecs ?? {});
     this.attachmentKind = this.plan.attachmentKind;
     this.gpuMemoryGb = this.plan.gpuMemoryGb;
     this.gpuResourceClass = this.plan.gpuResourceClass;
-    this.placementResources = this.diskGb > 0 ? sortByKey({ ...this.plan.placementResources, DISK_GB: this.diskGb }) : this.plan.placementResources;
+    this.placementResources = sortByKey({
+      ...this.plan.placementResources,
+      ...(this.diskGb > 0 ? { DISK_GB: this.diskGb } : {}),
+      ...NovaExtraSpecs.resourceRequests(props.extraSpecs ?? {}),
+    });
     this.flavorName = props.flavorName ?? defaultFlavorName(this.gpuModel, attachment, props.gpuCount);
     claimFlavorName(this, this.flavorName);
 
@@ -199,6 +252,56 @@ export class GpuFlavor extends Construct implements IGpuFlavor {
   }
 
   /** Lets a project use the flavor (`openstack_compute_flavor_access_v2`). */
+  public grantAccess(project: IProject): void {
+    grantFlavorAccess(this, this.flavorId, this.isPublic, project);
+  }
+}
+
+/** A GPU flavor that exists already (see {@link GpuFlavor.fromFlavorName}). */
+class ImportedGpuFlavor extends Construct implements IGpuFlavor {
+  public readonly flavorId: string;
+  public readonly flavorName: string;
+  public readonly gpuCount: number;
+  public readonly gpuModel: GpuModel;
+  public readonly server: ServerProfile;
+  public readonly vcpus: number;
+  public readonly ramMb: number;
+  public readonly diskGb: number;
+  public readonly bareMetal: boolean = false;
+  public readonly attachmentKind: GpuAttachmentKind;
+  public readonly gpuMemoryGb: number;
+  public readonly gpuResourceClass: string;
+  public readonly placementResources: { [resourceClass: string]: number };
+  public readonly isPublic: boolean;
+  public readonly extraSpecs: { [key: string]: string };
+
+  constructor(scope: Construct, id: string, props: GpuFlavorLookupProps) {
+    super(scope, id);
+    const name = props.flavorName;
+    if (!Token.isUnresolved(name) && (name.trim() !== name || name.length === 0 || name.length > 255)) {
+      invalid(this, `flavorName ${JSON.stringify(name)} must be 1 to 255 characters without leading or trailing spaces (Nova's limit)`);
+    }
+    this.server = props.server;
+    this.gpuModel = guard(this, () => props.server.requireGpuModel());
+    const plan = guard(this, () => GpuFlavorPlanner.plan({ ...props, attachment: props.attachment ?? GpuAttachment.passthrough() }));
+    this.flavorName = name;
+    this.gpuCount = props.gpuCount;
+    this.vcpus = plan.vcpus;
+    this.ramMb = plan.ramMb;
+    this.diskGb = props.diskGb ?? 100;
+    if (!Number.isInteger(this.diskGb) || this.diskGb < 0) invalid(this, `diskGb ${this.diskGb} must be a non-negative integer (0 boots from volume)`);
+    this.isPublic = props.isPublic ?? false;
+    this.extraSpecs = plan.extraSpecs;
+    this.attachmentKind = plan.attachmentKind;
+    this.gpuMemoryGb = plan.gpuMemoryGb;
+    this.gpuResourceClass = plan.gpuResourceClass;
+    this.placementResources = this.diskGb > 0 ? sortByKey({ ...plan.placementResources, DISK_GB: this.diskGb }) : plan.placementResources;
+    // a disk of 0 is no filter for the data source (it reads the value with GetOk), so it is left out
+    this.flavorId = new DataOpenstackComputeFlavorV2(this, 'Resource', {
+      name, vcpus: this.vcpus, ram: this.ramMb, disk: this.diskGb > 0 ? this.diskGb : undefined,
+    }).id;
+  }
+
   public grantAccess(project: IProject): void {
     grantFlavorAccess(this, this.flavorId, this.isPublic, project);
   }

@@ -1,4 +1,4 @@
-import { Lazy, TerraformOutput, TerraformStack } from 'cdktf';
+import { Annotations, Lazy, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { GpuFlavorPlanner, PciAliasDefinition } from '../../lib/hardware/flavor-plan';
 import { invalid } from '../common/validation';
@@ -71,6 +71,18 @@ export class NovaPciAliases extends Construct {
             `a device has one resource class, so alias ${alias.name} cannot ask for ${alias.resourceClass ?? 'none (Nova default)'}: use the same resourceClass`,
         );
       }
+    }
+    // nova-compute refuses to start when a device_spec matches both a PF and its VFs (since Nova 26.0.0,
+    // openstack/nova doc/source/admin/pci-passthrough.rst), and a VF driver such as AMD's GIM owns the PF
+    const pfOf = (a: PciAliasDefinition) => a.physicalFunctionProductId;
+    const clash = this.entries.find((e) => e.alias.vendorId === alias.vendorId
+      && ((pfOf(alias) !== undefined && e.alias.productId === pfOf(alias)) || (pfOf(e.alias) !== undefined && pfOf(e.alias) === alias.productId)));
+    if (clash && !this.entries.some((e) => e.alias.vendorId === alias.vendorId && e.alias.productId === alias.productId)) {
+      const [gpu, vf] = pfOf(alias) !== undefined ? [clash.alias, alias] : [alias, clash.alias];
+      Annotations.of(requester).addWarning(
+        `the site offers PCI device ${gpu.vendorId}:${gpu.productId} whole (alias ${gpu.name}) and its SR-IOV VFs ${vf.vendorId}:${vf.productId} (alias ${vf.name}); `
+        + 'nova-compute refuses to start with device_specs for both, so give each host only one of them and keep the two kinds of hosts apart (aggregates)',
+      );
     }
     this.entries.push({ alias, by: requester });
   }

@@ -1,5 +1,7 @@
+import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ComputeServergroupV2 } from '../../generated/terraform/openstack/compute-servergroup-v2';
+import { DataOpenstackComputeServergroupV2 } from '../../generated/terraform/openstack/data-openstack-compute-servergroup-v2';
 import { invalid } from '../common/validation';
 
 /** Nova server group policies (compute API; soft policies need microversion 2.15). */
@@ -42,6 +44,15 @@ export interface IServerGroup extends IConstruct {
  * soft variants. Members join with the scheduler hint `group=<serverGroupId>`.
  */
 export class ServerGroup extends Construct implements IServerGroup {
+  /**
+   * An existing server group, looked up by name (`data.openstack_compute_servergroup_v2`) among the groups of the
+   * credentials' project, so this app's servers can join it. The plan fails when it does not exist or its policy is
+   * not `policy` (a postcondition on the group's `policies`).
+   */
+  public static fromServerGroupName(scope: Construct, id: string, serverGroupName: string, policy: ServerGroupPolicy): IServerGroup {
+    return new ImportedServerGroup(scope, id, serverGroupName, policy);
+  }
+
   public readonly serverGroupId: string;
   public readonly serverGroupName: string;
   public readonly policy: ServerGroupPolicy;
@@ -63,5 +74,31 @@ export class ServerGroup extends Construct implements IServerGroup {
       rules: max !== undefined && max > 1 ? { maxServerPerHost: max } : undefined,
     });
     this.serverGroupId = group.id;
+  }
+}
+
+/** A server group that exists already (see {@link ServerGroup.fromServerGroupName}). */
+class ImportedServerGroup extends Construct implements IServerGroup {
+  public readonly serverGroupId: string;
+  public readonly serverGroupName: string;
+  public readonly policy: ServerGroupPolicy;
+
+  constructor(scope: Construct, id: string, serverGroupName: string, policy: ServerGroupPolicy) {
+    super(scope, id);
+    if (!Token.isUnresolved(serverGroupName) && (serverGroupName.trim() === '' || serverGroupName.length > 255)) {
+      invalid(this, `serverGroupName ${JSON.stringify(serverGroupName)} must be 1 to 255 characters (Nova's limit); give the name of the existing group`);
+    }
+    this.serverGroupName = serverGroupName;
+    this.policy = policy;
+    // the provider reports the policy as a one-element list for every microversion (data_source_openstack_compute_servergroup_v2.go)
+    this.serverGroupId = new DataOpenstackComputeServergroupV2(this, 'Resource', {
+      name: serverGroupName,
+      lifecycle: {
+        postcondition: [{
+          condition: `\${contains(self.policies, "${policy}")}`,
+          errorMessage: `Server group ${serverGroupName}: its policy is not ${policy}.`,
+        }],
+      },
+    }).id;
   }
 }

@@ -52,7 +52,7 @@ export interface ApplicationCredentialProps extends ApplicationCredentialOptions
 /**
  * A Keystone application credential for a tenant's automation (`openstack_identity_application_credential_v3`):
  * explicit roles, access rules that name the only calls it may make, and an explicit expiry
- * (shared/reference/openstack-magnum.md §7). Keystone creates it for the authenticated user in the project that
+ * (terraform-provider-openstack v3.4.0 docs/resources/identity_application_credential_v3.md). Keystone creates it for the authenticated user in the project that
  * user's token is scoped to, so it is created through the tenant's project-scoped provider and owned by the
  * project-scope user, whose roles on the project must include the credential's roles.
  *

@@ -69,7 +69,8 @@ export interface NovaUnifiedLimitsProps {
  * (`data.openstack_identity_service_v3`) and creates the registered limits this app owns
  * (`openstack_identity_registered_limit_v3`). Tenants add project limits (`openstack_identity_limit_v3`) for
  * `servers`, `class:VCPU`, `class:PCPU`, `class:MEMORY_MB` and their GPU resource classes
- * (shared/reference/openstack-compute.md §8, openstack-magnum.md §8).
+ * (openstack/nova 32.2.1 doc/source/admin/unified-limits.rst; terraform-provider-openstack v3.4.0
+ * docs/resources/identity_registered_limit_v3.md, identity_limit_v3.md).
  *
  * Keystone refuses a project limit without a registered limit for the same service, region and resource, and a
  * registered limit exists once per service, region and resource, so an app has one `NovaUnifiedLimits` per region.

@@ -68,7 +68,9 @@ export interface ProjectQuotasProps {
 
 /**
  * A project's quotas across Nova, Neutron, Cinder and Manila, and its Nova unified limits (admin only;
- * shared/reference/openstack-magnum.md §8, openstack-compute.md §8, openstack-storage.md §5).
+ * terraform-provider-openstack v3.4.0 docs/resources/compute_quotaset_v2.md, networking_quota_v2.md,
+ * blockstorage_quotaset_v3.md; openstack/nova 32.2.1 doc/source/admin/unified-limits.rst; Manila quotas have no
+ * Terraform resource, so they are an admin command).
  *
  * Provider behaviour to know: the quota-set resources never delete anything (destroy only forgets them), and on
  * creation they skip zero values, which then keep the service default.

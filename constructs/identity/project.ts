@@ -1,4 +1,6 @@
-import { Construct } from 'constructs';
+import { Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { DataOpenstackIdentityProjectV3 } from '../../generated/terraform/openstack/data-openstack-identity-project-v3';
 import { IdentityProjectV3 } from '../../generated/terraform/openstack/identity-project-v3';
 import { IProject } from '../common/project';
 import { claimAppWide } from '../common/registry';
@@ -44,6 +46,15 @@ export interface ProjectProps extends StatefulProps {
  * everything inside it, so the project carries `prevent_destroy` like the data it holds (see {@link StatefulProps}).
  */
 export class Project extends Construct implements IProject {
+  /**
+   * An existing project, looked up by name in its domain (`data.openstack_identity_project_v3`), e.g. to put
+   * resources of this app into a project another repository manages; the plan fails when it does not exist.
+   * @param domainId id of the project's domain; `default` when omitted
+   */
+  public static fromProjectName(scope: Construct, id: string, projectName: string, domainId?: string): IProject {
+    return new ImportedProject(scope, id, projectName, domainId ?? 'default');
+  }
+
   public readonly projectId: string;
   public readonly projectName: string;
   /** Id of the owning domain. */
@@ -52,9 +63,7 @@ export class Project extends Construct implements IProject {
   constructor(scope: Construct, id: string, props: ProjectProps) {
     super(scope, id);
     const name = props.projectName;
-    if (name.trim() !== name || name.length === 0 || name.length > 64) {
-      invalid(this, `projectName ${JSON.stringify(name)} must be 1 to 64 characters without leading or trailing spaces (Keystone's limit)`);
-    }
+    checkProjectName(this, name);
     for (const tag of props.tags ?? []) {
       if (tag.length === 0 || tag.length > 255 || /[/,]/.test(tag)) {
         invalid(this, `tag ${JSON.stringify(tag)} must be 1 to 255 characters without / or , (Keystone project tags)`);
@@ -79,5 +88,26 @@ export class Project extends Construct implements IProject {
     });
     Stateful.apply(this, project, props);
     this.projectId = project.id;
+  }
+}
+
+function checkProjectName(scope: IConstruct, name: string): void {
+  if (Token.isUnresolved(name)) return;
+  if (name.trim() !== name || name.length === 0 || name.length > 64) {
+    invalid(scope, `projectName ${JSON.stringify(name)} must be 1 to 64 characters without leading or trailing spaces (Keystone's limit)`);
+  }
+}
+
+/** A project that exists already (see {@link Project.fromProjectName}). */
+class ImportedProject extends Construct implements IProject {
+  public readonly projectId: string;
+  public readonly projectName: string;
+
+  constructor(scope: Construct, id: string, projectName: string, domainId: string) {
+    super(scope, id);
+    checkProjectName(this, projectName);
+    if (!Token.isUnresolved(domainId) && domainId.trim() === '') invalid(this, 'domainId "" is empty; give the id of the project\'s domain, or leave it out for default');
+    this.projectName = projectName;
+    this.projectId = new DataOpenstackIdentityProjectV3(this, 'Resource', { name: projectName, domainId }).id;
   }
 }

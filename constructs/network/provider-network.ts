@@ -4,6 +4,7 @@ import { idFrom, planSubnet } from './internal';
 import { NetworkSite } from './network-site';
 import { NetworkRbacPolicy, RbacAction } from './rbac-policy';
 import { NetworkingNetworkV2 } from '../../generated/terraform/openstack/networking-network-v2';
+import { BootInterfaceType, IronicBootNeeds } from '../../lib/hardware/ironic-boot';
 import { Encapsulation, NetworkMtu } from '../../lib/net/mtu';
 import { LinkType, PhysicalNetwork } from '../../lib/net/physical-network';
 import { SubnetPlan, SubnetPlanner } from '../../lib/net/subnet-plan';
@@ -60,6 +61,19 @@ export interface ProviderNetworkProps {
    */
   readonly dnsNameservers?: string[];
   /**
+   * The Ironic boot interfaces of the nodes that boot on this network (Ironic networks only). They decide the
+   * default of `dhcp`: only `redfish-virtual-media` boots without DHCP.
+   * @default - not known: DHCP on, which every boot interface and every deploy ramdisk works with
+   */
+  readonly bootInterfaces?: BootInterfaceType[];
+  /**
+   * Whether the subnet runs DHCP (`enable_dhcp`). Turn it off only for DHCP-less virtual-media boot: the deploy
+   * ramdisk must then be built with the `simple-init` element and be booted from a kernel and ramdisk Ironic
+   * builds the ISO from (a pre-built `deploy_iso` gets no network data).
+   * @default - external networks: false; Ironic networks: true, or false when every one of `bootInterfaces` boots without DHCP
+   */
+  readonly dhcp?: boolean;
+  /**
    * Network name.
    * @default - the construct id, lower-cased
    */
@@ -82,8 +96,11 @@ export interface ProviderNetworkProps {
  * supernet and its VLAN outside the physnet's tenant ranges, and tenants cannot attach to it unless it is shared
  * through RBAC. Creating provider networks (and `router:external`) needs admin rights.
  *
- * External networks get no DHCP (Neutron assigns router gateways and floating IPs from the pool); Ironic's networks
- * get DHCP, which PXE boot needs. Point Ironic at them with the option in {@link ironicConfigOption}.
+ * External networks get no DHCP (Neutron assigns router gateways and floating IPs from the pool). Ironic's networks
+ * get DHCP, which PXE, iPXE, HTTP and Redfish HTTPS boot need, unless the nodes that boot on them all use
+ * `redfish-virtual-media` (`bootInterfaces`): Ironic then writes each node's Neutron addresses onto the boot ISO
+ * and the deploy runs without DHCP (openstack/ironic `doc/source/admin/dhcp-less.rst`). Point Ironic at them with
+ * the option in {@link ironicConfigOption}.
  */
 export class ProviderNetwork extends Construct implements IExternalNetwork {
   public readonly networkId: string;
@@ -116,6 +133,8 @@ export class ProviderNetwork extends Construct implements IExternalNetwork {
   public readonly project?: IProject;
   /** What the network is for. */
   public readonly role: ProviderNetworkRole;
+  /** Whether the subnet runs DHCP. */
+  public readonly dhcp: boolean;
   /** The address plan of the subnet. */
   public readonly subnetPlan: SubnetPlan;
   private readonly shares = new Map<string, NetworkRbacPolicy>();
@@ -132,6 +151,7 @@ export class ProviderNetwork extends Construct implements IExternalNetwork {
     }
     if (!site.declares(physnet)) invalid(this, `physnet ${physnet.name} is not declared by site ${site.node.path}`);
     this.physicalNetworkName = physnet.name;
+    this.dhcp = this.chooseDhcp(props.bootInterfaces ?? [], props.dhcp);
 
     this.subnetPlan = guard(this, () => SubnetPlanner.plan({
       cidr: props.cidr,
@@ -163,9 +183,21 @@ export class ProviderNetwork extends Construct implements IExternalNetwork {
         segmentationId: this.segmentationId,
       }],
     });
-    const subnet = planSubnet(this, `${this.networkName}-v4`, network.id, this.subnetPlan, this.role !== ProviderNetworkRole.EXTERNAL, props.project);
+    const subnet = planSubnet(this, `${this.networkName}-v4`, network.id, this.subnetPlan, this.dhcp, props.project);
     this.networkId = network.id;
     this.subnetId = subnet.id;
+  }
+
+  private chooseDhcp(boots: BootInterfaceType[], dhcp: boolean | undefined): boolean {
+    if (this.role === ProviderNetworkRole.EXTERNAL) {
+      if (boots.length > 0) invalid(this, 'bootInterfaces are for Ironic networks; nodes do not boot on an external network, drop them');
+      return dhcp ?? false;
+    }
+    const needing = boots.filter((b) => IronicBootNeeds.needsDhcp(b));
+    if (dhcp === false && needing.length > 0) {
+      invalid(this, `dhcp is false, but boot interface ${needing[0]} gets its addresses from DHCP; only ${BootInterfaceType.REDFISH_VIRTUAL_MEDIA} boots without it, so keep dhcp on or boot every node on this network from virtual media`);
+    }
+    return dhcp ?? IronicBootNeeds.networkNeedsDhcp(boots);
   }
 
   /** The ironic.conf option that names this network (`[neutron] provisioning_network = <name>`), if any. */

@@ -1,5 +1,7 @@
+import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { idFrom } from './internal';
+import { DataOpenstackNetworkingQosPolicyV2 } from '../../generated/terraform/openstack/data-openstack-networking-qos-policy-v2';
 import { NetworkingQosBandwidthLimitRuleV2 } from '../../generated/terraform/openstack/networking-qos-bandwidth-limit-rule-v2';
 import { NetworkingQosDscpMarkingRuleV2 } from '../../generated/terraform/openstack/networking-qos-dscp-marking-rule-v2';
 import { NetworkingQosMinimumBandwidthRuleV2 } from '../../generated/terraform/openstack/networking-qos-minimum-bandwidth-rule-v2';
@@ -77,6 +79,16 @@ export interface MinimumBandwidthOptions {
  * would refuse the port), and the SR-IOV agent ignores a burst.
  */
 export class NetworkQosPolicy extends Construct implements INetworkQosPolicy {
+  /**
+   * An existing QoS policy, looked up by name (`data.openstack_networking_qos_policy_v2`), for networks and ports of
+   * this app; give the project when the name is not unique. Its rules are not known at synth, so they are not checked
+   * against the ports' vnic types as a policy of this app is: Neutron checks them when the port binds.
+   * @param project the project that owns the policy; any policy the credentials see when omitted
+   */
+  public static fromPolicyName(scope: Construct, id: string, policyName: string, project?: IProject): INetworkQosPolicy {
+    return new ImportedQosPolicy(scope, id, policyName, project);
+  }
+
   public readonly qosPolicyId: string;
   /** Policy name. */
   public readonly policyName: string;
@@ -218,4 +230,17 @@ interface AttachedPort {
   readonly path: string;
   readonly vnicType: VnicType;
   readonly sriovPhysnet?: string;
+}
+
+/** A QoS policy that exists already (see {@link NetworkQosPolicy.fromPolicyName}). */
+class ImportedQosPolicy extends Construct implements INetworkQosPolicy {
+  public readonly qosPolicyId: string;
+
+  constructor(scope: Construct, id: string, policyName: string, project?: IProject) {
+    super(scope, id);
+    if (!Token.isUnresolved(policyName) && (policyName.trim() === '' || policyName.length > 255)) {
+      invalid(this, `policyName ${JSON.stringify(policyName)} must be 1 to 255 characters (Neutron's limit); give the name of the existing policy`);
+    }
+    this.qosPolicyId = new DataOpenstackNetworkingQosPolicyV2(this, 'Resource', { name: policyName, projectId: project?.projectId }).id;
+  }
 }

@@ -1,7 +1,9 @@
+import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IExternalNetwork } from './external-network';
 import { checkExternal, projectOf } from './internal';
 import { ITenantNetwork } from './network';
+import { DataOpenstackNetworkingRouterV2 } from '../../generated/terraform/openstack/data-openstack-networking-router-v2';
 import { NetworkingRouterInterfaceV2 } from '../../generated/terraform/openstack/networking-router-interface-v2';
 import { NetworkingRouterV2 } from '../../generated/terraform/openstack/networking-router-v2';
 import { LinkType } from '../../lib/net/physical-network';
@@ -41,6 +43,16 @@ export interface TenantRouterProps {
  * props. InfiniBand networks cannot be attached: IPoIB is not routed.
  */
 export class TenantRouter extends Construct implements ITenantRouter {
+  /**
+   * An existing router, looked up by name (`data.openstack_networking_router_v2`), e.g. the project's router another
+   * repository manages, so this app's networks can be attached to it (`addInterface`); give the project when the name
+   * is not unique. The plan fails when none or several match.
+   * @param project the project that owns the router; any router the credentials see when omitted
+   */
+  public static fromRouterName(scope: Construct, id: string, routerName: string, project?: IProject): ITenantRouter {
+    return new ImportedTenantRouter(scope, id, routerName, project);
+  }
+
   public readonly routerId: string;
   /** Router name. */
   public readonly routerName: string;
@@ -65,18 +77,44 @@ export class TenantRouter extends Construct implements ITenantRouter {
   }
 
   public addInterface(network: ITenantNetwork): void {
-    if (this.attached.has(network)) return;
-    if (network.linkType === LinkType.INFINIBAND) {
-      invalid(this, `InfiniBand network ${network.networkName} cannot be attached to a router: IPoIB subnets have no gateway `
-        + 'and networking-mlnx does not route them');
+    attachInterface(this, this.attached, network);
+  }
+}
+
+/** Attaches a network's subnet to a router of this app or a looked-up one, once per network. */
+function attachInterface(router: Construct & { readonly routerId: string; readonly project?: IProject }, attached: Set<ITenantNetwork>,
+  network: ITenantNetwork): void {
+  if (attached.has(network)) return;
+  if (network.linkType === LinkType.INFINIBAND) {
+    invalid(router, `InfiniBand network ${network.networkName} cannot be attached to a router: IPoIB subnets have no gateway `
+      + 'and networking-mlnx does not route them');
+  }
+  if (network.gatewayIp === undefined) {
+    invalid(router, `network ${network.networkName} has no gateway address, so it cannot be attached; create it with `
+      + '`router` (or `gatewayIp`) in its props');
+  }
+  projectOf(router, router.project, network.project, `network ${network.networkName}`);
+  const id = router.node.tryFindChild(`${network.node.id}Interface`) ? `${network.node.id}Interface${attached.size}` : `${network.node.id}Interface`;
+  new NetworkingRouterInterfaceV2(router, id, { routerId: router.routerId, subnetId: network.subnetId });
+  attached.add(network);
+}
+
+/** A router that exists already (see {@link TenantRouter.fromRouterName}). */
+class ImportedTenantRouter extends Construct implements ITenantRouter {
+  public readonly routerId: string;
+  public readonly project?: IProject;
+  private readonly attached = new Set<ITenantNetwork>();
+
+  constructor(scope: Construct, id: string, routerName: string, project?: IProject) {
+    super(scope, id);
+    if (!Token.isUnresolved(routerName) && (routerName.trim() === '' || routerName.length > 255)) {
+      invalid(this, `routerName ${JSON.stringify(routerName)} must be 1 to 255 characters (Neutron's limit); give the name of the existing router`);
     }
-    if (network.gatewayIp === undefined) {
-      invalid(this, `network ${network.networkName} has no gateway address, so it cannot be attached; create it with `
-        + '`router` (or `gatewayIp`) in its props');
-    }
-    projectOf(this, this.project, network.project, `network ${network.networkName}`);
-    const id = this.node.tryFindChild(`${network.node.id}Interface`) ? `${network.node.id}Interface${this.attached.size}` : `${network.node.id}Interface`;
-    new NetworkingRouterInterfaceV2(this, id, { routerId: this.routerId, subnetId: network.subnetId });
-    this.attached.add(network);
+    this.project = project;
+    this.routerId = new DataOpenstackNetworkingRouterV2(this, 'Resource', { name: routerName, tenantId: project?.projectId }).id;
+  }
+
+  public addInterface(network: ITenantNetwork): void {
+    attachInterface(this, this.attached, network);
   }
 }

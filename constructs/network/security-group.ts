@@ -1,8 +1,10 @@
 import { createHash } from 'crypto';
+import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Address6 } from 'ip-address';
 import { idFrom } from './internal';
 import { ITenantNetwork } from './network';
+import { DataOpenstackNetworkingSecgroupV2 } from '../../generated/terraform/openstack/data-openstack-networking-secgroup-v2';
 import { NetworkingSecgroupRuleV2 } from '../../generated/terraform/openstack/networking-secgroup-rule-v2';
 import { NetworkingSecgroupV2 } from '../../generated/terraform/openstack/networking-secgroup-v2';
 import { fail } from '../../lib/errors';
@@ -156,6 +158,15 @@ interface RuleSpec {
  * duplicates).
  */
 export class SecurityGroup extends Construct implements ISecurityGroup {
+  /**
+   * An existing security group, looked up by name (`data.openstack_networking_secgroup_v2`); give the project when
+   * the name is not unique (every project has a group named `default`). The plan fails when none or several match.
+   * @param project the project that owns the group; any visible project when omitted
+   */
+  public static fromSecurityGroupName(scope: Construct, id: string, securityGroupName: string, project?: IProject): ISecurityGroup {
+    return new ImportedSecurityGroup(scope, id, securityGroupName, project);
+  }
+
   public readonly securityGroupId: string;
   public readonly securityGroupName: string;
   /** Whether the group is stateful. */
@@ -240,5 +251,20 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
       tenantId: this.project?.projectId,
     });
     this.rules.set(key, resource);
+  }
+}
+
+/** A security group that exists already (see {@link SecurityGroup.fromSecurityGroupName}). */
+class ImportedSecurityGroup extends Construct implements ISecurityGroup {
+  public readonly securityGroupId: string;
+  public readonly securityGroupName: string;
+
+  constructor(scope: Construct, id: string, securityGroupName: string, project?: IProject) {
+    super(scope, id);
+    if (!Token.isUnresolved(securityGroupName) && securityGroupName.trim() === '') {
+      invalid(this, 'securityGroupName "" is empty; give the name of the existing security group');
+    }
+    this.securityGroupName = securityGroupName;
+    this.securityGroupId = new DataOpenstackNetworkingSecgroupV2(this, 'Resource', { name: securityGroupName, tenantId: project?.projectId }).id;
   }
 }

@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IExternalNetwork } from './external-network';
 import { checkExternal, noCapabilities, planSubnet, projectOf, shareNetwork } from './internal';
@@ -6,6 +7,8 @@ import { NetworkTenant } from './network-site';
 import { INetworkQosPolicy } from './qos-policy';
 import { NetworkRbacPolicy } from './rbac-policy';
 import { ITenantRouter } from './router';
+import { DataOpenstackNetworkingNetworkV2 } from '../../generated/terraform/openstack/data-openstack-networking-network-v2';
+import { DataOpenstackNetworkingSubnetV2 } from '../../generated/terraform/openstack/data-openstack-networking-subnet-v2';
 import { NetworkingNetworkV2 } from '../../generated/terraform/openstack/networking-network-v2';
 import { NetworkingRouterInterfaceV2 } from '../../generated/terraform/openstack/networking-router-interface-v2';
 import { NetworkingRouterV2 } from '../../generated/terraform/openstack/networking-router-v2';
@@ -83,6 +86,49 @@ export interface TenantNetworkProps extends SubnetOptions {
   readonly project?: IProject;
 }
 
+/** Props of {@link TenantNetwork.fromNetworkName}: the network's name, and what synth must know about it. */
+export interface TenantNetworkLookupProps {
+  /** Name of the existing network. */
+  readonly networkName: string;
+  /** CIDR of the network's IPv4 subnet, e.g. `10.20.0.0/24` (the subnet is looked up by it). */
+  readonly cidr: string;
+  /**
+   * The project that owns the network; needed when the name is not unique among the networks the credentials see.
+   * @default - any network the credentials see
+   */
+  readonly project?: IProject;
+  /**
+   * The physnet of a VLAN or flat network (its MTU and the port kinds it binds: SR-IOV, bare metal).
+   * @default - an overlay network: normal ports only
+   */
+  readonly physicalNetwork?: PhysicalNetwork;
+  /**
+   * How the network is carried.
+   * @default - Encapsulation.VLAN with physicalNetwork, otherwise Encapsulation.GENEVE
+   */
+  readonly encapsulation?: Encapsulation;
+  /**
+   * The network's VLAN id.
+   * @default - unknown
+   */
+  readonly segmentationId?: number;
+  /**
+   * The network's MTU in bytes.
+   * @default - the most the carrier allows: the physnet's MTU, or 1442 for Geneve (1450 for VXLAN) on a 1500-byte underlay
+   */
+  readonly mtuBytes?: number;
+  /**
+   * The subnet's gateway.
+   * @default - none: the subnet is not routed
+   */
+  readonly gatewayIp?: string;
+  /**
+   * Whether port security applies to the network's ports.
+   * @default true
+   */
+  readonly portSecurityEnabled?: boolean;
+}
+
 /**
  * A tenant's Ethernet network: an OVN Geneve overlay by default, or a VLAN provider network on a named physnet (for
  * bare metal with networking-generic-switch, SR-IOV). It has one IPv4 subnet with DHCP pools and DNS, port security
@@ -92,6 +138,16 @@ export interface TenantNetworkProps extends SubnetOptions {
  * With a `tenant`, the site allocates the CIDR and the VLAN id, unique across the app.
  */
 export class TenantNetwork extends Construct implements ITenantNetwork {
+  /**
+   * An existing network and its subnet, looked up by name and CIDR (`data.openstack_networking_network_v2`,
+   * `data.openstack_networking_subnet_v2`), e.g. one another repository manages, so ports, shares and clusters of
+   * this app can use it; the plan fails when none or several match. What synth needs but cannot read (CIDR, MTU,
+   * encapsulation, physnet) comes from `props` and must match the network.
+   */
+  public static fromNetworkName(scope: Construct, id: string, props: TenantNetworkLookupProps): ITenantNetwork {
+    return new ImportedTenantNetwork(scope, id, props);
+  }
+
   public readonly networkId: string;
   public readonly subnetId: string;
   public readonly cidr: string;
@@ -213,5 +269,68 @@ export class TenantNetwork extends Construct implements ITenantNetwork {
    */
   public shareWith(project: IProject): NetworkRbacPolicy {
     return shareNetwork(this, this.shares, project, this.project);
+  }
+}
+
+/** A network that exists already (see {@link TenantNetwork.fromNetworkName}). */
+class ImportedTenantNetwork extends Construct implements ITenantNetwork {
+  public readonly networkId: string;
+  public readonly subnetId: string;
+  public readonly cidr: string;
+  public readonly mtu: number;
+  public readonly networkName: string;
+  public readonly linkType: LinkType = LinkType.ETHERNET;
+  public readonly encapsulation: Encapsulation;
+  public readonly physicalNetworkName?: string;
+  public readonly segmentationId?: number;
+  public readonly gatewayIp?: string;
+  public readonly portSecurityEnabled: boolean;
+  public readonly capabilities: NetworkCapabilities;
+  public readonly project?: IProject;
+
+  constructor(scope: Construct, id: string, props: TenantNetworkLookupProps) {
+    super(scope, id);
+    const name = props.networkName;
+    if (!Token.isUnresolved(name) && (name.trim() === '' || name.length > 255)) {
+      invalid(this, `networkName ${JSON.stringify(name)} must be 1 to 255 characters (Neutron's limit); give the name of the existing network`);
+    }
+    const physnet = props.physicalNetwork;
+    if (physnet && physnet.linkType !== LinkType.ETHERNET) {
+      invalid(this, `physnet ${physnet.name} is InfiniBand; an existing InfiniBand network cannot be looked up as a tenant network`);
+    }
+    const encapsulation = props.encapsulation ?? (physnet ? Encapsulation.VLAN : Encapsulation.GENEVE);
+    if (physnet && encapsulation !== Encapsulation.VLAN && encapsulation !== Encapsulation.FLAT) {
+      invalid(this, `a ${encapsulation} overlay is not on a physnet; drop physicalNetwork or use Encapsulation.VLAN`);
+    }
+    if (!physnet && (encapsulation === Encapsulation.VLAN || encapsulation === Encapsulation.FLAT)) {
+      invalid(this, `a ${encapsulation} network is on a physnet; give physicalNetwork`);
+    }
+    if (props.segmentationId !== undefined && encapsulation !== Encapsulation.VLAN) {
+      invalid(this, `segmentationId ${props.segmentationId} needs Encapsulation.VLAN; drop it`);
+    }
+    if (props.segmentationId !== undefined && (!Number.isInteger(props.segmentationId) || props.segmentationId < 1 || props.segmentationId > 4094)) {
+      invalid(this, `segmentationId ${props.segmentationId} must be a VLAN id from 1 to 4094`);
+    }
+    // the same CIDR and gateway rules as a network we create
+    const plan = guard(this, () => SubnetPlanner.plan({ cidr: props.cidr, gateway: props.gatewayIp !== undefined, gatewayIp: props.gatewayIp }));
+    // a looked-up overlay may sit on a jumbo underlay: any MTU a Geneve/VXLAN network on a 9216-byte underlay can have
+    const max = physnet ? physnet.mtuBytes : NetworkMtu.tenantMtu(9216, encapsulation);
+    const carrier = physnet ? `physnet ${physnet.name}` : `a ${encapsulation} network on the largest (9216-byte) underlay`;
+    this.mtu = props.mtuBytes === undefined ? (physnet ? physnet.mtuBytes : NetworkMtu.tenantMtu(1500, encapsulation))
+      : guard(this, () => NetworkMtu.choose(max, carrier, props.mtuBytes));
+    this.networkName = name;
+    this.cidr = props.cidr;
+    this.gatewayIp = plan.gatewayIp;
+    this.encapsulation = encapsulation;
+    this.physicalNetworkName = physnet?.name;
+    this.segmentationId = props.segmentationId;
+    this.portSecurityEnabled = props.portSecurityEnabled ?? true;
+    this.capabilities = physnet
+      ? { sriov: physnet.sriov, remoteManaged: physnet.remoteManaged, baremetal: physnet.baremetal, declaredBy: `physnet ${physnet.name}` }
+      : noCapabilities(`nothing (existing network ${name} has no physnet)`);
+    this.project = props.project;
+    const network = new DataOpenstackNetworkingNetworkV2(this, 'Resource', { name, tenantId: props.project?.projectId });
+    this.networkId = network.id;
+    this.subnetId = new DataOpenstackNetworkingSubnetV2(this, 'Subnet', { networkId: network.id, cidr: props.cidr }).id;
   }
 }

@@ -13,6 +13,13 @@ export interface ShareTypeCatalogProps {
    * @default 'manila_share_types_bootstrap'
    */
   readonly outputName?: string;
+  /**
+   * The share types exist already (created by an operator or another repository; the Terraform provider has no share
+   * type data source to look them up): the catalog only declares them, so shares are checked against their
+   * capabilities, and emits no bootstrap script.
+   * @default false
+   */
+  readonly existing?: boolean;
 }
 
 /**
@@ -39,8 +46,11 @@ export class ShareTypeCatalog extends Construct {
 
   /** The declared share types. */
   public readonly shareTypes: ShareType[];
-  /** The Terraform output holding the bootstrap script. */
-  public readonly bootstrapOutputName: string;
+  /**
+   * The Terraform output holding the bootstrap script.
+   * @default - none for a catalog of `existing` types
+   */
+  public readonly bootstrapOutputName?: string;
 
   constructor(scope: Construct, id: string, props: ShareTypeCatalogProps) {
     super(scope, id);
@@ -56,10 +66,15 @@ export class ShareTypeCatalog extends Construct {
     }
     this.shareTypes = [...props.shareTypes];
     claimAppWide(this, 'manila-share-type', this.node.path);
-    this.bootstrapOutputName = props.outputName ?? 'manila_share_types_bootstrap';
-    if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(this.bootstrapOutputName)) {
-      invalid(this, `outputName ${JSON.stringify(this.bootstrapOutputName)} is not a Terraform output name`);
+    if (props.existing) {
+      if (props.outputName !== undefined) invalid(this, 'outputName names the bootstrap script, which a catalog of existing share types does not emit; drop it');
+      return;
     }
+    const outputName = props.outputName ?? 'manila_share_types_bootstrap';
+    if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(outputName)) {
+      invalid(this, `outputName ${JSON.stringify(outputName)} is not a Terraform output name`);
+    }
+    this.bootstrapOutputName = outputName;
     const script = [
       '#!/usr/bin/env bash',
       '# Manila share types of this site (cdk-ai-factory ShareTypeCatalog); run as a cloud admin.',
@@ -71,7 +86,7 @@ export class ShareTypeCatalog extends Construct {
       value: script,
       description: 'Admin commands that create the Manila share types the shares of this stack use (no Terraform resource exists for share types)',
     });
-    output.overrideLogicalId(this.bootstrapOutputName);
+    output.overrideLogicalId(outputName);
   }
 
   /** The declared type named `name`, if any. */

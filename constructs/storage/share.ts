@@ -1,6 +1,8 @@
-import { TerraformOutput } from 'cdktf';
+import { TerraformOutput, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ShareTypeCatalog } from './share-type-catalog';
+import { DataOpenstackSharedfilesystemShareV2 } from '../../generated/terraform/openstack/data-openstack-sharedfilesystem-share-v2';
+import { DataOpenstackSharedfilesystemSharenetworkV2 } from '../../generated/terraform/openstack/data-openstack-sharedfilesystem-sharenetwork-v2';
 import { SharedfilesystemShareAccessV2 } from '../../generated/terraform/openstack/sharedfilesystem-share-access-v2';
 import { SharedfilesystemShareV2 } from '../../generated/terraform/openstack/sharedfilesystem-share-v2';
 import { SharedfilesystemSharenetworkV2 } from '../../generated/terraform/openstack/sharedfilesystem-sharenetwork-v2';
@@ -45,6 +47,16 @@ export interface ShareNetworkProps {
  * (openstack/manila doc/source/admin/shared-file-systems-share-networks.rst).
  */
 export class ShareNetwork extends Construct implements IShareNetwork {
+  /**
+   * An existing share network of a tenant, looked up by name (`data.openstack_sharedfilesystem_sharenetwork_v2`) with
+   * the tenant's project-scoped credentials (a share network is visible in its own project), for DHSS=True shares of
+   * this app. The plan fails when none or several match. It counts into the tenant's share-network quota like one
+   * this app creates: Manila counts every share network of the project.
+   */
+  public static fromShareNetworkName(scope: Construct, id: string, shareNetworkName: string, tenant: ITenant): IShareNetwork {
+    return new ImportedShareNetwork(scope, id, shareNetworkName, tenant);
+  }
+
   public readonly shareNetworkId: string;
   public readonly tenant: ITenant;
 
@@ -65,6 +77,27 @@ export class ShareNetwork extends Construct implements IShareNetwork {
     });
     this.shareNetworkId = sn.id;
     TenantUsage.of(props.tenant).addShareNetwork();
+  }
+}
+
+/** A share network that exists already (see {@link ShareNetwork.fromShareNetworkName}). */
+class ImportedShareNetwork extends Construct implements IShareNetwork {
+  public readonly shareNetworkId: string;
+  public readonly tenant: ITenant;
+
+  constructor(scope: Construct, id: string, shareNetworkName: string, tenant: ITenant) {
+    super(scope, id);
+    if (!Token.isUnresolved(shareNetworkName) && (shareNetworkName.trim() === '' || shareNetworkName.length > 255)) {
+      invalid(this, `shareNetworkName ${JSON.stringify(shareNetworkName)} must be 1 to 255 characters (Manila's limit); give the name of the existing share network`);
+    }
+    this.tenant = tenant;
+    const binding = tenant.bindProjectScope(this);
+    this.shareNetworkId = new DataOpenstackSharedfilesystemSharenetworkV2(this, 'Resource', {
+      name: shareNetworkName,
+      provider: binding.provider,
+      dependsOn: binding.dependsOn,
+    }).id;
+    TenantUsage.of(tenant).addShareNetwork();
   }
 }
 
@@ -170,6 +203,15 @@ export class ShareAccess extends Construct {
  * dataset read-only with another tenant: its cephx client, or its subnets for NFS.
  */
 export class Share extends Construct implements IShare {
+  /**
+   * An existing share of a tenant, looked up by name (`data.openstack_sharedfilesystem_share_v2`) with the tenant's
+   * project-scoped credentials, so this app can add access rules to it (`grantAccess`) or mount it. The plan fails
+   * when it does not exist, or its protocol or size differ from `props`. Nothing is created, so nothing can be destroyed.
+   */
+  public static fromShareName(scope: Construct, id: string, props: ShareLookupProps): IShare {
+    return new ImportedShare(scope, id, props);
+  }
+
   public readonly shareId: string;
   public readonly shareName: string;
   public readonly shareType: ShareType;
@@ -218,15 +260,7 @@ export class Share extends Construct implements IShare {
     this.shareId = share.id;
     this.exportPath = share.exportLocations.get(0).path;
     TenantUsage.of(props.tenant).addShare({ sizeGb: props.sizeGb });
-    this.node.addValidation({
-      validate: () => {
-        const declared = ShareTypeCatalog.findInApp(this, t.name);
-        if (declared === undefined) {
-          return [`share type ${t.name} is not declared in a ShareTypeCatalog; declare it (new ShareTypeCatalog(site, 'ShareTypes', { shareTypes: [...] })) so its bootstrap command is emitted`];
-        }
-        return declared.sameAs(t) ? [] : [`share type ${t.name} differs from its declaration in the ShareTypeCatalog (${declared.createCommand()}); use the declared type`];
-      },
-    });
+    this.node.addValidation({ validate: () => shareTypeErrors(this, t) });
   }
 
   /**
@@ -270,25 +304,102 @@ export class Share extends Construct implements IShare {
   }
 
   private addAccess(rule: ShareAccessRule, clients: ITenant): ShareAccess {
-    guard(this, () => rule.checkFor(this.shareType));
-    if (rule.accessType === ShareAccessType.IP && !ShareAccessRule.cidrWithin(rule.accessTo, clients.subnetCidrs)) {
-      invalid(this, `NFS access for ${rule.accessTo} is wider than tenant ${clients.projectName}'s subnets ` +
-        `(${clients.subnetCidrs.join(', ') || 'none'}); grant only the tenant's own subnets or hosts in them`);
+    return addShareAccess(this, this.accesses, rule, clients);
+  }
+}
+/** Adds an access rule to a share of this app or a looked-up one (the type's rules, the clients' subnets, one rule per client). */
+function addShareAccess(share: IShare & Construct, accesses: Map<string, ShareAccess>, rule: ShareAccessRule, clients: ITenant): ShareAccess {
+  guard(share, () => rule.checkFor(share.shareType));
+  if (rule.accessType === ShareAccessType.IP && !ShareAccessRule.cidrWithin(rule.accessTo, clients.subnetCidrs)) {
+    invalid(share, `NFS access for ${rule.accessTo} is wider than tenant ${clients.projectName}'s subnets ` +
+      `(${clients.subnetCidrs.join(', ') || 'none'}); grant only the tenant's own subnets or hosts in them`);
+  }
+  if (rule.accessType === ShareAccessType.CEPHX) {
+    // the CephFS driver records the project that first used a cephx ID and refuses it to every other project
+    const owner = claimAppWide(share.tenant, 'cephx-auth-id', rule.accessTo);
+    if (owner !== undefined) {
+      invalid(share, `cephx id ${rule.accessTo} is already used by shares of ${owner.node.path}; the CephFS driver ties a cephx ID to the first ` +
+        `project that uses it ("auth ID is already in use"), so give tenant ${share.tenant.projectName}'s clients their own id`);
     }
-    if (rule.accessType === ShareAccessType.CEPHX) {
-      // the CephFS driver records the project that first used a cephx ID and refuses it to every other project
-      const owner = claimAppWide(this.tenant, 'cephx-auth-id', rule.accessTo);
-      if (owner !== undefined) {
-        invalid(this, `cephx id ${rule.accessTo} is already used by shares of ${owner.node.path}; the CephFS driver ties a cephx ID to the first ` +
-          `project that uses it ("auth ID is already in use"), so give tenant ${this.tenant.projectName}'s clients their own id`);
-      }
+  }
+  const existing = accesses.get(rule.accessTo);
+  if (existing !== undefined) {
+    invalid(share, `share ${share.shareName} already grants ${existing.rule.accessLevel} access to ${rule.accessTo}; Manila allows one rule per client`);
+  }
+  const access = new ShareAccess(share, `Access-${rule.accessType}-${idFragment(rule.accessTo)}`, { share, rule });
+  accesses.set(rule.accessTo, access);
+  return access;
+}
+
+/** A share's type must be declared, with the same capabilities, in a ShareTypeCatalog of the app. */
+function shareTypeErrors(scope: IConstruct, t: ShareType): string[] {
+  const declared = ShareTypeCatalog.findInApp(scope, t.name);
+  if (declared === undefined) {
+    return [`share type ${t.name} is not declared in a ShareTypeCatalog; declare it (new ShareTypeCatalog(site, 'ShareTypes', { shareTypes: [...] })) so its bootstrap command is emitted`];
+  }
+  return declared.sameAs(t) ? [] : [`share type ${t.name} differs from its declaration in the ShareTypeCatalog (${declared.createCommand()}); use the declared type`];
+}
+
+/** Props of {@link Share.fromShareName}: the share's name and owner, and what synth must know about it. */
+export interface ShareLookupProps {
+  /** Name of the existing share. */
+  readonly shareName: string;
+  /** The tenant whose project owns the share; the share is read with its project-scoped credentials. */
+  readonly tenant: ITenant;
+  /** The share's type, declared in a {@link ShareTypeCatalog} of the app; its protocol is checked by the plan. */
+  readonly shareType: ShareType;
+  /** The share's size in GB (checked by the plan; counted into the tenant's Manila quota). */
+  readonly sizeGb: number;
+}
+
+/** A share that exists already (see {@link Share.fromShareName}). */
+class ImportedShare extends Construct implements IShare {
+  public readonly shareId: string;
+  public readonly shareName: string;
+  public readonly shareType: ShareType;
+  public readonly protocol: ShareProtocol;
+  public readonly sizeGb: number;
+  public readonly exportPath: string;
+  public readonly tenant: ITenant;
+  private readonly accesses = new Map<string, ShareAccess>();
+
+  constructor(scope: Construct, id: string, props: ShareLookupProps) {
+    super(scope, id);
+    if (Token.isUnresolved(props.shareName) || props.shareName.trim() === '' || props.shareName.length > 255) {
+      invalid(this, `shareName ${JSON.stringify(props.shareName)} must be 1 to 255 characters (Manila's limit) known at synth; give the name of the existing share`);
     }
-    const existing = this.accesses.get(rule.accessTo);
-    if (existing !== undefined) {
-      invalid(this, `share ${this.shareName} already grants ${existing.rule.accessLevel} access to ${rule.accessTo}; Manila allows one rule per client`);
-    }
-    const access = new ShareAccess(this, `Access-${rule.accessType}-${idFragment(rule.accessTo)}`, { share: this, rule });
-    this.accesses.set(rule.accessTo, access);
-    return access;
+    if (!Number.isInteger(props.sizeGb) || props.sizeGb < 1) invalid(this, `sizeGb ${props.sizeGb} must be a positive integer`);
+    this.shareName = props.shareName;
+    this.tenant = props.tenant;
+    this.shareType = props.shareType;
+    this.protocol = props.shareType.protocol;
+    this.sizeGb = props.sizeGb;
+    const binding = props.tenant.bindProjectScope(this);
+    const share = new DataOpenstackSharedfilesystemShareV2(this, 'Resource', {
+      name: props.shareName,
+      provider: binding.provider,
+      dependsOn: binding.dependsOn,
+      lifecycle: {
+        postcondition: [
+          {
+            condition: `\${self.share_proto == "${this.protocol}"}`,
+            errorMessage: `Share ${this.shareName}: its protocol is not ${this.protocol}, the protocol of share type ${this.shareType.name}.`,
+          },
+          {
+            condition: `\${self.size == ${this.sizeGb}}`,
+            errorMessage: `Share ${this.shareName}: its size is not ${this.sizeGb} GB.`,
+          },
+        ],
+      },
+    });
+    this.shareId = share.id;
+    this.exportPath = share.exportLocations.get(0).path;
+    // Manila counts every share of the project in its quota
+    TenantUsage.of(props.tenant).addShare({ sizeGb: props.sizeGb });
+    this.node.addValidation({ validate: () => shareTypeErrors(this, props.shareType) });
+  }
+
+  public grantAccess(rule: ShareAccessRule): ShareAccess {
+    return addShareAccess(this, this.accesses, rule, this.tenant);
   }
 }

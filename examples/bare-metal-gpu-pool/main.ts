@@ -7,7 +7,8 @@
  *   - the 1/2/4/8-GPU passthrough flavor family for HGX H200 hypervisors, a MIG-backed vGPU flavor, and the
  *     `nova_pci_alias` output nova.conf needs;
  *   - two L40S + BlueField-3 ingress servers kept by the operator: allocated and deployed with an OS image directly;
- *   - server groups for multi-node jobs.
+ *   - server groups for multi-node jobs;
+ *   - Ironic's cleaning network, without DHCP because every node boots from Redfish virtual media.
  * BMC credentials are sensitive Terraform variables (`TF_VAR_hgx_h200_bmc_username`, `TF_VAR_hgx_h200_bmc_password`)
  * or Barbican secrets: no credential is in this file or in the output.
  *
@@ -26,7 +27,11 @@ import {
   GpuFlavor,
   GpuFlavorFamily,
   IronicAuth,
+  NetworkSite,
   OsImage,
+  PhysicalNetwork,
+  ProviderNetwork,
+  ProviderNetworkRole,
   ServerGroup,
   ServerGroupPolicy,
   ServerProfile,
@@ -66,8 +71,13 @@ export function synth(outdir: string = __dirname): void {
   });
   const baremetal = new BaremetalFlavor(site, 'HgxBareMetal', { pool, requiredTraits: ['CUSTOM_IB_NDR'] });
 
-  // hypervisors of the same model: the usual 1/2/4/8-GPU VM flavors, NUMA-aware
-  new GpuFlavorFamily(site, 'H200Vm', { server: hgx });
+  // hypervisors of the same model: the usual 1/2/4/8-GPU VM flavors, NUMA-aware, with one virtio-net queue per vCPU
+  // and pinned to the H200 hypervisors' host aggregate (metadata gpu_pool=hgx-h200, AggregateInstanceExtraSpecsFilter on)
+  new GpuFlavorFamily(site, 'H200Vm', {
+    server: hgx,
+    vifMultiqueue: true,
+    extraSpecs: { 'aggregate_instance_extra_specs:gpu_pool': 'hgx-h200' },
+  });
   // small inference slices: one MIG-backed vGPU (3g.71gb, two per GPU)
   new GpuFlavor(site, 'H200Mig', { server: hgx, gpuCount: 1, attachment: GpuAttachment.mig('3g.71gb', { vgpuType: 'H200X-3-71C' }) });
 
@@ -96,6 +106,23 @@ export function synth(outdir: string = __dirname): void {
       'https://images.example.net/ubuntu-24.04-doca.qcow2.sha256',
     ),
     userData: '#cloud-config\nhostname: f5-bnk-gateway\n',
+  });
+
+  // --- Ironic's cleaning network (ironic.conf [neutron] cleaning_network = baremetal) ---------------------------
+  // with the flat network interface, nodes are deployed on the flat network their servers attach to and cleaned on the
+  // cleaning network (ironic/drivers/modules/network/flat.py). Every node here boots from Redfish virtual media, which
+  // runs without DHCP: Ironic writes each node's Neutron addresses onto the boot ISO, and the IPA ramdisk above is
+  // built with the simple-init element to apply them
+  const baremetalNet = PhysicalNetwork.ethernet({ name: 'baremetal', mtuBytes: 9000, baremetal: true });
+  const network = new NetworkSite(site, 'Network', { tenantSupernet: '10.64.0.0/10', physicalNetworks: [baremetalNet] });
+  new ProviderNetwork(site, 'Cleaning', {
+    site: network,
+    role: ProviderNetworkRole.CLEANING,
+    networkName: 'baremetal',
+    physicalNetwork: baremetalNet,
+    cidr: '172.16.0.0/22',
+    gateway: false,
+    bootInterfaces: [pool.bootInterface, ingress.bootInterface],
   });
 
   void baremetal;

@@ -8,6 +8,8 @@
  *     hypervisors; both granted to the tenant's project,
  *   - the magnum-cluster-api node images for Kubernetes v1.33.12 (a VM image, and a bare-metal one with
  *     `img_hv_type=baremetal`) and a public cluster template,
+ *   - the cluster's network: a VLAN on the `baremetal` physnet, the tenant's, routed to `public`; the H200 servers use
+ *     Ironic's `neutron` network interface, so their switch ports join it (a bare-metal node joins no overlay network),
  *   - the tenant's cluster (3 control plane VMs, 2 default workers, autoscaler on), created with the tenant's
  *     credentials, with node groups built from the pools below: `h100` (2 to 4 VMs) and `h200` (4 bare-metal servers),
  *   - the kubeconfig as sensitive outputs (`ai_platform_kubeconfig`, `ai_platform_kube_host`, ...).
@@ -17,7 +19,9 @@
  *   - an H200 node pool (4 nodes x 8 GPUs) with whole GPUs and 8 InfiniBand rails for GPUDirect RDMA,
  *   - the GPU Operator's ClusterPolicy with the MIG manager's layouts and a DCGM exporter ServiceMonitor,
  *   - the Network Operator's NicClusterPolicy and one IPoIB network per rail,
- *   - two tenants with isolated namespaces and Kueue queues that borrow from each other in one cohort,
+ *   - two tenants with isolated namespaces and Kueue queues that borrow from each other in one cohort; both get H200
+ *     GPUs, so on InfiniBand they share the fabric's default partition (synth warns: NetworkPolicies stop at the pod
+ *     network, and per-tenant partitions need nodes or SR-IOV VFs of their own),
  *   - a Whisper transcription job of tenant A, admitted through its LocalQueue onto a 3g.40gb MIG slice,
  *   - the node labeler that gives each node group's nodes their pool's labels and taints (Magnum cannot).
  *
@@ -52,12 +56,16 @@ import {
   MagnumCluster,
   MigLayout,
   NetworkAdapterKind,
+  NetworkInterfaceType,
+  NetworkSite,
   NodeGroupLabeler,
+  PhysicalNetwork,
   PodSecurityLevel,
   QueueCohort,
   ServerProfile,
   TenantCloud,
   TenantNamespace,
+  TenantNetwork,
   TenantQueue,
   WhisperModel,
   WhisperTranscriptionJob,
@@ -176,6 +184,19 @@ export function synth(outdir: string = __dirname): void {
   const site = new FactoryStack(app, 'gpu-cluster', { cloud: 'openstack', ironic: { url: 'https://ironic.example.net:6385' } });
   // the tenant that owns the cluster: Magnum creates a cluster in the caller's project
   const tenant = new TenantCloud(site, 'AiPlatform', { cloud: 'ai-platform' });
+  const publicNetwork = new ExternalNetwork(site, 'Public', { networkName: 'public' });
+
+  // the cluster's network: a VLAN on the physnet whose switches Ironic configures (multi-tenant bare metal), since a
+  // bare-metal node joins no overlay network and magnum-cluster-api would otherwise create one
+  const networks = new NetworkSite(site, 'Networks', {
+    tenantSupernet: '10.64.0.0/12',
+    physicalNetworks: [PhysicalNetwork.ethernet({ name: 'baremetal', mtuBytes: 9000, vlanRanges: [{ min: 700, max: 799 }], baremetal: true })],
+  });
+  const clusterNetwork = new TenantNetwork(site, 'ClusterNetwork', {
+    tenant: networks.addTenant('ai-platform', { project: tenant.project }),
+    physicalNetwork: networks.physicalNetwork('baremetal'),
+    externalNetwork: publicNetwork,
+  });
 
   const hgxH200 = ServerProfile.HGX_H200_8GPU;
   const h200Servers = new BaremetalNodePool(site, 'H200Servers', {
@@ -185,7 +206,14 @@ export function synth(outdir: string = __dirname): void {
       nodeName: `hgx-r02-u${String(u).padStart(2, '0')}`,
       bmcAddress: `https://10.10.2.${u}`,
       macAddresses: { 'lom0/0': `3c:ec:ef:20:01:${hex(u)}`, 'bf3-0/0': `b8:3f:d2:20:00:${hex(u)}`, 'bf3-0/1': `b8:3f:d2:20:01:${hex(u)}` },
+      // the leaf switch ports networking-generic-switch moves into the cluster's VLAN
+      localLinkConnections: {
+        'lom0/0': { switchId: '0c:42:a1:02:00:01', portId: `Ethernet1/${u}`, switchInfo: 'leaf-r02-a' },
+        'bf3-0/0': { switchId: '0c:42:a1:02:00:02', portId: `Ethernet1/${u}`, switchInfo: 'leaf-r02-b' },
+        'bf3-0/1': { switchId: '0c:42:a1:02:00:03', portId: `Ethernet1/${u}`, switchInfo: 'leaf-r02-c' },
+      },
     })),
+    networkInterface: NetworkInterfaceType.NEUTRON,
     bonds: [{ bondName: 'bond0', ports: ['bf3-0/0', 'bf3-0/1'], mode: BondMode.LACP }],
     deployRamdisk: DeployRamdisk.kernelAndRamdisk('https://images.example.net/ipa/ipa.kernel', 'https://images.example.net/ipa/ipa.initramfs'),
   });
@@ -223,7 +251,7 @@ export function synth(outdir: string = __dirname): void {
   const template = new ClusterTemplate(site, 'Kubernetes133', {
     templateName: `k8s-${KUBERNETES}`,
     image: nodeImage,
-    externalNetwork: new ExternalNetwork(site, 'Public', { networkName: 'public' }),
+    externalNetwork: publicNetwork,
     controlPlaneFlavor: new ExistingFlavor(site, 'ControlPlaneFlavor', { flavorName: 'm1.xlarge' }),
     workerFlavor: new ExistingFlavor(site, 'WorkerFlavor', { flavorName: 'm1.2xlarge' }),
     containerRegistry: 'registry.example.net/mirror',
@@ -235,6 +263,7 @@ export function synth(outdir: string = __dirname): void {
     clusterName: 'ai-platform',
     template,
     credentials: tenant,
+    network: clusterNetwork,
     autoScaling: true,
     sshPublicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIC8s2x9mJ0p1u7mK2Zr4wq3d5Jc6tX1yVb0nLh7eQf2a ops@example.net',
   });

@@ -2,7 +2,7 @@ import { check, fail } from '../errors';
 import { GpuAttachment, GpuAttachmentKind, PciDeviceType, ResolvedGpuAttachment } from './gpu-attachment';
 import { NumaNode, ServerProfile } from './server';
 
-/** `hw:cpu_policy` (nova/api/validation/extra_specs/hw.py; shared/reference/openstack-compute.md §2). */
+/** `hw:cpu_policy` (openstack/nova nova/api/validation/extra_specs/hw.py). */
 export enum CpuPolicy {
   /** Each vCPU pinned to its own host CPU; Placement counts them as `PCPU`. The right choice for GPU VMs. */
   DEDICATED = 'dedicated',
@@ -11,7 +11,7 @@ export enum CpuPolicy {
 }
 
 /**
- * `hw:cpu_thread_policy` (nova/api/validation/extra_specs/hw.py; shared/reference/openstack-compute.md §2).
+ * `hw:cpu_thread_policy` (openstack/nova nova/api/validation/extra_specs/hw.py).
  * Only valid together with dedicated (pinned) CPUs.
  */
 export enum CpuThreadPolicy {
@@ -23,7 +23,7 @@ export enum CpuThreadPolicy {
   REQUIRE = 'require',
 }
 
-/** `hw:pci_numa_affinity_policy` (nova doc/source/admin/pci-passthrough.rst; openstack-compute.md §2). */
+/** `hw:pci_numa_affinity_policy` (openstack/nova doc/source/admin/pci-passthrough.rst). */
 export enum PciNumaAffinityPolicy {
   /** The device must sit on one of the guest's host NUMA nodes. */
   REQUIRED = 'required',
@@ -35,7 +35,7 @@ export enum PciNumaAffinityPolicy {
   LEGACY = 'legacy',
 }
 
-/** Guest memory backing, `hw:mem_page_size` (openstack-compute.md §2). */
+/** Guest memory backing, `hw:mem_page_size` (openstack/nova doc/source/admin/huge-pages.rst). */
 export enum MemoryPageSize {
   /** 1 GiB hugepages (`1GB`): the usual choice for GPU VMs, lowest TLB pressure for large pinned DMA buffers. */
   HUGE_1G = '1GB',
@@ -65,7 +65,7 @@ export interface HostReservation {
 export interface GpuFlavorPlanOptions {
   /** The server the flavor runs on. */
   readonly server: ServerProfile;
-  /** GPUs per VM: whole GPUs (passthrough), vGPUs, or MIG instances. */
+  /** GPUs per VM: whole GPUs (passthrough), SR-IOV VFs, vGPUs, or MIG instances. */
   readonly gpuCount: number;
   /**
    * How the GPUs are attached.
@@ -78,7 +78,7 @@ export interface GpuFlavorPlanOptions {
    */
   readonly numaNodes?: number;
   /**
-   * PCI NUMA affinity policy (passthrough only: Nova applies it to PCI devices, not to mediated devices).
+   * PCI NUMA affinity policy (passthrough and SR-IOV VFs: Nova applies it to PCI devices, not to mediated devices).
    * @default PciNumaAffinityPolicy.REQUIRED
    */
   readonly pciNumaAffinityPolicy?: PciNumaAffinityPolicy;
@@ -159,6 +159,11 @@ export interface PciAliasDefinition {
    * @default - not set
    */
   readonly resourceClass?: string;
+  /**
+   * For a `type-VF` alias: the product id of the GPU (the physical function) the VFs belong to.
+   * @default - not a VF alias
+   */
+  readonly physicalFunctionProductId?: string;
 }
 
 /** A planned GPU flavor: sizes and the extra specs that make Nova place it NUMA-correctly. */
@@ -187,10 +192,10 @@ export interface GpuFlavorPlan {
   readonly extraSpecs: { [key: string]: string };
   /**
    * What one server of the flavor claims in Placement, without disk: `PCPU` or `VCPU`, `MEMORY_MB` and the GPU class.
-   * Unified limits count these as `class:<RC>` (openstack-compute.md §8).
+   * Unified limits count these as `class:<RC>` (openstack/nova doc/source/admin/unified-limits.rst).
    */
   readonly placementResources: { [resourceClass: string]: number };
-  /** The PCI alias the flavor requests (passthrough only). */
+  /** The PCI alias the flavor requests (passthrough and SR-IOV VFs). */
   readonly pciAlias?: PciAliasDefinition;
   /** What the flavor gives, for descriptions. */
   readonly description: string;
@@ -217,11 +222,17 @@ export class GpuFlavorPlanner {
     check(Number.isInteger(n) && n >= 1, `gpuCount ${n} must be a positive integer`);
     const att: ResolvedGpuAttachment = (options.attachment ?? GpuAttachment.passthrough()).resolve(gpu);
     const passthrough = att.kind === GpuAttachmentKind.PASSTHROUGH;
+    const vf = att.kind === GpuAttachmentKind.SRIOV_VF;
+    const pci = passthrough || vf; // PCI devices: a PCI alias and PCI NUMA affinity
 
     // how many units one VM can have: one whole GPU or one time-sliced vGPU per physical GPU (NVIDIA allows one vGPU
-    // per GPU in a VM, openstack-compute.md §6), MIG instances up to the host's layout
-    const maxUnits = att.kind === GpuAttachmentKind.MIG_VGPU ? server.gpuCount * att.instancesPerGpu : server.gpuCount;
+    // per GPU in a VM, openstack/nova doc/source/admin/virtual-gpu.rst), MIG instances and VFs up to the host's layout
+    const packed = att.kind === GpuAttachmentKind.MIG_VGPU || vf;
+    const maxUnits = packed ? server.gpuCount * att.instancesPerGpu : server.gpuCount;
     if (n > maxUnits) {
+      if (vf) {
+        fail(`gpuCount ${n} is more than the ${maxUnits} VFs of server profile ${server.name} (${att.instancesPerGpu} on each of ${server.gpuCount} GPUs); use 1 to ${maxUnits}`);
+      }
       if (passthrough) {
         fail(`gpuCount ${n} is more than the ${server.gpuCount} GPUs of server profile ${server.name}; use 1 to ${server.gpuCount}`);
       } else if (att.kind === GpuAttachmentKind.VGPU) {
@@ -239,7 +250,7 @@ export class GpuFlavorPlanner {
     }
     const threadPolicy = cpuPolicy === CpuPolicy.DEDICATED ? options.cpuThreadPolicy ?? CpuThreadPolicy.PREFER : undefined;
     const policy = options.pciNumaAffinityPolicy ?? PciNumaAffinityPolicy.REQUIRED;
-    if (!passthrough && options.pciNumaAffinityPolicy !== undefined) {
+    if (!pci && options.pciNumaAffinityPolicy !== undefined) {
       fail(`pciNumaAffinityPolicy applies to PCI devices, not to ${att.kind === GpuAttachmentKind.VGPU ? 'vGPUs' : 'MIG-backed vGPUs'} (mediated devices); drop it`);
     }
     const reservedCores = options.hostReservation?.coresPerNumaNode ?? 2;
@@ -247,8 +258,8 @@ export class GpuFlavorPlanner {
     check(Number.isInteger(reservedCores) && reservedCores >= 0, `hostReservation.coresPerNumaNode ${reservedCores} must be a non-negative integer`);
     check(Number.isInteger(reservedMemGib) && reservedMemGib >= 0, `hostReservation.memoryGibPerNumaNode ${reservedMemGib} must be a non-negative integer`);
 
-    // physical GPUs the VM's units sit on: time-sliced vGPUs each on their own GPU, MIG instances packed
-    const physical = att.kind === GpuAttachmentKind.MIG_VGPU ? Math.ceil(n / att.instancesPerGpu) : n;
+    // physical GPUs the VM's units sit on: time-sliced vGPUs each on their own GPU, MIG instances and VFs packed
+    const physical = packed ? Math.ceil(n / att.instancesPerGpu) : n;
     const gpuShare = n / att.instancesPerGpu; // in whole GPUs
 
     // host NUMA nodes ordered by GPUs (most first), then id: the guest takes the fewest nodes that hold its GPUs
@@ -259,11 +270,11 @@ export class GpuFlavorPlanner {
     const numaNodes = options.numaNodes ?? needed;
     check(Number.isInteger(numaNodes) && numaNodes >= 1 && numaNodes <= server.numaNodes.length,
       `numaNodes ${numaNodes} must be between 1 and the ${server.numaNodes.length} NUMA nodes of server profile ${server.name}`);
-    if (passthrough && numaNodes < needed && (policy === PciNumaAffinityPolicy.REQUIRED || policy === PciNumaAffinityPolicy.LEGACY)) {
+    if (pci && numaNodes < needed && (policy === PciNumaAffinityPolicy.REQUIRED || policy === PciNumaAffinityPolicy.LEGACY)) {
       const sockets = new Set(byGpus.slice(0, needed).map((node) => node.socket)).size;
       const alternative = sockets <= numaNodes ? 'socket or preferred' : 'preferred';
       fail(
-        `${n} GPUs cannot be placed on ${numaNodes} NUMA node(s) of server profile ${server.name} under ${policy} PCI NUMA affinity ` +
+        `${vf ? `${n} VFs (on ${physical} GPUs)` : `${n} GPUs`} cannot be placed on ${numaNodes} NUMA node(s) of server profile ${server.name} under ${policy} PCI NUMA affinity ` +
           `(at most ${maxPerNode} GPUs share a NUMA node); use numaNodes ${needed}, or pciNumaAffinityPolicy ${alternative}`,
       );
     }
@@ -322,13 +333,14 @@ export class GpuFlavorPlanner {
       });
     }
     let pciAlias: PciAliasDefinition | undefined;
-    if (passthrough) {
+    if (pci) {
       extraSpecs['hw:pci_numa_affinity_policy'] = policy;
       extraSpecs['pci_passthrough:alias'] = `${att.pciAlias}:${n}`;
       pciAlias = {
         name: att.pciAlias!,
         vendorId: gpu.pciVendorId,
-        productId: gpu.pciProductId,
+        productId: att.pciProductId!,
+        physicalFunctionProductId: vf ? gpu.pciProductId : undefined,
         deviceType: att.pciDeviceType!,
         numaPolicy: policy,
         resourceClass: att.aliasResourceClass,

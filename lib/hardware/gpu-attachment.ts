@@ -1,4 +1,4 @@
-import { check, fail } from '../errors';
+import { check, fail, oneOf } from '../errors';
 import { GpuModel, MigProfile } from './gpu';
 import { PlacementNames } from './placement';
 
@@ -10,6 +10,11 @@ export enum GpuAttachmentKind {
   VGPU = 'VGPU',
   /** MIG-backed NVIDIA vGPUs: a vGPU type the vGPU host driver exposes on a MIG instance. */
   MIG_VGPU = 'MIG_VGPU',
+  /**
+   * SR-IOV virtual functions of a GPU that a host driver partitions (AMD MxGPU), each passed through as a PCI device
+   * through a Nova PCI alias of `device_type: type-VF`.
+   */
+  SRIOV_VF = 'SRIOV_VF',
   /** The whole server through Ironic (bare-metal flavors; not a `GpuAttachment`). */
   BARE_METAL = 'BARE_METAL',
 }
@@ -24,6 +29,8 @@ export enum PciDeviceType {
    * the SR-IOV capability (`lspci -vvv` shows "Single Root I/O Virtualization"), VFs enabled or not.
    */
   TYPE_PF = 'type-PF',
+  /** An SR-IOV virtual function. */
+  TYPE_VF = 'type-VF',
 }
 
 /** Options of {@link GpuAttachment.passthrough}. */
@@ -45,6 +52,27 @@ export interface PassthroughAttachmentOptions {
    * `[filter_scheduler] pci_in_placement`); written into the alias as `resource_class` when given. Unified limits
    * count GPUs by this class (`class:<RC>`).
    * @default - Nova's default class `CUSTOM_PCI_<VENDOR>_<PRODUCT>`, not written into the alias
+   */
+  readonly resourceClass?: string;
+}
+
+/** Options of {@link GpuAttachment.sriovVf}. */
+export interface SriovVfAttachmentOptions {
+  /**
+   * VFs the host driver creates on each GPU (AMD GIM: `vf_num`, with the compute and memory partition mode that
+   * goes with it); one of the GPU model's `vfsPerGpuOptions`. Each VF gets `1 / vfsPerGpu` of the GPU's memory.
+   * @default 1
+   */
+  readonly vfsPerGpu?: number;
+  /**
+   * Nova PCI alias name the flavor requests (`pci_passthrough:alias=<alias>:<n>`).
+   * @default - `<GPU model name>-vf`, e.g. `mi300x-192gb-vf`
+   */
+  readonly pciAlias?: string;
+  /**
+   * Placement resource class of the VFs when PCI devices are tracked in Placement; written into the alias and the
+   * device_spec when given.
+   * @default - Nova's default class `CUSTOM_PCI_<VENDOR>_<VF PRODUCT>`, not written into the alias
    */
   readonly resourceClass?: string;
 }
@@ -101,9 +129,10 @@ export interface MigAttachmentOptions {
 }
 
 /**
- * How a flavor attaches GPUs: whole GPUs by PCI passthrough, time-sliced vGPUs, or MIG-backed vGPUs.
+ * How a flavor attaches GPUs: whole GPUs by PCI passthrough, SR-IOV virtual functions (AMD MxGPU), time-sliced vGPUs,
+ * or MIG-backed vGPUs.
  *
- * vGPU flavors follow Nova's virtual-gpu guide (openstack-compute.md §6): one `resources:VGPU=1` group per vGPU (numbered
+ * vGPU flavors follow Nova's virtual-gpu guide (openstack/nova doc/source/admin/virtual-gpu.rst): one `resources:VGPU=1` group per vGPU (numbered
  * groups `resources1:VGPU=1`, ... when there are several), a trait or a type-specific resource class to pick the type.
  * MIG-backed vGPU is not in Nova's documentation: the NVIDIA vGPU host driver exposes each MIG-backed vGPU type as an
  * mdev type on an SR-IOV VF, which Nova treats like any other mdev type (StackHPC runs A100D-1-10C/2-20C this way with
@@ -113,6 +142,16 @@ export class GpuAttachment {
   /** Whole GPUs by PCI passthrough. */
   public static passthrough(options: PassthroughAttachmentOptions = {}): GpuAttachment {
     return new GpuAttachment(GpuAttachmentKind.PASSTHROUGH, options, {}, {});
+  }
+
+  /**
+   * SR-IOV virtual functions of the GPU (AMD MxGPU on Instinct GPUs with the GIM host driver): each VF is a PCI
+   * device of its own (`1002:74b5` on MI300X) with a share of the GPU, passed through whole like a GPU. nova-compute
+   * records VFs as `type-VF`; the host's `[pci] device_spec` lists the VF's product id, not the GPU's (the GIM
+   * driver owns the physical function).
+   */
+  public static sriovVf(options: SriovVfAttachmentOptions = {}): GpuAttachment {
+    return new GpuAttachment(GpuAttachmentKind.SRIOV_VF, {}, {}, {}, undefined, undefined, { ...options });
   }
 
   /**
@@ -141,6 +180,7 @@ export class GpuAttachment {
   private readonly passthroughOptions: PassthroughAttachmentOptions;
   private readonly vgpuOptions: VgpuAttachmentOptions;
   private readonly migOptions: MigAttachmentOptions;
+  private readonly vfOptions: SriovVfAttachmentOptions;
 
   private constructor(
     kind: GpuAttachmentKind,
@@ -149,8 +189,10 @@ export class GpuAttachment {
     migOptions: MigAttachmentOptions,
     vgpuType?: string,
     migProfileName?: string,
+    vfOptions: SriovVfAttachmentOptions = {},
   ) {
     this.kind = kind;
+    this.vfOptions = vfOptions;
     this.passthroughOptions = passthroughOptions;
     this.vgpuOptions = vgpuOptions;
     this.migOptions = migOptions;
@@ -167,17 +209,45 @@ export class GpuAttachment {
       case GpuAttachmentKind.PASSTHROUGH: {
         const o = this.passthroughOptions;
         const pciAlias = o.pciAlias ?? gpu.name;
-        check(/^[^:,\s]+$/.test(pciAlias), `PCI alias ${JSON.stringify(pciAlias)} must not contain ':', ',' or spaces (pci_passthrough:alias is "<alias>:<count>")`);
+        checkAlias(pciAlias);
         if (o.resourceClass !== undefined) checkResourceClass(o.resourceClass);
+        check(o.deviceType !== PciDeviceType.TYPE_VF, 'deviceType TYPE_VF is for virtual functions; use GpuAttachment.sriovVf() so the alias names the VF product id');
         return {
           kind: this.kind,
           instancesPerGpu: 1,
           unitMemoryGb: gpu.memoryGb,
           resourceClass: o.resourceClass ?? PlacementNames.pciResourceClass(gpu.pciVendorId, gpu.pciProductId),
           pciAlias,
+          pciProductId: gpu.pciProductId,
           pciDeviceType: o.deviceType ?? (gpu.sriovCapable ? PciDeviceType.TYPE_PF : PciDeviceType.TYPE_PCI),
           aliasResourceClass: o.resourceClass,
           description: `${gpu.displayName} (PCI passthrough)`,
+        };
+      }
+      case GpuAttachmentKind.SRIOV_VF: {
+        const o = this.vfOptions;
+        const vf = gpu.vfPciProductId;
+        if (vf === undefined) {
+          fail(`${gpu.displayName} has no SR-IOV virtual functions the catalog knows (AMD MxGPU VFs are known for MI300X); `
+            + 'use GpuAttachment.passthrough(), or describe the GPU with GpuModel.custom({ vfPciProductId, vfsPerGpuOptions })');
+        }
+        const perGpu = o.vfsPerGpu ?? 1;
+        if (!gpu.vfsPerGpuOptions.includes(perGpu)) {
+          fail(`vfsPerGpu ${perGpu} is not a VF count ${gpu.displayName} supports; use ${oneOf(gpu.vfsPerGpuOptions)}`);
+        }
+        const pciAlias = o.pciAlias ?? `${gpu.name}-vf`;
+        checkAlias(pciAlias);
+        if (o.resourceClass !== undefined) checkResourceClass(o.resourceClass);
+        return {
+          kind: this.kind,
+          instancesPerGpu: perGpu,
+          unitMemoryGb: gpu.memoryGb / perGpu,
+          resourceClass: o.resourceClass ?? PlacementNames.pciResourceClass(gpu.pciVendorId, vf),
+          pciAlias,
+          pciProductId: vf,
+          pciDeviceType: PciDeviceType.TYPE_VF,
+          aliasResourceClass: o.resourceClass,
+          description: `${gpu.displayName} SR-IOV VF (1 of ${perGpu} per GPU)`,
         };
       }
       case GpuAttachmentKind.VGPU: {
@@ -248,8 +318,10 @@ export interface ResolvedGpuAttachment {
   readonly resourceClass: string;
   /** Trait the flavor requires on the unit's resource provider (vGPU kinds). */
   readonly trait?: string;
-  /** PCI alias (passthrough). */
+  /** PCI alias (passthrough, SR-IOV VF). */
   readonly pciAlias?: string;
+  /** PCI product id the alias names: the GPU's, or its VF's (passthrough, SR-IOV VF). */
+  readonly pciProductId?: string;
   /** PCI alias device type (passthrough). */
   readonly pciDeviceType?: PciDeviceType;
   /** Resource class written into the PCI alias (passthrough with GPUs in Placement). */
@@ -266,6 +338,10 @@ export interface ResolvedGpuAttachment {
 function framebufferFromTypeName(type: string): number {
   const m = /-(\d+)[A-Z]+$/i.exec(type.trim());
   return m ? Number(m[1]) : fail(`cannot tell the framebuffer of vGPU type ${type} from its name; give framebufferGb`);
+}
+
+function checkAlias(alias: string): void {
+  check(/^[^:,\s]+$/.test(alias), `PCI alias ${JSON.stringify(alias)} must not contain ':', ',' or spaces (pci_passthrough:alias is "<alias>:<count>")`);
 }
 
 function checkResourceClass(rc: string): void {

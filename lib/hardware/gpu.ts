@@ -4,9 +4,9 @@ import { check, fail, oneOf } from '../errors';
  * GPU vendors. The value is the PCI vendor id (lower-case hex, no `0x`), as Nova's `[pci] alias` wants it.
  */
 export enum GpuVendor {
-  /** NVIDIA, PCI vendor `10de` (pciutils pci.ids; shared/reference/openstack-compute.md §5). */
+  /** NVIDIA, PCI vendor `10de` (pciutils/pciids pci.ids). */
   NVIDIA = '10de',
-  /** AMD (ATI), PCI vendor `1002` (pciutils pci.ids; shared/reference/openstack-compute.md §5). */
+  /** AMD (ATI), PCI vendor `1002` (pciutils/pciids pci.ids). */
   AMD = '1002',
 }
 
@@ -120,6 +120,17 @@ export interface GpuModelProps {
    */
   readonly sriovCapable?: boolean;
   /**
+   * PCI product id of the SR-IOV virtual functions a host driver creates on the GPU for VMs (AMD MxGPU: the GIM
+   * driver of amd/MxGPU-Virtualization), e.g. `74b5` for MI300X. Needs `sriovCapable`.
+   * @default - none: SR-IOV VF flavors (`GpuAttachment.sriovVf()`) are refused
+   */
+  readonly vfPciProductId?: string;
+  /**
+   * The numbers of VFs per GPU the VF driver supports (each VF gets an equal share of the GPU).
+   * @default - [1] when `vfPciProductId` is set
+   */
+  readonly vfsPerGpuOptions?: number[];
+  /**
    * Whether GPUs of this model in one server are joined by a GPU fabric (NVLink/NVSwitch, Infinity Fabric),
    * so tensor parallelism across them does not cross PCIe.
    * @default false
@@ -138,8 +149,7 @@ const P_WHOLE = [0];
 
 /**
  * The eight-slice MIG profile family shared by A100, H100, H200 and B200: only the memory per slice differs.
- * Profile names and maximum counts: NVIDIA/gpu-operator assets/state-mig-manager/0400_configmap.yaml
- * (shared/reference/llm-serving.md §3); `+me` is limited to one instance per GPU (NVIDIA MIG user guide,
+ * Profile names and maximum counts: NVIDIA/gpu-operator assets/state-mig-manager/0400_configmap.yaml; `+me` is limited to one instance per GPU (NVIDIA MIG user guide,
  * "A single 1g profile can include media extensions").
  */
 function migFamily(oneSliceGb: number, twoSliceGb: number, halfGb: number, wholeGb: number, withMe: boolean): MigProfileProps[] {
@@ -170,8 +180,7 @@ function migFamily(oneSliceGb: number, twoSliceGb: number, halfGb: number, whole
  *
  * Shipped models are static members (`GpuModel.H100_SXM5_80GB`); define others with `GpuModel.custom()`.
  * Sources: PCI ids from pciutils pci.ids; memory and MIG profiles from NVIDIA's gpu-operator mig-parted defaults, the
- * NVIDIA MIG user guide ("Supported GPUs": memory and instance counts) and vendor data (shared/reference/openstack-compute.md §5,
- * llm-serving.md §2-3); vGPU support from NVIDIA AI Enterprise "NVIDIA vGPU Types by Hardware" (Ampere, Ada Lovelace,
+ * NVIDIA MIG user guide ("Supported GPUs": memory and instance counts) and vendor data; vGPU support from NVIDIA AI Enterprise "NVIDIA vGPU Types by Hardware" (Ampere, Ada Lovelace,
  * Hopper H100/H200 and Blackwell type tables).
  */
 export class GpuModel {
@@ -328,7 +337,7 @@ export class GpuModel {
   });
 
   /**
-   * NVIDIA L40S: PCI `10de:26b9` (pci.ids); 48 GB GDDR6 (llm-serving.md §2); no MIG (MIG user guide lists no Ada GPU;
+   * NVIDIA L40S: PCI `10de:26b9` (pci.ids); 48 GB GDDR6 (NVIDIA L40S datasheet); no MIG (MIG user guide lists no Ada GPU;
    * the NVIDIA k8s test-infra board table marks l40s as not MIG-capable); vGPU: Ada Lovelace vGPU types (time-sliced).
    */
   public static readonly L40S_48GB = new GpuModel({
@@ -345,8 +354,11 @@ export class GpuModel {
 
   /**
    * AMD Instinct MI300X: PCI `1002:74a1` (pci.ids); 192 GB HBM3 (MLCommons inference v4.1 AMD system
-   * "MI300X-NPS1-SPX-192GB"; llm-serving.md §2); no MIG (AMD uses compute/memory partition modes instead); not NVIDIA
-   * vGPU: AMD's SR-IOV (MxGPU) is not modelled, so only whole-GPU passthrough is offered.
+   * "MI300X-NPS1-SPX-192GB"); no MIG (AMD uses compute/memory partition modes instead); not NVIDIA vGPU.
+   * AMD MxGPU: with the GIM host driver (amd/MxGPU-Virtualization) the GPU offers SR-IOV virtual functions
+   * `1002:74b5` ("Instinct MI300X VF", pciutils pci.ids; `libgv/core/amdgv_marketing_name.c` at staging/8.1.0.K),
+   * 1 per GPU (SPX compute mode, NPS1 memory; GIM's default `vf_num`, `gim_shim/gim_config.h`) or 8 per GPU (CPX,
+   * NPS4; a preview in the GIM 8.5.0.K to 9.4.0.K release notes).
    */
   public static readonly MI300X_192GB = new GpuModel({
     name: 'mi300x-192gb',
@@ -357,11 +369,15 @@ export class GpuModel {
     formFactor: GpuFormFactor.OAM,
     gpuFabric: true,
     sriovCapable: true,
+    vfPciProductId: '74b5',
+    vfsPerGpuOptions: [1, 8],
   });
 
   /**
-   * AMD Instinct MI350X: PCI `1002:75a0` (pci.ids); 288 GB HBM3E (vendor press, Hot Chips 2025; llm-serving.md §2);
-   * no MIG; not NVIDIA vGPU (passthrough only, as for MI300X).
+   * AMD Instinct MI350X: PCI `1002:75a0` (pci.ids); 288 GB HBM3E (AMD's MI350 series announcement and
+   * Hot Chips 2025 talk; not checked against a datasheet here);
+   * no MIG; not NVIDIA vGPU. GIM 9.x offers MxGPU VFs on MI350X (1, 2 or 8 per GPU, release notes 9.1.0.K-9.4.0.K),
+   * but their PCI product id is not in pci.ids: give it with `GpuModel.custom({ vfPciProductId, ... })` to use them.
    */
   public static readonly MI350X_288GB = new GpuModel({
     name: 'mi350x-288gb',
@@ -427,6 +443,13 @@ export class GpuModel {
   public readonly sriovCapable: boolean;
   /** Whether GPUs of this model share a GPU fabric inside a server. */
   public readonly gpuFabric: boolean;
+  /**
+   * PCI product id of the GPU's SR-IOV virtual functions (AMD MxGPU).
+   * @default - none known
+   */
+  public readonly vfPciProductId?: string;
+  /** The numbers of VFs per GPU the VF driver supports (empty without `vfPciProductId`). */
+  public readonly vfsPerGpuOptions: number[];
 
   private constructor(props: GpuModelProps) {
     check(/^[a-z0-9][a-z0-9-]*$/.test(props.name), `GPU model name ${JSON.stringify(props.name)} must be lower case letters, digits and dashes`);
@@ -445,6 +468,14 @@ export class GpuModel {
     this.vgpuCapable = props.vgpuCapable ?? false;
     this.sriovCapable = props.sriovCapable ?? false;
     this.gpuFabric = props.gpuFabric ?? false;
+    if (props.vfPciProductId !== undefined) {
+      check(/^[0-9a-f]{4}$/.test(props.vfPciProductId), `GPU model ${props.name}: vfPciProductId ${JSON.stringify(props.vfPciProductId)} must be 4 lower-case hex digits without 0x`);
+      check(this.sriovCapable, `GPU model ${props.name}: vfPciProductId needs sriovCapable true (virtual functions exist only on an SR-IOV capable GPU)`);
+    }
+    this.vfPciProductId = props.vfPciProductId;
+    this.vfsPerGpuOptions = props.vfPciProductId === undefined ? [] : [...new Set(props.vfsPerGpuOptions ?? [1])].sort((a, b) => a - b);
+    check(props.vfPciProductId !== undefined || props.vfsPerGpuOptions === undefined, `GPU model ${props.name}: vfsPerGpuOptions needs vfPciProductId`);
+    check(this.vfsPerGpuOptions.every((v) => Number.isInteger(v) && v >= 1), `GPU model ${props.name}: vfsPerGpuOptions must be positive integers`);
     for (const p of this.migProfiles) {
       check(
         p.placements.every((start) => Number.isInteger(start) && start >= 0 && start + p.memorySlices <= this.migMemorySlices),

@@ -7,7 +7,8 @@ const CUSTOM = 'CUSTOM_';
 
 /**
  * Names in the OpenStack Placement service: resource classes and traits, spelled the way Nova, Ironic and Placement
- * spell them (shared/reference/openstack-compute.md §5, §7).
+ * spell them (openstack/nova doc/source/admin/pci-passthrough.rst,
+ * openstack/ironic doc/source/install/configure-nova-flavors.rst).
  */
 export class PlacementNames {
   /**
@@ -35,7 +36,7 @@ export class PlacementNames {
 
   /**
    * The default Placement resource class of a PCI device tracked in Placement (`[pci] report_in_placement`):
-   * `CUSTOM_PCI_<VENDOR>_<PRODUCT>`, e.g. `CUSTOM_PCI_10DE_2335` (openstack-compute.md §5).
+   * `CUSTOM_PCI_<VENDOR>_<PRODUCT>`, e.g. `CUSTOM_PCI_10DE_2335` (openstack/nova doc/source/admin/pci-passthrough.rst).
    */
   public static pciResourceClass(vendorId: string, productId: string): string {
     return `${CUSTOM}PCI_${vendorId.toUpperCase()}_${productId.toUpperCase()}`;

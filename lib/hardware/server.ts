@@ -145,7 +145,7 @@ export class ServerProfile {
    * - Network: 8× single-port ConnectX-7 NDR 400 Gb/s InfiniBand and 2× dual-port BlueField-3 (200 GbE per port),
    *   one per socket (MLCommons: "10x 400Gbe Infiniband" host cards; DGX H200 datasheet: 8× ConnectX-7 VPI, 2× dual-port
    *   BlueField-3), plus the onboard 10 GbE RJ45 NIC the datasheet lists for in-band management (`lom0`), the
-   *   provisioning port. PCI ids: ConnectX-7 `15b3:1021`, BlueField-3 `15b3:a2dc` (pci.ids; openstack-compute.md §5).
+   *   provisioning port. PCI ids: ConnectX-7 `15b3:1021`, BlueField-3 `15b3:a2dc` (pciutils/pciids pci.ids).
    * - Storage: 8× 3.84 TB NVMe U.2 data drives, 4 per socket (DGX H200 datasheet; the per-socket split is assumed), and
    *   the 2× 1.92 TB M.2 NVMe OS mirror as the root disk Ironic deploys to (`rootDiskGb` 1920).
    */

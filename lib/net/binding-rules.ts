@@ -1,5 +1,8 @@
 /**
- * Which vnic types can bind on which networks (shared/reference/openstack-network.md §3, §7-9). Not jsii API.
+ * Which vnic types can bind on which networks (openstack/neutron-lib `neutron_lib/api/definitions/portbindings.py`;
+ * openstack/neutron 28.0.1 `doc/source/admin/config-ovs-offload.rst` and `doc/source/admin/ovn/smartnic_dpu.rst`;
+ * networking-mlnx `plugins/ml2/drivers/mlnx/mech_mlnx.py`; openstack/networking-generic-switch
+ * `doc/source/configuration.rst`). Not jsii API.
  */
 import { Encapsulation } from './mtu';
 import { LinkType } from './physical-network';

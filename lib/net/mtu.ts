@@ -13,8 +13,7 @@ export enum Encapsulation {
 }
 
 /**
- * MTU arithmetic of Neutron (neutron/plugins/ml2/drivers/type_tunnel.py, type_geneve.py;
- * shared/reference/openstack-network.md §2).
+ * MTU arithmetic of Neutron (openstack/neutron 28.0.1 `neutron/plugins/ml2/drivers/type_tunnel.py`, `type_geneve.py`).
  */
 export class NetworkMtu {
   /**

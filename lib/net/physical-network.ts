@@ -15,7 +15,8 @@ export enum LinkType {
 export interface EthernetPhysicalNetworkProps {
   /**
    * Physnet name: the same string in Neutron's `network_vlan_ranges`, OVN's `ovn-bridge-mappings`, Nova's
-   * `[pci] device_spec` and networking-generic-switch's `ngs_physical_networks` (shared/reference/openstack-network.md §1).
+   * `[pci] device_spec` and networking-generic-switch's `ngs_physical_networks` (openstack/neutron `doc/source/admin/ovn/smartnic_dpu.rst`;
+   * openstack/networking-generic-switch `doc/source/configuration.rst`).
    */
   readonly name: string;
   /**

@@ -1,6 +1,6 @@
 /**
  * `binding:vnic_type` values the Terraform provider accepts (openstack/resource_openstack_networking_port_v2.go;
- * shared/reference/openstack-network.md §3). `vdpa`, `smart-nic` and `accelerator-*` exist in Neutron but fail the
+ * openstack/neutron-lib `neutron_lib/api/definitions/portbindings.py`). `vdpa`, `smart-nic` and `accelerator-*` exist in Neutron but fail the
  * provider's validation, so they are not offered.
  */
 export enum VnicType {

@@ -8,7 +8,7 @@ import { check, fail } from '../errors';
  * own tenant allocation and ours never hand out a provider VLAN. Every id is used by at most one network.
  */
 export class VlanAllocator {
-  /** Lowest VLAN id Neutron accepts (neutron_lib/constants.py MIN_VLAN_TAG; shared/reference/openstack-network.md §1). */
+  /** Lowest VLAN id Neutron accepts (openstack/neutron-lib `neutron_lib/constants.py` MIN_VLAN_TAG). */
   public static readonly MIN_VLAN_ID = 1;
   /** Highest VLAN id Neutron accepts (MAX_VLAN_TAG; 802.1Q reserves 4095). */
   public static readonly MAX_VLAN_ID = 4094;
@@ -94,7 +94,8 @@ export class VlanAllocator {
 }
 
 /**
- * InfiniBand partition keys as networking-mlnx uses them (shared/reference/openstack-network.md §8).
+ * InfiniBand partition keys as networking-mlnx uses them (`eswitchd/eswitch_handler.py`: `DEFAULT_MASK=0x7fff`,
+ * `DEFAULT_PKEY='0xffff'`; read from the stackhpc/networking-mlnx mirror).
  *
  * An IB network is a Neutron VLAN network on an IB physnet whose segmentation id is the pkey. So a pkey is the
  * 15-bit partition number without the membership bit (0x8000; full or limited membership is the subnet manager's

@@ -8,7 +8,7 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * user gives (or one derived from a date they give), never "now + N days" computed at synth time.
  *
  * Keystone takes `expires_at` as an ISO 8601 / RFC3339 time; omitting it means the credential never expires
- * (shared/reference/openstack-magnum.md §7). Times are normalised to UTC (`2026-12-31T00:00:00Z`), the form the
+ * (terraform-provider-openstack v3.4.0 docs/resources/identity_application_credential_v3.md). Times are normalised to UTC (`2026-12-31T00:00:00Z`), the form the
  * Terraform provider reads back, so a plan never shows a spurious change (the attribute forces a new credential).
  */
 export class CredentialExpiry {

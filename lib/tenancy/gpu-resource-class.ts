@@ -7,7 +7,7 @@ const STANDARD_GPU_CLASSES = ['VGPU', 'PGPU'];
 
 /**
  * The Placement resource class a GPU flavor consumes, and so the Keystone unified-limit resource Nova counts GPUs
- * under (`class:<RC>`; shared/reference/openstack-compute.md §8, openstack-magnum.md §8).
+ * under (`class:<RC>`; openstack/nova 32.2.1 doc/source/admin/unified-limits.rst).
  *
  * - whole-GPU PCI passthrough with `[filter_scheduler] pci_in_placement = true`: each GPU is one unit of
  *   `CUSTOM_PCI_<VENDOR>_<PRODUCT>` (the default resource class of a `[pci] device_spec`, §5), e.g.

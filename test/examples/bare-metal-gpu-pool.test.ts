@@ -41,6 +41,14 @@ describe('examples/bare-metal-gpu-pool', () => {
     });
   });
 
+  test('the cleaning network has no DHCP, since every node boots from Redfish virtual media; the VM flavors carry multiqueue', () => {
+    const bootInterfaces = new Set(Object.values(tf.resource.ironic_node).map((n: any) => n.boot_interface));
+    expect([...bootInterfaces]).toEqual(['redfish-virtual-media']);
+    expect(Object.values(tf.resource.openstack_networking_subnet_v2).map((s: any) => [s.name, s.enable_dhcp])).toEqual([['baremetal-v4', false]]);
+    const vm = Object.values(tf.resource.openstack_compute_flavor_v2).filter((f: any) => f.name.startsWith('gpu.'));
+    expect(vm.map((f: any) => f.extra_specs['hw:vif_multiqueue_enabled'])).toEqual(['true', 'true', 'true', 'true']);
+  });
+
   test('no secret literal in any synthesized file: BMC credentials are sensitive variables or Barbican payloads', () => {
     // the scan itself finds literals
     expect(credentialValues({ a: { redfish_password: 'hunter2' } })).toEqual([['a.redfish_password', 'hunter2']]);

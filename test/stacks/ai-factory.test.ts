@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Testing } from 'cdktf';
 import { GpuPartitioning, MigLayout } from '../../constructs/accelerators/gpu-node-pool';
+import { NetworkInterfaceType } from '../../constructs/compute/baremetal-node';
 import { GpuAttachment } from '../../lib/hardware/gpu-attachment';
 import { ServerProfile } from '../../lib/hardware/server';
 import { LlmModel } from '../../lib/models/llm';
@@ -15,6 +16,8 @@ import { parseYamlDocuments } from '../util';
 
 const H200 = ServerProfile.HGX_H200_8GPU;
 const mac = (i: number, p: number) => `3c:ec:ef:00:0${p}:0${i}`;
+/** The physnet whose switches Ironic configures: bare-metal Magnum node groups need their cluster network on it. */
+const BAREMETAL = PhysicalNetwork.ethernet({ name: 'baremetal', mtuBytes: 9000, vlanRanges: [{ min: 700, max: 799 }], baremetal: true });
 
 /** A small factory: hypervisors, Ironic bare metal with 8 IB rails, a tenant with a cluster, a tenant without. */
 function description(overrides: Partial<AiFactoryProps> = {}): AiFactoryProps {
@@ -26,14 +29,25 @@ function description(overrides: Partial<AiFactoryProps> = {}): AiFactoryProps {
       {
         poolName: 'hgx',
         server: H200,
-        ironic: { nodes: [1, 2].map((i) => ({ nodeName: `hgx-${i}`, bmcAddress: `https://10.10.0.${i}`, macAddresses: { 'lom0/0': mac(i, 0) } })) },
+        ironic: {
+          networkInterface: NetworkInterfaceType.NEUTRON,
+          nodes: [1, 2].map((i) => ({
+            nodeName: `hgx-${i}`,
+            bmcAddress: `https://10.10.0.${i}`,
+            macAddresses: { 'lom0/0': mac(i, 0) },
+            localLinkConnections: { 'lom0/0': { switchId: '0c:42:a1:00:00:01', portId: `Ethernet1/${i}` } },
+          })),
+        },
         rdmaRails: [0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({ interfaceName: `ibp${i}s0`, hcaName: `mlx5_${i}` })),
       },
     ],
     network: {
       externalNetworkName: 'public',
       tenantSupernet: '10.64.0.0/12',
-      physicalNetworks: [0, 1, 2, 3, 4, 5, 6, 7].map((i) => PhysicalNetwork.infiniBand({ name: `ibrail${i}`, fabricName: 'gpu', mtuBytes: 4092, pkeyRanges: [{ min: 0x100, max: 0x1ff }] })),
+      physicalNetworks: [
+        BAREMETAL,
+        ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => PhysicalNetwork.infiniBand({ name: `ibrail${i}`, fabricName: 'gpu', mtuBytes: 4092, pkeyRanges: [{ min: 0x100, max: 0x1ff }] })),
+      ],
     },
     storage: { shareTypes: [ShareType.cephfsNative()], objectStorage: ObjectStorageService.cephRgw({ s3EndpointUrl: 'https://rgw.example.net' }) },
     kubernetes: {
@@ -59,6 +73,8 @@ function description(overrides: Partial<AiFactoryProps> = {}): AiFactoryProps {
           { purchaseName: 'bm', poolName: 'hgx', servers: 2 },
         ],
         infiniBand: true,
+        // the cluster has a bare-metal node group (bm): its network is a VLAN the nodes' switch ports can join
+        network: { physicalNetwork: BAREMETAL },
         cluster: { batchQueue: true },
         models: [{ model: LlmModel.LLAMA_3_1_8B, nodeGroupName: 'mig', migProfile: '3g.71gb', maxModelLen: 8192, inferencePool: true }],
       },
@@ -153,10 +169,11 @@ describe('AiFactory', () => {
     expect(limits[`class:${h200Vm.gpuResourceClass}`]).toBe(4);
     expect(limits[`class:${bm.gpuResourceClass}`]).toBe(2);
     expect(limits.servers).toBe(1 + 2 + 3 + 2);
-    // pinned: the GPU servers' flavors (Tenant counts a bare-metal flavor's size too); unpinned: the cluster's VMs
-    expect(limits['class:PCPU']).toBe(h200Vm.vcpus + 2 * bm.vcpus);
+    // pinned: the GPU VM's flavor; a bare-metal flavor claims only its resource class (resources:VCPU=0 and
+    // MEMORY_MB=0), so its servers add no PCPU or MEMORY_MB, as Nova counts them; unpinned: the cluster's VMs
+    expect(limits['class:PCPU']).toBe(h200Vm.vcpus);
     expect(limits['class:VCPU']).toBe(3 * 8 + 2 * 16);
-    expect(limits['class:MEMORY_MB']).toBe(h200Vm.ramMb + 2 * bm.ramMb + 3 * 16384 + 2 * 32768);
+    expect(limits['class:MEMORY_MB']).toBe(h200Vm.ramMb + 3 * 16384 + 2 * 32768);
     // the namespace may use exactly the node groups' GPUs (MIG: 2 slices per GPU of 4)
     const quota = yaml['f-ml-cluster.k8s.yaml'].find((d) => d.kind === 'ResourceQuota' && d.metadata.namespace === 'ml');
     expect(quota.spec.hard).toMatchObject({ 'requests.nvidia.com/mig-3g.71gb': '8', 'requests.nvidia.com/gpu': '16' });
@@ -181,7 +198,7 @@ describe('AiFactory', () => {
 
   test('storage and InfiniBand through the tenant', () => {
     expect(resources(stacks['f-lab'], 'openstack_sharedfilesystem_share_v2').map((s) => [s.name, s.size])).toEqual([['datasets', 1000]]);
-    const ib = resources(stacks['f-ml'], 'openstack_networking_network_v2').filter((n) => n.segments?.[0]?.network_type === 'vlan' || /ib/.test(n.name));
+    const ib = resources(stacks['f-ml'], 'openstack_networking_network_v2').filter((n) => /^ibrail/.test(n.segments?.[0]?.physical_network ?? '') || /ib/.test(n.name));
     expect(ib).toHaveLength(8);
     expect(factory.tenant('ml').infiniBand!.rails).toHaveLength(8);
   });
@@ -226,7 +243,7 @@ describe('AiFactory', () => {
       tenants: [tenant({ models: [{ model: LlmModel.LLAMA_3_1_8B, nodeGroupName: 'mig', migProfile: '1g.18gb' }] })],
     }))).toThrow('Factory: tenant ml: model llama-3.1-8b asks for MIG profile 1g.18gb, which node group mig does not offer; it offers nvidia.com/mig-3g.71gb'));
     test('a tenant asks for InfiniBand on a site without InfiniBand', () => expect(() => build(description({
-      network: { externalNetworkName: 'public', tenantSupernet: '10.64.0.0/12' },
+      network: { externalNetworkName: 'public', tenantSupernet: '10.64.0.0/12', physicalNetworks: [BAREMETAL] },
     }))).toThrow('Factory: tenant ml asks for InfiniBand but the site has no InfiniBand physical networks; add them to network.physicalNetworks'));
     test('a bare-metal node group has no bare-metal image', () => expect(() => build(description({
       kubernetes: { ...description().kubernetes!, bareMetalImageUrl: undefined },

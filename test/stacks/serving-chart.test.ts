@@ -66,4 +66,12 @@ describe('ServingChart', () => {
       "serving: tenant namespace tenancy/TeamA belongs to another cdk8s app (another cluster); give the namespace of a chart in this chart's app",
     );
   });
+
+  test('fails when it defines a namespace a tenant namespace of the same app defines already', () => {
+    const ns = tenantNamespace();
+    const serving = new ServingChart(ns.node.root as App, 'serving', { namespaceName: 'team-a' });
+    expect(serving.node.findAll().flatMap((n) => n.node.validate())).toEqual([
+      'namespace team-a is also defined by tenancy/TeamA/Resource; a namespace is defined once: give the chart tenantNamespace to reuse it',
+    ]);
+  });
 });

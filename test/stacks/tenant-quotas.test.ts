@@ -1,6 +1,9 @@
+import { ClusterTemplate } from '../../constructs/cluster/cluster-template';
+import { MagnumCluster } from '../../constructs/cluster/magnum-cluster';
 import { TenantCloud } from '../../constructs/cluster/tenant-cloud';
 import { BaremetalFlavor } from '../../constructs/compute/baremetal-flavor';
 import { BaremetalNodePool } from '../../constructs/compute/baremetal-node-pool';
+import { GpuFlavor } from '../../constructs/compute/gpu-flavor';
 import { NovaUnifiedLimits } from '../../constructs/identity/nova-limits';
 import { ServerProfile } from '../../lib/hardware/server';
 import { cluster, h200Pool, magnumSite } from '../constructs/cluster/magnum-fixtures';
@@ -62,6 +65,23 @@ describe('Tenant quotas count each Placement class as Nova does', () => {
       'class:CUSTOM_PCI_10DE_2335': 24,
     });
     expect(t.computeQuota.gpuLimits).toEqual([{ resourceClass: 'CUSTOM_PCI_10DE_2335', limitResourceName: 'class:CUSTOM_PCI_10DE_2335', used: 24, limit: 24 }]);
+  });
+
+  test('node groups added to a looked-up cluster, on a looked-up GPU flavor, count into the limits the same way', () => {
+    const site = magnumSite();
+    const t = tenant(site.stack, 'TeamA', 'team-a', { novaLimits: new NovaUnifiedLimits(site.stack, 'Nova'), headroomPercent: 0 });
+    const credentials = new TenantCloud(site.stack, 'TeamACloud', { cloud: 'team-a-app', project: t });
+    const flavor = GpuFlavor.fromFlavorName(site.stack, 'Legacy', { flavorName: 'legacy.h200.8x', server: ServerProfile.HGX_H200_8GPU, gpuCount: 8 });
+    const template = ClusterTemplate.fromTemplateName(site.stack, 'Shared', { templateName: 'k8s', image: site.vmImage });
+    const prod = MagnumCluster.fromClusterName(site.stack, 'Prod', { clusterName: 'prod', template, credentials, autoScaling: true });
+    prod.addNodeGroup('Gpu', { pool: h200Pool(site, { nodeCount: 2, maxNodeCount: 3 }), flavor });
+    expect(limitsOf(synthValidated(site.stack))).toEqual({
+      'servers': 3,
+      'class:VCPU': 0,
+      'class:PCPU': 3 * flavor.vcpus,
+      'class:MEMORY_MB': 3 * flavor.ramMb,
+      'class:CUSTOM_PCI_10DE_2335': 24,
+    });
   });
 
   test('node groups on a flavor the tenant bought use its purchase and add nothing', () => {

@@ -24,10 +24,23 @@ describe('GpuOperatorPolicy', () => {
     const policy = onlyObject(out, 'ClusterPolicy');
     expect(policy.apiVersion).toBe('nvidia.com/v1');
     expect(policy.metadata).toEqual({ name: 'cluster-policy' });
-    expect(policy.spec.driver).toEqual({ enabled: true, repository: 'nvcr.io/nvidia', image: 'driver', version: '580.105.08' });
-    expect(policy.spec.toolkit).toEqual({ enabled: true, repository: 'nvcr.io/nvidia/k8s', image: 'container-toolkit', version: 'v1.19.0' });
-    expect(policy.spec.devicePlugin).toEqual({ enabled: true, repository: 'nvcr.io/nvidia', image: 'k8s-device-plugin', version: 'v0.19.0' });
-    expect(policy.spec.dcgmExporter).toMatchObject({ enabled: true, image: 'dcgm-exporter', version: '4.5.1-4.8.0-distroless', serviceMonitor: { enabled: false } });
+    // NVIDIA/gpu-operator v26.7.0 deployments/gpu-operator/values.yaml
+    expect(policy.spec.driver).toEqual({
+      enabled: true,
+      repository: 'nvcr.io/nvidia',
+      image: 'driver',
+      version: '595.91.07',
+      manager: { repository: 'nvcr.io/nvidia/cloud-native', image: 'k8s-driver-manager', version: 'v0.12.0' },
+    });
+    expect(policy.spec.toolkit).toEqual({ enabled: true, repository: 'nvcr.io/nvidia/k8s', image: 'container-toolkit', version: 'v1.20.0' });
+    expect(policy.spec.devicePlugin).toEqual({ enabled: true, repository: 'nvcr.io/nvidia', image: 'k8s-device-plugin', version: 'v0.20.0' });
+    expect(policy.spec.gfd).toEqual({ enabled: true, repository: 'nvcr.io/nvidia', image: 'k8s-device-plugin', version: 'v0.20.0' });
+    expect(policy.spec.dcgm).toEqual({ enabled: false, repository: 'nvcr.io/nvidia/cloud-native', image: 'dcgm', version: '4.6.0-1-ubuntu24.04' });
+    expect(policy.spec.dcgmExporter).toMatchObject({ enabled: true, image: 'dcgm-exporter', version: '4.6.0-4.8.3-distroless', serviceMonitor: { enabled: false } });
+    expect(policy.spec.migManager).toMatchObject({ repository: 'nvcr.io/nvidia/cloud-native', image: 'k8s-mig-manager', version: 'v0.15.0' });
+    // the validator is the operator image since v25.10; gpu-operator-validator is no longer published
+    expect(policy.spec.validator).toEqual({ repository: 'nvcr.io/nvidia', image: 'gpu-operator', version: 'v26.7.0' });
+    expect(policy.spec.nodeStatusExporter).toEqual({ enabled: false, repository: 'nvcr.io/nvidia', image: 'gpu-operator', version: 'v26.7.0' });
     expect(policy.spec.migManager.enabled).toBe(false);
     expect(policy.spec.mig).toBeUndefined();
     expect(policy.spec.gdrcopy).toBeUndefined();
@@ -95,14 +108,46 @@ describe('GpuOperatorPolicy', () => {
     });
     const out = synthChart(chart);
     const spec = onlyObject(out, 'ClusterPolicy').spec;
+    // NVIDIA/gpu-operator v26.3.1 deployments/gpu-operator/values.yaml
     expect(spec.gdrcopy).toEqual({ enabled: true, repository: 'nvcr.io/nvidia/cloud-native', image: 'gdrdrv', version: 'v2.5.2' });
     expect(spec.gds).toEqual({ enabled: true, repository: 'nvcr.io/nvidia/cloud-native', image: 'nvidia-fs', version: '2.27.3' });
-    expect(spec.driver).toMatchObject({ version: '570.195.03', rdma: { enabled: true, useHostMofed: true } });
+    expect(spec.driver).toMatchObject({ version: '570.195.03', rdma: { enabled: true, useHostMofed: true }, manager: { version: 'v0.10.0' } });
+    expect(spec.validator).toEqual({ repository: 'nvcr.io/nvidia', image: 'gpu-operator', version: 'v26.3.1' });
     expect(spec.daemonsets.tolerations).toEqual([
       { key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' },
       { key: 'dedicated', operator: 'Exists', effect: 'NoExecute' },
     ]);
     expect(objectsOf(out, 'ServiceMonitor')).toEqual([]);
+  });
+
+  test('every release names no unpublished image: the validator is the operator image of the release', () => {
+    for (const release of [GpuOperatorRelease.V26_7_0, GpuOperatorRelease.V26_3_1]) {
+      const chart = testChart();
+      new GpuOperatorPolicy(chart, 'Gpu', { release });
+      const spec = onlyObject(synthChart(chart), 'ClusterPolicy').spec;
+      const images = Object.values(spec).filter((v: any) => v && typeof v === 'object' && 'image' in v).map((v: any) => v.image);
+      expect(images).not.toContain('gpu-operator-validator');
+      expect(spec.validator).toEqual({ repository: 'nvcr.io/nvidia', image: 'gpu-operator', version: release.props.operatorVersion });
+    }
+  });
+
+  test('fails when a custom release names the validator image of the other side of v25.10, or an image is partial', () => {
+    const base = GpuOperatorRelease.V26_7_0.props;
+    const chart = testChart();
+    const stale = GpuOperatorRelease.custom({ ...base, validator: { repository: 'nvcr.io/nvidia/cloud-native', image: 'gpu-operator-validator', version: 'v26.7.0' } });
+    expect(() => new GpuOperatorPolicy(chart, 'A', { release: stale })).toThrow(
+      "test/A: release v26.7.0 names the validator image gpu-operator-validator, which is not published since v25.10 (the validator is part of the operator image); use { repository: 'nvcr.io/nvidia', image: 'gpu-operator', version: 'v26.7.0' }");
+    const partial = GpuOperatorRelease.custom({ ...base, toolkit: { repository: 'mirror.example.net/nvidia/k8s', image: 'container-toolkit', version: '' } });
+    expect(() => new GpuOperatorPolicy(chart, 'B', { release: partial })).toThrow(
+      'test/B: release v26.7.0 toolkit image "mirror.example.net/nvidia/k8s/container-toolkit:" needs a repository, an image and a version (a tag, or a sha256: digest); the operator refuses a partial image');
+    // before v25.10 the validator image was its own; a full reference in image alone is what kbld writes
+    const old = GpuOperatorRelease.custom({ ...base, operatorVersion: 'v25.3.4', validator: { repository: 'nvcr.io/nvidia/cloud-native', image: 'gpu-operator-validator', version: 'v25.3.4' } });
+    new GpuOperatorPolicy(chart, 'C', { release: old });
+    const folded = GpuOperatorRelease.custom({ ...base, operatorVersion: 'v25.3.4' });
+    expect(() => new GpuOperatorPolicy(chart, 'E', { release: folded })).toThrow(
+      "test/E: release v25.3.4 names the operator image as validator, but before v25.10 the validator is its own image; use { repository: 'nvcr.io/nvidia/cloud-native', image: 'gpu-operator-validator', version: 'v25.3.4' }");
+    const digest = GpuOperatorRelease.custom({ ...base, toolkit: { repository: '', image: 'mirror.example.net/container-toolkit@sha256:0123', version: '' } });
+    new GpuOperatorPolicy(chart, 'D', { release: digest });
   });
 
   test('cluster-scoped ClusterPolicy carries no namespace even in a namespaced chart', () => {

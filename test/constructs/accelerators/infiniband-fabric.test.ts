@@ -1,4 +1,4 @@
-import { InfinibandFabric, RailIpam } from '../../../constructs/accelerators/infiniband-fabric';
+import { InfinibandFabric, NetworkOperatorRelease, RailIpam } from '../../../constructs/accelerators/infiniband-fabric';
 import { objectsOf, onlyObject, synthChart, testChart } from '../../util';
 
 const rails = (n: number) => Array.from({ length: n }, (_, i) => ({ interfaceName: `ibp${i}s0`, hcaName: `mlx5_${i}` }));
@@ -10,16 +10,34 @@ describe('InfinibandFabric', () => {
     const policy = onlyObject(synthChart(chart), 'NicClusterPolicy');
     expect(policy.apiVersion).toBe('mellanox.com/v1alpha1');
     expect(policy.metadata).toEqual({ name: 'nic-cluster-policy' });
-    expect(policy.spec.ofedDriver).toMatchObject({ repository: 'nvcr.io/nvidia/mellanox', image: 'doca-driver', version: 'doca3.2.0-25.10-1.2.8.0-2' });
+    // Mellanox/network-operator v26.1.2 hack/release.yaml (Mofed, Multus, CniPlugins, Ipoib, nvIpam)
+    expect(policy.spec.ofedDriver).toMatchObject({ repository: 'nvcr.io/nvidia/mellanox', image: 'doca-driver', version: 'doca3.3.0-26.01-1.0.0.0-0' });
     expect(JSON.parse(policy.spec.rdmaSharedDevicePlugin.config)).toEqual({
       configList: [{ resourceName: 'h200_ib', rdmaHcaMax: 63, selectors: { ifNames: ['ibp0s0', 'ibp1s0'] } }],
     });
     expect(policy.spec.secondaryNetwork).toEqual({
-      cniPlugins: { repository: 'nvcr.io/nvidia/mellanox', image: 'plugins', version: 'network-operator-v26.1.0' },
-      multus: { repository: 'nvcr.io/nvidia/mellanox', image: 'multus-cni', version: 'network-operator-v26.1.0' },
-      ipoib: { repository: 'nvcr.io/nvidia/mellanox', image: 'ipoib-cni', version: 'network-operator-v26.1.0' },
+      cniPlugins: { repository: 'nvcr.io/nvidia/mellanox', image: 'plugins', version: 'network-operator-v26.1.2' },
+      multus: { repository: 'nvcr.io/nvidia/mellanox', image: 'multus-cni', version: 'network-operator-v26.1.2' },
+      ipoib: { repository: 'nvcr.io/nvidia/mellanox', image: 'ipoib-cni', version: 'network-operator-v26.1.2' },
     });
     expect(policy.spec.nvIpam).toBeUndefined();
+  });
+
+  test('each release names the images of its own tag (no component left at another release)', () => {
+    const cases: [NetworkOperatorRelease, string, string][] = [
+      [NetworkOperatorRelease.V26_1, 'v26.1.1', 'doca3.3.0-26.01-1.0.0.0-4'],
+      [NetworkOperatorRelease.V26_1_2, 'v26.1.2', 'doca3.3.0-26.01-1.0.0.0-0'],
+      [NetworkOperatorRelease.V26_4_1, 'v26.4.1', 'doca3.4.1-26.04-1.1.0.0-1'],
+    ];
+    for (const [release, version, doca] of cases) {
+      const chart = testChart();
+      new InfinibandFabric(chart, 'Ib', { fabricName: 'ib', rails: rails(1), ipam: RailIpam.nvIpam(), release });
+      const spec = onlyObject(synthChart(chart), 'NicClusterPolicy').spec;
+      expect(release.props.operatorVersion).toBe(version);
+      expect(spec.ofedDriver.version).toBe(doca);
+      const components = [spec.rdmaSharedDevicePlugin, spec.nvIpam, ...Object.values(spec.secondaryNetwork)];
+      expect(components.map((c: any) => c.version)).toEqual(components.map(() => `network-operator-${version}`));
+    }
   });
 
   test('one IPoIB NetworkAttachmentDefinition per rail with its own whereabouts subnet', () => {
@@ -48,7 +66,7 @@ describe('InfinibandFabric', () => {
     const out = synthChart(chart);
     const policy = onlyObject(out, 'NicClusterPolicy');
     expect(policy.spec.ofedDriver).toBeUndefined();
-    expect(policy.spec.nvIpam).toEqual({ repository: 'nvcr.io/nvidia/mellanox', image: 'nvidia-k8s-ipam', version: 'network-operator-v26.1.0', enableWebhook: false });
+    expect(policy.spec.nvIpam).toEqual({ repository: 'nvcr.io/nvidia/mellanox', image: 'nvidia-k8s-ipam', version: 'network-operator-v26.1.2', enableWebhook: false });
     const nad = onlyObject(out, 'NetworkAttachmentDefinition');
     expect(nad.metadata.namespace).toBe('fabric');
     expect(JSON.parse(nad.spec.config).ipam).toEqual({ type: 'nv-ipam', poolName: 'ib-rail0' });

@@ -1,6 +1,8 @@
 import { cluster } from './fixtures';
-import { GpuResourceFlavor, TenantQueue } from '../../../constructs/batch/kueue';
-import { objectsOf, onlyObject, synthChart } from '../../util';
+import { ComputeResourceFlavor, GpuResourceFlavor, KueueApi, QueueCohort, TenantQueue } from '../../../constructs/batch/kueue';
+import { TenantNamespace } from '../../../constructs/cluster/tenant-namespace';
+import { objectsOf, onlyObject, synthChart, testChart } from '../../util';
+import { h100Pool } from '../serving/pools';
 
 describe('GpuResourceFlavor', () => {
   test('one ResourceFlavor per pool offer: node labels and tolerations from the pool, capacity from its size', () => {
@@ -116,5 +118,60 @@ describe('TenantQueue', () => {
     expect(() => new TenantQueue(c.chart, 'A', { queueName: 'team-a', namespaces: [], computeFlavor: c.compute, cpuCores: 1, memoryGib: 1, gpuQuotas: [] })).toThrow(
       'test/A: a tenant queue needs at least one namespace to submit from',
     );
+  });
+});
+
+describe('KueueApi', () => {
+  function queues(api?: KueueApi) {
+    const chart = testChart();
+    const pool = h100Pool(chart);
+    const ns = new TenantNamespace(chart, 'Ns', { namespaceName: 'team-a', cpuCores: 8, memoryGib: 64 });
+    const compute = new ComputeResourceFlavor(chart, 'Compute', { kueueApi: api });
+    const gpu = new GpuResourceFlavor(chart, 'Gpu', { pool, kueueApi: api });
+    const cohort = new QueueCohort(chart, 'Cohort', { cohortName: 'ai', kueueApi: api });
+    new TenantQueue(chart, 'Q', {
+      queueName: 'team-a',
+      namespaces: [ns],
+      computeFlavor: compute,
+      cpuCores: 8,
+      memoryGib: 64,
+      gpuQuotas: [{ flavor: gpu, nominal: 1 }],
+      cohort,
+      kueueApi: api,
+    });
+    return synthChart(chart).filter((o) => o.apiVersion.startsWith('kueue.x-k8s.io/'));
+  }
+
+  test('v1beta2 by default (Kueue v0.15.0 or later): the ClusterQueue names its cohort in cohortName', () => {
+    const out = queues();
+    expect(new Set(out.map((o) => o.apiVersion))).toEqual(new Set(['kueue.x-k8s.io/v1beta2']));
+    expect(out.map((o) => o.kind).sort()).toEqual(['ClusterQueue', 'Cohort', 'LocalQueue', 'ResourceFlavor', 'ResourceFlavor']);
+    const cq = out.find((o) => o.kind === 'ClusterQueue');
+    expect(cq.spec.cohortName).toBe('ai');
+    expect(cq.spec.cohort).toBeUndefined();
+    expect(KueueApi.V1BETA2.minimumKueueVersion).toBe('v0.15.0');
+  });
+
+  test('v1beta1 for Kueue v0.13 and v0.14: every object in v1beta1, the cohort in spec.cohort', () => {
+    const v2 = queues();
+    const v1 = queues(KueueApi.V1BETA1);
+    expect(new Set(v1.map((o) => o.apiVersion))).toEqual(new Set(['kueue.x-k8s.io/v1beta1']));
+    const cq = v1.find((o) => o.kind === 'ClusterQueue');
+    expect(cq.spec.cohort).toBe('ai');
+    expect(cq.spec.cohortName).toBeUndefined();
+    // nothing else differs between the two shapes
+    const { cohortName, ...v2Spec } = v2.find((o) => o.kind === 'ClusterQueue').spec;
+    const { cohort, ...v1Spec } = cq.spec;
+    expect([cohort, v1Spec]).toEqual([cohortName, v2Spec]);
+    expect(v1.map((o) => ({ ...o, apiVersion: undefined })).filter((o) => o.kind !== 'ClusterQueue'))
+      .toEqual(v2.map((o) => ({ ...o, apiVersion: undefined })).filter((o) => o.kind !== 'ClusterQueue'));
+  });
+
+  test('fails when a queue and its flavors or cohort are written for different Kueue APIs', () => {
+    const chart = testChart();
+    const ns = new TenantNamespace(chart, 'Ns', { namespaceName: 'team-a', cpuCores: 8, memoryGib: 64 });
+    const compute = new ComputeResourceFlavor(chart, 'Compute', { kueueApi: KueueApi.V1BETA1 });
+    expect(() => new TenantQueue(chart, 'Q', { queueName: 'team-a', namespaces: [ns], computeFlavor: compute, cpuCores: 1, memoryGib: 1, gpuQuotas: [] })).toThrow(
+      'test/Q: flavor default-flavor is written as kueue.x-k8s.io/v1beta1 but the queue as kueue.x-k8s.io/v1beta2; a cluster serves one Kueue release, give every Kueue construct the same kueueApi');
   });
 });

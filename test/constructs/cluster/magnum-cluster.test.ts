@@ -3,13 +3,16 @@ import { network } from './network-fixture';
 import { ClusterImage, ImageVisibility } from '../../../constructs/cluster/cluster-image';
 import { MagnumCluster } from '../../../constructs/cluster/magnum-cluster';
 import { TenantCloud } from '../../../constructs/cluster/tenant-cloud';
+import { BaremetalFlavor } from '../../../constructs/compute/baremetal-flavor';
+import { BaremetalNodePool } from '../../../constructs/compute/baremetal-node-pool';
+import { ServerProfile } from '../../../lib/hardware/server';
 import { onlyResource, resourcesOf, synthStack } from '../../util';
 import { Project } from '../compute/helpers';
 
 describe('MagnumCluster', () => {
   test("defaults: 3 control plane VMs, 2 default workers, auto-healing on, autoscaler off, the tenant's provider", () => {
     const site = magnumSite();
-    const c = cluster(site);
+    const c = cluster(site, { network: undefined });
     const tf = synthStack(site.stack);
     const r = onlyResource(tf, 'openstack_containerinfra_cluster_v1');
     expect(r).toMatchObject({
@@ -150,6 +153,49 @@ describe('MagnumCluster', () => {
     expect(c.node.validate()).toEqual([
       "node groups h200 can grow to 6 bare-metal servers but Ironic pool hgx-h200 has 4 enrolled; enroll more nodes or lower the pools' maxNodeCount",
     ]);
+  });
+
+  test('a bare-metal node group joins a VLAN network its switch ports can be bound into', () => {
+    const site = magnumSite();
+    const c = cluster(site);
+    c.addNodeGroup('H200', { pool: h200Pool(site), flavor: site.h200BareMetal, image: site.bareMetalImage });
+    const r = onlyResource(synthStack(site.stack), 'openstack_containerinfra_cluster_v1');
+    expect(r.fixed_network).toMatch(/^\$\{openstack_networking_network_v2\.BmNet_[0-9A-F]+\.id\}$/);
+    expect(site.bareMetalNetwork.encapsulation).toBe('vlan');
+    expect(c.node.validate()).toEqual([]);
+  });
+
+  test('fails when a bare-metal node group would land on the private overlay network the driver creates', () => {
+    const site = magnumSite();
+    const c = cluster(site, { network: undefined });
+    expect(() => c.addNodeGroup('H200', { pool: h200Pool(site), flavor: site.h200BareMetal, image: site.bareMetalImage })).toThrow(
+      'test/Cluster: bare-metal node group h200: without a network magnum-cluster-api puts cluster team-a on a private overlay network it creates, ' +
+        "which Ironic cannot bind bare-metal switch ports into; give the cluster network: a VLAN tenant network on the nodes' physnet");
+  });
+
+  test('fails when the cluster network is an overlay, which no bare-metal switch port can join', () => {
+    const site = magnumSite();
+    const c = cluster(site, { network: network(site.stack) });
+    expect(() => c.addNodeGroup('H200', { pool: h200Pool(site), flavor: site.h200BareMetal, image: site.bareMetalImage })).toThrow(
+      'test/Cluster: bare-metal node group h200: network net cannot bind bare-metal switch ports (capabilities from nothing (network net is not ' +
+        "from a NetworkSite)), so Ironic cannot attach the nodes; give the cluster a VLAN tenant network on the nodes' physnet");
+  });
+
+  test('fails when the Ironic nodes use the flat network interface, which keeps them on the provisioning network', () => {
+    const site = magnumSite();
+    const flatPool = new BaremetalNodePool(site.stack, 'Flat', {
+      poolName: 'hgx-flat',
+      resourceClass: 'baremetal-hgx-flat',
+      server: ServerProfile.HGX_H200_8GPU,
+      nodes: [{ nodeName: 'hgx-9', bmcAddress: 'https://10.0.0.9', macAddresses: { 'lom0/0': '3c:ec:ef:00:00:09' } }],
+    });
+    const c = cluster(site);
+    expect(() => c.addNodeGroup('H200', {
+      pool: h200Pool(site, { nodeCount: 1 }), flavor: new BaremetalFlavor(site.stack, 'FlatFlavor', { pool: flatPool, flavorName: 'bm.hgx-flat' }), image: site.bareMetalImage,
+    })).toThrow(
+      'test/Cluster: bare-metal node group h200: Ironic nodes hgx-9 use the flat network interface, which leaves them on the network they are cabled to ' +
+        "(the provisioning network), so they cannot join cluster team-a's network; enroll them with NetworkInterfaceType.NEUTRON and local link connections, " +
+        'and give the cluster a VLAN tenant network on their physnet');
   });
 
   test('fails when two node groups share a name', () => {

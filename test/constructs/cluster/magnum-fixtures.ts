@@ -10,11 +10,15 @@ import { ExistingFlavor } from '../../../constructs/cluster/existing-flavor';
 import { MagnumCluster, MagnumClusterProps } from '../../../constructs/cluster/magnum-cluster';
 import { TenantCloud } from '../../../constructs/cluster/tenant-cloud';
 import { BaremetalFlavor } from '../../../constructs/compute/baremetal-flavor';
+import { NetworkInterfaceType } from '../../../constructs/compute/baremetal-node';
 import { BaremetalNodePool } from '../../../constructs/compute/baremetal-node-pool';
 import { GpuFlavor } from '../../../constructs/compute/gpu-flavor';
 import { ExternalNetwork } from '../../../constructs/network/external-network';
+import { NetworkSite } from '../../../constructs/network/network-site';
+import { TenantNetwork } from '../../../constructs/network/tenant-network';
 import { GpuModel } from '../../../lib/hardware/gpu';
 import { ServerProfile } from '../../../lib/hardware/server';
+import { PhysicalNetwork } from '../../../lib/net/physical-network';
 import { FactoryStack } from '../../../stacks/factory-stack';
 import { testChart, testStack } from '../../util';
 
@@ -33,6 +37,8 @@ export interface MagnumSite {
   readonly controlPlane: ExistingFlavor;
   readonly workers: ExistingFlavor;
   readonly externalNetwork: ExternalNetwork;
+  /** A VLAN tenant network on the bare-metal physnet: what a cluster with bare-metal node groups runs on. */
+  readonly bareMetalNetwork: TenantNetwork;
 }
 
 export function magnumSite(): MagnumSite {
@@ -45,13 +51,27 @@ export function magnumSite(): MagnumSite {
   const ironicPool = new BaremetalNodePool(stack, 'Hgx', {
     poolName: 'hgx-h200',
     server: ServerProfile.HGX_H200_8GPU,
-    nodes: [1, 2, 3, 4].map((i) => ({ nodeName: `hgx-${i}`, bmcAddress: `https://10.0.0.${i}`, macAddresses: { 'lom0/0': `3c:ec:ef:00:00:0${i}` } })),
+    // multi-tenant Ironic networking: the switch port joins the cluster's VLAN network
+    networkInterface: NetworkInterfaceType.NEUTRON,
+    nodes: [1, 2, 3, 4].map((i) => ({
+      nodeName: `hgx-${i}`,
+      bmcAddress: `https://10.0.0.${i}`,
+      macAddresses: { 'lom0/0': `3c:ec:ef:00:00:0${i}` },
+      localLinkConnections: { 'lom0/0': { switchId: '0c:42:a1:00:00:01', portId: `Ethernet1/${i}` } },
+    })),
   });
   const h200BareMetal = new BaremetalFlavor(stack, 'H200Bm', { pool: ironicPool });
   const controlPlane = new ExistingFlavor(stack, 'Cp', { flavorName: 'm1.xlarge' });
   const workers = new ExistingFlavor(stack, 'Workers', { flavorName: 'm1.2xlarge' });
   const externalNetwork = new ExternalNetwork(stack, 'Public', { networkName: 'public' });
-  return { stack, chart, tenant, vmImage, bareMetalImage, h200Vm, h200BareMetal, ironicPool, controlPlane, workers, externalNetwork };
+  const networks = new NetworkSite(stack, 'Site', {
+    tenantSupernet: '10.64.0.0/10',
+    physicalNetworks: [PhysicalNetwork.ethernet({ name: 'baremetal', mtuBytes: 9000, vlanRanges: [{ min: 700, max: 799 }], baremetal: true })],
+  });
+  const bareMetalNetwork = new TenantNetwork(stack, 'BmNet', { tenant: networks.addTenant('team-a'), physicalNetwork: networks.physicalNetwork('baremetal') });
+  return {
+    stack, chart, tenant, vmImage, bareMetalImage, h200Vm, h200BareMetal, ironicPool, controlPlane, workers, externalNetwork, bareMetalNetwork,
+  };
 }
 
 /** A public template on the VM image. */
@@ -66,9 +86,11 @@ export function template(site: MagnumSite, props: Partial<ClusterTemplateProps> 
   });
 }
 
-/** The tenant's cluster on a public template. */
+/** The tenant's cluster on a public template, on the bare-metal VLAN network. */
 export function cluster(site: MagnumSite, props: Partial<MagnumClusterProps> = {}): MagnumCluster {
-  return new MagnumCluster(site.stack, 'Cluster', { template: props.template ?? template(site), credentials: site.tenant, clusterName: 'team-a', ...props });
+  return new MagnumCluster(site.stack, 'Cluster', {
+    template: props.template ?? template(site), credentials: site.tenant, clusterName: 'team-a', network: site.bareMetalNetwork, ...props,
+  });
 }
 
 /** An H200 pool of whole GPUs (4 nodes) on 8 rails when asked. */

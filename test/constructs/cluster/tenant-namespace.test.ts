@@ -1,4 +1,5 @@
 import { GpuNodePool, GpuPartitioning, MigLayout } from '../../../constructs/accelerators/gpu-node-pool';
+import { InfinibandFabric } from '../../../constructs/accelerators/infiniband-fabric';
 import { PodSecurityLevel, TenantNamespace } from '../../../constructs/cluster/tenant-namespace';
 import { GpuModel } from '../../../lib/hardware/gpu';
 import { objectsOf, onlyObject, synthChart, testChart } from '../../util';
@@ -99,5 +100,45 @@ describe('TenantNamespace', () => {
     expect(() => new TenantNamespace(testChart(), 'A', { namespaceName: 'Team_A', cpuCores: 1, memoryGib: 1 })).toThrow(
       'test/A: namespaceName "Team_A" is not a DNS label; use lower-case letters, digits and dashes',
     );
+  });
+});
+
+describe('TenantNamespace on a shared InfiniBand fabric', () => {
+  function stdoutOf(fn: () => void): string[] {
+    const lines: string[] = [];
+    const spy = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => { lines.push(args.join(' ')); });
+    try {
+      fn();
+    } finally {
+      spy.mockRestore();
+    }
+    return lines;
+  }
+
+  function fabricChart() {
+    const chart = testChart();
+    const fabric = new InfinibandFabric(chart, 'Ib', { fabricName: 'ib', rails: [{ interfaceName: 'ib0', hcaName: 'mlx5_0' }] });
+    const onIb = new GpuNodePool(chart, 'H200', { poolName: 'h200', gpuModel: GpuModel.H200_SXM_141GB, gpusPerNode: 8, nodeCount: 2, rdma: fabric.attachment });
+    const plain = new GpuNodePool(chart, 'L40s', { poolName: 'l40s', gpuModel: GpuModel.L40S_48GB, gpusPerNode: 4, nodeCount: 2 });
+    return { chart, onIb, plain };
+  }
+
+  test('two tenants with GPUs on one fabric get a warning on the console during synth: InfiniBand does not isolate them', () => {
+    const { chart, onIb } = fabricChart();
+    new TenantNamespace(chart, 'A', { namespaceName: 'team-a', cpuCores: 8, memoryGib: 64, gpuLimits: [{ pool: onIb, count: 8 }] });
+    new TenantNamespace(chart, 'A2', { namespaceName: 'team-a-dev', tenantName: 'team-a', cpuCores: 8, memoryGib: 64, gpuLimits: [{ pool: onIb, count: 8 }] });
+    new TenantNamespace(chart, 'B', { namespaceName: 'team-b', cpuCores: 8, memoryGib: 64, gpuLimits: [{ pool: onIb, count: 8 }] });
+    expect(stdoutOf(() => synthChart(chart))).toEqual([
+      'WARN [test/B]: tenants team-a (namespace team-a) and team-b both get GPUs on InfiniBand fabric rdma/ib (pool h200): its IPoIB rails and ' +
+        'RDMA devices share the default partition, so their pods can reach each other over InfiniBand (NetworkPolicies do not apply there); ' +
+        'give each tenant nodes of its own in its own partition (pkey) set by the subnet manager, or SR-IOV VFs with ib-kubernetes',
+    ]);
+  });
+
+  test('no warning for one tenant on the fabric, or a second tenant on a pool without InfiniBand', () => {
+    const { chart, onIb, plain } = fabricChart();
+    new TenantNamespace(chart, 'A', { namespaceName: 'team-a', cpuCores: 8, memoryGib: 64, gpuLimits: [{ pool: onIb, count: 8 }] });
+    new TenantNamespace(chart, 'B', { namespaceName: 'team-b', cpuCores: 8, memoryGib: 64, gpuLimits: [{ pool: plain, count: 4 }, { pool: onIb, count: 0 }] });
+    expect(stdoutOf(() => synthChart(chart))).toEqual([]);
   });
 });

@@ -36,6 +36,35 @@ describe('BaremetalFlavor', () => {
     );
   });
 
+  test('takes aggregate pinning, forbidden traits and Ironic capabilities as extra specs', () => {
+    const stack = ironicStack();
+    new BaremetalFlavor(stack, 'Bm', {
+      pool: pool(stack),
+      extraSpecs: { 'aggregate_instance_extra_specs:rack': 'r01', 'trait:CUSTOM_MAINTENANCE': 'forbidden', 'capabilities:disk_label': 'gpt' },
+    });
+    expect(onlyResource(synthStack(stack), 'openstack_compute_flavor_v2').extra_specs).toEqual({
+      'aggregate_instance_extra_specs:rack': 'r01',
+      'capabilities:boot_mode': 'uefi',
+      'capabilities:disk_label': 'gpt',
+      'resources:CUSTOM_BAREMETAL_HGX_H200_8GPU': '1',
+      'resources:DISK_GB': '0',
+      'resources:MEMORY_MB': '0',
+      'resources:VCPU': '0',
+      'trait:CUSTOM_MAINTENANCE': 'forbidden',
+    });
+  });
+
+  test('fails when an extra spec asks a bare-metal node for CPU pinning or another resource', () => {
+    const stack = ironicStack();
+    const p = pool(stack);
+    expect(() => new BaremetalFlavor(stack, 'A', { pool: p, extraSpecs: { 'hw:cpu_policy': 'dedicated' } })).toThrow(
+      'test/A: extra spec hw:cpu_policy is refused: Nova turns it into a CPU pinning, NUMA, memory-encryption or PCI request that no Ironic node can meet (No valid host)');
+    expect(() => new BaremetalFlavor(stack, 'B', { pool: p, extraSpecs: { 'resources:MEMORY_MB': '1024' } })).toThrow(
+      'test/B: extra spec resources:MEMORY_MB="1024" contradicts the derived resources:MEMORY_MB="0"');
+    expect(() => new BaremetalFlavor(stack, 'C', { pool: p, extraSpecs: { 'capabilities:boot_mode': 'bios' } })).toThrow(
+      'test/C: extra spec capabilities:boot_mode="bios" contradicts the derived capabilities:boot_mode="uefi"');
+  });
+
   test('is an IGpuFlavor that is really bare metal', () => {
     const stack = ironicStack();
     const f = new BaremetalFlavor(stack, 'Bm', { pool: pool(stack) });

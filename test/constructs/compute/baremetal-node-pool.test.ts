@@ -1,6 +1,7 @@
 import { ironicStack } from './helpers';
 import { BaremetalNodePool, BaremetalNodeSpec } from '../../../constructs/compute/baremetal-node-pool';
 import { BmcCredentials } from '../../../constructs/compute/bmc';
+import { BootInterfaceType } from '../../../lib/hardware/ironic-boot';
 import { ServerProfile } from '../../../lib/hardware/server';
 import { dataSourcesOf, resourcesOf, synthStack } from '../../util';
 
@@ -44,6 +45,19 @@ describe('BaremetalNodePool', () => {
     const tf = synthStack(stack);
     expect(Object.values(resourcesOf(tf, 'ironic_port_group')).map((g: any) => g.name)).toEqual(['gpu-01-bond0', 'gpu-02-bond0']);
     expect(Object.values(resourcesOf(tf, 'ironic_port')).filter((p: any) => p.pxe_enabled)).toHaveLength(2);
+  });
+
+  test('the pool names its boot interface, so a provisioning network can take its DHCP from it', () => {
+    const stack = ironicStack();
+    const vmedia = new BaremetalNodePool(stack, 'Pool', { poolName: 'hgx', server: hgx, nodes: [spec(1)] });
+    const pxe = new BaremetalNodePool(stack, 'Pxe', {
+      poolName: 'pxe',
+      server: ServerProfile.L40S_4GPU_BF3,
+      bootInterface: BootInterfaceType.IPXE,
+      nodes: [{ nodeName: 'pxe-1', bmcAddress: 'https://10.0.1.1', macAddresses: { 'lom0/0': '3c:ec:ef:01:00:01' } }],
+    });
+    expect([vmedia.bootInterface, pxe.bootInterface]).toEqual(['redfish-virtual-media', 'ipxe']);
+    expect(Object.values(resourcesOf(synthStack(stack), 'ironic_node')).map((n: any) => n.boot_interface)).toEqual(['redfish-virtual-media', 'ipxe']);
   });
 
   test('one trait-command output for the pool, with per-node extra traits', () => {

@@ -2,13 +2,13 @@ import { TerraformVariable, Testing } from 'cdktf';
 import { ironicStack, Project, sensitiveVariables } from './helpers';
 import {
   BaremetalNode,
-  BootInterfaceType,
   BootMode,
   BondMode,
   DeployRamdisk,
   NetworkInterfaceType,
 } from '../../../constructs/compute/baremetal-node';
 import { BmcCredentials, BmcDriver, RedfishAuthType } from '../../../constructs/compute/bmc';
+import { BootInterfaceType } from '../../../lib/hardware/ironic-boot';
 import { ServerProfile } from '../../../lib/hardware/server';
 import { onlyResource, resourcesOf, synthStack, testStack } from '../../util';
 

@@ -1,9 +1,10 @@
 import { Project } from './helpers';
 import { GpuFlavor } from '../../../constructs/compute/gpu-flavor';
+import { GpuFlavorFamily } from '../../../constructs/compute/gpu-flavor-family';
 import { CpuPolicy, CpuThreadPolicy, PciNumaAffinityPolicy } from '../../../lib/hardware/flavor-plan';
-import { GpuModel } from '../../../lib/hardware/gpu';
 import { GpuAttachment, GpuAttachmentKind } from '../../../lib/hardware/gpu-attachment';
 import { ServerProfile } from '../../../lib/hardware/server';
+import { MI300X_SERVER } from '../../lib/hardware/fixtures';
 import { onlyResource, resourcesOf, synthStack, testStack } from '../../util';
 
 const hgx = ServerProfile.HGX_H200_8GPU;
@@ -71,6 +72,29 @@ describe('GpuFlavor', () => {
     });
   });
 
+  test('AMD MxGPU VF flavors: a type-VF alias and the VF device_spec; the whole GPU beside its VFs warns', () => {
+    const stack = testStack();
+    const mi300x = MI300X_SERVER;
+    const family = new GpuFlavorFamily(stack, 'Vf', { server: mi300x, attachment: GpuAttachment.sriovVf({ vfsPerGpu: 8 }) });
+    expect(family.flavors.map((f) => [f.flavorName, f.gpuCount, f.gpuMemoryGb, f.attachmentKind])).toEqual([
+      ['vf.mi300x-192gb.8vf.1x', 1, 24, GpuAttachmentKind.SRIOV_VF],
+      ['vf.mi300x-192gb.8vf.2x', 2, 24, GpuAttachmentKind.SRIOV_VF],
+      ['vf.mi300x-192gb.8vf.4x', 4, 24, GpuAttachmentKind.SRIOV_VF],
+      ['vf.mi300x-192gb.8vf.8x', 8, 24, GpuAttachmentKind.SRIOV_VF],
+    ]);
+    expect(family.flavors[0].placementResources).toMatchObject({ CUSTOM_PCI_1002_74B5: 1 });
+    expect(synthStack(stack).output.nova_pci_alias.value).toEqual({
+      alias: ['{"name":"mi300x-192gb-vf","vendor_id":"1002","product_id":"74b5","device_type":"type-VF","numa_policy":"required"}'],
+      device_spec: ['{"vendor_id":"1002","product_id":"74b5"}'],
+    });
+    const whole = new GpuFlavor(stack, 'Whole', { server: mi300x, gpuCount: 8 });
+    const warnings = whole.node.metadata.filter((m) => /warn/i.test(m.type)).map((m) => m.data);
+    expect(warnings).toEqual([
+      'the site offers PCI device 1002:74a1 whole (alias mi300x-192gb) and its SR-IOV VFs 1002:74b5 (alias mi300x-192gb-vf); '
+      + 'nova-compute refuses to start with device_specs for both, so give each host only one of them and keep the two kinds of hosts apart (aggregates)',
+    ]);
+  });
+
   test('fails when two aliases of one device ask for different resource classes', () => {
     const stack = testStack();
     new GpuFlavor(stack, 'A', { server: hgx, gpuCount: 1, attachment: GpuAttachment.passthrough({ pciAlias: 'a', resourceClass: 'CUSTOM_GPU_A' }) });
@@ -104,6 +128,57 @@ describe('GpuFlavor', () => {
       ['vgpu.l40s-24q.1x', '1', undefined],
     ]);
     expect(tf.output).toBeUndefined();
+  });
+
+  test('multiqueue and operators\' own extra specs join the derived ones; their resource requests count in the claim', () => {
+    const stack = testStack();
+    const flavor = new GpuFlavor(stack, 'F', {
+      server: hgx,
+      gpuCount: 1,
+      vifMultiqueue: true,
+      extraSpecs: {
+        'aggregate_instance_extra_specs:gpu_pool': 'h200',
+        'hw_rng:allowed': 'true',
+        'hw_rng:rate_bytes': '24',
+        'hw_rng:rate_period': '5000',
+        'quota:disk_total_iops_sec': '20000',
+        'resources:CUSTOM_NVME_SLICE': '1',
+      },
+    });
+    expect(onlyResource(synthStack(stack), 'openstack_compute_flavor_v2').extra_specs).toEqual({
+      'aggregate_instance_extra_specs:gpu_pool': 'h200',
+      'hw:cpu_policy': 'dedicated',
+      'hw:cpu_thread_policy': 'prefer',
+      'hw:mem_page_size': '1GB',
+      'hw:numa_nodes': '1',
+      'hw:pci_numa_affinity_policy': 'required',
+      'hw:vif_multiqueue_enabled': 'true',
+      'hw_rng:allowed': 'true',
+      'hw_rng:rate_bytes': '24',
+      'hw_rng:rate_period': '5000',
+      'pci_passthrough:alias': 'h200-sxm-141gb:1',
+      'quota:disk_total_iops_sec': '20000',
+      'resources:CUSTOM_NVME_SLICE': '1',
+    });
+    expect(flavor.placementResources).toEqual({ CUSTOM_NVME_SLICE: 1, CUSTOM_PCI_10DE_2335: 1, DISK_GB: 100, MEMORY_MB: 252 * 1024, PCPU: 26 });
+  });
+
+  test('fails when an extra spec is not one Nova accepts', () => {
+    const stack = testStack();
+    expect(() => new GpuFlavor(stack, 'F', { server: hgx, gpuCount: 1, extraSpecs: { 'hw:vif_multiqueue_enable': 'true' } })).toThrow(
+      'test/F: extra spec hw:vif_multiqueue_enable is not one Nova knows in namespace hw (nova/api/validation/extra_specs); check its spelling');
+    expect(() => new GpuFlavor(stack, 'G', { server: hgx, gpuCount: 1, extraSpecs: { 'quota:disk_read_iops_sec': 'fast' } })).toThrow(
+      'test/G: extra spec quota:disk_read_iops_sec="fast" must be an integer');
+  });
+
+  test('fails when an extra spec contradicts what the flavor derives', () => {
+    const stack = testStack();
+    expect(() => new GpuFlavor(stack, 'F', { server: hgx, gpuCount: 1, vifMultiqueue: false, extraSpecs: { 'hw:vif_multiqueue_enabled': 'true' } })).toThrow(
+      'test/F: extra spec hw:vif_multiqueue_enabled="true" contradicts the derived hw:vif_multiqueue_enabled="false"; drop it, or set the prop that derives it');
+    expect(() => new GpuFlavor(stack, 'G', { server: hgx, gpuCount: 1, extraSpecs: { 'hw:mem_page_size': 'large' } })).toThrow(
+      'test/G: extra spec hw:mem_page_size="large" contradicts the derived hw:mem_page_size="1GB"');
+    expect(() => new GpuFlavor(stack, 'H', { server: hgx, gpuCount: 1, extraSpecs: { 'resources:CUSTOM_PCI_10DE_2335': '2' } })).toThrow(
+      "test/H: extra spec resources:CUSTOM_PCI_10DE_2335 is refused: the flavor's vCPUs, RAM, disk and GPUs decide the request for CUSTOM_PCI_10DE_2335");
   });
 
   test('grantAccess adds one flavor access per project', () => {
@@ -147,14 +222,7 @@ describe('GpuFlavor', () => {
 
   test('fails when vGPU is asked of a GPU without vGPU', () => {
     const stack = testStack();
-    const mi300x = new ServerProfile({
-      name: 'mi300x-8gpu',
-      displayName: 'MI300X',
-      sockets: 2,
-      coresPerSocket: 64,
-      memoryGib: 1536,
-      gpus: { model: GpuModel.MI300X_192GB, numaNodes: [0, 0, 0, 0, 1, 1, 1, 1] },
-    });
+    const mi300x = MI300X_SERVER;
     expect(() => new GpuFlavor(stack, 'V', { server: mi300x, gpuCount: 1, attachment: GpuAttachment.vgpu('MI300X-48C') })).toThrow(
       'test/V: AMD Instinct MI300X does not support NVIDIA vGPU, so vGPU type MI300X-48C cannot be used; use GpuAttachment.passthrough()',
     );

@@ -3,6 +3,7 @@ import { ProviderNetwork, ProviderNetworkRole } from '../../../constructs/networ
 import { RbacAction } from '../../../constructs/network/rbac-policy';
 import { TenantRouter } from '../../../constructs/network/router';
 import { TenantNetwork } from '../../../constructs/network/tenant-network';
+import { BootInterfaceType } from '../../../lib/hardware/ironic-boot';
 import { onlyResource, resourcesOf, synthStack } from '../../util';
 
 describe('ProviderNetwork', () => {
@@ -30,6 +31,63 @@ describe('ProviderNetwork', () => {
     const tf = synthStack(stack);
     expect(Object.values(resourcesOf(tf, 'openstack_networking_network_v2')).map((n: any) => n.segments[0].segmentation_id).sort()).toEqual([100, 101]);
     expect(Object.values(resourcesOf(tf, 'openstack_networking_subnet_v2')).every((s: any) => s.enable_dhcp && s.no_gateway)).toBe(true);
+  });
+
+  test('a provisioning network whose nodes all boot from Redfish virtual media runs without DHCP', () => {
+    const { stack, site } = siteFixture();
+    const prov = new ProviderNetwork(stack, 'Provisioning', {
+      site,
+      role: ProviderNetworkRole.PROVISIONING,
+      physicalNetwork: site.physicalNetwork('baremetal'),
+      vlanId: 100,
+      cidr: '172.16.0.0/22',
+      bootInterfaces: [BootInterfaceType.REDFISH_VIRTUAL_MEDIA],
+    });
+    expect(prov.dhcp).toBe(false);
+    // Neutron still allocates the ports' fixed IPs from the pool, which Ironic writes onto the boot ISO
+    expect(onlyResource(synthStack(stack), 'openstack_networking_subnet_v2')).toMatchObject({
+      enable_dhcp: false, allocation_pool: [{ start: '172.16.0.2', end: '172.16.3.254' }],
+    });
+  });
+
+  test('DHCP stays on when one boot interface needs it, and follows an explicit dhcp', () => {
+    const { stack, site } = siteFixture();
+    const physicalNetwork = site.physicalNetwork('baremetal');
+    const mixed = new ProviderNetwork(stack, 'Provisioning', {
+      site,
+      role: ProviderNetworkRole.PROVISIONING,
+      physicalNetwork,
+      vlanId: 100,
+      cidr: '172.16.0.0/22',
+      bootInterfaces: [BootInterfaceType.REDFISH_VIRTUAL_MEDIA, BootInterfaceType.REDFISH_HTTPS],
+    });
+    const off = new ProviderNetwork(stack, 'Cleaning', { site, role: ProviderNetworkRole.CLEANING, physicalNetwork, vlanId: 101, cidr: '172.16.4.0/22', dhcp: false });
+    const on = new ProviderNetwork(stack, 'Rescuing', {
+      site, role: ProviderNetworkRole.RESCUING, physicalNetwork, vlanId: 102, cidr: '172.16.8.0/22', dhcp: true, bootInterfaces: [BootInterfaceType.REDFISH_VIRTUAL_MEDIA],
+    });
+    expect([mixed.dhcp, off.dhcp, on.dhcp]).toEqual([true, false, true]);
+    const subnets = Object.values(resourcesOf(synthStack(stack), 'openstack_networking_subnet_v2')) as any[];
+    expect(Object.fromEntries(subnets.map((s) => [s.name, s.enable_dhcp]))).toEqual({ 'provisioning-v4': true, 'cleaning-v4': false, 'rescuing-v4': true });
+  });
+
+  test('fails when dhcp is off for a boot interface that needs it', () => {
+    const { stack, site } = siteFixture();
+    expect(() => new ProviderNetwork(stack, 'Prov', {
+      site,
+      role: ProviderNetworkRole.PROVISIONING,
+      physicalNetwork: site.physicalNetwork('baremetal'),
+      vlanId: 100,
+      cidr: '172.16.0.0/22',
+      dhcp: false,
+      bootInterfaces: [BootInterfaceType.REDFISH_VIRTUAL_MEDIA, BootInterfaceType.IPXE],
+    })).toThrow('test/Prov: dhcp is false, but boot interface ipxe gets its addresses from DHCP; only redfish-virtual-media boots without it, so keep dhcp on or boot every node on this network from virtual media');
+  });
+
+  test('fails when an external network names boot interfaces', () => {
+    const { stack, site } = siteFixture();
+    expect(() => new ProviderNetwork(stack, 'Public', {
+      site, role: ProviderNetworkRole.EXTERNAL, physicalNetwork: site.physicalNetwork('provider'), cidr: '203.0.113.0/24', bootInterfaces: [BootInterfaceType.PXE],
+    })).toThrow('test/Public: bootInterfaces are for Ironic networks; nodes do not boot on an external network, drop them');
   });
 
   test('tenant routers use the external provider network; one project may be granted it as external', () => {

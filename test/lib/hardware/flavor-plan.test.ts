@@ -1,4 +1,5 @@
 import * as fc from 'fast-check';
+import { MI300X_SERVER as mi300x } from './fixtures';
 import { CpuPolicy, CpuThreadPolicy, GpuFlavorPlan, GpuFlavorPlanner, PciNumaAffinityPolicy } from '../../../lib/hardware/flavor-plan';
 import { GpuModel } from '../../../lib/hardware/gpu';
 import { GpuAttachment, GpuAttachmentKind, PciDeviceType } from '../../../lib/hardware/gpu-attachment';
@@ -225,6 +226,37 @@ describe('GpuFlavorPlanner.passthrough', () => {
     );
   });
 
+  test('AMD MxGPU VFs: a type-VF alias of the VF product id, PCI NUMA affinity, 1/8 of a GPU each with 8 VFs per GPU', () => {
+    const whole = GpuFlavorPlanner.plan({ server: mi300x, gpuCount: 1 });
+    const oneVf = GpuFlavorPlanner.plan({ server: mi300x, gpuCount: 1, attachment: GpuAttachment.sriovVf() });
+    const eighth = GpuFlavorPlanner.plan({ server: mi300x, gpuCount: 1, attachment: GpuAttachment.sriovVf({ vfsPerGpu: 8 }) });
+    expect(oneVf.pciAlias).toEqual({
+      name: 'mi300x-192gb-vf',
+      vendorId: '1002',
+      productId: '74b5',
+      deviceType: PciDeviceType.TYPE_VF,
+      numaPolicy: PciNumaAffinityPolicy.REQUIRED,
+      physicalFunctionProductId: '74a1',
+    });
+    expect(oneVf.extraSpecs).toMatchObject({ 'pci_passthrough:alias': 'mi300x-192gb-vf:1', 'hw:pci_numa_affinity_policy': 'required' });
+    expect([oneVf.attachmentKind, oneVf.gpuMemoryGb, oneVf.gpuResourceClass]).toEqual([GpuAttachmentKind.SRIOV_VF, 192, 'CUSTOM_PCI_1002_74B5']);
+    // one VF per GPU sizes like the whole GPU; one of eight VFs gets an eighth of a GPU's share: NUMA node 0 has
+    // 64 - 2 cores and 1024 - 16 GiB for 4 GPUs, so 1/32 of it: 1 core (2 threads) and 31 GiB
+    expect([oneVf.vcpus, oneVf.ramMb]).toEqual([whole.vcpus, whole.ramMb]);
+    expect([eighth.gpuMemoryGb, eighth.vcpus, eighth.ramMb]).toEqual([24, 2, 31 * 1024]);
+    // eight VFs pack onto one GPU and one NUMA node; 64 fill the server
+    expect(GpuFlavorPlanner.plan({ server: mi300x, gpuCount: 8, attachment: GpuAttachment.sriovVf({ vfsPerGpu: 8 }) }).numaNodes).toBe(1);
+    expect(GpuFlavorPlanner.plan({ server: mi300x, gpuCount: 64, attachment: GpuAttachment.sriovVf({ vfsPerGpu: 8 }) }).numaNodes).toBe(2);
+  });
+
+  test('fails when a VF flavor asks for more VFs than the server has, or VFs of a GPU without them', () => {
+    expect(() => GpuFlavorPlanner.plan({ server: mi300x, gpuCount: 9, attachment: GpuAttachment.sriovVf() })).toThrow(
+      'gpuCount 9 is more than the 8 VFs of server profile mi300x-8gpu (1 on each of 8 GPUs); use 1 to 8');
+    expect(() => GpuFlavorPlanner.plan({ server: hgx, gpuCount: 1, attachment: GpuAttachment.sriovVf() })).toThrow(
+      'NVIDIA H200 SXM 141GB has no SR-IOV virtual functions the catalog knows (AMD MxGPU VFs are known for MI300X); '
+      + 'use GpuAttachment.passthrough(), or describe the GPU with GpuModel.custom({ vfPciProductId, vfsPerGpuOptions })');
+  });
+
   test('fails when a PCI NUMA affinity policy is given for vGPUs', () => {
     expect(() =>
       GpuFlavorPlanner.plan({ server: hgx, gpuCount: 1, attachment: GpuAttachment.mig('1g.18gb'), pciNumaAffinityPolicy: PciNumaAffinityPolicy.REQUIRED }),
@@ -238,12 +270,15 @@ describe('GpuFlavorPlanner.passthrough', () => {
   });
 
   test('property: every guest NUMA node fits its host NUMA node and the NUMA extra specs add up', () => {
-    const attachments = [
-      GpuAttachment.passthrough(),
-      GpuAttachment.vgpu('H100XM-20C'),
-      GpuAttachment.mig('1g.10gb'),
-      GpuAttachment.mig('3g.40gb'),
-      GpuAttachment.mig('7g.80gb'),
+    const h100 = GpuModel.H100_SXM5_80GB;
+    const attachments: [GpuAttachment, GpuModel][] = [
+      [GpuAttachment.passthrough(), h100],
+      [GpuAttachment.vgpu('H100XM-20C'), h100],
+      [GpuAttachment.mig('1g.10gb'), h100],
+      [GpuAttachment.mig('3g.40gb'), h100],
+      [GpuAttachment.mig('7g.80gb'), h100],
+      [GpuAttachment.sriovVf(), GpuModel.MI300X_192GB],
+      [GpuAttachment.sriovVf({ vfsPerGpu: 8 }), GpuModel.MI300X_192GB],
     ];
     const profile = fc.record({
       sockets: fc.integer({ min: 1, max: 2 }),
@@ -267,14 +302,16 @@ describe('GpuFlavorPlanner.passthrough', () => {
           numaNodesPerSocket: p.perSocket,
           coresPerSocket: p.coresPerNode * p.perSocket,
           memoryGib: p.memoryGibPerNode * nodeCount,
-          gpus: { model: GpuModel.H100_SXM5_80GB, numaNodes: gpuNodes },
+          gpus: { model: p.attachment[1], numaNodes: gpuNodes },
         });
-        const perGpu = p.attachment.resolve(GpuModel.H100_SXM5_80GB).instancesPerGpu;
-        const max = p.attachment.kind === GpuAttachmentKind.MIG_VGPU ? gpuNodes.length * perGpu : gpuNodes.length;
+        const [attachment, model] = p.attachment;
+        const perGpu = attachment.resolve(model).instancesPerGpu;
+        const packed = attachment.kind === GpuAttachmentKind.MIG_VGPU || attachment.kind === GpuAttachmentKind.SRIOV_VF;
+        const max = packed ? gpuNodes.length * perGpu : gpuNodes.length;
         const gpuCount = 1 + (p.pick % max);
         let plan: GpuFlavorPlan;
         try {
-          plan = GpuFlavorPlanner.plan({ server, gpuCount, attachment: p.attachment, cpuThreadPolicy: p.threadPolicy });
+          plan = GpuFlavorPlanner.plan({ server, gpuCount, attachment, cpuThreadPolicy: p.threadPolicy });
         } catch (e) {
           // the only refusal on a valid count: the host reservation eats a small node
           return /host reservation/.test(String(e)) && p.coresPerNode <= 2;

@@ -80,6 +80,22 @@ describe('GpuAttachment', () => {
     );
   });
 
+  test('SR-IOV VFs: the VF product id, type-VF, a share of the GPU memory, one of the counts the model supports', () => {
+    expect(GpuAttachment.sriovVf({ vfsPerGpu: 8 }).resolve(GpuModel.MI300X_192GB)).toMatchObject({
+      kind: GpuAttachmentKind.SRIOV_VF,
+      instancesPerGpu: 8,
+      unitMemoryGb: 24,
+      pciAlias: 'mi300x-192gb-vf',
+      pciProductId: '74b5',
+      pciDeviceType: PciDeviceType.TYPE_VF,
+      resourceClass: 'CUSTOM_PCI_1002_74B5',
+    });
+    expect(() => GpuAttachment.sriovVf({ vfsPerGpu: 4 }).resolve(GpuModel.MI300X_192GB)).toThrow(
+      'vfsPerGpu 4 is not a VF count AMD Instinct MI300X supports; use 1 or 8');
+    expect(() => GpuAttachment.passthrough({ deviceType: PciDeviceType.TYPE_VF }).resolve(GpuModel.MI300X_192GB)).toThrow(
+      'deviceType TYPE_VF is for virtual functions; use GpuAttachment.sriovVf() so the alias names the VF product id');
+  });
+
   test('fails when a PCI alias contains the count separator', () => {
     expect(() => GpuAttachment.passthrough({ pciAlias: 'h200:8' }).resolve(GpuModel.H200_SXM_141GB)).toThrow(
       'PCI alias "h200:8" must not contain \':\', \',\' or spaces (pci_passthrough:alias is "<alias>:<count>")',

@@ -90,6 +90,24 @@ describe('GpuModel catalog', () => {
     ).toThrow('GPU model x: pciProductId "0x2330" must be 4 lower-case hex digits without 0x');
   });
 
+  test('MxGPU VFs: MI300X has VF 1002:74b5, 1 or 8 per GPU; no other catalog model has VFs', () => {
+    expect([GpuModel.MI300X_192GB.vfPciProductId, GpuModel.MI300X_192GB.vfsPerGpuOptions]).toEqual(['74b5', [1, 8]]);
+    expect(GpuModel.all().filter((g) => g.vfPciProductId !== undefined).map((g) => g.name)).toEqual(['mi300x-192gb']);
+    const custom = { name: 'mi350x-vf', displayName: 'X', vendor: GpuVendor.AMD, pciProductId: '75a0', memoryGb: 288, formFactor: GpuFormFactor.OAM };
+    expect(GpuModel.custom({ ...custom, sriovCapable: true, vfPciProductId: '75b0', vfsPerGpuOptions: [8, 1, 2] }).vfsPerGpuOptions).toEqual([1, 2, 8]);
+  });
+
+  test('fails when a custom model has VFs without SR-IOV, a malformed VF id, or VF counts without a VF id', () => {
+    const custom = { name: 'x', displayName: 'X', vendor: GpuVendor.AMD, pciProductId: '75a0', memoryGb: 288, formFactor: GpuFormFactor.OAM };
+    expect(() => GpuModel.custom({ ...custom, vfPciProductId: '75b0' })).toThrow(
+      'GPU model x: vfPciProductId needs sriovCapable true (virtual functions exist only on an SR-IOV capable GPU)');
+    expect(() => GpuModel.custom({ ...custom, sriovCapable: true, vfPciProductId: '0x75b0' })).toThrow(
+      'GPU model x: vfPciProductId "0x75b0" must be 4 lower-case hex digits without 0x');
+    expect(() => GpuModel.custom({ ...custom, vfsPerGpuOptions: [2] })).toThrow('GPU model x: vfsPerGpuOptions needs vfPciProductId');
+    expect(() => GpuModel.custom({ ...custom, sriovCapable: true, vfPciProductId: '75b0', vfsPerGpuOptions: [0] })).toThrow(
+      'GPU model x: vfsPerGpuOptions must be positive integers');
+  });
+
   test('vGPU support: every NVIDIA model, no AMD model', () => {
     for (const g of GpuModel.all()) expect(g.vgpuCapable).toBe(g.vendor === GpuVendor.NVIDIA);
   });
