@@ -15,6 +15,7 @@ import { Chart, Testing as K8sTesting } from 'cdk8s';
 import { TerraformStack, Testing } from 'cdktf';
 import { resolve } from 'cdktf/lib/_tokens';
 import * as fc from 'fast-check';
+import * as YAML from 'yaml';
 import { FactoryError } from '../../lib/errors';
 
 export const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
@@ -95,7 +96,7 @@ function write(terraform: any[], kubernetes: any[]): void {
   const dir = path.join(OUTDIR!, `${process.pid}-${written++}`);
   fs.mkdirSync(dir, { recursive: true });
   terraform.forEach((d, i) => fs.writeFileSync(path.join(dir, `stack-${i}.tf.json`), JSON.stringify(d, null, 2)));
-  if (kubernetes.length > 0) fs.writeFileSync(path.join(dir, 'manifests.json'), JSON.stringify(kubernetes, null, 2));
+  if (kubernetes.length > 0) fs.writeFileSync(path.join(dir, 'manifests.k8s.yaml'), kubernetes.map((m) => YAML.stringify(m)).join('---\n'));
 }
 
 const LEAKS = /(^|[^A-Za-z])(NaN|Infinity|undefined|\[object Object\])([^A-Za-z]|$)|\$\{TfToken\[|\$\{Token\[/;
