@@ -44,3 +44,19 @@ function listFiles(dir: string): string[] {
       return e.isDirectory() ? listFiles(full) : [full];
     });
 }
+
+/**
+ * Alternative Kubernetes outputs of one factory: manifests in two or more sibling folders (e.g. `dist/envoy-ai-gateway/`
+ * and `dist/kuadrant/`, one per gateway implementation) and none in their parent. Empty when the output is one factory.
+ */
+export function kubernetesVariants(input: SynthesizedFactory): string[] {
+  const dirs = new Set(input.manifests.map((m) => path.posix.dirname(m.source.replace(/#\d+$/, ''))));
+  const parents = new Set([...dirs].map((d) => path.posix.dirname(d)));
+  if (dirs.size < 2 || parents.size !== 1 || dirs.has([...parents][0])) return [];
+  return [...dirs].map((d) => path.posix.basename(d)).sort(cmp);
+}
+
+/** The factory as one variant sees it: every Terraform stack, and the Kubernetes output of that variant's folder only. */
+export function withVariant(input: SynthesizedFactory, variant: string): SynthesizedFactory {
+  return { stacks: input.stacks, manifests: input.manifests.filter((m) => path.posix.basename(path.posix.dirname(m.source.replace(/#\d+$/, ''))) === variant) };
+}

@@ -124,7 +124,7 @@ export const CRD_MODULES: CrdModule[] = [
     files: [
       'envoy-gateway/gateway.envoyproxy.io_backendtrafficpolicies.yaml',
       'envoy-gateway/gateway.envoyproxy.io_clienttrafficpolicies.yaml',
-      'envoy-gateway/gateway.envoyproxy.io_envoyproxies.yaml',
+      // not envoyproxies: its 1.4 MB CRD made 37k lines of binding; constructs/ingress/private/envoy-proxy.ts types the fields we set
       'envoy-gateway/gateway.envoyproxy.io_securitypolicies.yaml',
     ],
   },
@@ -138,7 +138,8 @@ export const CRD_MODULES: CrdModule[] = [
     module: 'cert-manager',
     group: 'cert-manager.io',
     version: 'v1',
-    files: ['cert-manager/cert-manager.io_certificates.yaml', 'cert-manager/cert-manager.io_issuers.yaml', 'cert-manager/cert-manager.io_clusterissuers.yaml'],
+    // a ClusterIssuer is only referenced by kind, never created: its CRD (8k lines of binding) is not imported
+    files: ['cert-manager/cert-manager.io_certificates.yaml', 'cert-manager/cert-manager.io_issuers.yaml'],
   },
   {
     module: 'kuadrant',
@@ -153,6 +154,7 @@ export const CRD_MODULES: CrdModule[] = [
     version: 'v1alpha1',
     files: ['kuadrant/kuadrant.io_tokenratelimitpolicies.yaml'],
   },
+  { module: 'amd-gpu-operator', group: 'amd.com', version: 'v1alpha1', files: ['amd-gpu-operator/amd.com_deviceconfigs.yaml'] }, // ROCm/gpu-operator v1.5.1 config/crd/bases
 ];
 
 const root = path.resolve(__dirname, '..');

@@ -2,7 +2,8 @@
  * Synthesizes every example (or the ones named on the command line):
  * Terraform JSON into examples/<name>/cdktf.out/stacks/<stack>/cdk.tf.json and Kubernetes YAML into
  * examples/<name>/dist/*.k8s.yaml, then the factory's capacity report and topology diagram into
- * examples/<name>/insight/{capacity.md,topology.svg} (git-ignored, like the rest of the output). Old output is
+ * examples/<name>/insight/{capacity.md,topology.svg} (git-ignored, like the rest of the output); an example whose
+ * Kubernetes output is alternatives side by side (dist/<variant>/) gets examples/<name>/insight/<variant>/. Old output is
  * removed first, so the folders hold exactly one synth.
  *
  * Progress (example i of n, stacks and resources written) goes to stderr on a terminal only: quiet when stderr is
@@ -10,10 +11,11 @@
  *
  *   npm run synth [-- quickstart ...]
  */
-import { execFileSync } from 'child_process';
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadSynthesized } from '../bin/load';
+import { kubernetesVariants, loadSynthesized, withVariant } from '../bin/load';
+import { ProgressLine } from '../bin/progress';
 import { capacityReport } from '../lib/insight/capacity';
 import { terraformResources } from '../lib/insight/documents';
 import { buildModel } from '../lib/insight/model';
@@ -32,7 +34,8 @@ if (unknown.length) {
   process.exit(2);
 }
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-const progress = progressLine();
+const status = new ProgressLine(process.stderr, process.env);
+const progress = (text: string) => (text ? status.update(text) : status.clear());
 
 async function run(): Promise<void> {
   const names = wanted.length ? wanted : all;
@@ -40,25 +43,27 @@ async function run(): Promise<void> {
     const dir = path.join(examplesDir, name);
     for (const out of ['cdktf.out', 'dist', 'insight']) fs.rmSync(path.join(dir, out), { recursive: true, force: true });
     const started = Date.now();
-    progress(`[${i + 1}/${names.length}] ${name}: synthesizing`);
-    execFileSync(tsx, ['--tsconfig', path.join(root, 'tsconfig.dev.json'), 'main.ts'], {
-      cwd: dir,
-      stdio: 'inherit',
-      env: exampleEnv(),
-    });
+    await synthExample(dir, (written) => progress(`[${i + 1}/${names.length}] ${name}: synthesizing, ${written}`));
     const outputs = [
       ...listFiles(path.join(dir, 'cdktf.out'), (f) => f.endsWith('cdk.tf.json')),
       ...listFiles(path.join(dir, 'dist'), (f) => f.endsWith('.k8s.yaml')),
     ].map((f) => path.relative(root, f));
     const input = loadSynthesized(dir);
     progress(`[${i + 1}/${names.length}] ${name}: ${input.stacks.length} stack(s), ${terraformResources(input).length} resources, ${input.manifests.length} Kubernetes objects written; report and diagram`);
-    const model = buildModel(input);
-    const insight = path.join(dir, 'insight');
-    fs.mkdirSync(insight, { recursive: true });
-    fs.writeFileSync(path.join(insight, 'capacity.md'), capacityReport(model, name));
-    fs.writeFileSync(path.join(insight, 'topology.svg'), await renderSvg(topologyDot(model, name)));
+    // an example that writes alternative Kubernetes outputs (dist/<variant>/) gets a report and diagram per variant
+    const variants = kubernetesVariants(input);
+    const written: string[] = [];
+    for (const v of variants.length ? variants : [undefined]) {
+      const insight = v ? path.join(dir, 'insight', v) : path.join(dir, 'insight');
+      const title = v ? `${name} (${v})` : name;
+      const model = buildModel(v ? withVariant(input, v) : input);
+      fs.mkdirSync(insight, { recursive: true });
+      fs.writeFileSync(path.join(insight, 'capacity.md'), capacityReport(model, title));
+      fs.writeFileSync(path.join(insight, 'topology.svg'), await renderSvg(topologyDot(model, title)));
+      written.push(path.relative(root, insight) + '/{capacity.md,topology.svg}');
+    }
     progress('');
-    console.log(`${name}: ${[...outputs, path.relative(root, insight) + '/{capacity.md,topology.svg}'].join(', ')} (${Date.now() - started} ms)`);
+    console.log(`${name}: ${[...outputs, ...written].join(', ')} (${Date.now() - started} ms)`);
   }
 }
 
@@ -68,13 +73,34 @@ run().catch((e) => {
   process.exit(1);
 });
 
-/** One self-overwriting status line on stderr when it is a terminal and CI is unset; nothing otherwise. */
-function progressLine(): (text: string) => void {
-  if (!process.stderr.isTTY || process.env.CI) return () => {};
-  return (text) => {
-    const width = process.stderr.columns || 100;
-    process.stderr.write(`\r\x1b[K${text.length > width - 1 ? text.slice(0, width - 2) + '…' : text}`);
+/**
+ * Runs one example's main.ts. On a terminal its output passes above the status line, which counts the stacks and
+ * Kubernetes files written so far (cdktf writes each stack as it synthesizes it); otherwise it inherits stdio.
+ */
+function synthExample(dir: string, report: (written: string) => void): Promise<void> {
+  const count = () => {
+    const stacks = listFiles(path.join(dir, 'cdktf.out'), (f) => f.endsWith('cdk.tf.json')).length;
+    const charts = listFiles(path.join(dir, 'dist'), (f) => f.endsWith('.k8s.yaml')).length;
+    return `${stacks} stack(s) and ${charts} Kubernetes file(s) written`;
   };
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, ['--tsconfig', path.join(root, 'tsconfig.dev.json'), 'main.ts'], {
+      cwd: dir,
+      stdio: status.enabled ? ['inherit', 'pipe', 'pipe'] : 'inherit',
+      env: exampleEnv(),
+    });
+    child.stdout?.on('data', (d: Buffer) => status.passThrough(d.toString(), process.stdout));
+    child.stderr?.on('data', (d: Buffer) => status.passThrough(d.toString(), process.stderr));
+    report(count());
+    const timer = status.enabled ? setInterval(() => report(count()), 250) : undefined;
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (timer) clearInterval(timer);
+      status.flush();
+      if (code === 0) resolve();
+      else reject(new Error(`${path.relative(root, dir)}/main.ts failed (${signal ?? `exit code ${code}`})`));
+    });
+  });
 }
 
 /** The environment of an example's synth: no CDKTF_OUTDIR from an outer cdktf run, no phoning home. */

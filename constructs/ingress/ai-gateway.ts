@@ -1,8 +1,8 @@
 import { Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { Annotations } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import {
+  CallerPlan,
   DataPlanePlacement,
   GatewayAuthentication,
   GatewayAuthenticationKind,
@@ -17,10 +17,12 @@ import { renderEnvoyGatewayLevel, renderEnvoyMcpRoute, renderEnvoyTenant } from 
 import { renderHttpRouteTenant, renderKuadrantTenant, renderKuadrantTlsPolicy } from './private/kuadrant';
 import {
   CERT_MANAGER_GROUP,
+  CLIENT_ID,
   GATEWAY_GROUP,
   GatewayModel,
   ModelRouteModel,
   TenantModel,
+  callerPattern,
   dpusOf,
   envoyProxyPodLabels,
   poolPodLabels,
@@ -39,6 +41,7 @@ import {
 } from '../../generated/k8s/gateway-api';
 import { isDnsLabel, isDnsSubdomain } from '../common/k8s';
 import { invalid } from '../common/validation';
+import { warn } from '../common/warnings';
 import { IInferencePool } from '../serving/inference-pool';
 
 /** Props of {@link AiGateway}. */
@@ -98,6 +101,12 @@ export interface AiGatewayProps {
    * @default 120
    */
   readonly streamIdleTimeoutSeconds?: number;
+  /**
+   * Namespace of the Prometheus that scrapes the model servers (the vLLM PodMonitors): the model pods' NetworkPolicy
+   * admits it on the model port, where vLLM serves `/metrics`.
+   * @default - no scraper is admitted, and synth warns that the model servers' metrics cannot be scraped
+   */
+  readonly monitoringNamespaceName?: string;
 }
 
 /** Options of {@link AiGateway.addTenant}. */
@@ -115,6 +124,11 @@ export interface AiGatewayTenantOptions {
    * @default - the gateway's `tls`
    */
   readonly tls?: GatewayTls;
+  /**
+   * Plans for groups of the tenant's callers (tiers), each with its own limits.
+   * @default - every caller shares the tenant's `limits`
+   */
+  readonly plans?: CallerPlan[];
 }
 
 /** Options of {@link AiGatewayTenant.addMcpServer}. */
@@ -122,7 +136,8 @@ export interface McpServerOptions {
   /**
    * Service of the MCP server. Envoy AI Gateway v1.1 takes MCP backends only from the MCPRoute's namespace, and an
    * MCPRoute only in its Gateway's namespace, so the Service is in the gateway's namespace
-   * (envoyproxy/ai-gateway v1.1.0 `internal/controller/mcp_route.go`).
+   * (envoyproxy/ai-gateway v1.1.0 `api/v1beta1/mcp_route.go`, `parentRefs` and `backendRefs`; the controller refuses
+   * a cross-namespace backend, `internal/controller/mcp_route.go`).
    */
   readonly serviceName: string;
   /** Port of the Service. */
@@ -173,7 +188,8 @@ export class AiGateway extends Construct {
   private readonly grants = new Set<string>();
   private readonly isolatedPools = new Set<string>();
   private readonly warnings: string[] = [];
-  private printedWarnings = 0;
+  private readonly warnedOnce = new Set<string>();
+  private readonly monitoringNamespaceName?: string;
 
   constructor(scope: Construct, id: string, props: AiGatewayProps = {}) {
     super(scope, id);
@@ -197,6 +213,11 @@ export class AiGateway extends Construct {
     }
     if (streamIdle > requestTimeout) {
       invalid(this, `streamIdleTimeoutSeconds ${streamIdle} is longer than requestTimeoutSeconds ${requestTimeout}; the request timeout would fire first`);
+    }
+
+    this.monitoringNamespaceName = props.monitoringNamespaceName;
+    if (this.monitoringNamespaceName !== undefined && !isDnsLabel(this.monitoringNamespaceName)) {
+      invalid(this, `monitoringNamespaceName ${JSON.stringify(this.monitoringNamespaceName)} must be a DNS label`);
     }
 
     const placement = props.dataPlane ?? DataPlanePlacement.anyNode();
@@ -268,7 +289,7 @@ export class AiGateway extends Construct {
       this.warn('F5 BIG-IP Next for Kubernetes: only Gateway API objects, certificates and NetworkPolicies are rendered; '
         + 'authentication, request limits and DPU placement go through F5 resources that are not publicly documented (unverified): configure them from F5\'s documentation');
     }
-    this.node.addValidation({ validate: () => this.validateAndWarn() });
+    this.node.addValidation({ validate: () => this.validate() });
   }
 
   /**
@@ -368,8 +389,8 @@ export class AiGateway extends Construct {
   }
 
   /**
-   * Default deny for the model pods of a pool: only the gateway's data plane and the pool's endpoint picker reach
-   * them. @internal
+   * Default deny for the model pods of a pool: only the gateway's data plane, the pool's endpoint picker, the pool's
+   * own pods and (when named) the monitoring namespace reach them. @internal
    */
   public _isolatePool(pool: IInferencePool): void {
     const key = `${pool.namespaceName}/${pool.poolName}`;
@@ -379,23 +400,31 @@ export class AiGateway extends Construct {
     if (!labels) {
       this.warn(`pool ${pool.poolName} does not tell its pod labels; the NetworkPolicy selects every pod of namespace ${pool.namespaceName}`);
     }
+    if (this.monitoringNamespaceName === undefined && this.isolatedPools.size === 1) {
+      this.warn('monitoringNamespaceName is not set: the model pods\' NetworkPolicies admit no Prometheus, so scrapes of the model servers\' '
+        + 'metrics (the vLLM PodMonitors) are dropped; set monitoringNamespaceName to the namespace of your Prometheus');
+    }
     const dataPlaneLabels = envoyProxyPodLabels(this.model);
     const dataPlane: k8s.NetworkPolicyPeer = {
       namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': this.implementation.dataPlaneNamespaceName } },
       podSelector: dataPlaneLabels ? { matchLabels: dataPlaneLabels } : undefined,
     };
+    const modelPort = [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(pool.targetPortNumber) }];
+    const ingress: k8s.NetworkPolicyIngressRule[] = [
+      // the data plane sends the requests to the model servers
+      { from: [dataPlane], ports: modelPort },
+      // the endpoint picker scrapes the model servers' metrics on the same port (llm-d EPP)
+      { from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/component': 'endpoint-picker' } } }], ports: modelPort },
+      // the pool's pods talk to each other on any port: prefill/decode disaggregation (the decode pod's routing
+      // sidecar sends the prompt to a prefill pod, NIXL moves the KV cache) and multi-node servers
+      ...(labels ? [{ from: [{ podSelector: { matchLabels: labels } }] }] : []),
+    ];
+    if (this.monitoringNamespaceName !== undefined) {
+      ingress.push({ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': this.monitoringNamespaceName } } }], ports: modelPort });
+    }
     new k8s.KubeNetworkPolicy(this, `Isolate-${pool.namespaceName}-${pool.poolName}`, {
       metadata: { name: `${pool.poolName}-from-${this.gatewayName}`.slice(0, 253), namespace: pool.namespaceName },
-      spec: {
-        podSelector: labels ? { matchLabels: labels } : {},
-        policyTypes: ['Ingress'],
-        ingress: [
-          // the data plane sends the requests to the model servers
-          { from: [dataPlane], ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(pool.targetPortNumber) }] },
-          // the endpoint picker scrapes the model servers' metrics on the same port (llm-d EPP)
-          { from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/component': 'endpoint-picker' } } }], ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(pool.targetPortNumber) }] },
-        ],
-      },
+      spec: { podSelector: labels ? { matchLabels: labels } : {}, policyTypes: ['Ingress'], ingress },
     });
   }
 
@@ -404,15 +433,20 @@ export class AiGateway extends Construct {
     this.warn(message);
   }
 
-  private warn(message: string): void {
-    this.warnings.push(message);
-    Annotations.of(this).addWarning(message);
+  /** A warning given at most once per gateway, whatever the number of tenants it concerns. @internal */
+  public _warnOnce(key: string, message: string): void {
+    if (this.warnedOnce.has(key)) return;
+    this.warnedOnce.add(key);
+    this.warn(message);
   }
 
-  private validateAndWarn(): string[] {
-    // a warning nobody sees is a bug: cdk8s runs validations during synth (once per chart), so print them here, once
-    for (const w of this.warnings.slice(this.printedWarnings)) console.warn(`[WARNING] ${this.node.path}: ${w}`);
-    this.printedWarnings = this.warnings.length;
+  private warn(message: string): void {
+    this.warnings.push(message);
+    // printed once on the console during synth (constructs/common/warnings.ts)
+    warn(this, message);
+  }
+
+  private validate(): string[] {
     if (this.tenants.length === 0) return [`gateway ${this.gatewayName} has no tenants; add one with gateway.addTenant()`];
     return this.tenants.filter((t) => t._routes().length === 0)
       .map((t) => `tenant ${t.tenantName} routes no model; call tenant.routeModel(name)`);
@@ -463,6 +497,8 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
   public readonly authentication: GatewayAuthentication;
   /** The tenant's plan. */
   public readonly limits: TenantRateLimits;
+  /** Plans of groups of callers. */
+  public readonly plans: CallerPlan[];
 
   private readonly gateway: AiGateway;
   private readonly routes: ModelRouteModel[] = [];
@@ -487,7 +523,13 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
     this.routeName = `${tenantName}-models`;
     this.authentication = options.authentication;
     this.limits = { ...options.limits };
-    this.checkLimits(model.implementation);
+    this.plans = (options.plans ?? []).map((p) => ({ planName: p.planName, clientIds: [...p.clientIds], limits: { ...p.limits } }));
+    this.checkLimits(model.implementation, 'limits', this.limits);
+    this.checkPlans(model.implementation);
+    this.checkAuthentication();
+    if (model.implementation.kind === GatewayImplementationKind.F5_BIG_IP_NEXT) {
+      this.gateway._warn(`tenant ${this.tenantName}: authentication (${this.authentication.kind}) and ${this.limits.requestsPerMinute} requests/min are not rendered for F5 BIG-IP Next (unverified API); configure them in F5's own resources`);
+    }
 
     const tls = options.tls ?? model.tls;
     if (!tls) {
@@ -508,6 +550,7 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
       authentication: this.authentication,
       apiKeySecretName: this.authentication.secretName ?? `${tenantName}-api-keys`,
       limits: this.limits,
+      plans: this.plans,
       routes: this.routes,
     };
     switch (model.implementation.kind) {
@@ -516,8 +559,10 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
         break;
       case GatewayImplementationKind.KUADRANT:
         renderKuadrantTenant(model, tenant);
-        if (this.authentication.jwtOptions?.audiences?.length) {
-          gateway._warn(`tenant ${tenantName}: the Kuadrant profile does not check JWT audiences (${this.authentication.jwtOptions.audiences.join(', ')}); restrict them at the issuer`);
+        if (this.limits.tokensPerMinute !== undefined || this.limits.tokensPerDay !== undefined) {
+          gateway._warnOnce('kuadrant-stream-usage', 'Kuadrant counts the tokens of a streamed answer only when the request sets stream_options.include_usage '
+            + '(Kuadrant v1.5.2 doc/overviews/token-rate-limiting.md): streaming clients that omit it are not charged tokens; tell your tenants to set it, '
+            + 'or use GatewayImplementation.envoyAiGateway(), which sets it on every streamed request');
         }
         break;
       default:
@@ -538,8 +583,32 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
         + 'call gateway.grantPoolAccess(pool, tenant) first');
     }
     this.gateway._claim(this, this.hostname, `/llm/${modelName}`, `route ${modelName} of tenant ${this.tenantName}`);
+    // one rule per model: an AIGatewayRoute holds at most 15 rules (the controller adds a catch-all, envoyproxy/ai-gateway
+    // v1.1.0 api/v1beta1/ai_gateway_route.go), an HTTPRoute 16 (kubernetes-sigs/gateway-api v1.6.1
+    // config/crd/standard/gateway.networking.k8s.io_httproutes.yaml, spec.rules maxItems)
+    const envoy = this.gateway.implementation.kind === GatewayImplementationKind.ENVOY_AI_GATEWAY;
+    const maxRules = envoy ? 15 : 16;
+    if (this.routes.length >= maxRules) {
+      invalid(this, `tenant ${this.tenantName} routes ${this.routes.length + 1} models, but its ${envoy ? 'AIGatewayRoute' : 'HTTPRoute'} holds at most ${maxRules} rules (one per model); `
+        + 'serve the models under fewer names or split them over two tenants');
+    }
     this.routes.push({ modelName, pool });
     this.gateway._isolatePool(pool);
+  }
+
+  /**
+   * The OpenAI base URL a client of this tenant configures for a model it routes (the SDK appends
+   * `/chat/completions`). Envoy AI Gateway routes on the body's `model`, so every model shares
+   * `https://<host>/v1`; Kuadrant and F5 route on the path: `https://<host>/llm/<model>/v1`.
+   */
+  public baseUrlOf(modelName: string): string {
+    if (!this.routes.some((r) => r.modelName === modelName)) {
+      const routed = this.routes.map((r) => r.modelName).sort();
+      invalid(this, `tenant ${this.tenantName} does not route model ${modelName} (routes: ${routed.length ? routed.join(', ') : 'none'}); call tenant.routeModel(name) first`);
+    }
+    return this.gateway.implementation.kind === GatewayImplementationKind.ENVOY_AI_GATEWAY
+      ? `https://${this.hostname}/v1`
+      : `https://${this.hostname}/llm/${modelName}/v1`;
   }
 
   /** An MCP server behind the tenant's hostname (`/mcp`) and authentication (Envoy AI Gateway MCPRoute). */
@@ -565,6 +634,7 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
       authentication: this.authentication,
       apiKeySecretName: this.authentication.secretName ?? `${this.tenantName}-api-keys`,
       limits: this.limits,
+      plans: this.plans,
       routes: this.routes,
     }, options.serviceName, options.port, backendPath);
   }
@@ -579,24 +649,53 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
     return this.mcp;
   }
 
-  private checkLimits(implementation: GatewayImplementation): void {
-    const l = this.limits;
+  private checkLimits(implementation: GatewayImplementation, what: string, l: TenantRateLimits): void {
+    const prefix = what === 'limits' ? '' : `${what}: `;
     const positive = (name: string, v: number | undefined) => {
-      if (v !== undefined && (!Number.isInteger(v) || v < 1 || v > 4294967295)) invalid(this, `${name} ${v} must be a positive integer (at most 2^32-1)`);
+      if (v !== undefined && (!Number.isInteger(v) || v < 1 || v > 4294967295)) invalid(this, `${prefix}${name} ${v} must be a positive integer (at most 2^32-1)`);
     };
     positive('requestsPerMinute', l.requestsPerMinute);
     positive('tokensPerMinute', l.tokensPerMinute);
     positive('tokensPerDay', l.tokensPerDay);
     if (l.tokensPerMinute !== undefined && l.tokensPerDay !== undefined && l.tokensPerDay < l.tokensPerMinute) {
-      invalid(this, `tokensPerDay ${l.tokensPerDay} is below tokensPerMinute ${l.tokensPerMinute}; a day's budget holds at least a minute's`);
+      invalid(this, `${prefix}tokensPerDay ${l.tokensPerDay} is below tokensPerMinute ${l.tokensPerMinute}; a day's budget holds at least a minute's`);
     }
     if ((l.tokensPerMinute !== undefined || l.tokensPerDay !== undefined) && !implementation.countsTokens) {
       invalid(this, `tenant ${this.tenantName} has a token limit, but ${implementation.displayName} cannot count LLM tokens through a publicly documented API; `
         + 'drop tokensPerMinute and tokensPerDay or use GatewayImplementation.envoyAiGateway() or kuadrant()');
     }
+  }
+
+  private checkPlans(implementation: GatewayImplementation): void {
+    if (this.plans.length === 0) return;
     if (implementation.kind === GatewayImplementationKind.F5_BIG_IP_NEXT) {
-      this.gateway._warn(`tenant ${this.tenantName}: authentication (${this.authentication.kind}) and ${l.requestsPerMinute} requests/min are not rendered for F5 BIG-IP Next (unverified API); configure them in F5's own resources`);
+      invalid(this, `tenant ${this.tenantName} has caller plans, but the F5 BIG-IP Next profile renders no limits; use GatewayImplementation.envoyAiGateway() or kuadrant()`);
     }
+    const names = new Set<string>();
+    const owner = new Map<string, string>();
+    for (const plan of this.plans) {
+      if (!isDnsLabel(plan.planName) || plan.planName.length > 40) invalid(this, `plan name ${JSON.stringify(plan.planName)} must be a DNS label of at most 40 characters`);
+      if (names.has(plan.planName)) invalid(this, `plan ${plan.planName} is listed twice`);
+      names.add(plan.planName);
+      if (plan.clientIds.length === 0) invalid(this, `plan ${plan.planName} names no callers; give it clientIds`);
+      for (const id of plan.clientIds) {
+        if (!CLIENT_ID.test(id)) invalid(this, `plan ${plan.planName}: client id ${JSON.stringify(id)} must be 1 to 253 letters, digits, '-', '.', '_', '@' or ':'`);
+        const other = owner.get(id);
+        if (other) invalid(this, `client id ${id} is on plans ${other} and ${plan.planName}; a caller is on one plan`);
+        owner.set(id, plan.planName);
+      }
+      this.checkLimits(implementation, `plan ${plan.planName}`, plan.limits);
+    }
+    // Envoy matches the callers with one regular expression per rule, a header value of at most 1024 characters
+    // (BackendTrafficPolicy rateLimit.global.rules[].clientSelectors[].headers[].value)
+    const all = callerPattern([...owner.keys()]);
+    if (implementation.kind === GatewayImplementationKind.ENVOY_AI_GATEWAY && all.length > 1024) {
+      invalid(this, `the plans of tenant ${this.tenantName} name ${owner.size} callers, a pattern of ${all.length} characters; Envoy Gateway takes at most 1024: `
+        + 'move groups of callers to tenants of their own');
+    }
+  }
+
+  private checkAuthentication(): void {
     if (this.authentication.kind === GatewayAuthenticationKind.JWT) {
       const jwt = this.authentication.jwtOptions!;
       for (const [name, url] of [['issuerUrl', jwt.issuerUrl], ['jwksUrl', jwt.jwksUrl]]) {

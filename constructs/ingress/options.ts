@@ -238,6 +238,22 @@ export interface TenantRateLimits {
   readonly tokensPerDay?: number;
 }
 
+/**
+ * A plan for a group of a tenant's callers (a tier such as `gold`): the callers it names share its limits instead
+ * of the tenant's. Callers of no plan share the tenant's `limits`.
+ */
+export interface CallerPlan {
+  /** Name of the plan, a DNS label of at most 40 characters. */
+  readonly planName: string;
+  /**
+   * The callers on the plan. API keys: the client id of each key (Envoy: the key's name in the tenant's key Secret;
+   * Kuadrant: the name of the key's Secret). JWT: the token's `sub`.
+   */
+  readonly clientIds: string[];
+  /** What the group may send, counted for the group as a whole. */
+  readonly limits: TenantRateLimits;
+}
+
 /** Props of {@link DataPlanePlacement.dpuNodes}. */
 export interface DpuPlacementProps {
   /** The node pool whose nodes carry the DPU (its node selector and tolerations pin the data plane). */

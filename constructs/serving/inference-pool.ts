@@ -12,7 +12,7 @@ import { invalid } from '../common/validation';
 import { InferencePoolMember, containerSecurityContext, isDnsLabel, podSecurityContext, resources } from './private/pod';
 import { InferenceExtensionRelease, LlmdRouterRelease } from './releases';
 
-/** A model server's role in an llm-d pool (pod label `llm-d.ai/role`; shared/reference/llm-serving.md §5). */
+/** A model server's role in an llm-d pool (pod label `llm-d.ai/role`, which llm-d-router's prefill and decode filters select on). */
 export enum ServingRole {
   /** Prefill and decode in the same pod: aggregated serving. */
   PREFILL_DECODE = 'prefill-decode',
@@ -142,7 +142,8 @@ const EPP_UID = 65532;
  * scorers); a disaggregated pool adds the prefill/decode filters, profiles and decider. Model servers join with
  * `VllmServer({ inferencePool, role })`; InferenceObjectives (`llm-d.ai/v1alpha2`, or the
  * Inference Extension's group for llm-d-router before v0.9.0) set request priorities.
- * Sources: shared/crds/README.md "What llm-d deploys", shared/reference/llm-serving.md §5-6.
+ * Sources: llm-d/llm-d-router v0.10.0 `config/manifests/` and `config/crd/bases/`, kubernetes-sigs/gateway-api-inference-extension
+ * `api/v1/inferencepool_types.go`.
  */
 export class InferencePool extends Construct implements IInferencePool {
   public readonly poolName: string;
@@ -364,7 +365,7 @@ export class InferencePool extends Construct implements IInferencePool {
  * The endpoint picker's plugin file. Aggregated: prefix-cache, queue and KV-cache utilization scorers in one
  * profile (llm-d routerlib chart `default-plugins.yaml`). Disaggregated: the same scorers behind prefill/decode
  * filters in two profiles, with the prefix-based decider choosing when to prefill remotely (llm-d-router
- * `deploy/config/pd-epp-config.yaml`, plugin names as listed in shared/crds/README.md).
+ * `deploy/config/pd-epp-config.yaml`, plugin types registered in `pkg/epp/framework/plugins/scheduling/`).
  */
 function endpointPickerConfig(
   release: LlmdRouterRelease, disaggregated: boolean, w: { prefix: number; queue: number; kv: number }, threshold: number,

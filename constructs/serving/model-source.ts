@@ -99,7 +99,7 @@ const HF_CACHE_PATH = '/models-cache';
 export class ModelSource {
   /**
    * Download from the Hugging Face hub at start (`HF_HOME` on a cache volume, `HF_TOKEN` from a Secret;
-   * shared/reference/llm-serving.md §1).
+   * https://huggingface.co/docs/huggingface_hub/package_reference/environment_variables).
    */
   public static huggingFace(options: HuggingFaceSourceOptions = {}): ModelSource {
     return new ModelSource(ModelSourceKind.HUGGING_FACE, (model) => {

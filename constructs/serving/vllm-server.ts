@@ -12,8 +12,10 @@ import {
   PodMonitorSpecPodMetricsEndpointsMetricRelabelings,
   PodMonitorSpecPodMetricsEndpointsMetricRelabelingsAction,
 } from '../../generated/k8s/prometheus-operator';
+import { FactoryError, fail } from '../../lib/errors';
+import { GpuVendor } from '../../lib/hardware/gpu';
 import { LlmModel, ModelTask, NumericFormat } from '../../lib/models/llm';
-import { ServingPlan, ServingPlanner } from '../../lib/models/serving-plan';
+import { ServingPlan, ServingPlanAnnotations, ServingPlanner, ServingRequest } from '../../lib/models/serving-plan';
 import { GpuOffer, IGpuNodePool } from '../accelerators/gpu-node-pool';
 import { RdmaPodWiring } from '../accelerators/rdma-pod-wiring';
 import { guard, invalid } from '../common/validation';
@@ -43,6 +45,16 @@ export enum MultiNodeBackend {
   MULTIPROCESSING = 'mp',
   /** A Ray cluster: the leader starts the Ray head and serves with `--distributed-executor-backend=ray`, workers join it. */
   RAY = 'ray',
+}
+
+/** A LoRA adapter a server loads at start and serves under its own model name. */
+export interface LoraAdapter {
+  /** Model name clients put in the `model` field to use the adapter, e.g. `support-bot`. */
+  readonly name: string;
+  /** Hugging Face repository id or path in the pod of the adapter (`adapter_config.json` and weights). */
+  readonly source: string;
+  /** Rank of the adapter (`r` in its `adapter_config.json`). */
+  readonly rank: number;
 }
 
 /** Props of {@link VllmServer}. */
@@ -97,8 +109,35 @@ export interface VllmServerProps {
    */
   readonly pipelineParallelSize?: number;
   /**
-   * Nodes one replica may span. Above 1 the planner may choose pipeline stages across nodes, rendered as a
-   * LeaderWorkerSet (needs the LWS controller in the cluster).
+   * Pin `--data-parallel-size`: attention ranks of one server whose experts spread over all their GPUs (wide expert
+   * parallelism for a mixture-of-experts model).
+   * @default - the smallest layout that fits; data parallelism only for mixture-of-experts models
+   */
+  readonly dataParallelSize?: number;
+  /**
+   * LoRA adapters loaded at start (`--enable-lora --lora-modules name=source ...`), each served as its own model
+   * name next to the base model. Their slots are sized into the VRAM plan.
+   * @default - none
+   */
+  readonly loraAdapters?: LoraAdapter[];
+  /**
+   * Adapters served at once (`--max-loras`).
+   * @default - the number of loraAdapters
+   */
+  readonly maxLoras?: number;
+  /**
+   * `--max-lora-rank`, one of vLLM's 1, 8, 16, 32, 64, 128, 256, 320, 512.
+   * @default - the smallest of those that holds every adapter's rank
+   */
+  readonly maxLoraRank?: number;
+  /**
+   * Pin `--enable-expert-parallel`.
+   * @default - on for a mixture-of-experts model with data parallelism
+   */
+  readonly expertParallel?: boolean;
+  /**
+   * Nodes one replica may span. Above 1 the planner may choose pipeline stages, or data-parallel ranks of a
+   * mixture-of-experts model, across nodes, rendered as a LeaderWorkerSet (needs the LWS controller in the cluster).
    * @default 1
    */
   readonly maxNodesPerReplica?: number;
@@ -125,9 +164,16 @@ export interface VllmServerProps {
   readonly servedModelName?: string;
   /**
    * Container image. It must accept `vllm serve` and, for P/D roles, ship NIXL (upstream `vllm/vllm-openai` images do).
-   * @default 'vllm/vllm-openai:v0.21.0' - the vLLM release llm-d-router v0.10.0 deploys
+   * @default 'vllm/vllm-openai:v0.21.0' - the vLLM release llm-d-router v0.10.0 deploys; on an AMD pool AMD's ROCm
+   * build `rocm/vllm:rocm7.14.0_cdna_ubuntu24.04_py3.14_pytorch_2.11.0_vllm_0.23.0`
    */
   readonly image?: string;
+  /**
+   * Group ids the pod joins (`supplementalGroups`), for devices owned by a group: on AMD nodes the GIDs of the
+   * node's `video` and `render` groups, which own `/dev/dri` and `/dev/kfd` (vLLM runs as a non-root user).
+   * @default - none; on an AMD pool a warning asks for them
+   */
+  readonly deviceGroupIds?: number[];
   /**
    * Secret key holding the API key clients must send as a Bearer token (`VLLM_API_KEY`).
    * @default - no API key
@@ -189,9 +235,15 @@ const NIXL_PORT = 5600;
  * images ship both nixl-cu13 and nixl-cu12").
  */
 const DEFAULT_IMAGE = 'vllm/vllm-openai:v0.21.0';
+/**
+ * AMD's ROCm build of vLLM for Instinct (CDNA: MI300X, MI350X), the image AMD's vLLM guide pulls
+ * (https://rocm.docs.amd.com/projects/ai-ecosystem/en/latest/inference/vllm.html, "Pull the ROCm vLLM 0.23.0 Docker
+ * image"). Not pulled here: verify the tag on Docker Hub `rocm/vllm` before relying on it.
+ */
+const DEFAULT_ROCM_IMAGE = 'rocm/vllm:rocm7.14.0_cdna_ubuntu24.04_py3.14_pytorch_2.11.0_vllm_0.23.0';
 /** Writable home of the non-root user: every cache vLLM, torch, Triton, FlashInfer and CUDA write goes here. */
 const HOME = '/var/lib/vllm';
-/** LeaderWorkerSet labels (kubernetes-sigs/lws; shared/reference/llm-serving.md §7). */
+/** LeaderWorkerSet worker-index label (kubernetes-sigs/lws `api/leaderworkerset/v1/leaderworkerset_types.go`). */
 const LWS_WORKER_INDEX = 'leaderworkerset.sigs.k8s.io/worker-index';
 /**
  * Port of the torch.distributed store on the leader for the multiprocessing backend: vLLM's default `master_port`
@@ -199,6 +251,12 @@ const LWS_WORKER_INDEX = 'leaderworkerset.sigs.k8s.io/worker-index';
  * policies can name it.
  */
 const MASTER_PORT = 29501;
+/**
+ * Port of the data-parallel coordinator on the leader (`--data-parallel-rpc-port`), the one vLLM's data-parallel
+ * deployment guide uses (vllm-project/vllm `docs/serving/data_parallel_deployment.md`), written out so that network
+ * policies can name it.
+ */
+const DP_RPC_PORT = 13345;
 /** Env var holding the pod's node rank, from the LWS worker-index label through the downward API. */
 const NODE_RANK_ENV = 'NODE_RANK';
 /** Ray helper of the vLLM image (`COPY examples examples` into /vllm-workspace; the LWS vLLM example runs it). */
@@ -228,6 +286,8 @@ export class VllmServer extends Construct {
   public readonly url: string;
   /** Name clients put in the `model` field. */
   public readonly servedModelName: string;
+  /** Every model name the server answers to: the base model's, then each LoRA adapter's. */
+  public readonly servedModelNames: string[];
   /** The model. */
   public readonly model: LlmModel;
   /** Role in an llm-d pool. */
@@ -261,24 +321,46 @@ export class VllmServer extends Construct {
     const offer = this.chooseOffer(pool, props.gpuResourceName);
     this.gpuResourceName = offer.resourceName;
 
-    this.plan = guard(this, () =>
-      ServingPlanner.plan({
-        model,
-        gpu: pool.gpuModel,
-        gpusPerNode: offer.countPerNode,
-        gpuMemoryGb: offer.memoryGb,
-        migProfile: offer.migProfile,
-        sharedGpu: offer.shared,
-        maxNodesPerReplica: props.maxNodesPerReplica,
-        maxModelLen: props.maxModelLen,
-        weightFormat: props.weightFormat,
-        kvCacheFormat: props.kvCacheFormat,
-        gpuMemoryUtilization: props.gpuMemoryUtilization,
-        activationReserveGb: props.activationReserveGb,
-        tensorParallelSize: props.tensorParallelSize,
-        pipelineParallelSize: props.pipelineParallelSize,
-      }),
-    );
+    const adapters = props.loraAdapters ?? [];
+    const loraRanks = ServingPlanner.loraRanks();
+    const highestRank = Math.max(0, ...adapters.map((a) => a.rank));
+    const maxLoraRank = props.maxLoraRank ?? (adapters.length > 0 ? loraRanks.find((r) => r >= highestRank) : undefined);
+    const maxLoras = props.maxLoras ?? (adapters.length > 0 ? adapters.length : undefined);
+    if (adapters.length === 0 && (props.maxLoras !== undefined || props.maxLoraRank !== undefined)) {
+      invalid(this, 'maxLoras and maxLoraRank size LoRA adapters, but loraAdapters is empty; give the adapters to load');
+    }
+    if (adapters.length > 0) this.checkAdapters(adapters, maxLoraRank, props.servedModelName ?? model.huggingFaceId);
+
+    const request: ServingRequest = {
+      model,
+      gpu: pool.gpuModel,
+      gpusPerNode: offer.countPerNode,
+      gpuMemoryGb: offer.memoryGb,
+      migProfile: offer.migProfile,
+      sharedGpu: offer.shared,
+      maxNodesPerReplica: props.maxNodesPerReplica,
+      maxModelLen: props.maxModelLen,
+      weightFormat: props.weightFormat,
+      kvCacheFormat: props.kvCacheFormat,
+      gpuMemoryUtilization: props.gpuMemoryUtilization,
+      activationReserveGb: props.activationReserveGb,
+      tensorParallelSize: props.tensorParallelSize,
+      pipelineParallelSize: props.pipelineParallelSize,
+      dataParallelSize: props.dataParallelSize,
+      expertParallel: props.expertParallel,
+      maxLoras,
+      maxLoraRank,
+    };
+    this.plan = guard(this, () => {
+      try {
+        return ServingPlanner.plan(request);
+      } catch (e) {
+        // a refusal also names the other pools of the app whose GPUs would hold the model
+        const elsewhere = e instanceof FactoryError ? otherPoolsThatFit(this, pool, request) : undefined;
+        if (elsewhere) fail(`${(e as Error).message}; ${elsewhere}`);
+        throw e;
+      }
+    });
     this.multiNode = this.plan.nodesPerReplica > 1;
     this.multiNodeBackend = props.multiNodeBackend ?? MultiNodeBackend.MULTIPROCESSING;
     this.workloadKind = this.multiNode ? 'LeaderWorkerSet' : 'Deployment';
@@ -294,18 +376,26 @@ export class VllmServer extends Construct {
       invalid(this, `serverName ${JSON.stringify(this.serverName)} is not a DNS-1035 label; use lower-case letters, digits and dashes, starting with a letter`);
     }
     this.servedModelName = props.servedModelName ?? model.huggingFaceId;
+    this.servedModelNames = [this.servedModelName, ...adapters.map((a) => a.name)];
     this.url = `http://${this.serverName}:${VLLM_PORT}/v1`;
     this.monitoring = props.monitoring ?? true;
 
     // rules of roles and pools
     const transcription = model.task === ModelTask.TRANSCRIPTION;
+    const embedding = model.task === ModelTask.EMBEDDING;
     if (props.inferencePool && transcription) {
       invalid(this, `${model.name} serves /v1/audio/transcriptions (multipart audio), which the endpoint picker's scorers do not parse; ` +
         'serve it through its Service, without inferencePool');
     }
+    if (props.inferencePool && embedding) {
+      invalid(this, `${model.name} is an embedding model (/v1/embeddings); the endpoint picker's prefix and KV scorers are for generation, ` +
+        'so serve it through its Service, without inferencePool');
+    }
     if (disaggregated) {
       if (!props.inferencePool) invalid(this, `role ${this.role} needs an inferencePool whose endpoint picker pairs prefill and decode pods`);
-      if (transcription) invalid(this, `role ${this.role}: prefill/decode disaggregation is for text generation; ${model.name} is a transcription model`);
+      if (transcription || embedding) {
+        invalid(this, `role ${this.role}: prefill/decode disaggregation is for text generation; ${model.name} is a ${model.task} model`);
+      }
       if (!pool.rdma) {
         invalid(this, `role ${this.role} (prefill/decode disaggregation) moves the KV cache between pods with NIXL over RDMA, ` +
           `but GPU pool ${pool.poolName} has no RDMA network; give the pool an RdmaAttachment or serve with role prefill-decode`);
@@ -315,9 +405,32 @@ export class VllmServer extends Construct {
           'side channel are wired for single-node pods; use a single-node layout (more GPUs per node, FP8 weights) for P/D');
       }
     }
+    const dataParallelAcrossNodes = this.multiNode && this.plan.dataParallelSize > 1;
+    if (dataParallelAcrossNodes && this.multiNodeBackend === MultiNodeBackend.RAY) {
+      invalid(this, `multiNodeBackend ray with ${this.plan.dataParallelSize} data-parallel ranks on ${this.plan.nodesPerReplica} nodes is not rendered: ` +
+        'the pods of a data-parallel group start their own ranks with vLLM\'s multiprocessing backend; use MultiNodeBackend.MULTIPROCESSING');
+    }
     if (this.multiNode && !pool.rdma) {
       Annotations.of(this).addWarning(
         `${this.plan.nodesPerReplica}-node layout on GPU pool ${pool.poolName} without an RDMA network: NCCL falls back to TCP sockets between nodes`);
+    }
+    const amd = pool.gpuModel.vendor === GpuVendor.AMD;
+    const image = props.image ?? (amd ? DEFAULT_ROCM_IMAGE : DEFAULT_IMAGE);
+    const rocmImage = /rocm/i.test(image);
+    if (amd && !rocmImage) {
+      invalid(this, `image ${image} is a CUDA build, but GPU pool ${pool.poolName} has ${pool.gpuModel.displayName}; ` +
+        `use a ROCm build of vLLM (e.g. ${DEFAULT_ROCM_IMAGE}) or an NVIDIA pool`);
+    }
+    if (!amd && rocmImage) {
+      invalid(this, `image ${image} is a ROCm build for AMD GPUs, but GPU pool ${pool.poolName} has ${pool.gpuModel.displayName}; ` +
+        `use a CUDA build (e.g. ${DEFAULT_IMAGE}) or an AMD pool`);
+    }
+    if (amd && props.deviceGroupIds === undefined) {
+      Annotations.of(this).addWarning(`GPU pool ${pool.poolName} is AMD: vLLM runs as a non-root user and needs the node's video and render ` +
+        'group ids to open /dev/kfd and /dev/dri; set deviceGroupIds (getent group video render on a node)');
+    }
+    for (const gid of props.deviceGroupIds ?? []) {
+      if (!Number.isInteger(gid) || gid < 0 || gid > 2147483647) invalid(this, `deviceGroupIds: ${gid} is not a group id (0 to 2147483647)`);
     }
     if (offer.shared) {
       Annotations.of(this).addWarning(`GPU offer ${offer.resourceName} is shared (time-slicing or MPS): other pods on the same GPU can take its memory`);
@@ -341,17 +454,28 @@ export class VllmServer extends Construct {
     const startupSeconds = props.startupTimeoutSeconds ?? 600 + 60 * Math.ceil((2 * model.weightsGb(this.plan.weightFormat)) / 60);
     if (!Number.isInteger(startupSeconds) || startupSeconds < 60) invalid(this, `startupTimeoutSeconds ${startupSeconds} must be an integer of at least 60`);
 
-    // vLLM arguments, from the plan (shared/reference/llm-serving.md §1)
+    // vLLM arguments, from the plan (`vllm serve --help`; vllm-project/vllm `vllm/engine/arg_utils.py`)
     const args = [
       source.modelArgument,
       `--served-model-name=${this.servedModelName}`,
       `--port=${vllmPort}`,
       `--tensor-parallel-size=${this.plan.tensorParallelSize}`,
-      ...(this.multiNode ? [`--pipeline-parallel-size=${this.plan.pipelineParallelSize}`, `--distributed-executor-backend=${this.multiNodeBackend}`] : []),
+      ...(this.multiNode && !dataParallelAcrossNodes
+        ? [`--pipeline-parallel-size=${this.plan.pipelineParallelSize}`, `--distributed-executor-backend=${this.multiNodeBackend}`]
+        : []),
+      ...(this.plan.dataParallelSize > 1 ? [`--data-parallel-size=${this.plan.dataParallelSize}`] : []),
+      ...(this.plan.expertParallel ? ['--enable-expert-parallel'] : []),
       `--max-model-len=${this.plan.maxModelLen}`,
       `--gpu-memory-utilization=${this.plan.gpuMemoryUtilization}`,
     ];
-    if (!transcription) args.push((props.enablePrefixCaching ?? true) ? '--enable-prefix-caching' : '--no-enable-prefix-caching');
+    // embeddings: vLLM's pooling runner (vllm-project/vllm docs, "vllm serve intfloat/e5-small --runner pooling")
+    if (embedding) args.push('--runner=pooling');
+    if (!transcription && !embedding) args.push((props.enablePrefixCaching ?? true) ? '--enable-prefix-caching' : '--no-enable-prefix-caching');
+    if (adapters.length > 0) {
+      // one --lora-modules followed by every adapter: vLLM's LoRAParserAction keeps only the last occurrence of the flag
+      args.push('--enable-lora', `--max-loras=${this.plan.maxLoras}`, `--max-lora-rank=${this.plan.maxLoraRank}`,
+        '--lora-modules', ...adapters.map((a) => `${a.name}=${a.source}`));
+    }
     if (this.plan.quantization) args.push(`--quantization=${this.plan.quantization}`);
     if (this.plan.kvCacheFormat === NumericFormat.FP8) args.push('--kv-cache-dtype=fp8');
     if (disaggregated) args.push('--kv-transfer-config={"kv_connector":"NixlConnector","kv_role":"kv_both"}');
@@ -382,7 +506,8 @@ export class VllmServer extends Construct {
     }
     if (rdma) vars.push(...rdma.envVars());
 
-    const gpus = this.plan.tensorParallelSize;
+    // GPUs of one pod: a pipeline stage (TP), or the data-parallel ranks of one node (TP × local DP)
+    const gpus = this.plan.gpusPerReplica / this.plan.nodesPerReplica;
     const shmGib = gpus > 1 || this.multiNode ? 16 : 4;
     const volumes: Volume[] = [
       { name: 'shm', emptyDir: { medium: 'Memory', sizeLimit: k8s.Quantity.fromString(`${shmGib}Gi`) } },
@@ -396,7 +521,7 @@ export class VllmServer extends Construct {
     // /dev/shm is memory-backed and counts against the container's memory limit
     const container = (command: string[] | undefined, containerArgs: string[], serving: boolean, extraEnv: EnvVar[] = []): Container => ({
       name: 'vllm',
-      image: props.image ?? DEFAULT_IMAGE,
+      image,
       command,
       args: containerArgs,
       env: [...vars, ...extraEnv],
@@ -419,7 +544,7 @@ export class VllmServer extends Construct {
     });
     const sidecarImage = props.routingSidecarImage ?? (props.inferencePool?.routerRelease ?? LlmdRouterRelease.V0_10_0).routingSidecarImage;
     const podSpec = (main: Container): PodSpec => ({
-      securityContext: podSecurityContext(),
+      securityContext: props.deviceGroupIds ? { ...podSecurityContext(), supplementalGroups: props.deviceGroupIds } : podSecurityContext(),
       nodeSelector: pool.nodeSelector,
       tolerations: pool.tolerations,
       terminationGracePeriodSeconds: 60,
@@ -431,10 +556,12 @@ export class VllmServer extends Construct {
     const selector = { 'app.kubernetes.io/instance': this.serverName };
     const replicas = Lazy.any({ produce: () => (this.autoscaler ? undefined : this.replicas) });
     const objectLabels = { ...this.podLabels };
+    // the plan, where operators and the capacity report read it
+    const workloadAnnotations = ServingPlanAnnotations.of(this.plan);
 
     if (!this.multiNode) {
       new k8s.KubeDeployment(this, 'Resource', {
-        metadata: { name: this.serverName, labels: objectLabels },
+        metadata: { name: this.serverName, labels: objectLabels, annotations: workloadAnnotations },
         spec: {
           replicas,
           selector: { matchLabels: selector },
@@ -444,11 +571,13 @@ export class VllmServer extends Construct {
         },
       });
     } else {
-      const [leaderMain, workerMain] = this.multiNodeBackend === MultiNodeBackend.RAY
-        ? rayCommands(args)
-        : multiprocessingCommands(args, this.plan.nodesPerReplica);
+      const [leaderMain, workerMain] = dataParallelAcrossNodes
+        ? dataParallelCommands(args, this.plan.dataParallelSize / this.plan.nodesPerReplica)
+        : this.multiNodeBackend === MultiNodeBackend.RAY
+          ? rayCommands(args)
+          : multiprocessingCommands(args, this.plan.nodesPerReplica);
       new LeaderWorkerSet(this, 'Resource', {
-        metadata: { name: this.serverName, labels: objectLabels },
+        metadata: { name: this.serverName, labels: objectLabels, annotations: workloadAnnotations },
         spec: {
           replicas,
           startupPolicy: LeaderWorkerSetSpecStartupPolicy.LEADER_CREATED,
@@ -522,6 +651,26 @@ export class VllmServer extends Construct {
     });
   }
 
+  private checkAdapters(adapters: LoraAdapter[], maxLoraRank: number | undefined, baseName: string): void {
+    const names = new Set<string>([baseName]);
+    for (const a of adapters) {
+      if (!/^[A-Za-z0-9][A-Za-z0-9._\/-]*$/.test(a.name)) {
+        invalid(this, `LoRA adapter name ${JSON.stringify(a.name)} must be letters, digits, dots, dashes, underscores and slashes (it is a model name and ` +
+          'the left side of --lora-modules name=source)');
+      }
+      if (names.has(a.name)) invalid(this, `LoRA adapter name ${a.name} is used twice (or is the base model's name); give each adapter its own name`);
+      names.add(a.name);
+      if (a.source.length === 0 || /\s/.test(a.source)) invalid(this, `LoRA adapter ${a.name}: source ${JSON.stringify(a.source)} must be a repository id or path without spaces`);
+      if (!Number.isInteger(a.rank) || a.rank < 1) invalid(this, `LoRA adapter ${a.name}: rank ${a.rank} must be a positive integer`);
+      if (maxLoraRank === undefined) {
+        invalid(this, `LoRA adapter ${a.name} has rank ${a.rank}, above vLLM's largest --max-lora-rank 512; use an adapter of rank 512 or less`);
+      } else if (a.rank > maxLoraRank) {
+        invalid(this, `LoRA adapter ${a.name} has rank ${a.rank}, above the server's maxLoraRank ${maxLoraRank}; raise maxLoraRank to ` +
+          `${ServingPlanner.loraRanks().find((r) => r >= a.rank) ?? 512} or use an adapter of rank ${maxLoraRank} or less`);
+      }
+    }
+  }
+
   private chooseOffer(pool: IGpuNodePool, resourceName: string | undefined): GpuOffer {
     const names = pool.offers.map((o) => o.resourceName);
     if (pool.offers.length === 0) invalid(this, `GPU pool ${pool.poolName} offers no GPU resources`);
@@ -547,6 +696,41 @@ export class VllmServer extends Construct {
   }
 }
 
+/**
+ * Other GPU pools of the app (defined before this server) whose whole-GPU offer holds the model as requested, each
+ * with its layout and KV budget; undefined when none does. Pins of the layout are dropped: another pool has other
+ * GPUs per node.
+ */
+function otherPoolsThatFit(scope: Construct, pool: IGpuNodePool, request: ServingRequest): string | undefined {
+  const found: string[] = [];
+  const pools = scope.node.root.node.findAll().filter((c): c is IGpuNodePool & Construct =>
+    c !== pool && (c as any).gpuModel !== undefined && Array.isArray((c as any).offers) && typeof (c as any).poolName === 'string');
+  for (const other of pools.sort((a, b) => a.poolName.localeCompare(b.poolName))) {
+    const whole = other.offers.find((o) => !o.migProfile && !o.shared);
+    if (!whole) continue;
+    try {
+      const plan = ServingPlanner.plan({
+        ...request,
+        gpu: other.gpuModel,
+        gpusPerNode: whole.countPerNode,
+        gpuMemoryGb: whole.memoryGb,
+        migProfile: undefined,
+        sharedGpu: false,
+        tensorParallelSize: undefined,
+        pipelineParallelSize: undefined,
+        dataParallelSize: undefined,
+      });
+      const layout = `TP=${plan.tensorParallelSize}${plan.pipelineParallelSize > 1 ? ` × PP=${plan.pipelineParallelSize}` : ''}` +
+        `${plan.dataParallelSize > 1 ? ` × DP=${plan.dataParallelSize}` : ''}${plan.nodesPerReplica > 1 ? ` on ${plan.nodesPerReplica} nodes` : ''}`;
+      found.push(`pool ${other.poolName} (${whole.countPerNode}× ${other.gpuModel.displayName}) holds it with ${layout}, ` +
+        `KV cache ${plan.kvCacheTokens} tokens (${plan.maxConcurrentSequences} × ${plan.maxModelLen})`);
+    } catch (e) {
+      if (!(e instanceof FactoryError)) throw e;
+    }
+  }
+  return found.length > 0 ? `or serve it on another pool: ${found.join('; ')}` : undefined;
+}
+
 /** The command, arguments and extra environment of one pod of a multi-node group. */
 interface GroupMember {
   readonly command: string[];
@@ -568,6 +752,26 @@ function multiprocessingCommands(args: string[], nodes: number): [GroupMember, G
   return [
     { command: ['vllm', 'serve'], args: [...args, ...distributed('0')], env: [] },
     { command: ['vllm', 'serve'], args: [...args, ...distributed(`$(${NODE_RANK_ENV})`), '--headless'], env: [rankEnv] },
+  ];
+}
+
+/**
+ * Data-parallel ranks across the nodes of an LWS group, the layout of llm-d's wide expert parallelism: every pod runs
+ * `localRanks` ranks of TP GPUs (`--data-parallel-size-local`); the leader runs ranks 0.. and the API server, each
+ * worker the ranks from worker index × localRanks on, `--headless`; all reach the leader's coordinator at
+ * `--data-parallel-address` / `--data-parallel-rpc-port` (vllm-project/vllm `docs/serving/data_parallel_deployment.md`,
+ * "Internal Load Balancing", two-node example). The start rank needs arithmetic on the worker index, so the worker
+ * runs through a shell.
+ */
+function dataParallelCommands(args: string[], localRanks: number): [GroupMember, GroupMember] {
+  const coordinator = [`--data-parallel-size-local=${localRanks}`, '--data-parallel-address=$(LWS_LEADER_ADDRESS)', `--data-parallel-rpc-port=${DP_RPC_PORT}`];
+  const rankEnv: EnvVar = { name: NODE_RANK_ENV, valueFrom: { fieldRef: { fieldPath: `metadata.labels['${LWS_WORKER_INDEX}']` } } };
+  const workerScript = `exec vllm serve ${[...args, '--headless', `--data-parallel-size-local=${localRanks}`].map(shellQuote).join(' ')} ` +
+    `--data-parallel-address="\${LWS_LEADER_ADDRESS}" --data-parallel-rpc-port=${DP_RPC_PORT} ` +
+    `--data-parallel-start-rank="$((\${${NODE_RANK_ENV}} * ${localRanks}))"`;
+  return [
+    { command: ['vllm', 'serve'], args: [...args, ...coordinator], env: [] },
+    { command: ['/bin/bash', '-c'], args: [workerScript], env: [rankEnv] },
   ];
 }
 
@@ -598,7 +802,7 @@ function routingSidecar(image: string): Container {
 
 /**
  * Metric renames on scrape: vLLM renamed `vllm:gpu_cache_usage_perc` to `vllm:kv_cache_usage_perc` and
- * `vllm:time_per_output_token_seconds` to `vllm:inter_token_latency_seconds` (shared/reference/llm-serving.md §1);
+ * `vllm:time_per_output_token_seconds` to `vllm:inter_token_latency_seconds` (vllm-project/vllm `vllm/v1/metrics/loggers.py`);
  * storing the old names under the new ones lets one dashboard and one autoscaler query serve both image generations.
  */
 function metricRenames(): PodMonitorSpecPodMetricsEndpointsMetricRelabelings[] {

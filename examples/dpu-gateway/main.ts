@@ -10,10 +10,15 @@
  *   - `dist/kuadrant/`: Kuadrant on an Envoy Gateway data plane.
  *   Each set holds the L40S node pool, each tenant's model (vLLM behind an llm-d InferencePool in the tenant's
  *   namespace) and the gateway: an HTTPS listener, certificate, API keys, request and token limits per tenant, the
- *   data plane pinned to the DPU servers, and NetworkPolicies that let only the gateway reach the models.
+ *   data plane pinned to the DPU servers, and NetworkPolicies that let only the gateway (and Prometheus in
+ *   `monitoring`) reach the models. On Envoy AI Gateway team-a also gets an MCP route (`/mcp`, its tool servers)
+ *   behind the same API keys, and its nightly evaluation job a plan of its own (its key is `nightly-eval`: on Envoy
+ *   the key's name in `team-a-api-keys`, on Kuadrant the name of its key Secret).
  *
  * Created out of band: the site CA Secret `site-ca` (cert-manager), the API key Secrets (`team-a-api-keys`,
- * `team-b-api-keys`), `hf-token`; Envoy Gateway installed with its global rate limit service (Redis).
+ * `team-b-api-keys`; on Envoy AI Gateway a copy of `team-a-api-keys` in `ai-gateway` for the MCP route), `hf-token`,
+ * team-a's MCP server Service `team-a-tools` in `ai-gateway`; Envoy Gateway installed with its global rate limit
+ * service (Redis); Prometheus in `monitoring`.
  *
  *   npx cdktf synth          # from this folder (or `npm run synth` at the repository root)
  */
@@ -23,10 +28,12 @@ import { App } from 'cdktf';
 import {
   AiGateway,
   AiGatewayPorts,
+  CallerPlan,
   DataPlanePlacement,
   FactoryStack,
   GatewayAuthentication,
   GatewayImplementation,
+  GatewayImplementationKind,
   GatewayTls,
   GpuNodePool,
   InferencePool,
@@ -44,10 +51,21 @@ import {
   VllmServer,
 } from 'cdk-ai-factory';
 
+/** The nightly evaluation job of team-a: few requests, a large daily token budget, not counted with the team. */
+const BATCH_PLAN: CallerPlan = { planName: 'batch', clientIds: ['nightly-eval'], limits: { requestsPerMinute: 30, tokensPerMinute: 1_000_000, tokensPerDay: 200_000_000 } };
 /** The two tenants: each its own model, hostname, key Secret and plan. */
-const TENANTS = [
-  { name: 'team-a', model: LlmModel.LLAMA_3_1_8B, modelName: 'llama-3-1-8b', requestsPerMinute: 600, tokensPerMinute: 200_000, tokensPerDay: 50_000_000 },
-  { name: 'team-b', model: LlmModel.QWEN_2_5_7B, modelName: 'qwen-2-5-7b', requestsPerMinute: 300, tokensPerMinute: 100_000, tokensPerDay: 20_000_000 },
+interface TenantSpec {
+  readonly name: string;
+  readonly model: LlmModel;
+  readonly modelName: string;
+  readonly requestsPerMinute: number;
+  readonly tokensPerMinute: number;
+  readonly tokensPerDay: number;
+  readonly plans: CallerPlan[];
+}
+const TENANTS: TenantSpec[] = [
+  { name: 'team-a', model: LlmModel.LLAMA_3_1_8B, modelName: 'llama-3-1-8b', requestsPerMinute: 600, tokensPerMinute: 200_000, tokensPerDay: 50_000_000, plans: [BATCH_PLAN] },
+  { name: 'team-b', model: LlmModel.QWEN_2_5_7B, modelName: 'qwen-2-5-7b', requestsPerMinute: 300, tokensPerMinute: 100_000, tokensPerDay: 20_000_000, plans: [] },
 ];
 const DOMAIN = 'ai.factory.example';
 const REPLICAS = 2;
@@ -89,6 +107,7 @@ function clusterSide(outdir: string, implementation: GatewayImplementation): voi
     dataPlane: DataPlanePlacement.dpuNodes({ nodePool: l40s, server }),
     replicas: REPLICAS,
     hostCpuCoresPerReplica: 2,
+    monitoringNamespaceName: 'monitoring',
   });
 
   for (const t of TENANTS) {
@@ -109,8 +128,13 @@ function clusterSide(outdir: string, implementation: GatewayImplementation): voi
       hostname: `${t.name}.${DOMAIN}`,
       authentication: GatewayAuthentication.apiKeys({ secretName: `${t.name}-api-keys` }),
       limits: { requestsPerMinute: t.requestsPerMinute, tokensPerMinute: t.tokensPerMinute, tokensPerDay: t.tokensPerDay },
+      plans: t.plans,
     });
     tenant.routeModel(t.modelName);
+    // agentic traffic next to the model: MCPRoute is Envoy AI Gateway's (Kuadrant has no MCP route)
+    if (t.name === 'team-a' && implementation.kind === GatewayImplementationKind.ENVOY_AI_GATEWAY) {
+      tenant.addMcpServer({ serviceName: 'team-a-tools', port: 8080 });
+    }
   }
   k8s.synth();
 }

@@ -130,6 +130,9 @@ export function capacityOf(model: FactoryModel): CapacitySummary {
     const gpus = g.group.nodeCount * g.group.gpusPerNode;
     if (quota > gpus) findings.push(`oversubscribed: Kueue hands out ${quota} nvidia.com/gpu on node group ${g.group.name}, which has ${gpus} GPUs`);
   }
+  for (const s of model.modelServers) {
+    if (s.memory?.problem) findings.push(`model server ${s.namespaceName}/${s.name} does not fit its ${s.memory.gpu}: ${s.memory.problem}`);
+  }
   return { pools, tenantQuotas, tenantClusters, mig, findings };
 }
 
@@ -247,8 +250,8 @@ export function capacityReport(model: FactoryModel, title: string): string {
     }
   }
   if (model.kueueQuotas.length) {
-    lines.push('## Kubernetes GPU quotas (Kueue)', '', '| cluster queue | flavor | resource | nominal | borrowing limit |', '|---|---|---|--:|--:|');
-    for (const q of model.kueueQuotas) lines.push(`| ${q.clusterQueue} | ${q.flavor} | ${q.resource} | ${q.nominal} | ${q.borrowingLimit ?? '-'} |`);
+    lines.push('## Kubernetes GPU quotas (Kueue)', '', '| tenant | cluster queue | flavor | resource | nominal | borrowing limit |', '|---|---|---|---|--:|--:|');
+    for (const q of model.kueueQuotas) lines.push(`| ${q.tenant ?? '-'} | ${q.clusterQueue} | ${q.flavor} | ${q.resource} | ${q.nominal} | ${q.borrowingLimit ?? '-'} |`);
     lines.push('');
   }
   if (c.mig.length) {
@@ -262,6 +265,21 @@ export function capacityReport(model: FactoryModel, title: string): string {
       const plan = Object.entries(s.plan).map(([k, v]) => `${k}=${v}`).join(', ');
       const gpus = s.replicas === undefined ? 'autoscaled' : String(s.replicas * s.gpusPerReplica);
       lines.push(`| ${s.namespaceName}/${s.name} | ${s.kind} | ${s.pool ?? '-'} | ${s.replicas ?? 'autoscaled'} | ${s.gpusPerReplica} | ${gpus} | ${plan.replace(/\|/g, '\\|') || '-'} |`);
+    }
+    lines.push('');
+  }
+  const planned = model.modelServers.filter((s) => s.memory);
+  if (planned.length) {
+    lines.push(
+      '## GPU memory per model plan', '',
+      'What each GPU holds, by the serving planner pinned to the flags vLLM starts with; the KV cache is the usable memory (× `--gpu-memory-utilization`) less weights and activation reserve.', '',
+      '| model server | model | GPU | GB per GPU | weights per GPU GB | KV cache per GPU GB | sequences at max-model-len |',
+      '|---|---|---|--:|--:|--:|--:|',
+    );
+    for (const s of planned) {
+      const m = s.memory!;
+      const kv = m.problem ? 'does not fit' : m.kvCachePerGpuGb ?? '-';
+      lines.push(`| ${s.namespaceName}/${s.name} | ${m.model} | ${m.gpu ?? 'not in this output'} | ${m.gpuMemoryGb ?? '-'} | ${m.weightsPerGpuGb} | ${kv} | ${m.problem ? 0 : m.maxConcurrentSequences ?? '-'} |`);
     }
     lines.push('');
   }

@@ -18,6 +18,8 @@ import * as YAML from 'yaml';
 import { cmp, k8sKey, kubernetesObjects, referencedAddress, SynthesizedFactory, terraformDataSources, terraformResources, TerraformResourceRef } from './documents';
 import { GpuModel } from '../hardware/gpu';
 import { ServerProfile } from '../hardware/server';
+import { LlmModel, NumericFormat } from '../models/llm';
+import { ServingPlanner } from '../models/serving-plan';
 
 /** How a flavor (or node group) gets its GPUs. */
 export type GpuAttachmentKind = 'passthrough' | 'vgpu' | 'mig-vgpu' | 'baremetal' | 'none';
@@ -142,6 +144,11 @@ export interface KueueFlavorModel {
 
 export interface KueueQuotaModel {
   readonly clusterQueue: string;
+  /**
+   * The tenant(s) whose namespaces the queue admits (its `namespaceSelector` on `kubernetes.io/metadata.name`, each
+   * namespace's `ai-factory.dev/tenant` label or else its name), comma-separated; unset when the selector says no names.
+   */
+  readonly tenant?: string;
   readonly cohort?: string;
   readonly flavor: string;
   readonly resource: string;
@@ -154,6 +161,12 @@ export interface ModelServerModel {
   readonly kind: string;
   readonly name: string;
   readonly namespaceName: string;
+  /**
+   * The tenant whose namespace the server runs in: the namespace's `ai-factory.dev/tenant` label, else the project of
+   * the same name.
+   * @default - none: the namespace is no tenant's
+   */
+  readonly tenant?: string;
   readonly replicas?: number;
   /** Pods per replica (a LeaderWorkerSet group's size; 1 otherwise). */
   readonly podsPerReplica: number;
@@ -163,6 +176,33 @@ export interface ModelServerModel {
   readonly pool?: string;
   /** The model and the serving flags that make the plan (tensor/pipeline parallelism, context length, ...). */
   readonly plan: { [key: string]: string };
+  /** GPU memory of the plan; unset when the model (label `ai-factory.dev/model`) is not in the catalog. */
+  readonly memory?: ServingMemoryModel;
+}
+
+/**
+ * What one GPU of a model server holds: the weights, and with a known GPU the KV cache left beside them, computed by
+ * the library's serving planner from the flags vLLM is started with (TP, PP, `--max-model-len`,
+ * `--gpu-memory-utilization`, `--quantization`, `--kv-cache-dtype`).
+ */
+export interface ServingMemoryModel {
+  /** The catalog model (`LlmModel.name`). */
+  readonly model: string;
+  /** Weights per GPU in GB (weights ÷ TP × PP). */
+  readonly weightsPerGpuGb: number;
+  /**
+   * The GPU (display name), from the node groups of the server's GPU pool or, when the output holds one GPU model
+   * only, that one; unset when the output does not say.
+   */
+  readonly gpu?: string;
+  /** Memory of one GPU unit (a whole GPU or the MIG slice) in GB; with `gpu`. */
+  readonly gpuMemoryGb?: number;
+  /** KV-cache memory per GPU in GB: usable memory − weights − activation reserve; with `gpu`. */
+  readonly kvCachePerGpuGb?: number;
+  /** Sequences of `--max-model-len` tokens the KV cache of one replica holds at once; with `gpu`. */
+  readonly maxConcurrentSequences?: number;
+  /** The planner's refusal when the plan does not fit the GPU (vLLM would fail to start). */
+  readonly problem?: string;
 }
 
 export interface ExposureModel {
@@ -240,6 +280,22 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
   const byAddr = new Map<string, TerraformResourceRef>();
   for (const r of [...resources, ...data]) byAddr.set(`${r.stack}/${r.address}`, r);
   const ofType = (t: string) => resources.filter((r) => r.resourceType === t);
+  /**
+   * The `<stack>/<type>.<id>` a reference in `stack` points at, across stacks too: cdktf turns a reference to another
+   * stack into `${data.terraform_remote_state.<id>.outputs.<output>}`, an output of the stack that owns the resource
+   * (its remote-state id ends in that stack's name, `cross-stack-reference-input-<stack>`).
+   */
+  const ref = (stack: string, value: unknown): string | undefined => {
+    const m = typeof value === 'string' ? /^\$\{data\.terraform_remote_state\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)\}$/.exec(value.trim()) : null;
+    if (!m) {
+      const addr = referencedAddress(value);
+      return addr ? `${stack}/${addr}` : undefined;
+    }
+    const owners = input.stacks.filter((x) => x.stack !== stack && x.json?.output?.[m[2]] !== undefined);
+    const owner = owners.find((x) => m[1].endsWith(`-${x.stack}`)) ?? (owners.length === 1 ? owners[0] : undefined);
+    const addr = owner && referencedAddress(owner.json.output[m[2]].value);
+    return owner && addr ? `${owner.stack}/${addr}` : undefined;
+  };
 
   // --- tenants ---------------------------------------------------------------------------------------------------
   const providerCloud = new Map<string, string>(); // `<stack>/openstack.<alias>` → cloud
@@ -251,9 +307,9 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
   const tenantOfProvider = (r: TerraformResourceRef): string | undefined =>
     typeof r.attrs?.provider === 'string' ? providerCloud.get(`${r.stack}/${r.attrs.provider}`) : undefined;
   const tenantOfRef = (stack: string, value: unknown): string | undefined => {
-    const addr = referencedAddress(value);
+    const addr = ref(stack, value);
     if (!addr) return undefined;
-    const target = byAddr.get(`${stack}/${addr}`);
+    const target = byAddr.get(addr);
     if (!target) return undefined;
     if (target.resourceType === 'openstack_identity_project_v3') return String(target.attrs.name);
     if (target.resourceType === 'openstack_identity_auth_scope_v3') return tenantOfProvider(target) ?? String(target.attrs.name);
@@ -290,9 +346,9 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
   // --- flavors ---------------------------------------------------------------------------------------------------
   const flavorAccess = new Map<string, string[]>();
   for (const a of ofType('openstack_compute_flavor_access_v2')) {
-    const f = referencedAddress(a.attrs.flavor_id);
+    const f = ref(a.stack, a.attrs.flavor_id);
     const t = tenantOfRef(a.stack, a.attrs.tenant_id);
-    if (f && t) flavorAccess.set(`${a.stack}/${f}`, [...(flavorAccess.get(`${a.stack}/${f}`) ?? []), t]);
+    if (f && t) flavorAccess.set(f, [...(flavorAccess.get(f) ?? []), t]);
   }
   const flavors: FlavorModel[] = ofType('openstack_compute_flavor_v2').map((f) => {
     const specs: { [k: string]: string } = f.attrs.extra_specs ?? {};
@@ -343,8 +399,8 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
 
   // --- networks, RBAC --------------------------------------------------------------------------------------------
   const rbac: RbacShareModel[] = ofType('openstack_networking_rbac_policy_v2').map((r) => {
-    const obj = referencedAddress(r.attrs.object_id);
-    const target = byAddr.get(`${r.stack}/${obj}`);
+    const obj = ref(r.stack, r.attrs.object_id);
+    const target = obj ? byAddr.get(obj) : undefined;
     return {
       address: `${r.stack}/${r.address}`,
       objectType: String(r.attrs.object_type),
@@ -375,7 +431,7 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
   // --- storage ---------------------------------------------------------------------------------------------------
   const shareAccess = new Map<string, string[]>();
   for (const a of ofType('openstack_sharedfilesystem_share_access_v2')) {
-    const s = `${a.stack}/${referencedAddress(a.attrs.share_id)}`;
+    const s = ref(a.stack, a.attrs.share_id) ?? `${a.stack}/${a.attrs.share_id}`;
     shareAccess.set(s, [...(shareAccess.get(s) ?? []), `${a.attrs.access_level} ${a.attrs.access_type}:${a.attrs.access_to}`]);
   }
   const storage: StorageModel[] = [];
@@ -396,9 +452,9 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
   const clusters: ClusterModel[] = ofType('openstack_containerinfra_cluster_v1').map((c) => {
     const address = `${c.stack}/${c.address}`;
     const groups = ofType('openstack_containerinfra_nodegroup_v1')
-      .filter((g) => g.stack === c.stack && referencedAddress(g.attrs.cluster_id) === c.address)
+      .filter((g) => ref(g.stack, g.attrs.cluster_id) === `${c.stack}/${c.address}`)
       .map((g): NodeGroupModel => {
-        const fl = flavorByAddr.get(`${g.stack}/${referencedAddress(g.attrs.flavor_id)}`);
+        const fl = flavorByAddr.get(ref(g.stack, g.attrs.flavor_id) ?? '');
         const ng: NodeGroupModel = {
           name: String(g.attrs.name ?? g.id),
           flavor: fl?.name,
@@ -439,6 +495,28 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
     }
   }
   const kueueQuotas: KueueQuotaModel[] = [];
+  // the tenant of a namespace: its ai-factory.dev/tenant label, else a project of the same name; any other namespace
+  // (a gateway's, a system one) is no tenant's
+  const labelledNamespace = new Map<string, string>();
+  for (const o of objects.filter((x) => x.doc.kind === 'Namespace' && x.doc.metadata?.labels?.['ai-factory.dev/tenant'])) {
+    labelledNamespace.set(String(o.doc.metadata.name), String(o.doc.metadata.labels['ai-factory.dev/tenant']));
+  }
+  const tenantOfNamespace = (ns: unknown): string | undefined =>
+    labelledNamespace.get(String(ns)) ?? (tenants.has(String(ns)) ? String(ns) : undefined);
+  const namespaceTenant = new Map<string, string>();
+  for (const o of objects.filter((x) => x.doc.kind === 'Namespace')) {
+    namespaceTenant.set(String(o.doc.metadata?.name), String(o.doc.metadata?.labels?.['ai-factory.dev/tenant'] ?? o.doc.metadata?.name));
+  }
+  const queueTenant = (sel: any): string | undefined => {
+    const names: string[] = [];
+    const byLabel = sel?.matchLabels?.['kubernetes.io/metadata.name'];
+    if (byLabel) names.push(String(byLabel));
+    for (const e of sel?.matchExpressions ?? []) {
+      if (e.key === 'kubernetes.io/metadata.name' && e.operator === 'In') names.push(...(e.values ?? []).map(String));
+    }
+    const tenantsOf = [...new Set(names.map((n) => namespaceTenant.get(n) ?? n))].sort(cmp);
+    return tenantsOf.length ? tenantsOf.join(', ') : undefined;
+  };
   for (const o of objects.filter((x) => x.doc.kind === 'ClusterQueue' && String(x.doc.apiVersion).startsWith('kueue.x-k8s.io/'))) {
     for (const g of o.doc.spec?.resourceGroups ?? []) {
       for (const f of g.flavors ?? []) {
@@ -446,6 +524,7 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
           if (!isAcceleratorResource(String(r.name))) continue;
           kueueQuotas.push({
             clusterQueue: String(o.doc.metadata?.name),
+            tenant: queueTenant(o.doc.spec?.namespaceSelector),
             cohort: o.doc.spec?.cohortName ?? o.doc.spec?.cohort,
             flavor: String(f.name),
             resource: String(r.name),
@@ -473,6 +552,19 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
       }
     }
   }
+  // the GPU of a model server's pool: its node groups' flavors (pool label on the node group), else the output's one GPU model
+  const gpuNames = new Set([
+    ...pools.map((p) => p.gpuModel),
+    ...flavors.filter((f) => f.gpus > 0).map((f) => f.gpuModel),
+    ...clusters.flatMap((c) => c.nodeGroups.map((g) => g.gpuModel)),
+  ].filter((n): n is string => !!n));
+  const gpuOfPool = (pool: string | undefined): string | undefined => {
+    const inPool = new Set(clusters.flatMap((c) => c.nodeGroups)
+      .filter((g) => pool !== undefined && g.gpuModel && Object.entries(nodeGroupLabels[g.name] ?? {}).some(([k, v]) => k.endsWith('/gpu-pool') && v === pool))
+      .map((g) => g.gpuModel!));
+    if (inPool.size) return inPool.size === 1 ? [...inPool][0] : undefined;
+    return gpuNames.size === 1 ? [...gpuNames][0] : undefined;
+  };
   const modelServers: ModelServerModel[] = [];
   for (const o of objects) {
     const d = o.doc;
@@ -487,17 +579,25 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
     if (!Object.keys(acc).length) continue;
     const pods = d.kind === 'LeaderWorkerSet' ? Number(d.spec?.leaderWorkerTemplate?.size ?? 1) : 1;
     const gpusPerPod = Object.entries(acc).filter(([r]) => isGpuResource(r)).reduce((s, [, n]) => s + n, 0);
+    // a LeaderWorkerSet's leader starts vLLM with the plan's flags; its workers only join (Ray or multiprocessing)
+    const planTpl = d.kind === 'LeaderWorkerSet' ? (d.spec?.leaderWorkerTemplate?.leaderTemplate ?? tpl) : tpl;
+    const plan = planOf(d, planTpl);
+    const pool = Object.entries(tpl.spec?.nodeSelector ?? {}).filter(([k]) => k.endsWith('/gpu-pool')).map(([, v]) => String(v))[0];
+    const modelName = tpl.metadata?.labels?.['ai-factory.dev/model'] ?? d.metadata?.labels?.['ai-factory.dev/model'];
+    const memory = servingMemory(modelName, plan, acc, gpusPerPod, pods, gpuOfPool(pool));
     modelServers.push({
       source: o.source,
       kind: d.kind,
       name: String(d.metadata?.name),
       namespaceName: String(d.metadata?.namespace ?? 'default'),
+      ...(tenantOfNamespace(d.metadata?.namespace) ? { tenant: tenantOfNamespace(d.metadata?.namespace) } : {}),
       replicas: d.spec?.replicas,
       podsPerReplica: pods,
       acceleratorsPerPod: acc,
       gpusPerReplica: gpusPerPod * pods,
-      pool: Object.entries(tpl.spec?.nodeSelector ?? {}).filter(([k]) => k.endsWith('/gpu-pool')).map(([, v]) => String(v))[0],
-      plan: planOf(d, tpl),
+      pool,
+      plan,
+      ...(memory ? { memory } : {}),
     });
   }
   modelServers.sort((a, b) => cmp(`${a.namespaceName}/${a.name}`, `${b.namespaceName}/${b.name}`));
@@ -514,11 +614,11 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
   for (const r of ofType('openstack_networking_secgroup_rule_v2')) {
     const prefix = String(r.attrs.remote_ip_prefix ?? '');
     if (r.attrs.direction !== 'ingress' || (prefix !== '0.0.0.0/0' && prefix !== '::/0')) continue;
-    const sg = byAddr.get(`${r.stack}/${referencedAddress(r.attrs.security_group_id)}`);
+    const sg = byAddr.get(ref(r.stack, r.attrs.security_group_id) ?? '');
     exposure.push({ stack: r.stack, address: `${r.stack}/${r.address}`, kind: 'security-rule', tenant: tenantOf(r) ?? (sg && tenantOf(sg)), detail: `security group ${sg?.attrs.name ?? r.attrs.security_group_id} allows ${ports(r.attrs)} from ${prefix}` });
   }
   for (const r of ofType('openstack_networking_router_v2')) {
-    const ext = byAddr.get(`${r.stack}/${referencedAddress(r.attrs.external_network_id)}`);
+    const ext = byAddr.get(ref(r.stack, r.attrs.external_network_id) ?? '');
     if (!r.attrs.external_network_id) continue;
     exposure.push({ stack: r.stack, address: `${r.stack}/${r.address}`, kind: 'router', tenant: tenantOf(r), detail: `router ${r.attrs.name ?? r.id} routes to external network ${ext?.attrs.name ?? r.attrs.external_network_id}` });
   }
@@ -526,18 +626,18 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
     const d = o.doc;
     if (d.kind === 'Gateway' && String(d.apiVersion).startsWith('gateway.networking.k8s.io/')) {
       for (const l of d.spec?.listeners ?? []) {
-        exposure.push({ stack: '', address: k8sKey(d), kind: 'gateway-listener', tenant: d.metadata?.namespace, detail: `gateway ${d.metadata?.namespace}/${d.metadata?.name} listens on ${l.protocol} ${l.port}${l.hostname ? ` for ${l.hostname}` : ''}` });
+        exposure.push({ stack: '', address: k8sKey(d), kind: 'gateway-listener', tenant: tenantOfNamespace(d.metadata?.namespace), detail: `gateway ${d.metadata?.namespace}/${d.metadata?.name} listens on ${l.protocol} ${l.port}${l.hostname ? ` for ${l.hostname}` : ''}` });
       }
     }
     if (['HTTPRoute', 'GRPCRoute', 'AIGatewayRoute'].includes(d.kind)) {
       const parents = (d.spec?.parentRefs ?? []).map((p: any) => `${p.namespace ?? d.metadata?.namespace}/${p.name}`).join(', ');
       const backends = [...new Set((d.spec?.rules ?? []).flatMap((ru: any) => (ru.backendRefs ?? []).map((b: any) => `${b.kind ?? 'Service'} ${b.name}`)))].join(', ');
       const hosts = (d.spec?.hostnames ?? []).join(', ');
-      exposure.push({ stack: '', address: k8sKey(d), kind: 'http-route', tenant: d.metadata?.namespace, detail: `${d.kind} ${d.metadata?.namespace}/${d.metadata?.name}${hosts ? ` (${hosts})` : ''} on ${parents || 'no gateway'} to ${backends || 'no backend'}` });
+      exposure.push({ stack: '', address: k8sKey(d), kind: 'http-route', tenant: tenantOfNamespace(d.metadata?.namespace), detail: `${d.kind} ${d.metadata?.namespace}/${d.metadata?.name}${hosts ? ` (${hosts})` : ''} on ${parents || 'no gateway'} to ${backends || 'no backend'}` });
     }
     if (d.kind === 'Service' && d.spec?.type === 'LoadBalancer') {
       const p = (d.spec?.ports ?? []).map((x: any) => `${x.protocol ?? 'TCP'} ${x.port}`).join(', ');
-      exposure.push({ stack: '', address: k8sKey(d), kind: 'load-balancer', tenant: d.metadata?.namespace, detail: `service ${d.metadata?.namespace}/${d.metadata?.name} is a load balancer on ${p}` });
+      exposure.push({ stack: '', address: k8sKey(d), kind: 'load-balancer', tenant: tenantOfNamespace(d.metadata?.namespace), detail: `service ${d.metadata?.namespace}/${d.metadata?.name} is a load balancer on ${p}` });
     }
   }
   exposure.sort((a, b) => cmp(a.address, b.address));
@@ -674,8 +774,56 @@ function planOf(d: any, tpl: any): { [k: string]: string } {
     if (!m || !keys.includes(m[1])) continue;
     plan[m[1]] = m[2] ?? (argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[i + 1] : 'true');
   }
-  if (!plan.model && argv[0] === 'vllm' && argv[1] === 'serve' && argv[2]) plan.model = argv[2];
+  // `vllm serve <model>`, alone or at the end of a shell line (a multi-node leader starts Ray first)
+  const serve = argv.findIndex((a, i) => a === 'vllm' && argv[i + 1] === 'serve');
+  if (!plan.model && serve >= 0 && argv[serve + 2] && !argv[serve + 2].startsWith('--')) plan.model = argv[serve + 2];
   return sortKeys(plan);
+}
+
+/**
+ * The GPU memory of a serving plan, by the same planner the serving constructs size with (`ServingPlanner`), pinned
+ * to the layout the output starts vLLM with; only the weights when the GPU is unknown.
+ */
+function servingMemory(
+  modelName: unknown, plan: { [k: string]: string }, acc: { [r: string]: number }, gpusPerPod: number, pods: number, gpuName: string | undefined,
+): ServingMemoryModel | undefined {
+  const model = LlmModel.all().find((m) => m.name === modelName);
+  if (!model || gpusPerPod < 1) return undefined;
+  const int = (k: string) => (plan[k] !== undefined && /^\d+$/.test(plan[k]) ? Number(plan[k]) : undefined);
+  const tp = int('tensor-parallel-size') ?? gpusPerPod;
+  const pp = int('pipeline-parallel-size') ?? 1;
+  const weightFormat = plan.quantization === 'fp8' ? NumericFormat.FP8 : model.nativeFormat;
+  const kvCacheFormat = plan['kv-cache-dtype']?.startsWith('fp8') ? NumericFormat.FP8 : undefined;
+  const weightsPerGpuGb = Math.round((model.weightsGb(weightFormat) / (tp * pp)) * 100) / 100;
+  const gpu = gpuName ? GpuModel.all().find((g) => g.displayName === gpuName) : undefined;
+  if (!gpu) return { model: model.name, weightsPerGpuGb };
+  const mig = Object.keys(acc).map((r) => /^nvidia\.com\/mig-(.+)$/.exec(r)?.[1]).find((x) => x);
+  const util = plan['gpu-memory-utilization'] !== undefined ? Number(plan['gpu-memory-utilization']) : undefined;
+  try {
+    const p = ServingPlanner.plan({
+      model,
+      gpu,
+      gpusPerNode: gpusPerPod,
+      maxNodesPerReplica: pods,
+      tensorParallelSize: tp,
+      pipelineParallelSize: pp,
+      maxModelLen: int('max-model-len'),
+      gpuMemoryUtilization: util,
+      weightFormat,
+      kvCacheFormat,
+      migProfile: mig,
+    });
+    return {
+      model: model.name,
+      weightsPerGpuGb: p.weightsPerGpuGb,
+      gpu: gpu.displayName,
+      gpuMemoryGb: p.gpuMemoryGb,
+      kvCachePerGpuGb: p.kvCachePerGpuGb,
+      maxConcurrentSequences: p.maxConcurrentSequences,
+    };
+  } catch (e) {
+    return { model: model.name, weightsPerGpuGb, gpu: gpu.displayName, problem: (e as Error).message };
+  }
 }
 
 function ports(a: any): string {

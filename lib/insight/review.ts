@@ -110,7 +110,9 @@ function gpuChanges(before: FactoryModel, after: FactoryModel): string[] {
     const [cq, f, r] = key.split('\u0000');
     const b = before.kueueQuotas.find((q) => kk(q) === key)?.nominal ?? 0;
     const a = after.kueueQuotas.find((q) => kk(q) === key)?.nominal ?? 0;
-    if (a !== b) lines.push(`- cluster queue ${cq} ${a > b ? 'gains' : 'loses'} ${Math.abs(a - b)} ${r} on ${f}: ${b} → ${a}`);
+    const tenant = (after.kueueQuotas.find((q) => kk(q) === key) ?? before.kueueQuotas.find((q) => kk(q) === key))?.tenant;
+    const who = tenant ? `tenant ${tenant} (cluster queue ${cq})` : `cluster queue ${cq}`;
+    if (a !== b) lines.push(`- ${who} ${a > b ? 'gains' : 'loses'} ${Math.abs(a - b)} ${r} on ${f}: ${b} → ${a}`);
   }
   // GPU flavors appearing or disappearing, and flavors given to or taken from tenants
   for (const name of union(before.flavors.filter((f) => f.gpus > 0).map((f) => f.name), after.flavors.filter((f) => f.gpus > 0).map((f) => f.name))) {
@@ -239,6 +241,12 @@ function modelChanges(before: FactoryModel, after: FactoryModel): string[] {
     if (a!.pool !== b!.pool) parts.push(`pool ${b!.pool ?? '-'} → ${a!.pool ?? '-'}`);
     for (const p of union(Object.keys(b!.plan), Object.keys(a!.plan))) {
       if (b!.plan[p] !== a!.plan[p]) parts.push(`${p} ${b!.plan[p] ?? 'unset'} → ${a!.plan[p] ?? 'unset'}`);
+    }
+    const mb = b!.memory;
+    const ma = a!.memory;
+    if (mb?.weightsPerGpuGb !== ma?.weightsPerGpuGb) parts.push(`weights per GPU ${mb?.weightsPerGpuGb ?? '-'} → ${ma?.weightsPerGpuGb ?? '-'} GB`);
+    if (ma?.problem && !mb?.problem) {parts.push(`**no longer fits its ${ma.gpu}**: ${ma.problem}`);} else if (mb?.kvCachePerGpuGb !== ma?.kvCachePerGpuGb || mb?.maxConcurrentSequences !== ma?.maxConcurrentSequences) {
+      parts.push(`KV cache per GPU ${mb?.kvCachePerGpuGb ?? '-'} → ${ma?.kvCachePerGpuGb ?? '-'} GB (${mb?.maxConcurrentSequences ?? '-'} → ${ma?.maxConcurrentSequences ?? '-'} full-length sequences)`);
     }
     if (parts.length) lines.push(`- model server ${k}: ${parts.join('; ')}`);
   }

@@ -5,6 +5,10 @@ import { capacityOf } from './capacity';
 import { cmp } from './documents';
 import { FactoryModel, TenantModel } from './model';
 
+/** The font Graphviz sizes labels for (it has metrics for it built in), and the families the SVG asks for. */
+const FONT = 'DejaVu Sans';
+const FONT_FAMILY = 'DejaVu Sans,Verdana,Helvetica,Arial,sans-serif';
+
 /** Up to this many tenants get a box each; more are summarized in tables of `TENANTS_PER_TABLE` rows. */
 export const TENANT_BOXES_MAX = 12;
 export const TENANTS_PER_TABLE = 10;
@@ -18,16 +22,16 @@ export function topologyDot(model: FactoryModel, title: string): string {
   const id = (s: string) => `"${s.replace(/["\\]/g, '_')}"`;
   out.push(
     `digraph ${id(title)} {`,
-    '  graph [rankdir=LR, fontname="Helvetica", fontsize=12, nodesep=0.25, ranksep=0.9, labelloc=t, label=' + html(`<b>${esc(title)}</b>`) + '];',
-    '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=10, fillcolor=white, color="#8a9bb0"];',
-    `  edge [fontname="Helvetica", fontsize=9, color="${COLORS.edge}", fontcolor="${COLORS.edge}"];`,
+    `  graph [rankdir=LR, fontname="${FONT}", fontsize=12, nodesep=0.25, ranksep=0.9, labelloc=t, label=${html(`<b>${esc(title)}</b>`)}];`,
+    `  node [shape=box, style="rounded,filled", fontname="${FONT}", fontsize=10, fillcolor=white, color="#8a9bb0"];`,
+    `  edge [fontname="${FONT}", fontsize=9, color="${COLORS.edge}", fontcolor="${COLORS.edge}"];`,
   );
 
   // --- the site: pools and GPU flavors ---------------------------------------------------------------------------
   out.push(`  subgraph cluster_site { label="site"; style="rounded,filled"; fillcolor="${COLORS.site}"; color="#9fb3cc";`);
   for (const p of cap.pools) {
     const pm = model.pools.find((x) => x.resourceClass === p.pool)!;
-    const rows = [`<b>${esc(p.pool)}</b>`, `${p.servers} servers × ${p.gpusPerServer} ${esc(shortGpu(p.gpuModel))} = ${p.gpus} GPUs`, `allocated ${p.allocatedGpus}, free ${p.freeGpus}`];
+    const rows = [`<b>${esc(p.pool)}</b>`, `${plural(p.servers, 'server')} × ${p.gpusPerServer} ${esc(shortGpu(p.gpuModel))} = ${plural(p.gpus, 'GPU')}`, `allocated ${p.allocatedGpus}, free ${p.freeGpus}`];
     if (pm.operatorAllocations.length) rows.push(`operator keeps ${pm.operatorAllocations.length}`);
     out.push(`    ${id(`pool:${p.pool}`)} [label=${html(rows.join('<br/>'))}, fillcolor="${COLORS.pool}"];`);
   }
@@ -79,6 +83,7 @@ export function topologyDot(model: FactoryModel, title: string): string {
       if (to && !cap.tenantQuotas.some((q) => q.tenant === t.name && poolNodeOf(q.resource) === to)) addPoolEdge(group ?? `tenant:${t.name}`, to, c.gpus);
     }
   };
+  const k8sTenants: string[] = [];
   if (tenants.length <= TENANT_BOXES_MAX) {
     for (const t of tenants) {
       const nets = model.networks.filter((n) => n.tenant === t.name);
@@ -86,11 +91,16 @@ export function topologyDot(model: FactoryModel, title: string): string {
       const clusters = model.clusters.filter((c) => c.tenant === t.name);
       const rows = [`<b>tenant ${esc(t.name)}</b>`];
       const gpus = gpuOfTenant(t.name);
-      if (gpus) rows.push(`${gpus} GPUs`);
+      if (gpus) rows.push(plural(gpus, 'GPU'));
       if (nets.length) rows.push(esc(networkSummary(nets)));
       if (store.length) rows.push(esc(storageSummary(store)));
       for (const c of clusters) rows.push(`cluster ${esc(c.name)}: ${c.nodeGroups.map((g) => `${esc(g.name)} ${g.nodeCount}×${g.gpusPerNode}`).join(', ')}`);
-      out.push(`  ${id(`tenant:${t.name}`)} [label=${html(rows.join('<br/>'))}, fillcolor="${COLORS.tenant}"];`);
+      const queued = model.kueueQuotas.filter((q) => q.tenant === t.name);
+      if (queued.length) rows.push(`Kueue: ${queued.map((q) => `${q.nominal} ${esc(q.resource.replace(/^nvidia\.com\//, ''))}`).join(', ')}`);
+      const line = `  ${id(`tenant:${t.name}`)} [label=${html(rows.join('<br/>'))}, fillcolor="${COLORS.tenant}"];`;
+      // a tenant that exists only in Kubernetes is drawn inside the Kubernetes box
+      if (t.origin === 'kubernetes') k8sTenants.push(line);
+      else out.push(line);
       tenantNode(t);
     }
   } else {
@@ -112,7 +122,7 @@ export function topologyDot(model: FactoryModel, title: string): string {
     for (let i = 0; i + 1 < tables; i++) out.push(`  ${id(`tenants:${i}`)} -> ${id(`tenants:${i + 1}`)} [style=invis];`);
   }
   for (const [from, m] of [...edgesToPools.entries()].sort(([a], [b]) => cmp(a, b))) {
-    for (const [to, n] of [...m.entries()].sort(([a], [b]) => cmp(a, b))) out.push(`  ${id(from)} -> ${id(to)} [label="${n} GPUs"];`);
+    for (const [to, n] of [...m.entries()].sort(([a], [b]) => cmp(a, b))) out.push(`  ${id(from)} -> ${id(to)} [label="${plural(n, 'GPU')}"];`);
   }
   // routers to external networks, world-open rules, RBAC shares (per tenant, or per tenant table)
   const nodeOfTenant = (name: string | undefined): string | undefined => {
@@ -151,26 +161,40 @@ export function topologyDot(model: FactoryModel, title: string): string {
 
   // --- Kubernetes: GPU node pools, queues and model servers -------------------------------------------------------
   const servers = model.modelServers;
-  const queues = [...new Set(model.kueueQuotas.map((q) => q.clusterQueue))].sort(cmp);
+  const shownInTenant = (tenant: string | undefined) => tenants.length <= TENANT_BOXES_MAX && tenants.some((t) => t.name === tenant);
+  const queues = [...new Set(model.kueueQuotas.filter((q) => !shownInTenant(q.tenant)).map((q) => q.clusterQueue))].sort(cmp);
   const k8sPools = [...new Set(servers.map((s) => s.pool).filter((p): p is string => !!p))].sort(cmp);
-  if (servers.length || queues.length || open.has('k8s')) {
+  if (servers.length || queues.length || open.has('k8s') || k8sTenants.length) {
     out.push(`  subgraph cluster_k8s { label="Kubernetes"; style="rounded,filled"; fillcolor="${COLORS.k8s}"; color="#d2b48c";`);
+    out.push(...k8sTenants.map((l) => `  ${l}`));
     if (open.has('k8s')) out.push(`    "k8s" [label=${html('<b>gateways</b>')}];`);
     for (const p of k8sPools) out.push(`    ${id(`k8spool:${p}`)} [label=${html(`<b>${esc(p)}</b><br/>GPU node pool`)}, fillcolor="${COLORS.pool}"];`);
+    const ownerEdges: string[] = [];
     const perNs = new Map<string, typeof servers>();
     for (const s of servers) perNs.set(s.namespaceName, [...(perNs.get(s.namespaceName) ?? []), s]);
     for (const [ns, list] of [...perNs.entries()].sort(([a], [b]) => cmp(a, b))) {
       const shown = list.slice(0, 8);
       const rows = shown.map((s) => {
-        const tp = s.plan['tensor-parallel-size'] ? ` TP${s.plan['tensor-parallel-size']}` : '';
-        const rep = s.replicas === undefined ? 'autoscaled' : `${s.replicas}×`;
-        return `${esc(s.name)}: ${rep} ${s.gpusPerReplica} GPU${tp}`;
+        const pp = Number(s.plan['pipeline-parallel-size'] ?? 1) > 1 ? `×PP${s.plan['pipeline-parallel-size']}` : '';
+        const tp = s.plan['tensor-parallel-size'] ? ` TP${s.plan['tensor-parallel-size']}${pp}` : '';
+        const rep = s.replicas === undefined ? 'autoscaled ×' : `${s.replicas}×`;
+        const kv = s.memory?.kvCachePerGpuGb !== undefined && !s.memory.problem ? `, KV ${Math.round(s.memory.kvCachePerGpuGb)} GB/GPU` : '';
+        return `${esc(s.name)}: ${rep} ${plural(s.gpusPerReplica, 'GPU')}${tp}${kv}${s.memory?.problem ? ' <b>does not fit</b>' : ''}`;
       });
       if (list.length > shown.length) rows.push(`… and ${list.length - shown.length} more`);
       out.push(`    ${id(`ns:${ns}`)} [label=${html(`<b>models in ${esc(ns)}</b><br/>${rows.join('<br/>')}`)}];`);
+      // the tenant that owns the namespace, when it has a box of its own
+      const owner = list[0].tenant;
+      if (owner && tenants.length <= TENANT_BOXES_MAX && tenants.some((t) => t.name === owner)) {
+        // outside the Kubernetes subgraph: an edge inside it would draw the tenant in there too
+        ownerEdges.push(`  ${id(`tenant:${owner}`)} -> ${id(`ns:${ns}`)} [style=dashed, arrowhead=none, label="runs"];`);
+      }
       for (const p of [...new Set(list.map((s) => s.pool).filter((x): x is string => !!x))].sort(cmp)) {
-        const n = list.filter((s) => s.pool === p).reduce((sum, s) => sum + (s.replicas ?? 1) * s.gpusPerReplica, 0);
-        out.push(`    ${id(`ns:${ns}`)} -> ${id(`k8spool:${p}`)} [label="${n} GPUs"];`);
+        const onPool = list.filter((s) => s.pool === p);
+        const n = onPool.reduce((sum, s) => sum + (s.replicas ?? 1) * s.gpusPerReplica, 0);
+        // an autoscaled server counts one replica: the edge says "at least"
+        const atLeast = onPool.some((s) => s.replicas === undefined) ? '≥ ' : '';
+        out.push(`    ${id(`ns:${ns}`)} -> ${id(`k8spool:${p}`)} [label="${atLeast}${plural(n, 'GPU')}"];`);
       }
     }
     if (queues.length) {
@@ -181,18 +205,22 @@ export function topologyDot(model: FactoryModel, title: string): string {
       if (queues.length > 12) rows.push(`… and ${queues.length - 12} more`);
       out.push(`    "queues" [label=${html(`<b>Kueue cluster queues</b><br/>${rows.join('<br/>')}`)}];`);
     }
-    out.push('  }');
+    out.push('  }', ...ownerEdges);
   }
   out.push('}');
   return out.join('\n') + '\n';
 }
 
-/** Renders DOT to SVG in-process (Graphviz in WebAssembly). */
+/**
+ * Renders DOT to SVG in-process (Graphviz in WebAssembly). Graphviz there has no fonts and sizes text from its
+ * built-in metrics of the named font; boxes are sized for DejaVu Sans, wider than Helvetica or Arial, and the SVG
+ * names narrower fallbacks after it, so labels fit their boxes whichever of these the viewer has.
+ */
 export async function renderSvg(dot: string): Promise<string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const viz = require('@viz-js/viz') as { instance(): Promise<{ renderString(src: string, options: { format: string; engine: string }): string }> };
   const instance = await viz.instance();
-  return instance.renderString(dot, { format: 'svg', engine: 'dot' });
+  return instance.renderString(dot, { format: 'svg', engine: 'dot' }).split(`font-family="${FONT}"`).join(`font-family="${FONT_FAMILY}"`);
 }
 
 function networkSummary(nets: FactoryModel['networks']): string {

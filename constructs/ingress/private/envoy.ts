@@ -4,7 +4,8 @@
  */
 import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { CLIENT_ID_HEADER, GATEWAY_GROUP, GatewayModel, TenantModel, poolRef } from './model';
+import { envoyProxy } from './envoy-proxy';
+import { CLIENT_ID_HEADER, GATEWAY_GROUP, GatewayModel, TenantModel, callerPattern, poolRef } from './model';
 import {
   AiGatewayRoute,
   AiGatewayRouteSpecLlmRequestCostsType,
@@ -14,20 +15,16 @@ import {
 import {
   BackendTrafficPolicy,
   BackendTrafficPolicySpecRateLimitGlobalRules,
+  BackendTrafficPolicySpecRateLimitGlobalRulesClientSelectors,
+  BackendTrafficPolicySpecRateLimitGlobalRulesClientSelectorsHeadersType,
   BackendTrafficPolicySpecRateLimitGlobalRulesCostRequestFrom,
   BackendTrafficPolicySpecRateLimitGlobalRulesCostResponseFrom,
   BackendTrafficPolicySpecRateLimitGlobalRulesLimitUnit,
   ClientTrafficPolicy,
   ClientTrafficPolicySpecTlsMinVersion as MinTls,
-  EnvoyProxy,
-  EnvoyProxySpecProviderKubernetesEnvoyDeploymentContainerResourcesLimits as Limits,
-  EnvoyProxySpecProviderKubernetesEnvoyDeploymentContainerResourcesRequests as Requests,
-  EnvoyProxySpecProviderKubernetesEnvoyServiceExternalTrafficPolicy,
-  EnvoyProxySpecProviderKubernetesEnvoyServiceType,
-  EnvoyProxySpecProviderType,
   SecurityPolicy,
 } from '../../../generated/k8s/envoy-gateway';
-import { GatewayAuthenticationKind, TlsVersion } from '../options';
+import { GatewayAuthenticationKind, TenantRateLimits, TlsVersion } from '../options';
 
 /**
  * Where Envoy AI Gateway writes the token usage it reads from OpenAI-style responses (`llmRequestCosts`), and the
@@ -43,34 +40,23 @@ export function renderEnvoyGatewayLevel(gw: GatewayModel): void {
   const scope = gw.scope as Construct;
   const cpu = String(gw.cpuCores);
   const memory = `${Math.round(gw.memoryGib * 1024)}Mi`;
-  new EnvoyProxy(scope, 'Proxy', {
-    metadata: { name: `${gw.gatewayName}-proxy`, namespace: gw.namespaceName },
-    spec: {
-      provider: {
-        type: EnvoyProxySpecProviderType.KUBERNETES,
-        kubernetes: {
-          envoyDeployment: {
-            replicas: gw.replicas,
-            pod: {
-              nodeSelector: Object.keys(gw.placement.nodeSelector).length ? gw.placement.nodeSelector : undefined,
-              tolerations: gw.placement.tolerations.length ? gw.placement.tolerations.map((t) => ({
-                key: t.key, operator: t.operator, value: t.value, effect: t.effect, tolerationSeconds: t.tolerationSeconds,
-              })) : undefined,
-            },
-            // request = limit: Guaranteed QoS, so the data plane's host-CPU budget is both promised and capped
-            container: {
-              resources: {
-                requests: { cpu: Requests.fromString(cpu), memory: Requests.fromString(memory) },
-                limits: { cpu: Limits.fromString(cpu), memory: Limits.fromString(memory) },
-              },
-            },
+  envoyProxy(scope, 'Proxy', { name: `${gw.gatewayName}-proxy`, namespace: gw.namespaceName }, {
+    provider: {
+      type: 'Kubernetes',
+      kubernetes: {
+        envoyDeployment: {
+          replicas: gw.replicas,
+          pod: {
+            nodeSelector: Object.keys(gw.placement.nodeSelector).length ? gw.placement.nodeSelector : undefined,
+            tolerations: gw.placement.tolerations.length ? gw.placement.tolerations.map((t) => ({
+              key: t.key, operator: t.operator, value: t.value, effect: t.effect, tolerationSeconds: t.tolerationSeconds,
+            })) : undefined,
           },
-          // Local keeps the client address for rate limits and logs and avoids a second hop between nodes
-          envoyService: {
-            type: EnvoyProxySpecProviderKubernetesEnvoyServiceType.LOAD_BALANCER,
-            externalTrafficPolicy: EnvoyProxySpecProviderKubernetesEnvoyServiceExternalTrafficPolicy.LOCAL,
-          },
+          // request = limit: Guaranteed QoS, so the data plane's host-CPU budget is both promised and capped
+          container: { resources: { requests: { cpu, memory }, limits: { cpu, memory } } },
         },
+        // Local keeps the client address for rate limits and logs and avoids a second hop between nodes
+        envoyService: { type: 'LoadBalancer', externalTrafficPolicy: 'Local' },
       },
     },
   });
@@ -80,6 +66,9 @@ export function renderEnvoyGatewayLevel(gw: GatewayModel): void {
     spec: {
       targetRefs: [{ group: GATEWAY_GROUP, kind: 'Gateway', name: gw.gatewayName }],
       tls: { minVersion: gw.minTlsVersion === TlsVersion.TLS_1_3 ? MinTls.VALUE_1_3 : MinTls.VALUE_1_2 },
+      // the caller's id is the authentication filter's to set: a client's own copy is dropped before routing, so it
+      // can neither pick a plan nor impersonate a caller upstream
+      headers: { earlyRequestHeaders: { remove: [CLIENT_ID_HEADER] } },
       timeout: {
         http: {
           // a prompt arrives quickly; a slow upload is a slowloris, not a user
@@ -100,7 +89,7 @@ export function renderEnvoyGatewayLevel(gw: GatewayModel): void {
  */
 export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
   const scope = t.scope as Construct;
-  const countsTokens = t.limits.tokensPerMinute !== undefined || t.limits.tokensPerDay !== undefined;
+  const countsTokens = [t.limits, ...t.plans.map((p) => p.limits)].some((l) => l.tokensPerMinute !== undefined || l.tokensPerDay !== undefined);
   new AiGatewayRoute(scope, 'Route', {
     metadata: { name: t.routeName, namespace: t.namespaceName },
     spec: {
@@ -116,6 +105,8 @@ export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
           streamIdleTimeout: `${gw.streamIdleTimeoutSeconds}s`,
         })),
       }),
+      // with a cost configured the AI Gateway also sets stream_options.include_usage on streamed requests, so streams are
+      // charged too (envoyproxy/ai-gateway v1.1.0 internal/endpointspec/endpointspec.go)
       llmRequestCosts: countsTokens ? [{ metadataKey: TOTAL_TOKENS_KEY, type: AiGatewayRouteSpecLlmRequestCostsType.TOTAL_TOKEN }] : undefined,
     },
   });
@@ -166,10 +157,26 @@ export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
     },
   });
   const Unit = BackendTrafficPolicySpecRateLimitGlobalRulesLimitUnit;
+  // the rules of one plan; a selector (a fixed-value header match, not Distinct) makes the group share each counter
+  const planRules = (limits: TenantRateLimits, clientSelectors?: BackendTrafficPolicySpecRateLimitGlobalRulesClientSelectors[]) => [
+    { clientSelectors, limit: { requests: limits.requestsPerMinute, unit: Unit.MINUTE } },
+    ...(limits.tokensPerMinute !== undefined ? [{ clientSelectors, ...tokenRule(limits.tokensPerMinute, Unit.MINUTE) }] : []),
+    ...(limits.tokensPerDay !== undefined ? [{ clientSelectors, ...tokenRule(limits.tokensPerDay, Unit.DAY) }] : []),
+  ];
+  const callers = (ids: string[], invert: boolean): BackendTrafficPolicySpecRateLimitGlobalRulesClientSelectors[] => [{
+    headers: [{
+      name: CLIENT_ID_HEADER,
+      type: BackendTrafficPolicySpecRateLimitGlobalRulesClientSelectorsHeadersType.REGULAR_EXPRESSION,
+      value: callerPattern(ids),
+      invert: invert ? true : undefined,
+    }],
+  }];
+  // callers of no plan share the tenant's limits; each plan's callers share the plan's (the auth filters run before
+  // the rate limit filter, envoyproxy/gateway v1.9.0 internal/xds/translator/httpfilters.go, so the header is set)
+  const planned = t.plans.flatMap((p) => p.clientIds);
   const rules: BackendTrafficPolicySpecRateLimitGlobalRules[] = [
-    { limit: { requests: t.limits.requestsPerMinute, unit: Unit.MINUTE } },
-    ...(t.limits.tokensPerMinute !== undefined ? [tokenRule(t.limits.tokensPerMinute, Unit.MINUTE)] : []),
-    ...(t.limits.tokensPerDay !== undefined ? [tokenRule(t.limits.tokensPerDay, Unit.DAY)] : []),
+    ...planRules(t.limits, planned.length ? callers(planned, true) : undefined),
+    ...t.plans.flatMap((p) => planRules(p.limits, callers(p.clientIds, false))),
   ];
   new BackendTrafficPolicy(scope, 'Limits', {
     metadata: { name: `${t.tenantName}-limits`, namespace: t.namespaceName },

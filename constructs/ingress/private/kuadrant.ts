@@ -4,7 +4,7 @@
  */
 import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { CERT_MANAGER_GROUP, GATEWAY_GROUP, GatewayModel, TenantModel, poolRef } from './model';
+import { CERT_MANAGER_GROUP, GATEWAY_GROUP, GatewayModel, TenantModel, celList, poolRef } from './model';
 import {
   HttpRoute,
   HttpRouteSpecRulesFiltersType,
@@ -14,7 +14,7 @@ import {
 import { AuthPolicy, RateLimitPolicy, TlsPolicy } from '../../../generated/k8s/kuadrant';
 import { TokenRateLimitPolicy } from '../../../generated/k8s/kuadrant-v1alpha1';
 import { invalid } from '../../common/validation';
-import { CertIssuerKind, GatewayAuthenticationKind } from '../options';
+import { CertIssuerKind, GatewayAuthenticationKind, TenantRateLimits } from '../options';
 
 /** Label of the API key Secrets of a tenant (Authorino selects them by label). */
 export const API_KEY_LABEL = 'ai-factory.dev/api-keys';
@@ -66,24 +66,65 @@ export function renderKuadrantTenant(gw: GatewayModel, t: TenantModel): void {
           // (doc/user-guides/tokenratelimitpolicy/authenticated-token-ratelimiting-tutorial.md)
           ? { 'api-keys': { apiKey: { selector: { matchLabels: { [API_KEY_LABEL]: t.apiKeySecretName } } }, credentials: { authorizationHeader: { prefix: 'Bearer' } } } }
           : { jwt: { jwt: { issuerUrl: jwt!.issuerUrl }, credentials: { authorizationHeader: { prefix: 'Bearer' } } } },
+        authorization: jwt?.audiences?.length
+          ? { audience: { patternMatching: { patterns: [{ predicate: audiencePredicate(jwt.audiences) }] } } }
+          : undefined,
+        // with plans, the rate limits see the caller as auth.identity.clientid: the key Secret's name or the JWT's sub
+        // (an identity filter, as in doc/overviews/token-rate-limiting.md, "makes auth.identity.<x> available")
+        response: t.plans.length
+          ? {
+            success: {
+              filters: {
+                identity: {
+                  json: {
+                    properties: {
+                      clientid: { selector: t.authentication.kind === GatewayAuthenticationKind.API_KEYS ? 'auth.identity.metadata.name' : 'auth.identity.sub' },
+                    },
+                  },
+                },
+              },
+            },
+          }
+          : undefined,
       },
     },
   });
+  // callers of no plan share the tenant's limits (`requests`, `tokens`); each plan's callers share the plan's
+  const planned = t.plans.flatMap((p) => p.clientIds);
+  const groups: { key: string; limits: TenantRateLimits; when?: { predicate: string }[] }[] = [
+    { key: '', limits: t.limits, when: planned.length ? [{ predicate: `!(auth.identity.clientid in ${celList(planned)})` }] : undefined },
+    ...t.plans.map((p) => ({ key: `plan-${p.planName}-`, limits: p.limits, when: [{ predicate: `auth.identity.clientid in ${celList(p.clientIds)}` }] })),
+  ];
+  const requestLimits: { [name: string]: any } = {};
+  const tokenLimits: { [name: string]: any } = {};
+  for (const g of groups) {
+    requestLimits[`${g.key}requests`] = { rates: [{ limit: g.limits.requestsPerMinute, window: '1m' }], when: g.when };
+    // the CRD's window pattern is ^([0-9]{1,5}(h|m|s|ms)){1,4}$: a day is 24h ("1d" in Kuadrant's prose does not validate)
+    const rates = [
+      ...(g.limits.tokensPerMinute !== undefined ? [{ limit: g.limits.tokensPerMinute, window: '1m' }] : []),
+      ...(g.limits.tokensPerDay !== undefined ? [{ limit: g.limits.tokensPerDay, window: '24h' }] : []),
+    ];
+    if (rates.length > 0) tokenLimits[`${g.key}tokens`] = { rates, when: g.when };
+  }
   new RateLimitPolicy(scope, 'RequestLimits', {
     metadata: { name: `${t.tenantName}-requests`, namespace: t.namespaceName },
-    spec: { targetRef, limits: { requests: { rates: [{ limit: t.limits.requestsPerMinute, window: '1m' }] } } },
+    spec: { targetRef, limits: requestLimits },
   });
-  // the CRD's window pattern is ^([0-9]{1,5}(h|m|s|ms)){1,4}$: a day is 24h ("1d" in Kuadrant's prose does not validate)
-  const rates = [
-    ...(t.limits.tokensPerMinute !== undefined ? [{ limit: t.limits.tokensPerMinute, window: '1m' }] : []),
-    ...(t.limits.tokensPerDay !== undefined ? [{ limit: t.limits.tokensPerDay, window: '24h' }] : []),
-  ];
-  if (rates.length > 0) {
+  if (Object.keys(tokenLimits).length > 0) {
     new TokenRateLimitPolicy(scope, 'TokenLimits', {
       metadata: { name: `${t.tenantName}-tokens`, namespace: t.namespaceName },
-      spec: { targetRef, limits: { tokens: { rates } } },
+      spec: { targetRef, limits: tokenLimits },
     });
   }
+}
+
+/**
+ * A CEL predicate (Authorino `patternMatching`, as in Kuadrant/kuadrant-operator v1.5.2 `doc/overviews/auth-x509.md`)
+ * that admits a JWT whose `aud` claim, a string or a list (RFC 7519 section 4.1.3), holds one of the audiences.
+ */
+export function audiencePredicate(audiences: string[]): string {
+  const list = `[${audiences.map((a) => JSON.stringify(a)).join(', ')}]`;
+  return `has(auth.identity.aud) && (type(auth.identity.aud) == string ? auth.identity.aud in ${list} : auth.identity.aud.exists(a, a in ${list}))`;
 }
 
 const tlsIssuers = new WeakMap<Construct, string>();

@@ -5,6 +5,7 @@ import { IConstruct } from 'constructs';
 import { NetworkAdapterKind, ServerProfile } from '../../../lib/hardware/server';
 import { IInferencePool } from '../../serving/inference-pool';
 import {
+  CallerPlan,
   DataPlanePlacement,
   GatewayAuthentication,
   GatewayImplementation,
@@ -49,6 +50,8 @@ export interface TenantModel {
   readonly authentication: GatewayAuthentication;
   readonly apiKeySecretName: string;
   readonly limits: TenantRateLimits;
+  /** Caller plans; callers of none are on `limits`. */
+  readonly plans: CallerPlan[];
   /** Filled as the tenant routes models; renderers read it lazily. */
   readonly routes: ModelRouteModel[];
 }
@@ -88,4 +91,17 @@ export function poolRef(pool: IInferencePool, routeNamespace: string): { group: 
     name: pool.poolName,
     namespace: pool.namespaceName !== routeNamespace ? pool.namespaceName : undefined,
   };
+}
+
+/** A caller's client id (API key name, key Secret name or JWT `sub`): what the plans' patterns and predicates may hold. */
+export const CLIENT_ID = /^[A-Za-z0-9@:_.-]{1,253}$/;
+
+/** An RE2 pattern matching exactly these client ids (`.` escaped; CLIENT_ID admits no other metacharacter). */
+export function callerPattern(clientIds: string[]): string {
+  return `^(${[...clientIds].sort().map((id) => id.replace(/\./g, '\\.')).join('|')})$`;
+}
+
+/** A CEL list literal of client ids. */
+export function celList(clientIds: string[]): string {
+  return `[${[...clientIds].sort().map((id) => JSON.stringify(id)).join(', ')}]`;
 }

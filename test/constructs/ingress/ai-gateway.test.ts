@@ -70,12 +70,13 @@ describe('AiGateway on Envoy AI Gateway', () => {
     expect(gateway.replicas * gateway.hostCpuCoresPerReplica).toBe(12);
   });
 
-  test('ClientTrafficPolicy: the minimum TLS version and timeouts fit for streaming', () => {
+  test('ClientTrafficPolicy: the minimum TLS version, timeouts fit for streaming, and no client-sent caller id', () => {
     const ctp = onlyObject(out, 'ClientTrafficPolicy');
     expect(ctp.spec).toEqual({
       targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'ai-gateway' }],
       tls: { minVersion: '1.3' },
       timeout: { http: { requestReceivedTimeout: '120s', streamIdleTimeout: '300s', idleTimeout: '900s' } },
+      headers: { earlyRequestHeaders: { remove: ['x-ai-factory-client-id'] } },
     });
   });
 
@@ -154,7 +155,7 @@ describe('AiGateway on Envoy AI Gateway', () => {
     expect(certs[0].spec.privateKey).toEqual({ algorithm: 'ECDSA', size: 256, rotationPolicy: 'Always' });
   });
 
-  test('a NetworkPolicy per pool selects its model pods and admits only the data plane and the endpoint picker', () => {
+  test('a NetworkPolicy per pool selects its model pods and admits only the data plane, the endpoint picker, the pool\'s own pods and Prometheus', () => {
     const [np] = objectsIn(out, 'NetworkPolicy', 'team-a');
     const pool = onlyObject(objectsIn(out, 'InferencePool', 'team-a'), 'InferencePool');
     expect(np.metadata.name).toBe('team-a-llm-from-ai-gateway');
@@ -177,7 +178,14 @@ describe('AiGateway on Envoy AI Gateway', () => {
         ports: [{ protocol: 'TCP', port: 8000 }],
       },
       { from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/component': 'endpoint-picker' } } }], ports: [{ protocol: 'TCP', port: 8000 }] },
+      { from: [{ podSelector: { matchLabels: pool.spec.selector.matchLabels } }] },
+      { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }], ports: [{ protocol: 'TCP', port: 8000 }] },
     ]);
+    // the model server's port is the one the policy opens, and its PodMonitor scrapes that port
+    const server = objectsIn(out, 'Deployment', 'team-a').find((d) => d.metadata.labels['app.kubernetes.io/component'] === 'model-server');
+    const container = server.spec.template.spec.containers.find((c: any) => (c.ports ?? []).some((p: any) => p.containerPort === 8000));
+    const monitor = onlyObject(objectsIn(out, 'PodMonitor', 'team-a'), 'PodMonitor');
+    expect(container.ports.find((p: any) => p.containerPort === 8000).name).toBe(monitor.spec.podMetricsEndpoints[0].port);
     // the endpoint picker pods carry the label the policy admits
     const epp = objectsIn(out, 'Deployment', 'team-a').find((d) => d.metadata.name === 'team-a-llm-epp');
     expect(epp.spec.template.metadata.labels['app.kubernetes.io/component']).toBe('endpoint-picker');
@@ -197,6 +205,82 @@ describe('AiGateway on Envoy AI Gateway', () => {
       backendRefs: [{ name: 'tools', port: 8080, path: '/mcp' }],
       securityPolicy: { apiKeyAuth: { credentialRefs: [{ group: '', kind: 'Secret', name: 'team-a-api-keys' }], extractFrom: [{ headers: ['Authorization'] }], sanitize: true } },
     });
+  });
+});
+
+describe('AiGateway caller plans', () => {
+  const gold = { planName: 'gold', clientIds: ['ci.bot', 'alice'], limits: { requestsPerMinute: 6000, tokensPerMinute: 2_000_000 } };
+  const batch = { planName: 'batch', clientIds: ['nightly'], limits: { requestsPerMinute: 10, tokensPerDay: 900_000_000 } };
+
+  test('Envoy: callers of no plan on the tenant\'s limits, each plan\'s callers on its own, matched on the caller id', () => {
+    const s = new GatewayScenario();
+    s.gateway();
+    s.tenant('team-a', { limits: { requestsPerMinute: 600, tokensPerMinute: 200_000 }, plans: [gold, batch] });
+    const rules = onlyObject(s.synth(), 'BackendTrafficPolicy').spec.rateLimit.global.rules;
+    const sel = (value: string, invert?: boolean) => [{ headers: [{ name: 'x-ai-factory-client-id', type: 'RegularExpression', value, ...(invert ? { invert } : {}) }] }];
+    const tokens = { request: { from: 'Number', number: 0 }, response: { from: 'Metadata', metadata: { namespace: 'io.envoy.ai_gateway', key: 'llm_total_token' } } };
+    expect(rules).toEqual([
+      { clientSelectors: sel('^(alice|ci\\.bot|nightly)$', true), limit: { requests: 600, unit: 'Minute' } },
+      { clientSelectors: sel('^(alice|ci\\.bot|nightly)$', true), limit: { requests: 200000, unit: 'Minute' }, cost: tokens },
+      { clientSelectors: sel('^(alice|ci\\.bot)$'), limit: { requests: 6000, unit: 'Minute' } },
+      { clientSelectors: sel('^(alice|ci\\.bot)$'), limit: { requests: 2000000, unit: 'Minute' }, cost: tokens },
+      { clientSelectors: sel('^(nightly)$'), limit: { requests: 10, unit: 'Minute' } },
+      { clientSelectors: sel('^(nightly)$'), limit: { requests: 900000000, unit: 'Day' }, cost: tokens },
+    ]);
+  });
+
+  test('Envoy: a plan with token limits makes the route count tokens even when the tenant has none', () => {
+    const s = new GatewayScenario();
+    s.gateway();
+    s.tenant('team-a', { limits: { requestsPerMinute: 600 }, plans: [batch] });
+    expect(onlyObject(s.synth(), 'AIGatewayRoute').spec.llmRequestCosts).toEqual([{ metadataKey: 'llm_total_token', type: 'TotalToken' }]);
+  });
+
+  test('Kuadrant: the AuthPolicy exposes the caller id; limits per plan with predicates on it', () => {
+    for (const [authentication, selector] of [[GatewayAuthentication.apiKeys(), 'auth.identity.metadata.name'], [JWT, 'auth.identity.sub']] as const) {
+      const s = new GatewayScenario();
+      s.gateway({ implementation: KUADRANT });
+      s.tenant('team-a', { authentication, limits: { requestsPerMinute: 600, tokensPerMinute: 200_000 }, plans: [gold, batch] });
+      const out = s.synth();
+      expect(onlyObject(out, 'AuthPolicy').spec.rules.response).toEqual({ success: { filters: { identity: { json: { properties: { clientid: { selector } } } } } } });
+      expect(onlyObject(out, 'RateLimitPolicy').spec.limits).toEqual({
+        'requests': { rates: [{ limit: 600, window: '1m' }], when: [{ predicate: '!(auth.identity.clientid in ["alice", "ci.bot", "nightly"])' }] },
+        'plan-gold-requests': { rates: [{ limit: 6000, window: '1m' }], when: [{ predicate: 'auth.identity.clientid in ["alice", "ci.bot"]' }] },
+        'plan-batch-requests': { rates: [{ limit: 10, window: '1m' }], when: [{ predicate: 'auth.identity.clientid in ["nightly"]' }] },
+      });
+      expect(onlyObject(out, 'TokenRateLimitPolicy').spec.limits).toEqual({
+        'tokens': { rates: [{ limit: 200000, window: '1m' }], when: [{ predicate: '!(auth.identity.clientid in ["alice", "ci.bot", "nightly"])' }] },
+        'plan-gold-tokens': { rates: [{ limit: 2000000, window: '1m' }], when: [{ predicate: 'auth.identity.clientid in ["alice", "ci.bot"]' }] },
+        'plan-batch-tokens': { rates: [{ limit: 900000000, window: '24h' }], when: [{ predicate: 'auth.identity.clientid in ["nightly"]' }] },
+      });
+    }
+  });
+
+  test('without plans nothing about callers is rendered', () => {
+    const s = new GatewayScenario();
+    s.gateway({ implementation: KUADRANT });
+    s.tenant('team-a');
+    const out = s.synth();
+    expect(onlyObject(out, 'AuthPolicy').spec.rules.response).toBeUndefined();
+    expect(onlyObject(out, 'RateLimitPolicy').spec.limits).toEqual({ requests: { rates: [{ limit: 600, window: '1m' }] } });
+  });
+
+  test('fails when plans are malformed or asked of F5', () => {
+    const plan = (p: object) => () => new GatewayScenario().tenant('team-a', { plans: [{ ...gold, ...p }] });
+    expect(plan({ planName: 'Gold' })).toThrow('gateway/Gateway/team-a: plan name "Gold" must be a DNS label of at most 40 characters');
+    expect(plan({ clientIds: [] })).toThrow('gateway/Gateway/team-a: plan gold names no callers; give it clientIds');
+    expect(plan({ clientIds: ['a b'] })).toThrow('gateway/Gateway/team-a: plan gold: client id "a b" must be 1 to 253 letters, digits, \'-\', \'.\', \'_\', \'@\' or \':\'');
+    expect(plan({ limits: { requestsPerMinute: 0 } })).toThrow('gateway/Gateway/team-a: plan gold: requestsPerMinute 0 must be a positive integer (at most 2^32-1)');
+    expect(() => new GatewayScenario().tenant('team-a', { plans: [gold, { ...batch, clientIds: ['alice'] }] })).toThrow(
+      'gateway/Gateway/team-a: client id alice is on plans gold and batch; a caller is on one plan');
+    expect(() => new GatewayScenario().tenant('team-a', { plans: [gold, gold] })).toThrow('gateway/Gateway/team-a: plan gold is listed twice');
+    const many = Array.from({ length: 120 }, (_, i) => `caller-${i}`);
+    expect(() => new GatewayScenario().tenant('team-a', { plans: [{ ...gold, clientIds: many }] })).toThrow(
+      'gateway/Gateway/team-a: the plans of tenant team-a name 120 callers, a pattern of 1213 characters; Envoy Gateway takes at most 1024: move groups of callers to tenants of their own');
+    const f5 = new GatewayScenario();
+    f5.gateway({ implementation: F5 });
+    expect(() => f5.tenant('team-a', { limits: { requestsPerMinute: 1 }, plans: [{ ...gold, limits: { requestsPerMinute: 5 } }] })).toThrow(
+      'gateway/Gateway/team-a: tenant team-a has caller plans, but the F5 BIG-IP Next profile renders no limits; use GatewayImplementation.envoyAiGateway() or kuadrant()');
   });
 });
 
@@ -317,11 +401,22 @@ describe('AiGateway on Kuadrant', () => {
     });
     const [jwt] = objectsIn(out, 'AuthPolicy', 'team-b');
     expect(jwt.spec.rules.authentication).toEqual({ jwt: { jwt: { issuerUrl: 'https://sso.example.com/realms/ai' }, credentials: { authorizationHeader: { prefix: 'Bearer' } } } });
+    // the audiences: an Authorino pattern on the aud claim, a string or a list
+    expect(jwt.spec.rules.authorization).toEqual({
+      audience: {
+        patternMatching: {
+          patterns: [{ predicate: 'has(auth.identity.aud) && (type(auth.identity.aud) == string ? auth.identity.aud in ["ai-api"] : auth.identity.aud.exists(a, a in ["ai-api"]))' }],
+        },
+      },
+    });
+    expect(keys.spec.rules.authorization).toBeUndefined();
   });
 
-  test('the audiences Kuadrant does not check are warned on the console', () => {
+  test('streamed answers escape Kuadrant\'s token count unless clients ask for usage: warned once for the gateway', () => {
     expect(warnings).toEqual([
-      '[WARNING] gateway/Gateway: tenant team-b: the Kuadrant profile does not check JWT audiences (ai-api); restrict them at the issuer',
+      'WARN [gateway/Gateway]: Kuadrant counts the tokens of a streamed answer only when the request sets stream_options.include_usage '
+        + '(Kuadrant v1.5.2 doc/overviews/token-rate-limiting.md): streaming clients that omit it are not charged tokens; tell your tenants to set it, '
+        + 'or use GatewayImplementation.envoyAiGateway(), which sets it on every streamed request',
     ]);
   });
 
@@ -379,9 +474,9 @@ describe('AiGateway F5 BIG-IP Next profile', () => {
 
   test('what F5 leaves unverified is printed on the console, once', () => {
     expect(warnings).toEqual([
-      '[WARNING] gateway/Gateway: F5 BIG-IP Next for Kubernetes: only Gateway API objects, certificates and NetworkPolicies are rendered; '
+      'WARN [gateway/Gateway]: F5 BIG-IP Next for Kubernetes: only Gateway API objects, certificates and NetworkPolicies are rendered; '
         + 'authentication, request limits and DPU placement go through F5 resources that are not publicly documented (unverified): configure them from F5\'s documentation',
-      '[WARNING] gateway/Gateway: tenant team-a: authentication (api-keys) and 600 requests/min are not rendered for F5 BIG-IP Next (unverified API); configure them in F5\'s own resources',
+      'WARN [gateway/Gateway]: tenant team-a: authentication (api-keys) and 600 requests/min are not rendered for F5 BIG-IP Next (unverified API); configure them in F5\'s own resources',
     ]);
   });
 });
@@ -486,6 +581,34 @@ describe('AiGateway validation', () => {
       + 'two routes cannot share a host and path');
   });
 
+  test('without a monitoring namespace no Prometheus is admitted, and synth says so once', () => {
+    const s = new GatewayScenario();
+    s.gateway({ monitoringNamespaceName: undefined });
+    s.tenant('team-a');
+    s.tenant('team-b');
+    const { result, warnings } = capturingWarnings(() => s.synth());
+    expect(objectsOf(result, 'NetworkPolicy').map((n) => n.spec.ingress.length)).toEqual([3, 3]);
+    expect(warnings).toEqual([
+      'WARN [gateway/Gateway]: monitoringNamespaceName is not set: the model pods\' NetworkPolicies admit no Prometheus, so scrapes of the model servers\' '
+        + 'metrics (the vLLM PodMonitors) are dropped; set monitoringNamespaceName to the namespace of your Prometheus',
+    ]);
+    expect(() => new AiGateway(s.gatewayChart, 'G', { monitoringNamespaceName: 'Monitoring' })).toThrow('gateway/G: monitoringNamespaceName "Monitoring" must be a DNS label');
+  });
+
+  test('fails when a tenant routes more models than its route holds rules', () => {
+    for (const [impl, kind, max] of [[ENVOY, 'AIGatewayRoute', 15], [KUADRANT, 'HTTPRoute', 16]] as const) {
+      const s = new GatewayScenario();
+      const gw = s.gateway({ implementation: impl });
+      const a = s.tenant('team-a');
+      for (let i = 1; i <= max; i++) {
+        gw.addModel(`m${i}`, s.servedModel('team-a', `m${i}`));
+        if (i < max) a.routeModel(`m${i}`);
+      }
+      expect(() => a.routeModel(`m${max}`)).toThrow(
+        `gateway/Gateway/team-a: tenant team-a routes ${max + 1} models, but its ${kind} holds at most ${max} rules (one per model); serve the models under fewer names or split them over two tenants`);
+    }
+  });
+
   test('fails when two tenants share a hostname', () => {
     const s = new GatewayScenario();
     s.tenant('team-a');
@@ -544,6 +667,18 @@ describe('AiGateway validation', () => {
       namespaceName: 'ai-gateway', hostname: 'team-e.ai.example.com', authentication: GatewayAuthentication.apiKeys(), limits: { requestsPerMinute: 1 },
     })).toThrow('gateway/Gateway/team-e: namespaceName ai-gateway is the gateway\'s namespace; give tenant team-e a namespace of its own');
   });
+});
+
+test('baseUrlOf: the OpenAI base URL a client sets, the same for every model on Envoy, per model on Kuadrant and F5', () => {
+  const urls = [ENVOY, KUADRANT, F5].map((implementation) => {
+    const s = new GatewayScenario();
+    s.gateway({ implementation });
+    return s.tenant('team-a', { limits: { requestsPerMinute: 10 } }).baseUrlOf('team-a-llm');
+  });
+  expect(urls).toEqual(['https://team-a.ai.example.com/v1', 'https://team-a.ai.example.com/llm/team-a-llm/v1', 'https://team-a.ai.example.com/llm/team-a-llm/v1']);
+  const s = new GatewayScenario();
+  expect(() => s.tenant('team-a').baseUrlOf('other')).toThrow(
+    'gateway/Gateway/team-a: tenant team-a does not route model other (routes: team-a-llm); call tenant.routeModel(name) first');
 });
 
 test('GatewayImplementation: names, classes and whether it counts tokens', () => {

@@ -4,7 +4,8 @@
  * authentication, the request and token limits, and the pools its routes reach. It throws on the first breach: an HTTP
  * listener that serves anything but a redirect, a listener without a certificate, a route without authentication or
  * limits, a route that reaches another tenant's pool or crosses namespaces without a ReferenceGrant, a pool whose pods
- * no NetworkPolicy restricts.
+ * no NetworkPolicy restricts or whose NetworkPolicy admits another tenant's namespace, an MCP route without
+ * authentication or with a backend in another namespace.
  */
 
 export interface TenantAudit {
@@ -20,6 +21,8 @@ export interface TenantAudit {
   readonly tokenLimits: string[];
   /** `<namespace>/<pool>` of every backend. */
   readonly pools: string[];
+  /** `<route>: api-keys` or `<route>: oauth`, per MCPRoute on the tenant's listener. */
+  readonly mcp: string[];
 }
 
 const ROUTE_KINDS = ['HTTPRoute', 'AIGatewayRoute'];
@@ -80,7 +83,9 @@ export function auditGateways(manifests: any[]): TenantAudit[] {
       const btp = of('BackendTrafficPolicy').find((p) => targets(p, 'HTTPRoute', r.metadata.name, rns));
       const rlp = of('RateLimitPolicy').find((p) => targets(p, 'HTTPRoute', r.metadata.name, rns));
       const trlp = of('TokenRateLimitPolicy').find((p) => targets(p, 'HTTPRoute', r.metadata.name, rns));
-      const btpRules: any[] = btp?.spec.rateLimit?.global?.rules ?? [];
+      // the tenant's own limits: rules for every caller, or for the callers of no plan (an inverted caller match)
+      const btpRules: any[] = (btp?.spec.rateLimit?.global?.rules ?? []).filter((x: any) => !x.clientSelectors
+        || x.clientSelectors.every((c: any) => (c.headers ?? []).every((h: any) => h.invert === true)));
       const requests = btpRules.find((x) => !x.cost && x.limit.unit === 'Minute')?.limit.requests ?? rlp?.spec.limits?.requests?.rates?.find((x: any) => x.window === '1m')?.limit;
       if (requests === undefined) breach(`route ${rns}/${r.metadata.name} has no request limit`);
       audit.requestsPerMinute.push(requests);
@@ -105,14 +110,37 @@ export function auditGateways(manifests: any[]): TenantAudit[] {
               && g.spec.to.some((t: any) => t.kind === 'InferencePool' && (t.name === undefined || t.name === ref.name)));
             if (!grant) breach(`route ${rns}/${r.metadata.name} reaches ${pns}/${ref.name} without a ReferenceGrant`);
           }
-          const isolated = of('NetworkPolicy').some((n) => n.metadata.namespace === pns && n.spec.policyTypes.includes('Ingress')
+          const policies = of('NetworkPolicy').filter((n) => n.metadata.namespace === pns && n.spec.policyTypes.includes('Ingress')
             && sameLabels(n.spec.podSelector.matchLabels, pool.spec.selector.matchLabels));
-          if (!isolated) breach(`pool ${pns}/${ref.name}: no NetworkPolicy selects its pods`);
+          if (policies.length === 0) breach(`pool ${pns}/${ref.name}: no NetworkPolicy selects its pods`);
+          // every peer is either in the pool's namespace (no namespaceSelector) or in one named namespace of no other tenant
+          for (const peer of policies.flatMap((n) => (n.spec.ingress ?? []).flatMap((i: any) => i.from ?? [{}]))) {
+            if (peer.ipBlock) breach(`pool ${pns}/${ref.name}: its NetworkPolicy admits an ipBlock`);
+            if (!peer.namespaceSelector && !peer.podSelector) breach(`pool ${pns}/${ref.name}: its NetworkPolicy admits any source`);
+            if (!peer.namespaceSelector) continue;
+            const named = peer.namespaceSelector.matchLabels?.['kubernetes.io/metadata.name'];
+            const oneName = Object.keys(peer.namespaceSelector).length === 1 && Object.keys(peer.namespaceSelector.matchLabels ?? {}).length === 1;
+            if (named === undefined || !oneName) {
+              breach(`pool ${pns}/${ref.name}: its NetworkPolicy admits namespaces by a selector other than one namespace name`);
+            }
+            if (named !== pns && tenantNamespaces.has(named)) breach(`pool ${pns}/${ref.name}: its NetworkPolicy admits tenant namespace ${named}`);
+          }
           audit.pools.push(`${pns}/${ref.name}`);
         }
       }
     }
-    return { namespaceName: ns, hostname: listener.hostname, tls, ...audit };
+    // MCPRoutes live in the gateway's namespace (Envoy AI Gateway takes no cross-namespace parent) with their backends
+    const mcp: string[] = [];
+    for (const m of of('MCPRoute').filter((x) => x.spec.parentRefs.some((p: any) => p.name === gw.metadata.name && p.sectionName === listener.name))) {
+      if (m.metadata.namespace !== gwNs) breach(`MCP route ${m.metadata.namespace}/${m.metadata.name} is not in its Gateway's namespace ${gwNs}`);
+      if (!(m.spec.hostnames ?? []).includes(listener.hostname)) {
+        breach(`MCP route ${m.metadata.name} on listener ${listener.name} does not match the listener's hostname`);
+      }
+      if (m.spec.backendRefs.some((b: any) => b.namespace !== undefined && b.namespace !== gwNs)) breach(`MCP route ${m.metadata.name} has a backend in another namespace`);
+      const auth = m.spec.securityPolicy?.apiKeyAuth ? 'api-keys' : m.spec.securityPolicy?.oauth ? 'oauth' : breach(`MCP route ${m.metadata.name} has no authentication`);
+      mcp.push(`${m.metadata.name}: ${auth}`);
+    }
+    return { namespaceName: ns, hostname: listener.hostname, tls, ...audit, mcp };
   });
 }
 

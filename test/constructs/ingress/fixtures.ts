@@ -30,10 +30,10 @@ export class GatewayScenario {
     this.gatewayChart = new Chart(this.app, 'gateway', { namespace: 'ai-gateway', disableResourceNameHashes: true });
   }
 
-  /** The gateway (created on first use with default props unless `gateway(props)` was called). */
+  /** The gateway (created on first use with a private CA and Prometheus in `monitoring` unless `gateway(props)` says otherwise). */
   public gateway(props?: AiGatewayProps): AiGateway {
     if (!this.gw) {
-      this.gw = new AiGateway(this.gatewayChart, 'Gateway', { tls: GatewayTls.privateCa('site-ca'), ...props });
+      this.gw = new AiGateway(this.gatewayChart, 'Gateway', { tls: GatewayTls.privateCa('site-ca'), monitoringNamespaceName: 'monitoring', ...props });
     } else if (props) {
       throw new Error('gateway already created');
     }
@@ -92,10 +92,13 @@ export const ENVOY = GatewayImplementation.envoyAiGateway();
 export const KUADRANT = GatewayImplementation.kuadrant();
 export const F5 = GatewayImplementation.f5BigIpNext({ gatewayClassName: 'f5-gateway' });
 
-/** Runs `fn` and returns its result and what it printed with console.warn. */
+/** Runs `fn` and returns its result and the warnings it printed (`WARN [path]: message` on stdout, constructs/common/warnings.ts). */
 export function capturingWarnings<T>(fn: () => T): { result: T; warnings: string[] } {
   const warnings: string[] = [];
-  const spy = jest.spyOn(console, 'warn').mockImplementation((m: string) => { warnings.push(m); });
+  const spy = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+    const line = args.join(' ');
+    if (line.startsWith('WARN [')) warnings.push(line);
+  });
   try {
     return { result: fn(), warnings };
   } finally {

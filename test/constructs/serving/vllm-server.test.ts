@@ -1,11 +1,14 @@
 import { RDMA, h100Pool, migPool } from './pools';
+import { AmdGpuNodePool } from '../../../constructs/accelerators/amd-gpu';
 import { GpuNodePool, GpuPartitioning, MigLayout } from '../../../constructs/accelerators/gpu-node-pool';
+import { InferencePool } from '../../../constructs/serving/inference-pool';
 import { ModelSource } from '../../../constructs/serving/model-source';
 import { MultiNodeBackend, VllmServer } from '../../../constructs/serving/vllm-server';
 import { BucketModelStore, ShareModelStore } from '../../../constructs/storage/model-store';
 import { ShareTypeCatalog } from '../../../constructs/storage/share-type-catalog';
 import { GpuModel } from '../../../lib/hardware/gpu';
-import { LlmModel, NumericFormat } from '../../../lib/models/llm';
+import { LlmModel, ModelTask, NumericFormat } from '../../../lib/models/llm';
+import { ServingPlanner } from '../../../lib/models/serving-plan';
 import { ObjectStorageService } from '../../../lib/storage/object-storage';
 import { ShareType } from '../../../lib/storage/share-type';
 import { objectsOf, onlyObject, synthChart, testChart, testStack } from '../../util';
@@ -38,6 +41,32 @@ describe('VllmServer on one node (Deployment)', () => {
     ]);
     expect(deployment.spec.strategy).toEqual({ type: 'Recreate' });
     expect(deployment.spec.replicas).toBe(1);
+  });
+
+  test('the plan is written on the Deployment: layout, memory per GPU and KV-cache capacity in tokens', () => {
+    expect(deployment.metadata.annotations).toEqual({
+      'ai-factory.dev/tensor-parallel-size': '4',
+      'ai-factory.dev/pipeline-parallel-size': '1',
+      'ai-factory.dev/data-parallel-size': '1',
+      'ai-factory.dev/expert-parallel-size': '1',
+      'ai-factory.dev/nodes-per-replica': '1',
+      'ai-factory.dev/gpus-per-replica': '4',
+      'ai-factory.dev/gpu-memory-gb': '80',
+      'ai-factory.dev/usable-memory-per-gpu-gb': '72',
+      'ai-factory.dev/weights-per-gpu-gb': String(server.plan.weightsPerGpuGb),
+      'ai-factory.dev/kv-cache-per-gpu-gb': String(server.plan.kvCachePerGpuGb),
+      'ai-factory.dev/kv-cache-tokens': String(server.plan.kvCacheTokens),
+      'ai-factory.dev/max-model-len': '32768',
+      'ai-factory.dev/max-concurrent-sequences': String(server.plan.maxConcurrentSequences),
+      'ai-factory.dev/weight-format': 'bfloat16',
+      'ai-factory.dev/kv-cache-format': 'bfloat16',
+    });
+    // 70.6 B × 2 bytes / 4 GPUs = 35.3 GB of weights per GPU; 72 − 35.3 − 3 GB reserve = 33.7 GB of KV per GPU;
+    // KV per token per GPU: 2 × 80 layers × (8 / 4) heads × 128 × 2 bytes = 81,920 bytes → 411,376 tokens
+    expect(server.plan.weightsPerGpuGb).toBe(35.3);
+    expect(server.plan.kvCachePerGpuGb).toBe(33.7);
+    expect(deployment.metadata.annotations['ai-factory.dev/kv-cache-tokens']).toBe(String(Math.floor(33.7e9 / 81920)));
+    expect(deployment.spec.template.metadata.annotations).toBeUndefined();
   });
 
   test('the default image is vLLM v0.21.0, the release llm-d-router v0.10.0 deploys', () => {
@@ -180,6 +209,13 @@ describe('VllmServer across nodes (LeaderWorkerSet)', () => {
     expect(lws.spec).toMatchObject({ replicas: 1, startupPolicy: 'LeaderCreated', leaderWorkerTemplate: { size: 2, restartPolicy: 'RecreateGroupOnPodRestart' } });
     expect(vllm(leader.spec).readinessProbe).toBeDefined();
     expect(vllm(worker.spec).readinessProbe).toBeUndefined();
+    expect(lws.metadata.annotations).toMatchObject({
+      'ai-factory.dev/tensor-parallel-size': '8',
+      'ai-factory.dev/pipeline-parallel-size': '2',
+      'ai-factory.dev/nodes-per-replica': '2',
+      'ai-factory.dev/gpus-per-replica': '16',
+      'ai-factory.dev/kv-cache-tokens': String(server.plan.kvCacheTokens),
+    });
   });
 
   test('leader and worker commands are vLLM\'s documented multi-node flags: --nnodes, --node-rank, --master-addr, --master-port, --headless', () => {
@@ -317,7 +353,7 @@ describe('VllmServer validation', () => {
   test('fails when the model does not fit the chosen GPUs, naming the shortfall and a layout that fits', () => {
     const chart = testChart();
     expect(() => new VllmServer(chart, 'Big', { model: LlmModel.LLAMA_3_1_405B, pool: h100Pool(chart), maxModelLen: 8192 })).toThrow(
-      /^test\/Big: llama-3\.1-405b \(bfloat16 weights, bfloat16 KV cache, max-model-len 8192\) does not fit 1 node of 8× NVIDIA H100 SXM5 80GB: .* 32\.7 GB short per GPU \(261\.6 GB in total\); smallest layout that fits: TP=8 × PP=2 on 2 nodes \(16 GPUs; allow maxNodesPerReplica 2\); or FP8 weights with TP=8$/,
+      /^test\/Big: llama-3\.1-405b \(bfloat16 weights, bfloat16 KV cache, max-model-len 8192\) does not fit 1 node of 8× NVIDIA H100 SXM5 80GB: .* 32\.7 GB short per GPU \(261\.6 GB in total\); smallest layout that fits: TP=8 × PP=2 on 2 nodes \(16 GPUs; allow maxNodesPerReplica 2\), KV cache 571K tokens \(69 × 8192\); or FP8 weights with TP=8, KV cache 285K tokens \(34 × 8192\)$/,
     );
   });
 
@@ -443,5 +479,194 @@ describe('VllmServer from a tenant model store', () => {
       { name: 'AWS_REGION', value: 'eu-1' },
       { name: 'AWS_ACCESS_KEY_ID', valueFrom: { secretKeyRef: { name: bucket.credentialsSecret.secretName, key: bucket.accessKeyIdKey } } },
     ]));
+  });
+});
+
+describe('VllmServer for mixture-of-experts models: data and expert parallelism', () => {
+  test('DeepSeek-R1 on one 8× H200 node: one pod, TP=1 × DP=8 with --enable-expert-parallel on all 8 GPUs', () => {
+    const chart = testChart('llm');
+    const pool = new GpuNodePool(chart, 'H200', { poolName: 'h200', gpuModel: GpuModel.H200_SXM_141GB, gpusPerNode: 8 });
+    const server = new VllmServer(chart, 'R1', { model: LlmModel.DEEPSEEK_R1, pool, maxModelLen: 32768 });
+    const deployment = onlyObject(synthChart(chart), 'Deployment');
+    const container = vllm(deployment.spec.template.spec);
+    expect(server.plan).toMatchObject({ tensorParallelSize: 1, dataParallelSize: 8, expertParallel: true });
+    expect(container.args).toEqual([
+      'deepseek-ai/DeepSeek-R1', '--served-model-name=deepseek-ai/DeepSeek-R1', '--port=8000', '--tensor-parallel-size=1',
+      '--data-parallel-size=8', '--enable-expert-parallel', '--max-model-len=32768', '--gpu-memory-utilization=0.9', '--enable-prefix-caching',
+    ]);
+    expect(container.resources.limits['nvidia.com/gpu']).toBe(8);
+    expect(deployment.metadata.annotations).toMatchObject({ 'ai-factory.dev/data-parallel-size': '8', 'ai-factory.dev/expert-parallel-size': '8' });
+  });
+
+  describe('DeepSeek-R1 on two 8× H100 nodes: wide EP, TP=1 × DP=16 as one LeaderWorkerSet group', () => {
+    const chart = testChart('llm');
+    const server = new VllmServer(chart, 'R1', { model: LlmModel.DEEPSEEK_R1, pool: h100Pool(chart, RDMA), maxNodesPerReplica: 2, maxModelLen: 32768 });
+    const lws = onlyObject(synthChart(chart), 'LeaderWorkerSet');
+    const group = lws.spec.leaderWorkerTemplate;
+    const leaderContainer = vllm(group.leaderTemplate.spec);
+    const workerContainer = vllm(group.workerTemplate.spec);
+    const engine = [
+      'deepseek-ai/DeepSeek-R1', '--served-model-name=deepseek-ai/DeepSeek-R1', '--port=8000', '--tensor-parallel-size=1',
+      '--data-parallel-size=16', '--enable-expert-parallel', '--max-model-len=32768', '--gpu-memory-utilization=0.9', '--enable-prefix-caching',
+    ];
+
+    test('two pods of 8 GPUs, 8 ranks each, with RDMA', () => {
+      expect(server.plan).toMatchObject({ dataParallelSize: 16, expertParallelSize: 16, nodesPerReplica: 2, gpusPerReplica: 16 });
+      expect(group.size).toBe(2);
+      for (const c of [leaderContainer, workerContainer]) {
+        expect(c.resources.limits).toMatchObject({ 'nvidia.com/gpu': 8, 'rdma/rdma_shared_device_a': 1 });
+      }
+      expect(lws.metadata.annotations).toMatchObject({ 'ai-factory.dev/data-parallel-size': '16', 'ai-factory.dev/expert-parallel-size': '16' });
+    });
+
+    test('the leader runs ranks 0-7 and the API, the worker ranks 8-15 headless: vLLM\'s documented multi-node DP flags', () => {
+      // vllm-project/vllm docs/serving/data_parallel_deployment.md, "Internal Load Balancing":
+      //   node 0: vllm serve $MODEL --data-parallel-size 4 --data-parallel-size-local 2 --data-parallel-address IP --data-parallel-rpc-port 13345
+      //   node 1: vllm serve $MODEL --headless --data-parallel-size 4 --data-parallel-size-local 2 --data-parallel-start-rank 2 --data-parallel-address IP --data-parallel-rpc-port 13345
+      expect(leaderContainer.command).toEqual(['vllm', 'serve']);
+      expect(leaderContainer.args).toEqual([...engine, '--data-parallel-size-local=8', '--data-parallel-address=$(LWS_LEADER_ADDRESS)', '--data-parallel-rpc-port=13345']);
+      expect(workerContainer.command).toEqual(['/bin/bash', '-c']);
+      expect(workerContainer.args).toEqual([
+        `exec vllm serve ${engine.join(' ')} --headless --data-parallel-size-local=8 ` +
+        '--data-parallel-address="${LWS_LEADER_ADDRESS}" --data-parallel-rpc-port=13345 --data-parallel-start-rank="$((${NODE_RANK} * 8))"',
+      ]);
+      expect(workerContainer.env).toContainEqual({ name: 'NODE_RANK', valueFrom: { fieldRef: { fieldPath: "metadata.labels['leaderworkerset.sigs.k8s.io/worker-index']" } } });
+      // no pipeline or --nnodes flags: the DP coordinator, not torch.distributed's master, joins the pods
+      expect(leaderContainer.args.filter((a: string) => /pipeline|nnodes|master/.test(a))).toEqual([]);
+    });
+  });
+
+  test('fails when data-parallel ranks across nodes are asked of the Ray backend', () => {
+    const chart = testChart('llm');
+    expect(() => new VllmServer(chart, 'R1', {
+      model: LlmModel.DEEPSEEK_R1, pool: h100Pool(chart, RDMA), maxNodesPerReplica: 2, maxModelLen: 32768, multiNodeBackend: MultiNodeBackend.RAY,
+    })).toThrow(/multiNodeBackend ray with 16 data-parallel ranks on 2 nodes is not rendered: .*use MultiNodeBackend.MULTIPROCESSING/);
+  });
+
+  test('fails when the expert parallel size does not divide the experts', () => {
+    const chart = testChart('llm');
+    expect(() => new VllmServer(chart, 'Q', {
+      model: LlmModel.QWEN3_235B_A22B, pool: h100Pool(chart), tensorParallelSize: 2, dataParallelSize: 3,
+    })).toThrow(/expert parallel size 6 \(tensorParallelSize 2 × dataParallelSize 3\) does not divide the 128 experts of qwen3-235b-a22b/);
+  });
+});
+
+describe('VllmServer with LoRA adapters', () => {
+  const adapters = [
+    { name: 'support-bot', source: 'acme/llama-3.1-8b-support-lora', rank: 16 },
+    { name: 'sql-writer', source: '/models/adapters/sql', rank: 32 },
+  ];
+
+  test('loads the adapters at start under their own names, with slots sized into the plan', () => {
+    const chart = testChart('llm');
+    const server = new VllmServer(chart, 'L8', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192, loraAdapters: adapters });
+    const container = vllm(onlyObject(synthChart(chart), 'Deployment').spec.template.spec);
+    // one --lora-modules with every adapter (vLLM's LoRAParserAction keeps the last occurrence of a repeated flag)
+    expect(container.args.slice(container.args.indexOf('--enable-lora'))).toEqual([
+      '--enable-lora', '--max-loras=2', '--max-lora-rank=32', '--lora-modules', 'support-bot=acme/llama-3.1-8b-support-lora', 'sql-writer=/models/adapters/sql',
+    ]);
+    expect(server.servedModelNames).toEqual(['meta-llama/Llama-3.1-8B-Instruct', 'support-bot', 'sql-writer']);
+    expect(server.plan).toMatchObject({ maxLoras: 2, maxLoraRank: 32 });
+    expect(server.plan.loraMemoryPerGpuGb).toBeCloseTo((2 * LlmModel.LLAMA_3_1_8B.loraBytesPerSlot(32, NumericFormat.BF16)) / 1e9, 2);
+    expect(onlyObject(synthChart(chart), 'Deployment').metadata.annotations['ai-factory.dev/lora-memory-per-gpu-gb']).toBe(String(server.plan.loraMemoryPerGpuGb));
+  });
+
+  test('fails when an adapter\'s rank is above the server\'s max', () => {
+    const chart = testChart('llm');
+    expect(() => new VllmServer(chart, 'L8', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), loraAdapters: adapters, maxLoraRank: 16 }))
+      .toThrow(/LoRA adapter sql-writer has rank 32, above the server's maxLoraRank 16; raise maxLoraRank to 32 or use an adapter of rank 16 or less/);
+  });
+
+  test('fails when an adapter is above vLLM\'s largest rank, names clash, or limits come without adapters', () => {
+    const chart = testChart('llm');
+    const pool = h100Pool(chart);
+    expect(() => new VllmServer(chart, 'A', { model: LlmModel.LLAMA_3_1_8B, pool, loraAdapters: [{ name: 'big', source: 'x/big', rank: 1024 }] }))
+      .toThrow(/LoRA adapter big has rank 1024, above vLLM's largest --max-lora-rank 512/);
+    expect(() => new VllmServer(chart, 'B', { model: LlmModel.LLAMA_3_1_8B, pool, loraAdapters: [adapters[0], { ...adapters[1], name: 'support-bot' }] }))
+      .toThrow(/LoRA adapter name support-bot is used twice/);
+    expect(() => new VllmServer(chart, 'C', { model: LlmModel.LLAMA_3_1_8B, pool, maxLoras: 4 }))
+      .toThrow(/maxLoras and maxLoraRank size LoRA adapters, but loraAdapters is empty/);
+  });
+});
+
+describe('VllmServer for an embedding model', () => {
+  const e5 = LlmModel.fromConfig({
+    name: 'e5-mistral-7b',
+    huggingFaceId: 'intfloat/e5-mistral-7b-instruct',
+    task: ModelTask.EMBEDDING,
+    config: {
+      hidden_size: 4096,
+      intermediate_size: 14336,
+      max_position_embeddings: 32768,
+      num_attention_heads: 32,
+      num_hidden_layers: 32,
+      num_key_value_heads: 8,
+      tie_word_embeddings: false,
+      torch_dtype: 'float16',
+      vocab_size: 32000,
+    },
+  });
+
+  test('runs vLLM\'s pooling runner, without prefix caching', () => {
+    const chart = testChart('llm');
+    new VllmServer(chart, 'E5', { model: e5, pool: h100Pool(chart), maxModelLen: 4096 });
+    const container = vllm(onlyObject(synthChart(chart), 'Deployment').spec.template.spec);
+    expect(container.args).toContain('--runner=pooling');
+    expect(container.args.filter((a: string) => a.includes('prefix-caching'))).toEqual([]);
+    // Mistral 7B without its LM head: 7.11 B (the e5-mistral-7b-instruct card)
+    expect(e5.parametersBillions).toBeCloseTo(7.11, 2);
+  });
+
+  test('fails when an embedding model joins an InferencePool', () => {
+    const chart = testChart('llm');
+    const inferencePool = new InferencePool(chart, 'Pool', { poolName: 'embed' });
+    expect(() => new VllmServer(chart, 'E5', { model: e5, pool: h100Pool(chart), inferencePool }))
+      .toThrow(/e5-mistral-7b is an embedding model \(\/v1\/embeddings\); the endpoint picker's prefix and KV scorers are for generation/);
+  });
+});
+
+describe('VllmServer on AMD Instinct', () => {
+  test('serves on an MI300X pool with the ROCm build, amd.com/gpu and the device group ids', () => {
+    const chart = testChart('llm');
+    const pool = new AmdGpuNodePool(chart, 'Mi300', { poolName: 'mi300x', gpuModel: GpuModel.MI300X_192GB, gpusPerNode: 8 });
+    const server = new VllmServer(chart, 'L70', { model: LlmModel.LLAMA_3_1_70B, pool, maxModelLen: 32768, deviceGroupIds: [44, 992] });
+    const deployment = onlyObject(synthChart(chart), 'Deployment');
+    const container = vllm(deployment.spec.template.spec);
+    // 141.2 GB of BF16 weights + 3 GB + one 32K sequence fit 0.9 × 192 GB: TP=1
+    expect(server.plan.tensorParallelSize).toBe(1);
+    expect(container.image).toBe('rocm/vllm:rocm7.14.0_cdna_ubuntu24.04_py3.14_pytorch_2.11.0_vllm_0.23.0');
+    expect(container.resources.limits['amd.com/gpu']).toBe(1);
+    expect(deployment.spec.template.spec.securityContext).toMatchObject({ runAsNonRoot: true, supplementalGroups: [44, 992] });
+    expect(deployment.spec.template.spec.tolerations).toEqual([{ key: 'amd.com/gpu', operator: 'Exists', effect: 'NoSchedule' }]);
+  });
+
+  test('fails when a CUDA image is given for an AMD pool, or a ROCm image for an NVIDIA pool', () => {
+    const chart = testChart('llm');
+    const amd = new AmdGpuNodePool(chart, 'Mi300', { poolName: 'mi300x', gpuModel: GpuModel.MI300X_192GB, gpusPerNode: 8 });
+    expect(() => new VllmServer(chart, 'A', { model: LlmModel.LLAMA_3_1_8B, pool: amd, image: 'vllm/vllm-openai:v0.21.0', deviceGroupIds: [44] }))
+      .toThrow(/image vllm\/vllm-openai:v0.21.0 is a CUDA build, but GPU pool mi300x has AMD Instinct MI300X; use a ROCm build of vLLM/);
+    expect(() => new VllmServer(chart, 'N', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), image: 'rocm/vllm:latest' }))
+      .toThrow(/image rocm\/vllm:latest is a ROCm build for AMD GPUs, but GPU pool h100 has NVIDIA H100 SXM5 80GB; use a CUDA build/);
+  });
+});
+
+describe('VllmServer refusals name the other pools that would hold the model', () => {
+  test('DeepSeek-R1 on one H100 node is refused, naming the H200 pool of the app with its layout and KV budget', () => {
+    const chart = testChart('llm');
+    const h100 = h100Pool(chart);
+    const h200 = new GpuNodePool(chart, 'H200', { poolName: 'h200', gpuModel: GpuModel.H200_SXM_141GB, gpusPerNode: 8 });
+    new GpuNodePool(chart, 'L40S', { poolName: 'l40s', gpuModel: GpuModel.L40S_48GB, gpusPerNode: 4 });
+    const fits = ServingPlanner.plan({ model: LlmModel.DEEPSEEK_R1, gpu: h200.gpuModel, gpusPerNode: 8, maxModelLen: 32768 });
+    let message = '';
+    try {
+      new VllmServer(chart, 'R1', { model: LlmModel.DEEPSEEK_R1, pool: h100, maxModelLen: 32768 });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^test\/R1: deepseek-r1 \(fp8 weights, bfloat16 KV cache, max-model-len 32768\) does not fit 1 node of 8× NVIDIA H100 SXM5 80GB: /);
+    expect(message.endsWith('; or serve it on another pool: pool h200 (8× NVIDIA H200 SXM 141GB) holds it with TP=1 × DP=8, ' +
+      `KV cache ${fits.kvCacheTokens} tokens (${fits.maxConcurrentSequences} × 32768)`)).toBe(true);
+    // the L40S pool (4× 48 GB) cannot hold 671 GB of weights on one node, so it is not named
+    expect(message).not.toContain('pool l40s');
   });
 });

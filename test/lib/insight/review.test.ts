@@ -1,7 +1,14 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { cleanup, synthToDir } from './synth';
 import { main } from '../../../bin/cdk-ai-factory';
+import { GpuModel } from '../../../lib/hardware/gpu';
+import { KubernetesDocument } from '../../../lib/insight/documents';
+import { buildModel } from '../../../lib/insight/model';
+import { review } from '../../../lib/insight/review';
+import { LlmModel } from '../../../lib/models/llm';
+import { ServingPlanner } from '../../../lib/models/serving-plan';
 
 /** Runs `cdk-ai-factory review before after [flags]` on two real syntheses. */
 async function reviewOf(before: string, after: string, ...flags: string[]): Promise<{ code: number; out: string; err: string; lines: string[] }> {
@@ -49,6 +56,14 @@ describe('review: bare-metal-gpu-pool', () => {
     expect(r.code).toBe(1);
     expect(r.err).toBe('cdk-ai-factory: 1 stateful resource(s) destroyed or replaced; pass --allow-destroy if that is intended\n');
     expect((await reviewOf(base, after, '--allow-destroy')).code).toBe(0);
+
+    // the command as a process: its exit status is what fails a CI job
+    const root = path.join(__dirname, '..', '..', '..');
+    const run = (...flags: string[]) => spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'bin', 'cdk-ai-factory.ts'), 'review', base, after, ...flags], { encoding: 'utf8' });
+    const failed = run();
+    expect([failed.status, failed.stdout]).toEqual([1, r.out]);
+    expect(failed.stderr).toContain('pass --allow-destroy if that is intended');
+    expect(run('--allow-destroy').status).toBe(0);
   });
 });
 
@@ -92,7 +107,17 @@ describe('review: tenants-and-storage', () => {
   test('model re-plan: tensor parallelism 2 → 4 doubles the GPUs per replica', async () => {
     const after = synth('tenants-and-storage', [{ from: '    maxModelLen: 32768,\n    modelSource: ModelSource.fromModelStore', to: '    maxModelLen: 32768,\n    tensorParallelSize: 4,\n    modelSource: ModelSource.fromModelStore' }]);
     const r = await reviewOf(base, after);
-    expect(r.lines).toContain('- model server llm/vllm-llama-3-1-70b: GPUs per replica 2 → 4; tensor-parallel-size 2 → 4');
+    // the memory per GPU, as the planner computes it for the example's H200 flavor and 32768-token context
+    const model = LlmModel.LLAMA_3_1_70B;
+    const gpu = GpuModel.H200_SXM_141GB;
+    const plan = (tp: number) => ServingPlanner.plan({ model, gpu, gpusPerNode: tp, tensorParallelSize: tp, maxModelLen: 32768 });
+    const [tp2, tp4] = [plan(2), plan(4)];
+    expect(r.lines).toEqual([
+      '- model server llm/vllm-llama-3-1-70b: GPUs per replica 2 → 4; tensor-parallel-size 2 → 4; ' +
+        `weights per GPU ${tp2.weightsPerGpuGb} → ${tp4.weightsPerGpuGb} GB; ` +
+        `KV cache per GPU ${tp2.kvCachePerGpuGb} → ${tp4.kvCachePerGpuGb} GB (${tp2.maxConcurrentSequences} → ${tp4.maxConcurrentSequences} full-length sequences)`,
+    ]);
+    expect(tp4.maxConcurrentSequences).toBeGreaterThan(tp2.maxConcurrentSequences);
     expect(r.code).toBe(0);
   });
 });
@@ -110,6 +135,68 @@ describe('review: multi-tenant-network', () => {
       '- **new**: security group beta-nodes allows TCP 8000 from 0.0.0.0/0 (tenant beta)',
     ]);
     expect(r.out).toContain('### Exposure');
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('review: a new tenant on multi-tenant-network', () => {
+  test('its project, its router and world-open rule, and the RBAC share of the site QoS policy', async () => {
+    const base = synth('multi-tenant-network');
+    const after = synth('multi-tenant-network', [{ from: "for (const name of ['acme', 'beta'])", to: "for (const name of ['acme', 'beta', 'gamma'])" }]);
+    const r = await reviewOf(base, after);
+    expect(r.lines).toEqual([
+      '- new tenant gamma',
+      '- **new**: router gamma-router routes to external network public (tenant gamma)',
+      '- **new**: security group gamma-nodes allows TCP 443 from 0.0.0.0/0 (tenant gamma)',
+      '- **new share**: qos_policy storage access_as_shared to tenant gamma',
+    ]);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('review: gateway exposure (Gateway API objects)', () => {
+  const gateway = (hostname: string): KubernetesDocument => ({
+    source: 'g',
+    doc: { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'ai', namespace: 'edge' }, spec: { listeners: [{ name: 'https', protocol: 'HTTPS', port: 443, hostname }] } },
+  });
+  const route: KubernetesDocument = {
+    source: 'r',
+    doc: {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'llama', namespace: 'llm' },
+      spec: { parentRefs: [{ name: 'ai', namespace: 'edge' }], rules: [{ backendRefs: [{ group: 'inference.networking.k8s.io', kind: 'InferencePool', name: 'llama' }] }] },
+    },
+  };
+
+  test('a new route to a model and a widened listener are reported; removing the route closes it', () => {
+    const before = buildModel({ stacks: [], manifests: [gateway('api.example.net')] });
+    // the route's namespace belongs to tenant beta; the gateway's namespace is no tenant's
+    const ns: KubernetesDocument = { source: 'n', doc: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'llm', labels: { 'ai-factory.dev/tenant': 'beta' } } } };
+    const after = buildModel({ stacks: [], manifests: [ns, gateway('*.example.net'), route] });
+    expect(review(before, after).markdown.split('\n').filter((l) => l.startsWith('- ') && !l.includes('new tenant'))).toEqual([
+      '- **changed**: gateway edge/ai listens on HTTPS 443 for api.example.net → gateway edge/ai listens on HTTPS 443 for *.example.net',
+      '- **new**: HTTPRoute llm/llama on edge/ai to InferencePool llama (tenant beta)',
+    ]);
+    expect(review(after, before).markdown).toContain('- closed: HTTPRoute llm/llama on edge/ai to InferencePool llama');
+  });
+});
+
+describe('review: gpu-cluster', () => {
+  test('MIG slices: a third H100 node adds slices; a tenant queue loses half its 1g.10gb quota', async () => {
+    const base = synth('gpu-cluster');
+    const after = synth('gpu-cluster', [
+      { from: '    gpusPerNode: 8,\n    nodeCount: 2,', to: '    gpusPerNode: 8,\n    nodeCount: 3,' },
+      { from: '      { flavor: mig1g, nominal: 16 },', to: '      { flavor: mig1g, nominal: 8 },' },
+    ]);
+    const r = await reviewOf(base, after);
+    expect(r.lines).toEqual([
+      '- tenant ai-platform gains 8 GPUs in its clusters: 48 → 56',
+      '- node group h100: 32 → 48 MIG 1g.10gb slices (+16)',
+      '- node group h100: 16 → 24 MIG 2g.20gb slices (+8)',
+      '- node group h100: 16 → 24 MIG 3g.40gb slices (+8)',
+      '- tenant team-a (cluster queue team-a) loses 8 nvidia.com/mig-1g.10gb on h100-mig-1g.10gb: 16 → 8',
+    ]);
     expect(r.code).toBe(0);
   });
 });

@@ -36,6 +36,8 @@ describe.each(examples)('topology of examples/%s', (example) => {
       expect(root.tagName).toBe('svg');
       expect(root.getElementsByTagName('g').length).toBeGreaterThan(2);
       expect(root.getElementsByTagName('title')[0].textContent).toBe(example);
+      // sized for DejaVu Sans, with narrower fallbacks, so labels fit on any viewer
+      expect([...new Set(svg.match(/font-family="[^"]*"/g))]).toEqual(['font-family="DejaVu Sans,Verdana,Helvetica,Arial,sans-serif"']);
       const text = texts(root);
       for (const p of model.pools) expect(text).toContain(p.resourceClass);
       for (const t of model.tenants) expect(text).toContain(`tenant ${t.name}`);
@@ -65,6 +67,58 @@ test('50 tenants are summarized in tables, not 50 boxes', async () => {
     const height = Number(/<svg width="(\d+)pt" height="(\d+)pt"/.exec(svg)?.[2]);
     expect(height).toBeGreaterThan(0);
     expect(height).toBeLessThan(2500);
+  } finally {
+    cleanup(dir);
+  }
+});
+
+test('gpu-cluster: a tenant that exists only in Kubernetes is drawn inside the Kubernetes box with its Kueue quota', () => {
+  const dir = synthToDir('gpu-cluster');
+  try {
+    const model = buildModel(loadSynthesized(dir));
+    const dot = topologyDot(model, 'gpu-cluster');
+    const k8s = dot.slice(dot.indexOf('subgraph cluster_k8s'));
+    const teamA = model.kueueQuotas.filter((q) => q.tenant === 'team-a');
+    expect(k8s).toContain('"tenant:team-a"');
+    expect(k8s).toContain(`Kueue: ${teamA.map((q) => `${q.nominal} ${q.resource.replace(/^nvidia\.com\//, '')}`).join(', ')}`);
+    // both queues belong to drawn tenants, so no separate queue list repeats them
+    expect(dot).not.toContain('"queues" [label=');
+  } finally {
+    cleanup(dir);
+  }
+});
+
+test('llm-serving: model rows say the layout (TP × PP), and an autoscaled server makes the pool edge a lower bound', () => {
+  const dir = synthToDir('llm-serving');
+  try {
+    const model = buildModel(loadSynthesized(dir));
+    const dot = topologyDot(model, 'llm-serving');
+    const lws = model.modelServers.find((s) => s.kind === 'LeaderWorkerSet')!;
+    expect(dot).toContain(`${lws.name}: autoscaled × ${lws.gpusPerReplica} GPUs TP${lws.plan['tensor-parallel-size']}×PP${lws.plan['pipeline-parallel-size']}`);
+    const onH100 = model.modelServers.filter((s) => s.pool === 'h100');
+    expect(onH100.some((s) => s.replicas === undefined)).toBe(true);
+    const atLeast = onH100.reduce((n, s) => n + (s.replicas ?? 1) * s.gpusPerReplica, 0);
+    expect(dot).toContain(`-> "k8spool:h100" [label="≥ ${atLeast} GPUs"]`);
+  } finally {
+    cleanup(dir);
+  }
+});
+
+test('dpu-gateway: a tenant is linked to the models in its namespace, and stays outside the Kubernetes box', () => {
+  const dir = synthToDir('dpu-gateway');
+  try {
+    const model = buildModel(loadSynthesized(dir));
+    // the namespaces carry no tenant label: they are the tenants' projects by name
+    expect(model.modelServers.map((s) => [s.namespaceName, s.tenant])).toEqual([['team-a', 'team-a'], ['team-b', 'team-b']]);
+    const dot = topologyDot(model, 'dpu-gateway');
+    const k8s = dot.slice(dot.indexOf('subgraph cluster_k8s'), dot.lastIndexOf('\n  }\n'));
+    expect(k8s).toContain('models in team-a');
+    for (const t of ['team-a', 'team-b']) {
+      const edge = `"tenant:${t}" -> "ns:${t}" [style=dashed, arrowhead=none, label="runs"];`;
+      expect(dot).toContain(edge);
+      expect(k8s).not.toContain(edge);
+      expect(k8s).not.toContain(`"tenant:${t}" [`);
+    }
   } finally {
     cleanup(dir);
   }

@@ -124,19 +124,20 @@ describe('ServingPlanner: refusals', () => {
       'llama-3.1-405b (bfloat16 weights, bfloat16 KV cache, max-model-len 8192) does not fit 1 node of 8× NVIDIA H100 SXM5 80GB: ' +
       'the largest allowed layout, TP=8, needs 104.7 GB per GPU (101.2 GB weights, 3.0 GB reserve, 0.5 GB KV for one sequence) ' +
       'but 72.0 GB is usable at gpu-memory-utilization 0.9, 32.7 GB short per GPU (261.6 GB in total); ' +
-      'smallest layout that fits: TP=8 × PP=2 on 2 nodes (16 GPUs; allow maxNodesPerReplica 2); or FP8 weights with TP=8',
+      'smallest layout that fits: TP=8 × PP=2 on 2 nodes (16 GPUs; allow maxNodesPerReplica 2), KV cache 571K tokens (69 × 8192); ' +
+      'or FP8 weights with TP=8, KV cache 285K tokens (34 × 8192)',
     );
   });
 
   test('fails when a pinned layout is too small, naming the one that fits', () => {
     expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 8, tensorParallelSize: 2 })).toThrow(
-      /the largest allowed layout, TP=2, needs 95\.1 GB per GPU .* 23\.1 GB short per GPU \(46\.1 GB in total\); smallest layout that fits: TP=4 \(4 GPUs\); or FP8 weights with TP=2$/,
+      /the largest allowed layout, TP=2, needs 95\.1 GB per GPU .* 23\.1 GB short per GPU \(46\.1 GB in total\); smallest layout that fits: TP=4 \(4 GPUs\), KV cache 411K tokens \(3 × 131072\); or FP8 weights with TP=2, KV cache 206K tokens \(1 × 131072\)$/,
     );
   });
 
   test('fails when the context is so long that only a shorter one fits', () => {
     expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: GpuModel.L40S_48GB, gpusPerNode: 1, gpuMemoryUtilization: 0.5 })).toThrow(
-      /does not fit 1 node of 1× NVIDIA L40S: .* 12\.2 GB short per GPU \(12\.2 GB in total\); smallest layout that fits: TP=1 × PP=2 on 2 nodes \(2 GPUs; allow maxNodesPerReplica 2\); or max-model-len 36864 or less with TP=1$/,
+      /does not fit 1 node of 1× NVIDIA L40S: .* 12\.2 GB short per GPU \(12\.2 GB in total\); smallest layout that fits: TP=1 × PP=2 on 2 nodes \(2 GPUs; allow maxNodesPerReplica 2\), KV cache 198K tokens \(1 × 131072\); or max-model-len 36864 or less with TP=1, KV cache 38K tokens \(1 × 36864\)$/,
     );
   });
 
@@ -168,7 +169,7 @@ describe('ServingPlanner: refusals', () => {
       'gpu-memory-utilization 0.9; tensor parallelism cannot span MIG slices; smallest slice that fits: MIG 3g.40gb',
     );
     expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: GpuModel.H100_SXM5_80GB, gpusPerNode: 2, migProfile: '3g.40gb' })).toThrow(
-      /tensor parallelism cannot span MIG slices; no MIG slice of NVIDIA H100 SXM5 80GB holds it; use whole GPUs \(TP=4\)$/,
+      /tensor parallelism cannot span MIG slices; no MIG slice of NVIDIA H100 SXM5 80GB holds it; use whole GPUs \(TP=4\), KV cache 411K tokens \(3 × 131072\)$/,
     );
   });
 
@@ -215,7 +216,8 @@ describe('ServingPlanner: refusals', () => {
 });
 
 describe('ServingPlanner: properties over (model, GPU, dtype, context, nodes)', () => {
-  const models = LlmModel.all().filter((m) => m.nativeFormat === NumericFormat.BF16);
+  // dense models: the (TP, PP) rule; mixture-of-experts models have their own properties below
+  const models = LlmModel.all().filter((m) => m.nativeFormat === NumericFormat.BF16 && !m.mixtureOfExperts);
   const gpus = [GpuModel.L40S_48GB, GpuModel.A100_SXM4_80GB, GpuModel.H100_SXM5_80GB, GpuModel.H200_SXM_141GB, GpuModel.B200_180GB];
   const request = fc.record({
     model: fc.constantFrom(...models),
@@ -280,5 +282,163 @@ describe('ServingPlanner: properties over (model, GPU, dtype, context, nodes)', 
       return replan.tensorParallelSize === Number(named[1]) && replan.pipelineParallelSize === Number(named[2] ?? 1) &&
         replan.gpusPerReplica === Number(named[4]);
     }), { numRuns: 300 });
+  });
+});
+
+describe('ServingPlanner: mixture of experts (data and expert parallelism)', () => {
+  test('DeepSeek-R1 FP8 on two 8× H100 nodes: wide EP, TP=1 × DP=16, experts over all 16 GPUs, MLA KV per rank', () => {
+    const plan = ServingPlanner.plan({ model: LlmModel.DEEPSEEK_R1, gpu: H100, gpusPerNode: 8, maxNodesPerReplica: 2, maxModelLen: 32768 });
+    expect(plan).toMatchObject({
+      tensorParallelSize: 1,
+      pipelineParallelSize: 1,
+      dataParallelSize: 16,
+      expertParallel: true,
+      expertParallelSize: 16,
+      gpusPerReplica: 16,
+      nodesPerReplica: 2,
+    });
+    // 17.1 GB of attention, shared experts and embeddings on every rank + 653.9 GB of experts / 16
+    const dense = 671 - (58 * 256 * 3 * 7168 * 2048) / 1e9;
+    expect(plan.weightsPerGpuGb).toBeCloseTo(dense + (671 - dense) / 16, 1);
+    // every rank holds its own latent cache: 72 − 57.96 − 3 GB over 70,272 bytes per token, 16 ranks
+    const perRank = Math.floor((plan.kvCachePerGpuGb * GB) / 70272);
+    expect(Math.abs(plan.kvCacheTokens - 16 * perRank)).toBeLessThanOrEqual(16 * 200);
+  });
+
+  test('DeepSeek-R1 on one 8× H200 node: TP=1 × DP=8 holds more KV than TP=8, which replicates the MLA latent', () => {
+    const plan = ServingPlanner.plan({ model: LlmModel.DEEPSEEK_R1, gpu: H200, gpusPerNode: 8, maxModelLen: 32768 });
+    expect(plan).toMatchObject({ tensorParallelSize: 1, dataParallelSize: 8, expertParallelSize: 8, nodesPerReplica: 1 });
+    const tp8 = ServingPlanner.plan({ model: LlmModel.DEEPSEEK_R1, gpu: H200, gpusPerNode: 8, maxModelLen: 32768, tensorParallelSize: 8 });
+    expect(tp8).toMatchObject({ tensorParallelSize: 8, dataParallelSize: 1, expertParallel: false });
+    expect(plan.kvCacheTokens).toBeGreaterThan(4 * tp8.kvCacheTokens);
+  });
+
+  test('Qwen3-235B-A22B BF16 on 8× H100: TP=4 × DP=2 with EP=8 (4 KV heads: TP=8 would replicate them)', () => {
+    const plan = ServingPlanner.plan({ model: LlmModel.QWEN3_235B_A22B, gpu: H100, gpusPerNode: 8, maxModelLen: 32768 });
+    expect(plan).toMatchObject({ tensorParallelSize: 4, dataParallelSize: 2, expertParallelSize: 8, gpusPerReplica: 8 });
+  });
+
+  test('Mixtral 8x7B fits one H200 and needs TP=2 on H100; dense layouts stay dense', () => {
+    expect(ServingPlanner.plan({ model: LlmModel.MIXTRAL_8X7B, gpu: H200, gpusPerNode: 8, maxModelLen: 8192 }))
+      .toMatchObject({ tensorParallelSize: 1, dataParallelSize: 1, expertParallel: false });
+    expect(ServingPlanner.plan({ model: LlmModel.MIXTRAL_8X7B, gpu: H100, gpusPerNode: 8, maxModelLen: 8192 }).tensorParallelSize).toBe(2);
+  });
+
+  test('fails when the expert parallel size does not divide the experts', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.QWEN3_235B_A22B, gpu: H100, gpusPerNode: 8, tensorParallelSize: 2, dataParallelSize: 3 }))
+      .toThrow('expert parallel size 6 (tensorParallelSize 2 × dataParallelSize 3) does not divide the 128 experts of qwen3-235b-a22b: ' +
+        'GPUs would hold unequal numbers of experts; use an expert parallel size of 2, 4, 8, 16, 32, 64 or 128');
+  });
+
+  test('fails when DP × TP does not match the GPUs of the pool', () => {
+    const r1 = { model: LlmModel.DEEPSEEK_R1, gpu: H100, gpusPerNode: 8 };
+    expect(() => ServingPlanner.plan({ ...r1, maxNodesPerReplica: 2, tensorParallelSize: 4, dataParallelSize: 3 }))
+      .toThrow('dataParallelSize 3 × tensorParallelSize 4 = 12 GPUs neither fits one node of 8 GPUs nor fills whole nodes; ' +
+        'make DP × TP at most 8 or a multiple of it');
+    expect(() => ServingPlanner.plan({ model: LlmModel.DEEPSEEK_R1, gpu: H100, gpusPerNode: 8, tensorParallelSize: 1, dataParallelSize: 16 }))
+      .toThrow('dataParallelSize 16 × tensorParallelSize 1 = 16 GPUs needs 2 nodes but maxNodesPerReplica is 1; ' +
+        'raise maxNodesPerReplica or lower dataParallelSize');
+  });
+
+  test('fails when the experts do not fit even the largest allowed layout, saying how many nodes would', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.DEEPSEEK_R1, gpu: H100, gpusPerNode: 8, maxModelLen: 32768 }))
+      .toThrow(new RegExp('^deepseek-r1 \\(fp8 weights, bfloat16 KV cache, max-model-len 32768\\) does not fit 1 node of 8× NVIDIA H100 SXM5 80GB: ' +
+        '.*smallest layout that fits: TP=1 × DP=16 with EP=16 on 2 nodes \\(16 GPUs; allow maxNodesPerReplica 2\\)'));
+  });
+
+  test('fails when expert parallelism is asked of a dense model', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_70B, gpu: H100, gpusPerNode: 8, expertParallel: true }))
+      .toThrow('expertParallel needs a mixture-of-experts model; llama-3.1-70b is dense');
+  });
+
+  test('fails when data and pipeline parallelism are pinned together', () => {
+    const r1 = { model: LlmModel.DEEPSEEK_R1, gpu: H100, gpusPerNode: 8, maxNodesPerReplica: 4 };
+    expect(() => ServingPlanner.plan({ ...r1, dataParallelSize: 2, pipelineParallelSize: 2 }))
+      .toThrow(/^dataParallelSize 2 with pipelineParallelSize 2 is not a layout the planner renders/);
+  });
+
+  const moeModels = LlmModel.all().filter((m) => m.mixtureOfExperts);
+  const gpus = [GpuModel.A100_SXM4_80GB, GpuModel.H100_SXM5_80GB, GpuModel.H200_SXM_141GB, GpuModel.B200_180GB, GpuModel.MI300X_192GB];
+  const moeRequest = fc.record({
+    model: fc.constantFrom(...moeModels),
+    gpu: fc.constantFrom(...gpus),
+    contextShare: fc.double({ min: 0.0005, max: 0.25, noNaN: true }),
+    gpusPerNode: fc.constantFrom(4, 8),
+    maxNodesPerReplica: fc.integer({ min: 1, max: 4 }),
+  }).map(({ model, contextShare, ...rest }): ServingRequest => ({
+    model, maxModelLen: Math.max(1, Math.floor(Math.min(model.maxContextTokens, 131072) * contextShare)), ...rest,
+  }));
+
+  test('a MoE plan is feasible and well formed: DP × TP within a node or whole nodes, EP dividing the experts', () => {
+    fc.assert(fc.property(moeRequest, (r) => {
+      const plan = tryPlan(r);
+      if (plan instanceof Error) return /does not fit/.test(plan.message);
+      const gpusPerRank = plan.tensorParallelSize * plan.pipelineParallelSize;
+      const wellFormed = plan.gpusPerReplica === gpusPerRank * plan.dataParallelSize &&
+        (plan.dataParallelSize === 1 || plan.pipelineParallelSize === 1) &&
+        (plan.gpusPerReplica <= r.gpusPerNode
+          ? plan.nodesPerReplica === 1 || plan.pipelineParallelSize > 1
+          : plan.gpusPerReplica % r.gpusPerNode === 0) &&
+        plan.nodesPerReplica <= r.maxNodesPerReplica!;
+      const ep = !plan.expertParallel ||
+        (plan.expertParallelSize === plan.tensorParallelSize * plan.dataParallelSize && r.model.experts % plan.expertParallelSize === 0);
+      const fitsMemory = plan.weightsPerGpuGb + plan.activationReserveGb + plan.kvCachePerGpuGb <= plan.usableMemoryPerGpuGb + 0.02;
+      return wellFormed && ep && fitsMemory && plan.maxConcurrentSequences >= plan.dataParallelSize && plan.kvCacheTokens >= plan.maxModelLen;
+    }), { numRuns: 300 });
+  });
+
+  test('no MoE layout with fewer GPUs, or as many GPUs on fewer nodes, fits', () => {
+    fc.assert(fc.property(moeRequest, (r) => {
+      const plan = tryPlan(r);
+      if (plan instanceof Error) return ServingPlanner.layouts(r).every((l) => l.maxConcurrentSequences === 0);
+      return ServingPlanner.layouts(r).every((l) => l.maxConcurrentSequences === 0 || l.gpusPerReplica > plan.gpusPerReplica ||
+        (l.gpusPerReplica === plan.gpusPerReplica && (l.nodesPerReplica > plan.nodesPerReplica || l.kvCacheTokens <= plan.kvCacheTokens)));
+    }), { numRuns: 200 });
+  });
+
+  test('spreading the experts over more data-parallel ranks never raises the weights per GPU', () => {
+    fc.assert(fc.property(moeRequest, (r) => {
+      const layouts = ServingPlanner.layouts(r).filter((l) => l.pipelineParallelSize === 1);
+      return layouts.every((a) => layouts.every((b) =>
+        a.tensorParallelSize !== b.tensorParallelSize || a.dataParallelSize >= b.dataParallelSize || a.weightsPerGpuGb >= b.weightsPerGpuGb - 0.01));
+    }), { numRuns: 100 });
+  });
+});
+
+describe('ServingPlanner: LoRA adapter slots in the VRAM plan', () => {
+  test('8B with 4 slots of rank 16: 4 × 83.9 MB on every GPU come out of the KV cache', () => {
+    // A (in × r) and B (r × out) for q, k, v, o, gate, up, down: (4096+4096) + 2 × (4096+1024) + (4096+4096) + 2 × (4096+14336) + (14336+4096)
+    const perSlot = 16 * 32 * 81920 * 2;
+    expect(LlmModel.LLAMA_3_1_8B.loraBytesPerSlot(16, NumericFormat.BF16)).toBe(perSlot);
+    const base = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: H100, gpusPerNode: 8, maxModelLen: 8192 });
+    const lora = ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: H100, gpusPerNode: 8, maxModelLen: 8192, maxLoras: 4, maxLoraRank: 16 });
+    expect(lora).toMatchObject({ maxLoras: 4, maxLoraRank: 16, loraMemoryPerGpuGb: Math.round((4 * perSlot) / GB * 100) / 100 });
+    expect(base.kvCachePerGpuGb - lora.kvCachePerGpuGb).toBeCloseTo((4 * perSlot) / GB, 1);
+    expect(base.loraMemoryPerGpuGb).toBe(0);
+  });
+
+  test('many large adapters can push a model to more GPUs', () => {
+    const request = { model: LlmModel.LLAMA_3_1_70B, gpu: H200, gpusPerNode: 8, maxModelLen: 8192 };
+    const plain = ServingPlanner.plan(request);
+    const heavy = ServingPlanner.plan({ ...request, maxLoras: 16, maxLoraRank: 128 });
+    expect(plain.tensorParallelSize).toBe(2);
+    // 16 slots × 3.3 GB of rank-128 A and B matrices on every GPU
+    expect(heavy.loraMemoryPerGpuGb).toBeCloseTo((16 * 128 * 80 * 161792 * 2) / GB, 1);
+    expect(heavy.tensorParallelSize).toBe(4);
+  });
+
+  test('fails when the LoRA rank is not one vLLM accepts', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.LLAMA_3_1_8B, gpu: H100, gpusPerNode: 8, maxLoras: 2, maxLoraRank: 24 }))
+      .toThrow('maxLoraRank 24 is not one vLLM accepts; use 1, 8, 16, 32, 64, 128, 256, 320 or 512');
+  });
+
+  test('fails when LoRA is asked of a mixture-of-experts model or a model without its MLP size', () => {
+    expect(() => ServingPlanner.plan({ model: LlmModel.MIXTRAL_8X7B, gpu: H100, gpusPerNode: 8, maxLoras: 2 }))
+      .toThrow('LoRA adapters on the experts of mixtral-8x7b are not sized by the planner; serve adapters of a dense model');
+    const noSize = LlmModel.custom({
+      name: 'x', huggingFaceId: 'x/x', parametersBillions: 8, layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 8, headDim: 128, maxContextTokens: 8192,
+    });
+    expect(() => ServingPlanner.plan({ model: noSize, gpu: H100, gpusPerNode: 8, maxLoras: 2 }))
+      .toThrow('model x: LoRA adapters are sized from the MLP\'s intermediate size, which the model does not give; set intermediateSize (intermediate_size in config.json)');
   });
 });
