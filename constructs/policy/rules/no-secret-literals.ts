@@ -1,8 +1,13 @@
 import { PolicyLevel, PolicyPlatform, PolicyRule, PolicySubject } from '../policy-rule';
 import { podSpecsOf } from './pod-specs';
 
-/** Attribute or variable names that carry a secret (`password`, `ipmi_password`, `HF_TOKEN`, `client_key`, ...). */
-const SECRET_NAME = /(passw(or)?d|secret|token|private_?key|client_?key|api_?key|passphrase|credential)(s)?$/i;
+/**
+ * Attribute or variable names that carry a secret (`password`, `ipmi_password`, `HF_TOKEN`, `client_key`, ...): the
+ * name ends with the word. Plurals are counts, not secrets (`kv-cache-tokens`, `max_tokens`), except `credentials`.
+ */
+const SECRET_NAME = /(passw(or)?d|secret|token|private_?key|client_?key|api_?key|passphrase|credentials?)$/i;
+/** Maps that describe an object rather than configure it: their values are never read as credentials. */
+const METADATA = ['labels', 'annotations', 'tags'];
 /** Names that look like a secret but hold a reference to one (an id, a name, a path, a file). */
 const NOT_A_SECRET = /(_id|_ids|_name|_ref|_file|_path|_type|_url|_uri|_ttl|_length)$/i;
 
@@ -54,7 +59,7 @@ function literalSecrets(value: any, at: string): string[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => literalSecrets(v, `${at}[${i}]`));
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([k, v]) => {
-    if (k === '//') return [];
+    if (k === '//' || METADATA.includes(k)) return [];
     const here = at ? `${at}.${k}` : k;
     if (SECRET_NAME.test(k) && !NOT_A_SECRET.test(k) && isLiteral(v)) return [here];
     return literalSecrets(v, here);

@@ -285,6 +285,18 @@ describe('AIF-SEC-001 no secret literals', () => {
     expect(checks.report).toEqual([]);
   });
 
+  test('passes counts and metadata that merely mention tokens (a planner annotation seen on the quickstart)', () => {
+    const { stack, checks } = checkedStack();
+    new TerraformResource(stack, 'Deploy', { terraformResourceType: 'kubernetes_manifest' }).addOverride('manifest', {
+      apiVersion: 'apps/v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'x', annotations: { 'ai-factory.dev/kv-cache-tokens': '131072', 'token': 'not-read' } },
+      data: { max_tokens: '4096' },
+    });
+    checkStack(stack);
+    expect(checks.report).toEqual([]);
+  });
+
   test('fails when a container env variable with a secret name has a literal value', () => {
     const chart = testChart();
     PolicyChecks.applyTo(chart);
