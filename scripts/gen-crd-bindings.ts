@@ -23,6 +23,8 @@ interface CrdModule {
   readonly version: string;
   /** CRD files, relative to the crds folder */
   readonly files: string[];
+  /** the files live in this repository's `crds/` folder (upstream CRDs outside the shared set; see crds/README.md) */
+  readonly vendored?: boolean;
 }
 
 export const CRD_MODULES: CrdModule[] = [
@@ -154,7 +156,7 @@ export const CRD_MODULES: CrdModule[] = [
     version: 'v1alpha1',
     files: ['kuadrant/kuadrant.io_tokenratelimitpolicies.yaml'],
   },
-  { module: 'amd-gpu-operator', group: 'amd.com', version: 'v1alpha1', files: ['amd-gpu-operator/amd.com_deviceconfigs.yaml'] }, // ROCm/gpu-operator v1.5.1 config/crd/bases
+  { module: 'amd-gpu-operator', group: 'amd.com', version: 'v1alpha1', files: ['amd-gpu-operator/amd.com_deviceconfigs.yaml'], vendored: true }, // ROCm/gpu-operator v1.5.1 config/crd/bases
 ];
 
 const root = path.resolve(__dirname, '..');
@@ -184,7 +186,8 @@ function main() {
   fs.mkdirSync(outDir, { recursive: true });
   const cli = path.join(root, 'node_modules', '.bin', 'cdk8s');
   for (const m of CRD_MODULES) {
-    const docs = m.files.map((f) => trimmed(path.join(crdsDir, f), m.group, m.version));
+    const dir = m.vendored ? path.join(root, 'crds') : crdsDir;
+    const docs = m.files.map((f) => trimmed(path.join(dir, f), m.group, m.version));
     const input = path.join(tmp, `${m.module}.yaml`);
     fs.writeFileSync(input, docs.join('---\n'));
     execFileSync(cli, ['import', `${m.module}:=${input}`, '--output', outDir, '--language', 'typescript', '--no-check-upgrade'], {
