@@ -9,5 +9,6 @@ export * from './constructs/cluster';
 export * from './constructs/accelerators';
 export * from './constructs/serving';
 export * from './constructs/ingress';
+export * from './constructs/policy';
 export * from './constructs/batch';
 export * from './stacks';

@@ -88,6 +88,9 @@ export class CidrAllocator {
     if (held) {
       check(held.prefixLength === prefixLength,
         () => `${owner} already holds ${held.cidr}, not a /${prefixLength}; give each network its own owner name`);
+      // a block recorded with reserveAnywhere may lie outside: allocate only ever returns blocks inside the supernet
+      check(this.inside(held), () => `${owner} already holds ${held.cidr}, outside ${this.label} ${this.supernet}; `
+        + 'give each network its own owner name');
       return held.cidr;
     }
     const size = blockSize(prefixLength);

@@ -53,6 +53,12 @@ describe('CidrAllocator', () => {
       'cidr 10.0.1.0/24 of other overlaps 10.0.0.0/16 of provider; every network needs its own address range');
   });
 
+  test('fails when an owner pinned outside the supernet asks allocate for a block (found by the fuzz harness)', () => {
+    const cidrs = new CidrAllocator('10.0.0.0/8');
+    cidrs.reserveAnywhere('a', '11.0.0.0/21');
+    expect(() => cidrs.allocate('a', 21)).toThrow('a already holds 11.0.0.0/21, outside supernet 10.0.0.0/8; give each network its own owner name');
+  });
+
   test('fails when a pinned CIDR overlaps another owner', () => {
     const cidrs = new CidrAllocator('10.0.0.0/16');
     cidrs.reserve('acme/data', '10.0.0.0/22');

@@ -91,6 +91,9 @@ export class CidrAllocatorV1 {
     if (held) {
       check(held.block.subnetMask === prefixLength,
         () => `${owner} already holds ${cidrOf(held.block)}, not a /${prefixLength}; give each network its own owner name`);
+      // the fix the fuzz harness called for, applied to the reference too so the equivalence keeps checking the rest
+      check(containsBlock(this.net, held.block), () => `${owner} already holds ${cidrOf(held.block)}, outside ${this.label} ${this.supernet}; `
+        + 'give each network its own owner name');
       return cidrOf(held.block);
     }
     const size = blockSize(prefixLength);

@@ -1,0 +1,477 @@
+/**
+ * Fuzzing public constructs' props (issue 16 item 2): every random, type-correct input is either refused with our
+ * validation error or synthesizes valid output (see harness.ts). Bounded runs; FUZZ_RUNS / FUZZ_SEED to widen or
+ * replay.
+ */
+import { TerraformStack, Testing } from 'cdktf';
+import * as fc from 'fast-check';
+import { fuzzName, fuzzNumber, fuzzQuantity, judge, params } from './harness';
+import { GpuNodePool } from '../../constructs/accelerators/gpu-node-pool';
+import { InfinibandFabric } from '../../constructs/accelerators/infiniband-fabric';
+import { GpuBatchJob } from '../../constructs/batch/batch-job';
+import { TenantQueue } from '../../constructs/batch/kueue';
+import { PodSecurityLevel, TenantNamespace } from '../../constructs/cluster/tenant-namespace';
+import { GpuFlavor } from '../../constructs/compute/gpu-flavor';
+import { ServerGroup, ServerGroupPolicy } from '../../constructs/compute/server-group';
+import { InfiniBandRails } from '../../constructs/network/infiniband-network';
+import { NetworkSite } from '../../constructs/network/network-site';
+import { NetworkPort } from '../../constructs/network/port';
+import { Peer, SecurityGroup } from '../../constructs/network/security-group';
+import { TenantNetwork } from '../../constructs/network/tenant-network';
+import { InferencePool } from '../../constructs/serving/inference-pool';
+import { VllmServer } from '../../constructs/serving/vllm-server';
+import { Bucket } from '../../constructs/storage/bucket';
+import { Share } from '../../constructs/storage/share';
+import { ShareTypeCatalog } from '../../constructs/storage/share-type-catalog';
+import { Volume } from '../../constructs/storage/volume';
+import { VolumeType } from '../../constructs/storage/volume-type';
+import { GpuModel } from '../../lib/hardware/gpu';
+import { ServerProfile } from '../../lib/hardware/server';
+import { LlmModel } from '../../lib/models/llm';
+import { PhysicalNetwork } from '../../lib/net/physical-network';
+import { VnicType } from '../../lib/net/port-binding';
+import { TrafficPort } from '../../lib/net/traffic';
+import { BlockStorageBackend } from '../../lib/storage/block-backend';
+import { ObjectStorageService } from '../../lib/storage/object-storage';
+import { ShareType } from '../../lib/storage/share-type';
+import { AiFactory } from '../../stacks/ai-factory';
+import { Tenant } from '../../stacks/tenant';
+import { cluster } from '../constructs/batch/fixtures';
+import { tenant } from '../constructs/identity/fixtures';
+import { ENVOY, GatewayScenario, KUADRANT } from '../constructs/ingress/fixtures';
+import { baremetal, rail } from '../constructs/network/fixtures';
+import { h100Pool, migPool } from '../constructs/serving/pools';
+import { testChart, testStack } from '../util';
+
+const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+
+/**
+ * Bug classes found by this harness in files of other areas, reported to their owners instead of fixed here (see
+ * the `known` tests at the end, each with the shrunk counterexample). The properties above leave these inputs out
+ * so that they keep hunting other classes; delete a filter when its `known` test starts failing (= the bug is fixed).
+ */
+const KNOWN = {
+  /** TenantNamespace renders numbers that JavaScript writes in exponent notation into quantities: 5e-324Gi. */
+  noExponent: (a: fc.Arbitrary<number>) => a.filter((n) => !String(n).includes('e')),
+  /** TenantQueue writes cpuCores Infinity as nominalQuota. */
+  finiteIntegers: (a: fc.Arbitrary<number>) => a.filter((n) => Number.isInteger(n) && Math.abs(n) < 1e15),
+  /** TenantNamespace puts allowIngressFromNamespaces names into matchLabels without checking the label-value syntax. */
+  labelValues: (a: fc.Arbitrary<string>) => a.filter((v) => v.length <= 63 && /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/.test(v)),
+  /** Volume sizeGb has no upper bound: 1.8e307 is an integer, and the tenant's block-storage quota becomes Infinity. */
+  bounded: (a: fc.Arbitrary<number>) => a.filter((n) => !(Math.abs(n) > 1e12)),
+  /**
+   * AiFactory's pool plan (lib/factory/factory-plan.ts, poolUsage) builds one list entry per purchased server before it
+   * compares the purchase with the pool: `servers: 1e9` runs out of memory (4 GB heap) instead of "tenants bought more
+   * GPUs than the pool has", and `serverCount` has no upper bound. Not a test.failing: it would take the test process down.
+   */
+  smallCounts: (a: fc.Arbitrary<number>) => a.filter((n) => !(n > 1e4)),
+  /** GpuBatchJob renders cpuPerPod / memoryGibPerPod without checking them (-5e-324Gi). */
+  positiveIntegers: (a: fc.Arbitrary<number>) => a.filter((n) => Number.isInteger(n) && n > 0 && n < 1e12),
+  /**
+   * NetworkSite.addTenant takes the tenant name as a construct id: the names of Object.prototype members crash in
+   * constructs ('valueOf', '__proto__': "There is already a Construct with name 'valueOf'"; constructs keeps children
+   * in a plain object).
+   */
+  tenantNames: (a: fc.Arbitrary<string>) => a.filter((n) => !(n in {})),
+};
+
+describe('fuzz: random props give our error or valid output', () => {
+  test('TenantNamespace', () => {
+    fc.assert(fc.property(fc.record({
+      namespaceName: fuzzName(),
+      tenantName: maybe(fuzzName()),
+      cpuCores: KNOWN.noExponent(fuzzNumber()),
+      memoryGib: KNOWN.noExponent(fuzzNumber()),
+      maxPods: maybe(fuzzNumber()),
+      storageGib: maybe(KNOWN.noExponent(fuzzNumber())),
+      defaultCpuRequest: maybe(fuzzQuantity()),
+      defaultMemory: maybe(fuzzQuantity()),
+      podSecurity: maybe(fc.constantFrom(...Object.values(PodSecurityLevel))),
+      allowIngressFromNamespaces: maybe(fc.array(KNOWN.labelValues(fuzzName()), { maxLength: 2 })),
+    }), (props) => {
+      judge(() => {
+        const chart = testChart();
+        new TenantNamespace(chart, 'Ns', props);
+        return { charts: [chart] };
+      });
+    }), params());
+  });
+
+  test('Tenant', () => {
+    fc.assert(fc.property(fc.record({
+      projectName: fuzzName(),
+      description: maybe(fuzzName()),
+      tags: maybe(fc.array(fuzzName(), { maxLength: 2 })),
+      headroomPercent: maybe(fuzzNumber(fc.integer({ min: 0, max: 100 }))),
+      gpuHeadroomPercent: maybe(fuzzNumber(fc.integer({ min: 0, max: 100 }))),
+    }), (props) => {
+      judge(() => {
+        const stack = testStack();
+        new Tenant(stack, 'T', props);
+        return { stacks: [stack] };
+      });
+    }), params());
+  });
+
+  test('TenantNetwork (standalone and in a site tenant)', () => {
+    fc.assert(fc.property(fc.record({
+      networkName: maybe(fuzzName()),
+      cidr: maybe(fc.oneof(fc.constantFrom('10.1.0.0/24', '10.64.3.0/24', '11.0.0.0/9', '10.1.0.1/24', '10.0.0.0/33', '', 'ten/8', '10.1.0.0/31'), fc.string({ maxLength: 8 }))),
+      prefixLength: maybe(fuzzNumber(fc.integer({ min: 16, max: 30 }))),
+      mtuBytes: maybe(fuzzNumber(fc.integer({ min: 1200, max: 9000 }))),
+      physicalMtuBytes: maybe(fuzzNumber(fc.integer({ min: 1200, max: 9000 }))),
+      dnsNameservers: maybe(fc.array(fc.constantFrom('10.0.0.53', '8.8.8.8', '', 'dns', '300.1.1.1'), { maxLength: 2 })),
+      reservedAddressCount: maybe(fuzzNumber(fc.integer({ min: 0, max: 50 }))),
+      inTenant: fc.boolean(),
+      tenantName: KNOWN.tenantNames(fuzzName()),
+      tenantCidr: maybe(fc.constantFrom('10.64.0.0/16', '11.0.0.0/9', '10.64.0.0/8', 'x')),
+    }), ({ inTenant, tenantName, tenantCidr, ...props }) => {
+      judge(() => {
+        const stack = testStack();
+        if (!inTenant) {
+          new TenantNetwork(stack, 'Net', props);
+        } else {
+          const site = new NetworkSite(stack, 'Site', { tenantSupernet: '10.64.0.0/10', overlayUnderlayMtuBytes: 9000, physicalNetworks: [baremetal(), rail(0)] });
+          new TenantNetwork(stack, 'Net', { ...props, tenant: site.addTenant(tenantName, { cidr: tenantCidr }) });
+        }
+        return { stacks: [stack] };
+      });
+    }), params());
+  });
+
+  test('SecurityGroup rules', () => {
+    const port = fc.oneof(
+      fuzzNumber(fc.integer({ min: 1, max: 65535 })).map((p) => ['tcp', p] as const),
+      fc.tuple(fuzzNumber(fc.integer({ min: 1, max: 65535 })), fuzzNumber(fc.integer({ min: 1, max: 65535 }))).map(([a, b]) => ['udpRange', a, b] as const),
+    );
+    const peer = fc.constantFrom('10.0.0.0/8', '0.0.0.0/0', '10.0.0.1/8', '', 'any', '::/0', '2001:db8::/32', '10.0.0.0/40');
+    fc.assert(fc.property(fc.record({
+      groupName: maybe(fuzzName()),
+      description: maybe(fuzzName()),
+      rules: fc.array(fc.record({ port, peer, ipv6: fc.boolean(), description: maybe(fuzzName()) }), { maxLength: 3 }),
+    }), ({ groupName, description, rules }) => {
+      judge(() => {
+        const stack = testStack();
+        const sg = new SecurityGroup(stack, 'Sg', { groupName, description });
+        for (const r of rules) {
+          const p = r.port[0] === 'tcp' ? TrafficPort.tcp(r.port[1]) : TrafficPort.udpRange(r.port[1], r.port[2]!);
+          sg.allowFrom(r.ipv6 ? Peer.ipv6(r.peer) : Peer.ipv4(r.peer), p, { description: r.description });
+        }
+        return { stacks: [stack] };
+      });
+    }), params());
+  });
+
+  test('VllmServer (whole GPUs and MIG)', () => {
+    fc.assert(fc.property(fc.record({
+      mig: fc.boolean(),
+      model: fc.constantFrom(LlmModel.LLAMA_3_1_8B, LlmModel.LLAMA_3_1_70B),
+      maxModelLen: maybe(fuzzNumber(fc.integer({ min: 512, max: 131072 }))),
+      gpuMemoryUtilization: maybe(fuzzNumber(fc.double({ min: 0.1, max: 0.99, noNaN: true }))),
+      tensorParallelSize: maybe(fuzzNumber(fc.constantFrom(1, 2, 4, 8))),
+      replicas: maybe(fuzzNumber(fc.integer({ min: 1, max: 4 }))),
+      serverName: maybe(fuzzName()),
+      servedModelName: maybe(fuzzName()),
+      image: maybe(fc.constantFrom('vllm/vllm-openai:v0.12.0', 'vllm/vllm-openai', '', 'vllm/vllm-openai:latest', 'UPPER/x:1')),
+      startupTimeoutSeconds: maybe(fuzzNumber()),
+      activationReserveGb: maybe(fuzzNumber(fc.integer({ min: 0, max: 8 }))),
+    }), ({ mig, ...props }) => {
+      judge(() => {
+        const chart = testChart('llm');
+        new VllmServer(chart, 'S', { ...props, pool: mig ? migPool(chart) : h100Pool(chart) });
+        return { charts: [chart] };
+      });
+    }), params());
+  });
+
+  test('Tenant with server allocations and quota overrides', () => {
+    fc.assert(fc.property(fc.record({
+      count: fuzzNumber(fc.integer({ min: 0, max: 8 })),
+      gpuCount: fuzzNumber(fc.constantFrom(1, 2, 4, 8)),
+      instances: maybe(fuzzNumber()),
+      ramMb: maybe(fuzzNumber(fc.integer({ min: 1024, max: 4_000_000 }))),
+      headroomPercent: maybe(fuzzNumber(fc.integer({ min: 0, max: 100 }))),
+    }), ({ count, gpuCount, instances, ramMb, headroomPercent }) => {
+      judge(() => {
+        const stack = testStack();
+        const flavor = new GpuFlavor(stack, 'F', { server: ServerProfile.HGX_H200_8GPU, gpuCount });
+        tenant(stack, 'T', 'research', { gpuServers: [{ flavor, count }], computeQuota: { instances, ramMb }, headroomPercent });
+        return { stacks: [stack] };
+      });
+    }), params());
+  });
+
+  test('GpuFlavor', () => {
+    fc.assert(fc.property(fc.record({
+      server: fc.constantFrom(ServerProfile.HGX_H200_8GPU, ServerProfile.L40S_4GPU_BF3),
+      gpuCount: fuzzNumber(fc.integer({ min: 1, max: 8 })),
+      flavorName: maybe(fuzzName()),
+      numaNodes: maybe(fuzzNumber(fc.integer({ min: 1, max: 2 }))),
+    }), (props) => {
+      judge(() => {
+        const stack = testStack();
+        new GpuFlavor(stack, 'F', props);
+        return { stacks: [stack] };
+      });
+    }), params());
+  });
+
+  test('Volume and VolumeType', () => {
+    fc.assert(fc.property(fc.record({
+      sizeGb: KNOWN.bounded(fuzzNumber(fc.integer({ min: 1, max: 100_000 }))),
+      volumeName: maybe(fuzzName()),
+      description: maybe(fuzzName()),
+      volumeTypeName: fuzzName(),
+      backendName: fuzzName(),
+      availabilityZone: maybe(fuzzName()),
+    }), ({ sizeGb, volumeName, description, volumeTypeName, backendName, availabilityZone }) => {
+      judge(() => {
+        const stack = testStack();
+        const type = new VolumeType(stack, 'Type', { volumeTypeName, backend: BlockStorageBackend.cephRbd({ backendName }) });
+        new Volume(stack, 'V', { tenant: tenant(stack, 'T', 'research'), sizeGb, volumeType: type, volumeName, description, availabilityZone });
+        return { stacks: [stack] };
+      });
+    }), params());
+  });
+
+  test('GpuNodePool', () => {
+    fc.assert(fc.property(fc.record({
+      poolName: fuzzName(),
+      gpusPerNode: fuzzNumber(fc.integer({ min: 1, max: 8 })),
+      nodeCount: maybe(fuzzNumber(fc.integer({ min: 1, max: 64 }))),
+      maxNodeCount: maybe(fuzzNumber(fc.integer({ min: 1, max: 64 }))),
+    }), (props) => {
+      judge(() => {
+        const chart = testChart();
+        new GpuNodePool(chart, 'Pool', { ...props, gpuModel: GpuModel.H100_SXM5_80GB });
+        return { charts: [chart] };
+      });
+    }), params());
+  });
+
+  test('TenantQueue and GpuBatchJob', () => {
+    fc.assert(fc.property(fc.record({
+      queueName: fuzzName(),
+      cpuCores: KNOWN.finiteIntegers(fuzzNumber()),
+      memoryGib: KNOWN.finiteIntegers(fuzzNumber()),
+      nominal: fuzzNumber(fc.integer({ min: 0, max: 16 })),
+      jobName: fuzzName(),
+      gpusPerPod: maybe(fuzzNumber(fc.integer({ min: 1, max: 8 }))),
+      image: fc.constantFrom('registry.example.net/embed:1', '', 'UPPER:1', 'a b'),
+      completions: maybe(fuzzNumber(fc.integer({ min: 1, max: 8 }))),
+      parallelism: maybe(fuzzNumber(fc.integer({ min: 1, max: 8 }))),
+      cpuPerPod: maybe(KNOWN.positiveIntegers(fuzzNumber(fc.integer({ min: 1, max: 64 })))),
+      memoryGibPerPod: maybe(KNOWN.positiveIntegers(fuzzNumber(fc.integer({ min: 1, max: 512 })))),
+      environment: maybe(fc.dictionary(fuzzName(fc.constantFrom('HF_HOME', 'NCCL_DEBUG')), fc.string({ maxLength: 5 }), { maxKeys: 2 })),
+    }), ({ queueName, cpuCores, memoryGib, nominal, ...job }) => {
+      judge(() => {
+        const c = cluster();
+        const queue = new TenantQueue(c.chart, 'Q', { queueName, namespaces: [c.teamA], computeFlavor: c.compute, cpuCores, memoryGib, gpuQuotas: [{ flavor: c.h200Gpu, nominal }] });
+        new GpuBatchJob(c.chart, 'Job', { ...job, queue, namespace: c.teamA, flavor: c.h200Gpu });
+        return { charts: [c.chart] };
+      });
+    }), params());
+  });
+
+  test('Share and Bucket', () => {
+    fc.assert(fc.property(fc.record({
+      sizeGb: KNOWN.bounded(fuzzNumber(fc.integer({ min: 1, max: 100_000 }))),
+      shareName: maybe(fuzzName()),
+      description: maybe(fuzzName()),
+      bucketName: fuzzName(),
+      storagePolicy: maybe(fuzzName()),
+      versioning: maybe(fc.boolean()),
+      metadata: maybe(fc.dictionary(fuzzName(), fc.string({ maxLength: 5 }), { maxKeys: 2 })),
+    }), ({ sizeGb, shareName, description, bucketName, storagePolicy, versioning, metadata }) => {
+      judge(() => {
+        const stack = testStack();
+        const cephfs = ShareType.cephfsNative();
+        new ShareTypeCatalog(stack, 'ShareTypes', { shareTypes: [cephfs] });
+        const t = tenant(stack, 'T', 'research');
+        new Share(stack, 'Share', { tenant: t, shareType: cephfs, sizeGb, shareName, description, metadata });
+        const rgw = ObjectStorageService.cephRgw({ s3EndpointUrl: 'https://rgw.example.net', versioning: true });
+        new Bucket(stack, 'Bucket', { tenant: t, service: rgw, bucketName, storagePolicy, versioning, metadata });
+        return { stacks: [stack] };
+      });
+    }), params());
+  });
+
+  test('InfiniBandRails and NetworkPort in a site tenant', () => {
+    fc.assert(fc.property(fc.record({
+      railSetName: maybe(fuzzName()),
+      pkey: maybe(fuzzNumber(fc.integer({ min: 0x100, max: 0x1ff }))),
+      prefixLength: maybe(fuzzNumber(fc.integer({ min: 16, max: 30 }))),
+      mtuBytes: maybe(fuzzNumber(fc.constantFrom(2044, 4092))),
+      portName: maybe(fuzzName()),
+      vnicType: maybe(fc.constantFrom(...Object.values(VnicType))),
+      fixedIp: maybe(fc.constantFrom('10.64.0.10', '10.99.0.1', '', 'x', '10.64.0.0')),
+      macAddress: maybe(fc.constantFrom('fa:16:3e:00:00:01', '', 'zz:zz', 'FA:16:3E:00:00:01')),
+      allowedAddressPairs: maybe(fc.array(fc.constantFrom('10.64.0.20/32', '', 'x'), { maxLength: 2 })),
+    }), ({ railSetName, pkey, prefixLength, mtuBytes, ...port }) => {
+      judge(() => {
+        const stack = testStack();
+        const site = new NetworkSite(stack, 'Site', { tenantSupernet: '10.64.0.0/10', overlayUnderlayMtuBytes: 9000, physicalNetworks: [baremetal(), rail(0), rail(1)] });
+        const acme = site.addTenant('acme');
+        const rails = new InfiniBandRails(stack, 'Gpu', { tenant: acme, physicalNetworks: site.infiniBandPhysicalNetworks, railSetName, pkey, prefixLength, mtuBytes });
+        const metal = new TenantNetwork(stack, 'Metal', { tenant: acme, physicalNetwork: site.physicalNetwork('baremetal') });
+        new NetworkPort(stack, 'Port', { ...port, network: port.vnicType === VnicType.DIRECT ? rails.rails[0] : metal });
+        return { stacks: [stack] };
+      });
+    }), params());
+  });
+
+  test('InferencePool and InfinibandFabric', () => {
+    fc.assert(fc.property(fc.record({
+      poolName: fuzzName(),
+      endpointPickerReplicas: maybe(fuzzNumber(fc.integer({ min: 1, max: 4 }))),
+      prefixCacheScorerWeight: maybe(fuzzNumber(fc.integer({ min: 0, max: 10 }))),
+      queueScorerWeight: maybe(fuzzNumber(fc.integer({ min: 0, max: 10 }))),
+      disaggregated: maybe(fc.boolean()),
+      disaggregationThresholdTokens: maybe(fuzzNumber(fc.integer({ min: 1, max: 4096 }))),
+      fabricName: fuzzName(),
+      interfaceName: fuzzName(fc.constantFrom('ib0', 'ib1')),
+      hcaName: fuzzName(fc.constantFrom('mlx5_0', 'mlx5_1')),
+      podsPerNode: maybe(fuzzNumber(fc.integer({ min: 1, max: 64 }))),
+    }), ({ fabricName, interfaceName, hcaName, podsPerNode, ...pool }) => {
+      judge(() => {
+        const chart = testChart('llm');
+        new InferencePool(chart, 'Pool', pool);
+        new InfinibandFabric(chart, 'Ib', { fabricName, rails: [{ interfaceName, hcaName }], podsPerNode });
+        return { charts: [chart] };
+      });
+    }), params());
+  });
+
+  test('ServerGroup', () => {
+    fc.assert(fc.property(fc.record({
+      serverGroupName: fuzzName(),
+      policy: fc.constantFrom(...Object.values(ServerGroupPolicy)),
+      maxServersPerHost: maybe(fuzzNumber(fc.integer({ min: 1, max: 8 }))),
+    }), (props) => {
+      judge(() => {
+        const stack = testStack();
+        new ServerGroup(stack, 'G', props);
+        return { stacks: [stack] };
+      });
+    }), params());
+  });
+
+  test('AiFactory (the whole description: pools, network, storage, tenants, purchases, models)', () => {
+    fc.assert(fc.property(fc.record({
+      factoryName: fuzzName(fc.constantFrom('f', 'lab', 'ai-1')),
+      serverCount: KNOWN.smallCounts(fuzzNumber(fc.integer({ min: 1, max: 4 }))),
+      tenantName: fuzzName(fc.constantFrom('ml', 'team-a')),
+      servers: KNOWN.smallCounts(fuzzNumber(fc.integer({ min: 1, max: 4 }))),
+      gpusPerServer: maybe(fuzzNumber(fc.constantFrom(1, 2, 4, 8))),
+      headroomPercent: maybe(fuzzNumber(fc.integer({ min: 0, max: 50 }))),
+      tenantSupernet: fc.constantFrom('10.64.0.0/12', '10.64.0.0/30', '11.0.0.0/9', '', '10.64.0.1/12'),
+      shareSizeGb: KNOWN.bounded(fuzzNumber(fc.integer({ min: 1, max: 10_000 }))),
+      shareName: fuzzName(fc.constantFrom('datasets')),
+      bucketName: fuzzName(fc.constantFrom('ml-models')),
+      maxModelLen: maybe(fuzzNumber(fc.integer({ min: 1024, max: 32768 }))),
+    }), (d) => {
+      judge(() => {
+        const app = Testing.app({ stackTraces: false });
+        new AiFactory(app, 'Factory', {
+          factoryName: d.factoryName,
+          pools: [{ poolName: 'h200', server: ServerProfile.HGX_H200_8GPU, serverCount: d.serverCount }],
+          network: {
+            externalNetworkName: 'public',
+            tenantSupernet: d.tenantSupernet,
+            physicalNetworks: [0, 1].map((i) => PhysicalNetwork.infiniBand({ name: `ibrail${i}`, fabricName: 'gpu', mtuBytes: 4092, pkeyRanges: [{ min: 0x100, max: 0x1ff }] })),
+          },
+          storage: { shareTypes: [ShareType.cephfsNative()], objectStorage: ObjectStorageService.cephRgw({ s3EndpointUrl: 'https://rgw.example.net' }) },
+          tenants: [{
+            tenantName: d.tenantName,
+            projectScope: { cloud: 'ml', userName: 'ml-deployer' },
+            headroomPercent: d.headroomPercent,
+            gpus: [{ purchaseName: 'gpu', poolName: 'h200', servers: d.servers, gpusPerServer: d.gpusPerServer }],
+            shares: [{ shareName: d.shareName, sizeGb: d.shareSizeGb }],
+            buckets: [{ bucketName: d.bucketName }],
+          }],
+        });
+        return { stacks: app.node.findAll().filter((c): c is TerraformStack => c instanceof TerraformStack) };
+      });
+    }), params());
+  });
+
+  test('AiGateway with a tenant and a routed model', () => {
+    fc.assert(fc.property(fc.record({
+      implementation: fc.constantFrom(ENVOY, KUADRANT),
+      gatewayName: maybe(fuzzName()),
+      replicas: maybe(fuzzNumber(fc.integer({ min: 1, max: 4 }))),
+      memoryGibPerReplica: maybe(fuzzNumber(fc.integer({ min: 1, max: 8 }))),
+      httpRedirect: maybe(fc.boolean()),
+      requestTimeoutSeconds: maybe(fuzzNumber(fc.integer({ min: 30, max: 600 }))),
+      tenantName: fuzzName(fc.constantFrom('team-a', 'team-b')),
+      hostname: fc.constantFrom('team-a.ai.example.com', '', 'team a.example.com', '*.ai.example.com', 'UPPER.example.com', 'a'.repeat(64) + '.example.com'),
+      requestsPerMinute: fuzzNumber(fc.integer({ min: 1, max: 10_000 })),
+      tokensPerMinute: maybe(fuzzNumber(fc.integer({ min: 1, max: 1e6 }))),
+    }), ({ implementation, tenantName, hostname, requestsPerMinute, tokensPerMinute, ...props }) => {
+      judge(() => {
+        const s = new GatewayScenario();
+        s.gateway({ ...props, implementation });
+        s.tenant(tenantName, { hostname, limits: { requestsPerMinute, tokensPerMinute } });
+        return { charts: s.app.charts };
+      });
+    }), params());
+  });
+});
+
+/**
+ * Bug classes in other areas' files, each with the counterexample fast-check shrank it to. `test.failing` passes
+ * while the bug is there and fails once it is fixed: then drop the KNOWN filter above and this test.
+ */
+describe('known: found by the fuzz harness, owned by other areas', () => {
+  test.failing('TenantNamespace memoryGib 5e-324 gives requests.memory 5e-324Gi, not a quantity (seed 427832095 family)', () => {
+    judge(() => {
+      const chart = testChart();
+      new TenantNamespace(chart, 'Ns', { namespaceName: 'aa', cpuCores: 1, memoryGib: 5e-324 });
+      return { charts: [chart] };
+    });
+  });
+
+  test.failing('TenantNamespace allowIngressFromNamespaces [" "] becomes a matchLabels value the API server refuses (constructs/cluster/tenant-namespace.ts)', () => {
+    judge(() => {
+      const chart = testChart();
+      new TenantNamespace(chart, 'Ns', { namespaceName: 'aa', cpuCores: 1, memoryGib: 1, allowIngressFromNamespaces: [' '] });
+      return { charts: [chart] };
+    });
+  });
+
+  test.failing('TenantQueue cpuCores Infinity gives nominalQuota Infinity (constructs/batch/kueue.ts)', () => {
+    judge(() => {
+      const c = cluster();
+      new TenantQueue(c.chart, 'Q', { queueName: 'aa', namespaces: [c.teamA], computeFlavor: c.compute, cpuCores: Infinity, memoryGib: 0, gpuQuotas: [{ flavor: c.h200Gpu, nominal: 1 }] });
+      return { charts: [c.chart] };
+    });
+  });
+
+  test.failing('NetworkSite.addTenant("valueOf") crashes inside constructs (constructs/network/network-site.ts)', () => {
+    judge(() => {
+      const stack = testStack();
+      const site = new NetworkSite(stack, 'Site', { tenantSupernet: '10.64.0.0/10', overlayUnderlayMtuBytes: 9000, physicalNetworks: [baremetal(), rail(0)] });
+      new TenantNetwork(stack, 'Net', { tenant: site.addTenant('valueOf') });
+      return { stacks: [stack] };
+    });
+  });
+
+  test.failing('Volume sizeGb 1.8e307 makes the tenant block-storage quota Infinity (constructs/storage/volume.ts, lib/tenancy/quota.ts)', () => {
+    judge(() => {
+      const stack = testStack();
+      const type = new VolumeType(stack, 'Type', { volumeTypeName: 'aa', backend: BlockStorageBackend.cephRbd({ backendName: 'aa' }) });
+      new Volume(stack, 'V', { tenant: tenant(stack, 'T', 'research'), sizeGb: 1.797693134862316e+307, volumeType: type });
+      return { stacks: [stack] };
+    });
+  });
+
+  test.failing('GpuBatchJob memoryGibPerPod -5e-324 gives memory -5e-324Gi (constructs/batch/batch-job.ts)', () => {
+    judge(() => {
+      const c = cluster();
+      const queue = new TenantQueue(c.chart, 'Q', { queueName: 'a0', namespaces: [c.teamA], computeFlavor: c.compute, cpuCores: 1, memoryGib: 1, gpuQuotas: [{ flavor: c.h200Gpu, nominal: 1 }] });
+      new GpuBatchJob(c.chart, 'Job', { jobName: 'a0', queue, namespace: c.teamA, flavor: c.h200Gpu, image: 'registry.example.net/embed:1', memoryGibPerPod: -5e-324 });
+      return { charts: [c.chart] };
+    });
+  });
+
+});
