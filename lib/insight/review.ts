@@ -221,6 +221,9 @@ function destructiveChanges(before: FactoryModel, after: FactoryModel): Destruct
   return out.sort((a, b) => cmp(a.address, b.address));
 }
 
+/** Plan annotations the review reports in their own words (GPUs per replica, weights and KV cache per GPU). */
+const SAID_WITH_UNITS = new Set(['gpus-per-replica', 'weights-per-gpu-gb', 'kv-cache-per-gpu-gb', 'max-concurrent-sequences']);
+
 function modelChanges(before: FactoryModel, after: FactoryModel): string[] {
   const lines: string[] = [];
   const key = (m: ModelServerModel) => `${m.namespaceName}/${m.name}`;
@@ -240,6 +243,8 @@ function modelChanges(before: FactoryModel, after: FactoryModel): string[] {
     if (a!.replicas !== b!.replicas) parts.push(`replicas ${b!.replicas ?? 'autoscaled'} → ${a!.replicas ?? 'autoscaled'}`);
     if (a!.pool !== b!.pool) parts.push(`pool ${b!.pool ?? '-'} → ${a!.pool ?? '-'}`);
     for (const p of union(Object.keys(b!.plan), Object.keys(a!.plan))) {
+      // the serving constructs' plan annotations repeat what the lines around this one say with units
+      if (SAID_WITH_UNITS.has(p)) continue;
       if (b!.plan[p] !== a!.plan[p]) parts.push(`${p} ${b!.plan[p] ?? 'unset'} → ${a!.plan[p] ?? 'unset'}`);
     }
     const mb = b!.memory;

@@ -70,7 +70,9 @@ describe.each(examples)('capacity of examples/%s', (example) => {
     for (const s of model.modelServers) {
       const doc = raw.manifests.find((m) => m.doc?.kind === s.kind && m.doc.metadata?.name === s.name)!.doc;
       const tpl = s.kind === 'LeaderWorkerSet' ? doc.spec.leaderWorkerTemplate.workerTemplate : doc.spec.template;
-      const perPod = tpl.spec.containers.reduce((n: number, c: any) => n + Number(c.resources?.limits?.['nvidia.com/gpu'] ?? 0), 0);
+      // whole GPUs of either vendor (moe-serving runs a model on AMD Instinct: amd.com/gpu)
+      const gpusOf = (limits: any) => Number(limits?.['nvidia.com/gpu'] ?? 0) + Number(limits?.['amd.com/gpu'] ?? 0);
+      const perPod = tpl.spec.containers.reduce((n: number, c: any) => n + gpusOf(c.resources?.limits), 0);
       const pods = s.kind === 'LeaderWorkerSet' ? doc.spec.leaderWorkerTemplate.size : 1;
       expect(s.gpusPerReplica).toBe(perPod * pods);
     }

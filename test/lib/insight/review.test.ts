@@ -113,7 +113,7 @@ describe('review: tenants-and-storage', () => {
     const plan = (tp: number) => ServingPlanner.plan({ model, gpu, gpusPerNode: tp, tensorParallelSize: tp, maxModelLen: 32768 });
     const [tp2, tp4] = [plan(2), plan(4)];
     expect(r.lines).toEqual([
-      '- model server llm/vllm-llama-3-1-70b: GPUs per replica 2 → 4; tensor-parallel-size 2 → 4; ' +
+      '- model server llm/vllm-llama-3-1-70b: GPUs per replica 2 → 4; kv-cache-tokens 325317 → 1081542; tensor-parallel-size 2 → 4; ' +
         `weights per GPU ${tp2.weightsPerGpuGb} → ${tp4.weightsPerGpuGb} GB; ` +
         `KV cache per GPU ${tp2.kvCachePerGpuGb} → ${tp4.kvCachePerGpuGb} GB (${tp2.maxConcurrentSequences} → ${tp4.maxConcurrentSequences} full-length sequences)`,
     ]);
