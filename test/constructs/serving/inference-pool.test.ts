@@ -251,3 +251,65 @@ describe('InferencePool releases (CRD floors as a typed choice)', () => {
     expect(decode.initContainers[0].image).toBe('ghcr.io/llm-d/llm-d-routing-sidecar:v0.8.0');
   });
 });
+
+describe('InferencePool.fromPoolName', () => {
+  test('a server joins an existing pool: it carries the selector, renders no pool objects, and decode pods run the pool release\'s sidecar', () => {
+    const chart = testChart('llm');
+    const pool = InferencePool.fromPoolName(chart, 'Existing', {
+      poolName: 'shared-8b', podSelectorLabels: { 'llm-d.ai/inference-serving': 'true', 'app.example.com/pool': 'shared-8b' },
+    });
+    expect(pool).toMatchObject({ poolName: 'shared-8b', namespaceName: 'llm', targetPortNumber: 8000, apiGroup: 'inference.networking.k8s.io', kind: 'InferencePool', disaggregated: false });
+    new VllmServer(chart, 'S', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192, inferencePool: pool });
+    const manifests = synthChart(chart);
+    expect(objectsOf(manifests, 'InferencePool')).toEqual([]);
+    expect(objectsOf(manifests, 'ConfigMap')).toEqual([]);
+    expect(onlyObject(manifests, 'Deployment').spec.template.metadata.labels).toMatchObject({
+      'llm-d.ai/inference-serving': 'true', 'app.example.com/pool': 'shared-8b', 'llm-d.ai/role': 'prefill-decode',
+    });
+  });
+
+  test('defaults to the selector InferencePool renders, and a disaggregated pool takes decode servers with its release\'s sidecar', () => {
+    const chart = testChart();
+    const pool = InferencePool.fromPoolName(chart, 'Existing', { poolName: 'pd', disaggregated: true, routerRelease: LlmdRouterRelease.V0_8_0 });
+    expect(pool.podSelectorLabels).toEqual({ 'llm-d.ai/inference-serving': 'true', 'ai-factory.dev/inference-pool': 'pd' });
+    new VllmServer(chart, 'D', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart, RDMA), inferencePool: pool, role: ServingRole.DECODE, image: NIXL_IMAGE });
+    const decode = onlyObject(synthChart(chart), 'Deployment').spec.template.spec;
+    expect(decode.initContainers[0].image).toBe('ghcr.io/llm-d/llm-d-routing-sidecar:v0.8.0');
+  });
+
+  test('fails when a P/D role joins an existing aggregated pool', () => {
+    const chart = testChart();
+    const pool = InferencePool.fromPoolName(chart, 'Existing', { poolName: 'agg' });
+    expect(() => new VllmServer(chart, 'P', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart, RDMA), inferencePool: pool, role: ServingRole.PREFILL, image: NIXL_IMAGE })).toThrow(
+      'test/P: test/P has role prefill, but pool agg is not disaggregated; set disaggregated: true on the pool',
+    );
+  });
+
+  test('fails when the server is not in the pool\'s namespace', () => {
+    const chart = testChart('serving');
+    const pool = InferencePool.fromPoolName(chart, 'Existing', { poolName: 'shared', namespaceName: 'llm' });
+    expect(() => new VllmServer(chart, 'S', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192, inferencePool: pool })).toThrow(
+      'test/S: inference pool shared is in namespace llm, but the server is in serving; an InferencePool selects pods of its own namespace, ' +
+      'so put the server in the pool\'s chart namespace',
+    );
+  });
+
+  test('fails when the pool routes to another port than vLLM\'s', () => {
+    const chart = testChart();
+    const pool = InferencePool.fromPoolName(chart, 'Existing', { poolName: 'shared', targetPortNumber: 8080 });
+    expect(() => new VllmServer(chart, 'S', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192, inferencePool: pool })).toThrow(
+      'test/S: inference pool shared routes to port 8080, but vLLM (or the routing sidecar) listens on 8000; set the pool\'s targetPorts to 8000',
+    );
+  });
+
+  test.each([
+    [{ poolName: 'Shared' }, 'test/Existing: poolName "Shared" must be a DNS label (an InferencePool name)'],
+    [{ poolName: 'p', namespaceName: 'ns_1' }, 'test/Existing: namespaceName "ns_1" must be a DNS label (a Kubernetes namespace)'],
+    [{ poolName: 'p', targetPortNumber: 70000 }, 'test/Existing: targetPortNumber 70000 must be a port number (1 to 65535)'],
+    [{ poolName: 'p', podSelectorLabels: {} }, 'test/Existing: podSelectorLabels is empty; give the pool\'s spec.selector.matchLabels'],
+    [{ poolName: 'p', podSelectorLabels: { 'bad key!': 'x' } }, 'test/Existing: podSelectorLabels: "bad key!" is not a label key ([prefix/]name, the name a label value of at most 63 characters)'],
+    [{ poolName: 'p', podSelectorLabels: { app: 'a b' } }, 'test/Existing: podSelectorLabels: the value "a b" of app is not a label value (at most 63 alphanumerics, \'-\', \'_\', \'.\')'],
+  ])('fails when the attributes are invalid: %j', (attrs, message) => {
+    expect(() => InferencePool.fromPoolName(testChart(), 'Existing', attrs)).toThrow(message);
+  });
+});
