@@ -437,16 +437,22 @@ export class VllmServer extends Construct {
       Annotations.of(this).addWarning(`GPU offer ${offer.resourceName} is shared (time-slicing or MPS): other pods on the same GPU can take its memory`);
     }
 
-    this.podLabels = {
+    const baseLabels = {
       'app.kubernetes.io/name': 'vllm',
       'app.kubernetes.io/instance': this.serverName,
       'app.kubernetes.io/component': 'model-server',
       'ai-factory.dev/model': model.name,
+    };
+    this.podLabels = {
+      ...baseLabels,
       ...(props.inferencePool
         ? { ...props.inferencePool.podSelectorLabels, 'llm-d.ai/model': labelValue(this.servedModelName), 'llm-d.ai/role': this.role }
         : {}),
     };
-    if (props.inferencePool) this.joinPool(props.inferencePool);
+    // the workers of a multi-node replica serve no API (headless, or Ray workers): they stay out of the pool's selection,
+    // or the endpoint picker would send requests to pods that do not listen
+    const workerLabels = { ...baseLabels, 'ai-factory.dev/lws-role': 'worker' };
+    if (props.inferencePool) this.joinPool(props.inferencePool, workerLabels);
 
     const source = (props.modelSource ?? ModelSource.huggingFace())._bind(model);
     const useRdma = pool.rdma !== undefined && (this.multiNode || disaggregated);
@@ -590,7 +596,7 @@ export class VllmServer extends Construct {
               spec: podSpec(container(leaderMain.command, leaderMain.args, true, leaderMain.env)),
             },
             workerTemplate: {
-              metadata: { labels: { ...this.podLabels, 'ai-factory.dev/lws-role': 'worker' }, annotations: podAnnotations },
+              metadata: { labels: workerLabels, annotations: podAnnotations },
               spec: podSpec(container(workerMain.command, workerMain.args, false, workerMain.env)),
             },
           },
@@ -673,8 +679,12 @@ export class VllmServer extends Construct {
   }
 
   /** Joins an InferencePool of this app (which then checks its members at synth) or one that exists already. */
-  private joinPool(pool: IInferencePool): void {
+  private joinPool(pool: IInferencePool, workerLabels: { [key: string]: string }): void {
     const namespace = Chart.of(this).namespace ?? 'default';
+    if (this.multiNode && Object.entries(pool.podSelectorLabels).every(([k, v]) => workerLabels[k] === v)) {
+      invalid(this, `inference pool ${pool.poolName} selects ${Object.entries(pool.podSelectorLabels).map(([k, v]) => `${k}=${v}`).join(', ')}, ` +
+        'which the headless workers of this multi-node server also carry; give the pool a selector label of its own (e.g. llm-d.ai/inference-serving=true)');
+    }
     if (pool.namespaceName !== namespace) {
       invalid(this, `inference pool ${pool.poolName} is in namespace ${pool.namespaceName}, but the server is in ${namespace}; ` +
         'an InferencePool selects pods of its own namespace, so put the server in the pool\'s chart namespace');

@@ -1,8 +1,10 @@
 import * as YAML from 'yaml';
 import { RDMA, h100Pool } from './pools';
+import { GpuNodePool } from '../../../constructs/accelerators/gpu-node-pool';
 import { InferencePool, ServingRole } from '../../../constructs/serving/inference-pool';
 import { InferenceExtensionRelease, LlmdRouterRelease } from '../../../constructs/serving/releases';
 import { VllmServer } from '../../../constructs/serving/vllm-server';
+import { GpuModel } from '../../../lib/hardware/gpu';
 import { LlmModel } from '../../../lib/models/llm';
 import { objectsOf, onlyObject, synthChart, testChart } from '../../util';
 
@@ -311,5 +313,63 @@ describe('InferencePool.fromPoolName', () => {
     [{ poolName: 'p', podSelectorLabels: { app: 'a b' } }, 'test/Existing: podSelectorLabels: the value "a b" of app is not a label value (at most 63 alphanumerics, \'-\', \'_\', \'.\')'],
   ])('fails when the attributes are invalid: %j', (attrs, message) => {
     expect(() => InferencePool.fromPoolName(testChart(), 'Existing', attrs)).toThrow(message);
+  });
+});
+
+describe('multi-node servers in an InferencePool', () => {
+  test('only the leaders, which serve the API, carry the pool selector; the headless workers do not', () => {
+    const chart = testChart();
+    const pool = new InferencePool(chart, 'Pool', { poolName: 'llama-405b' });
+    new VllmServer(chart, 'L405', { model: LlmModel.LLAMA_3_1_405B, pool: h100Pool(chart, RDMA), maxNodesPerReplica: 2, maxModelLen: 16384, inferencePool: pool });
+    const manifests = synthChart(chart);
+    const selector = onlyObject(manifests, 'InferencePool').spec.selector.matchLabels;
+    const group = onlyObject(manifests, 'LeaderWorkerSet').spec.leaderWorkerTemplate;
+    expect(group.leaderTemplate.metadata.labels).toMatchObject({ ...selector, 'llm-d.ai/role': 'prefill-decode' });
+    expect(group.workerTemplate.metadata.labels).toEqual({
+      'app.kubernetes.io/name': 'vllm',
+      'app.kubernetes.io/instance': 'vllm-llama-3-1-405b',
+      'app.kubernetes.io/component': 'model-server',
+      'ai-factory.dev/model': 'llama-3.1-405b',
+      'ai-factory.dev/lws-role': 'worker',
+    });
+    expect(Object.entries(selector).every(([k, v]) => group.workerTemplate.metadata.labels[k] === v)).toBe(false);
+  });
+
+  test('fails when the pool selects labels the headless workers also carry', () => {
+    const chart = testChart();
+    const pool = InferencePool.fromPoolName(chart, 'Existing', { poolName: 'any-vllm', podSelectorLabels: { 'app.kubernetes.io/name': 'vllm' } });
+    expect(() => new VllmServer(chart, 'L405', { model: LlmModel.LLAMA_3_1_405B, pool: h100Pool(chart, RDMA), maxNodesPerReplica: 2, maxModelLen: 16384, inferencePool: pool })).toThrow(
+      'test/L405: inference pool any-vllm selects app.kubernetes.io/name=vllm, which the headless workers of this multi-node server also carry; ' +
+      'give the pool a selector label of its own (e.g. llm-d.ai/inference-serving=true)',
+    );
+  });
+});
+
+describe('P/D for a MoE model on single-node layouts', () => {
+  test('DeepSeek-R1 prefill and decode each run TP=1 × DP=8 with EP=8 on one 8× H200 node, with NIXL', () => {
+    const chart = testChart();
+    const h200 = new GpuNodePool(chart, 'H200', { poolName: 'h200', gpuModel: GpuModel.H200_SXM_141GB, gpusPerNode: 8, rdma: RDMA });
+    const pool = new InferencePool(chart, 'Pool', { poolName: 'deepseek-r1', disaggregated: true });
+    const prefill = new VllmServer(chart, 'P', { model: LlmModel.DEEPSEEK_R1, pool: h200, maxModelLen: 32768, inferencePool: pool, role: ServingRole.PREFILL });
+    new VllmServer(chart, 'D', { model: LlmModel.DEEPSEEK_R1, pool: h200, maxModelLen: 32768, inferencePool: pool, role: ServingRole.DECODE });
+    expect(prefill.plan).toMatchObject({ tensorParallelSize: 1, dataParallelSize: 8, expertParallelSize: 8, nodesPerReplica: 1 });
+    const deployments = objectsOf(synthChart(chart), 'Deployment');
+    for (const name of ['vllm-deepseek-r1-prefill', 'vllm-deepseek-r1-decode']) {
+      const spec = deployments.find((d) => d.metadata.name === name).spec.template.spec;
+      const vllmContainer = spec.containers.find((c: any) => c.name === 'vllm');
+      expect(vllmContainer.args).toEqual(expect.arrayContaining([
+        '--tensor-parallel-size=1', '--data-parallel-size=8', '--enable-expert-parallel', '--kv-transfer-config={"kv_connector":"NixlConnector","kv_role":"kv_both"}',
+      ]));
+      expect(vllmContainer.resources.limits['nvidia.com/gpu']).toBe(8);
+    }
+    const decode = deployments.find((d) => d.metadata.name === 'vllm-deepseek-r1-decode').spec.template.spec;
+    expect(decode.initContainers.map((c: any) => c.name)).toHaveLength(1);
+  });
+
+  test('fails when P/D needs a multi-node layout (wide EP across nodes)', () => {
+    const chart = testChart();
+    const pool = new InferencePool(chart, 'Pool', { poolName: 'deepseek-r1', disaggregated: true });
+    expect(() => new VllmServer(chart, 'P', { model: LlmModel.DEEPSEEK_R1, pool: h100Pool(chart, RDMA), maxNodesPerReplica: 2, maxModelLen: 32768, inferencePool: pool, role: ServingRole.PREFILL }))
+      .toThrow(/test\/P: role prefill with a 2-node layout is not supported: the routing sidecar and NIXL side channel are wired for single-node pods/);
   });
 });
