@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import * as YAML from 'yaml';
 import { RDMA, h100Pool } from './pools';
 import { GpuNodePool } from '../../../constructs/accelerators/gpu-node-pool';
@@ -371,5 +372,24 @@ describe('P/D for a MoE model on single-node layouts', () => {
     const pool = new InferencePool(chart, 'Pool', { poolName: 'deepseek-r1', disaggregated: true });
     expect(() => new VllmServer(chart, 'P', { model: LlmModel.DEEPSEEK_R1, pool: h100Pool(chart, RDMA), maxNodesPerReplica: 2, maxModelLen: 32768, inferencePool: pool, role: ServingRole.PREFILL }))
       .toThrow(/test\/P: role prefill with a 2-node layout is not supported: the routing sidecar and NIXL side channel are wired for single-node pods/);
+  });
+});
+
+describe('InferencePool.fromPoolName (properties)', () => {
+  const label = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,20}[a-z0-9])?$/);
+  test('any DNS-label name and label selector is taken as given, and a server joining the pool carries the selector', () => {
+    fc.assert(fc.property(label, fc.dictionary(label.map((k) => `example.com/${k}`), label, { minKeys: 1, maxKeys: 3 }), (poolName, podSelectorLabels) => {
+      const chart = testChart();
+      const pool = InferencePool.fromPoolName(chart, 'Existing', { poolName, podSelectorLabels });
+      const server = new VllmServer(chart, 'S', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192, inferencePool: pool });
+      return pool.poolName === poolName && Object.entries(podSelectorLabels).every(([k, v]) => server.podLabels[k] === v);
+    }), { numRuns: 25 });
+  });
+
+  test('a selector key with a character labels may not hold is refused', () => {
+    fc.assert(fc.property(label, fc.constantFrom(' ', '!', '#', '*', ':'), (name, bad) => {
+      expect(() => InferencePool.fromPoolName(testChart(), 'Existing', { poolName: 'p', podSelectorLabels: { [`${name}${bad}x`]: 'v' } }))
+        .toThrow(/is not a label key/);
+    }), { numRuns: 25 });
   });
 });
