@@ -208,7 +208,7 @@ function migCapacity(model: FactoryModel): MigCapacity[] {
 /** Plan annotations the capacity report shows in the GPU memory table or its GPU columns instead of the plan column. */
 const MEMORY_KEYS = new Set([
   'gpus-per-replica', 'gpu-memory-gb', 'usable-memory-per-gpu-gb', 'weights-per-gpu-gb', 'kv-cache-per-gpu-gb',
-  'kv-cache-tokens', 'max-concurrent-sequences', 'nodes-per-replica',
+  'kv-cache-tokens', 'max-concurrent-sequences', 'nodes-per-replica', 'gpu',
 ]);
 /** Parallelism degrees left out of the plan column when they are 1 (no parallelism of that kind). */
 const PARALLEL_KEYS = new Set(['data-parallel-size', 'expert-parallel-size', 'pipeline-parallel-size']);
