@@ -1,5 +1,6 @@
 import { GpuPartitioning } from '../constructs/accelerators/gpu-node-pool';
 import { InfinibandRail } from '../constructs/accelerators/infiniband-fabric';
+import { EgressRule } from '../constructs/cluster/tenant-namespace';
 import { BaremetalNodeOptions } from '../constructs/compute/baremetal-node';
 import { BaremetalNodeSpec } from '../constructs/compute/baremetal-node-pool';
 import { BmcCredentials } from '../constructs/compute/bmc';
@@ -99,6 +100,13 @@ export interface FactoryStorageSpec {
    * @default - none: tenants cannot have buckets
    */
   readonly objectStorage?: ObjectStorageService;
+  /**
+   * Addresses the object store's S3 endpoint resolves to (the RGW or Swift VIP, e.g. `10.0.5.10/32`): a model that
+   * streams its weights over S3 gets a NetworkPolicy egress rule to them on the endpoint's port (a NetworkPolicy
+   * matches addresses, not names).
+   * @default - none: a model with an S3 source needs its own `modelSourceEgress`
+   */
+  readonly objectStorageCidr?: string;
 }
 
 /** A flavor of the site that exists already, with the size quotas need. */
@@ -231,6 +239,13 @@ export interface FactoryModel {
    * @default - the vLLM server's default
    */
   readonly modelSource?: ModelSource;
+  /**
+   * Where the model server may connect to fetch its weights, through the tenant namespace's default-deny egress
+   * (one NetworkPolicy selecting only this server's pods). Give it for a mirror or a store the factory cannot derive.
+   * @default - from the source: the Hugging Face Hub (HTTPS to public addresses), the site's object storage
+   * (`storage.objectStorageCidr` on the S3 endpoint's port), nothing for a PersistentVolumeClaim (the node mounts it)
+   */
+  readonly modelSourceEgress?: EgressRule;
   /**
    * The API key clients must send.
    * @default - none

@@ -20,7 +20,7 @@ import { ExistingFlavor } from '../constructs/cluster/existing-flavor';
 import { MagnumCluster } from '../constructs/cluster/magnum-cluster';
 import { NodeGroupLabeler } from '../constructs/cluster/node-group-labeler';
 import { TenantCloud } from '../constructs/cluster/tenant-cloud';
-import { PodSecurityLevel } from '../constructs/cluster/tenant-namespace';
+import { EgressRule, PodSecurityLevel, TenantNamespace } from '../constructs/cluster/tenant-namespace';
 import { isDnsLabel } from '../constructs/common/k8s';
 import { guard, invalid } from '../constructs/common/validation';
 import { printWarnings } from '../constructs/common/warnings';
@@ -32,6 +32,7 @@ import { ExternalNetwork } from '../constructs/network/external-network';
 import { InfiniBandRails } from '../constructs/network/infiniband-network';
 import { NetworkSite } from '../constructs/network/network-site';
 import { InferencePool } from '../constructs/serving/inference-pool';
+import { ModelSourceKind } from '../constructs/serving/model-source';
 import { VllmServer } from '../constructs/serving/vllm-server';
 import { Bucket } from '../constructs/storage/bucket';
 import { Share } from '../constructs/storage/share';
@@ -488,6 +489,8 @@ export class AiFactory extends Construct {
       }));
     }
 
+    this.allowServingEgress(props, t, namespace, parts, servers, inferencePools);
+
     const workloads = new FactoryStack(App.of(this), `${prefix}-workloads`, { cloud: t.projectScope.cloud, s3Backend: props.stateBackend });
     const manifests = new ClusterManifests(workloads, 'Manifests', { cluster: magnum, cdk8sApp: k8sApp });
     parts._attachCluster({
@@ -505,5 +508,45 @@ export class AiFactory extends Construct {
       servers,
       inferencePools,
     });
+  }
+
+  /**
+   * The tenant namespace denies egress by default, so each workload of the serving chart gets exactly the destination
+   * it needs to start, one NetworkPolicy per workload selecting only its pods: a model server its weights' source
+   * (the Hugging Face Hub, or the site's object store on the S3 endpoint's port; nothing for a claim, which the node's
+   * CSI plugin mounts outside the pod's network), an endpoint picker the API server (it watches the pool's pods and
+   * the InferencePool, as the pool's Role allows). The API server's endpoints (behind the `kubernetes` Service, which
+   * Calico translates before it matches the policy) are the control-plane nodes, which magnum-cluster-api puts on the
+   * cluster's `fixed_network`: the tenant network.
+   */
+  private allowServingEgress(props: AiFactoryProps, t: FactoryTenantSpec, namespace: TenantNamespace, parts: FactoryTenantParts,
+    servers: VllmServer[], inferencePools: InferencePool[]): void {
+    (t.models ?? []).forEach((m, i) => {
+      const server = servers[i];
+      const rule = m.modelSourceEgress ?? this.modelSourceEgress(props, t, m.model.name, m.modelSource?.kind ?? ModelSourceKind.HUGGING_FACE);
+      if (rule) namespace.allowEgress(`${server.serverName}-weights`, rule, server.podLabels);
+    });
+    for (const pool of inferencePools) {
+      namespace.allowEgress(`${pool.endpointPickerServiceName}-api-server`, EgressRule.kubernetesApi({ controlPlaneCidr: parts.network.cidr }),
+        { 'app.kubernetes.io/instance': pool.endpointPickerServiceName });
+    }
+  }
+
+  private modelSourceEgress(props: AiFactoryProps, t: FactoryTenantSpec, model: string, kind: ModelSourceKind): EgressRule | undefined {
+    switch (kind) {
+      case ModelSourceKind.HUGGING_FACE:
+        return EgressRule.huggingFaceHub();
+      case ModelSourceKind.S3: {
+        const endpointUrl = props.storage?.objectStorage?.s3EndpointUrl;
+        const cidr = props.storage?.objectStorageCidr;
+        if (endpointUrl === undefined || cidr === undefined) {
+          invalid(this, `tenant ${t.tenantName}: model ${model} streams its weights over S3, but its namespace denies egress and the site gives no ` +
+            'object store address; set storage.objectStorage with s3EndpointUrl and storage.objectStorageCidr, or give the model modelSourceEgress');
+        }
+        return EgressRule.objectStorage({ endpointUrl, cidr });
+      }
+      default:
+        return undefined;
+    }
   }
 }

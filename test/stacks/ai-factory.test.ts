@@ -3,7 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Testing } from 'cdktf';
 import { GpuPartitioning, MigLayout } from '../../constructs/accelerators/gpu-node-pool';
+import { EgressRule } from '../../constructs/cluster/tenant-namespace';
 import { NetworkInterfaceType } from '../../constructs/compute/baremetal-node';
+import { ModelSource } from '../../constructs/serving/model-source';
 import { GpuAttachment } from '../../lib/hardware/gpu-attachment';
 import { ServerProfile } from '../../lib/hardware/server';
 import { LlmModel } from '../../lib/models/llm';
@@ -266,7 +268,37 @@ describe('AiFactory', () => {
     expect(stacks['f-site'].terraform.backend).toEqual({ local: expect.anything() });
   });
 
+  test('the default-deny namespace lets each model server reach its weights and each endpoint picker the API server', () => {
+    const egress = (y: { [file: string]: any[] }) => Object.fromEntries(y['f-ml-cluster.k8s.yaml']
+      .filter((d) => d.kind === 'NetworkPolicy' && d.metadata.name.startsWith('allow-egress-'))
+      .map((d) => [d.metadata.name, {
+        pods: d.spec.podSelector.matchLabels,
+        to: d.spec.egress[0].to[0].ipBlock.cidr,
+        ports: d.spec.egress[0].ports.map((p: any) => p.port),
+      }]));
+    // the default source is the Hugging Face Hub; the picker's API server is on the cluster's network, the tenant's
+    expect(egress(yaml)).toEqual({
+      'allow-egress-vllm-llama-3-1-8b-weights': { pods: factory.tenant('ml').servers[0].podLabels, to: '0.0.0.0/0', ports: [443] },
+      'allow-egress-llama-3-1-8b-epp-api-server': { pods: { 'app.kubernetes.io/instance': 'llama-3-1-8b-epp' }, to: factory.tenant('ml').network.cidr, ports: [6443] },
+    });
+    const withSource = (modelSource: ModelSource, extra: object = {}, storage = {}) => synth(description({
+      storage: { ...description().storage, ...storage },
+      tenants: [tenant({ models: [{ ...description().tenants[0].models![0], modelSource, ...extra }] }), description().tenants[1]],
+    })).yaml;
+    // S3: the site's object store on its endpoint's port
+    const s3 = ModelSource.s3({ bucket: 'models', prefix: 'llama', credentialsSecretName: 's3', endpointUrl: 'https://rgw.example.net' });
+    expect(egress(withSource(s3, {}, { objectStorageCidr: '10.0.5.10/32' }))['allow-egress-vllm-llama-3-1-8b-weights']).toMatchObject({ to: '10.0.5.10/32', ports: [443] });
+    // a claim is mounted by the node: nothing to open; a described rule wins over the derived one
+    expect(egress(withSource(ModelSource.persistentVolumeClaim('models', 'llama')))['allow-egress-vllm-llama-3-1-8b-weights']).toBeUndefined();
+    expect(egress(withSource(ModelSource.huggingFace(), { modelSourceEgress: EgressRule.tcp('10.0.6.0/24', 8080) }))['allow-egress-vllm-llama-3-1-8b-weights'])
+      .toMatchObject({ to: '10.0.6.0/24', ports: [8080] });
+  });
+
   describe('fails when', () => {
+    test('a model streams from S3 and the site gives no object store address', () => expect(() => build(description({
+      tenants: [tenant({ models: [{ ...description().tenants[0].models![0], modelSource: ModelSource.s3({ bucket: 'models', prefix: 'llama', credentialsSecretName: 's3' }) }] })],
+    }))).toThrow('Factory: tenant ml: model llama-3.1-8b streams its weights over S3, but its namespace denies egress and the site gives no object store address; ' +
+      'set storage.objectStorage with s3EndpointUrl and storage.objectStorageCidr, or give the model modelSourceEgress'));
     test('the factory name is not a DNS label', () => expect(() => build(description({ factoryName: 'My_Factory' }))).toThrow(
       'Factory: factoryName "My_Factory" must be a lower-case DNS label; it prefixes every stack name'));
     test('a pool name is not a DNS label', () => expect(() => build(description({ pools: [{ poolName: 'H200', server: H200, serverCount: 1 }], tenants: [] }))).toThrow(
