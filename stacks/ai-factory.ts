@@ -300,7 +300,9 @@ export class AiFactory extends Construct {
     const purchase = this.purchaseOf(f.flavorKey);
     const attachment = purchase.attachment ?? GpuAttachment.passthrough();
     const kind = f.flavorKey.split('/')[1];
-    const name = kind === 'passthrough' ? `${f.poolName}.gpu.${f.gpusPerServer}x` : `${f.poolName}.${kind.replace(/^vgpu-/, 'vgpu.').replace(/^mig-/, 'mig.')}.${f.gpusPerServer}x`;
+    // h200.gpu.4x, l40s.vgpu.l40s-12q.2x, h200.mig.3g.71gb.1x, mi300x.vf.8vf.1x
+    const unit = kind === 'passthrough' ? 'gpu' : kind.replace(/^vgpu-/, 'vgpu.').replace(/^mig-/, 'mig.').replace(/^sriov-vf-(\d+)$/, 'vf.$1vf');
+    const name = `${f.poolName}.${unit}.${f.gpusPerServer}x`;
     return new GpuFlavor(scope, id, { server: pool.server, gpuCount: f.gpusPerServer, attachment, flavorName: name });
   }
 

@@ -6,7 +6,7 @@ import { GpuPartitioning, MigLayout } from '../../constructs/accelerators/gpu-no
 import { EgressRule } from '../../constructs/cluster/tenant-namespace';
 import { NetworkInterfaceType } from '../../constructs/compute/baremetal-node';
 import { ModelSource } from '../../constructs/serving/model-source';
-import { GpuAttachment } from '../../lib/hardware/gpu-attachment';
+import { GpuAttachment, GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
 import { ServerProfile } from '../../lib/hardware/server';
 import { LlmModel } from '../../lib/models/llm';
 import { PhysicalNetwork } from '../../lib/net/physical-network';
@@ -15,6 +15,7 @@ import { ShareType } from '../../lib/storage/share-type';
 import { AiFactory, AiFactoryProps } from '../../stacks/ai-factory';
 import { FactoryTenantSpec } from '../../stacks/ai-factory-props';
 import { FactoryTenant } from '../../stacks/factory-tenant';
+import { MI300X_SERVER } from '../lib/hardware/fixtures';
 import { parseYamlDocuments } from '../util';
 
 const H200 = ServerProfile.HGX_H200_8GPU;
@@ -292,6 +293,22 @@ describe('AiFactory', () => {
     expect(egress(withSource(ModelSource.persistentVolumeClaim('models', 'llama')))['allow-egress-vllm-llama-3-1-8b-weights']).toBeUndefined();
     expect(egress(withSource(ModelSource.huggingFace(), { modelSourceEgress: EgressRule.tcp('10.0.6.0/24', 8080) }))['allow-egress-vllm-llama-3-1-8b-weights'])
       .toMatchObject({ to: '10.0.6.0/24', ports: [8080] });
+  });
+
+  test('AMD MxGPU VFs are sold on a VF flavor of their own, beside whole-GPU passthrough of the same pool', () => {
+    const vf = build(description({
+      pools: [{ poolName: 'mi300x', server: MI300X_SERVER, serverCount: 1 }],
+      tenants: [{
+        tenantName: 'amd',
+        projectScope: { cloud: 'amd', userName: 'amd-deployer' },
+        gpus: [
+          { purchaseName: 'whole', poolName: 'mi300x', servers: 1, gpusPerServer: 1 },
+          { purchaseName: 'vf', poolName: 'mi300x', servers: 2, gpusPerServer: 1, attachment: GpuAttachment.sriovVf({ vfsPerGpu: 8 }) },
+        ],
+      }],
+    }));
+    expect(vf.flavor('mi300x/passthrough/1')).toMatchObject({ flavorName: 'mi300x.gpu.1x', attachmentKind: GpuAttachmentKind.PASSTHROUGH });
+    expect(vf.flavor('mi300x/sriov-vf-8/1')).toMatchObject({ flavorName: 'mi300x.vf.8vf.1x', attachmentKind: GpuAttachmentKind.SRIOV_VF, gpuMemoryGb: 24 });
   });
 
   describe('fails when', () => {
