@@ -6,6 +6,7 @@ import { BaremetalNodeSpec } from '../constructs/compute/baremetal-node-pool';
 import { BmcCredentials } from '../constructs/compute/bmc';
 import { RoleGrant } from '../constructs/identity/role-assignments';
 import { ProjectScope } from '../constructs/identity/tenant';
+import { CallerPlan, GatewayAuthentication, GatewayImplementation, GatewayTls, TenantRateLimits } from '../constructs/ingress/options';
 import { TenantNetworkProps } from '../constructs/network/tenant-network';
 import { ModelSource, SecretKeyReference } from '../constructs/serving/model-source';
 import { GpuPurchaseSpec } from '../lib/factory/factory-plan';
@@ -274,6 +275,41 @@ export interface FactoryModel {
   readonly servedModelName?: string;
 }
 
+/**
+ * A tenant's models behind an AI gateway on its cluster (`AiGateway`): one HTTPS listener on the tenant's hostname,
+ * its callers' authentication and limits, a route to every model served behind an InferencePool.
+ */
+export interface FactoryGatewaySpec {
+  /**
+   * Which implementation renders the gateway.
+   * @default GatewayImplementation.envoyAiGateway()
+   */
+  readonly implementation?: GatewayImplementation;
+  /** The tenant's hostname, e.g. `voice.ai.example.net`. */
+  readonly hostname: string;
+  /** The listener's certificate: a cert-manager issuer, a private CA, or an existing Secret. */
+  readonly tls: GatewayTls;
+  /** How callers authenticate (API keys or JWT). */
+  readonly authentication: GatewayAuthentication;
+  /** Requests and LLM tokens the tenant may send. */
+  readonly limits: TenantRateLimits;
+  /**
+   * Plans for groups of callers (tiers), each with its own limits.
+   * @default - every caller shares `limits`
+   */
+  readonly plans?: CallerPlan[];
+  /**
+   * Namespace of the gateway's own objects (the Gateway, certificates); created with them.
+   * @default 'ai-gateway'
+   */
+  readonly gatewayNamespaceName?: string;
+  /**
+   * Namespace of the Prometheus that scrapes the model servers (admitted to their metrics port).
+   * @default - none admitted (synth warns)
+   */
+  readonly monitoringNamespaceName?: string;
+}
+
 /** A tenant: what it bought and what it runs. */
 export interface FactoryTenantSpec {
   /** Tenant name: a lower-case DNS label; project, namespace and stack names derive from it. */
@@ -330,4 +366,10 @@ export interface FactoryTenantSpec {
    * @default - none
    */
   readonly models?: FactoryModel[];
+  /**
+   * Expose the models served behind an InferencePool through an AI gateway on the tenant's cluster; a model without
+   * `servedModelName` is then served (and routed) under its pool's name.
+   * @default - no gateway: reach the models inside the cluster, or add an `AiGateway` through `AiFactory.tenant()`
+   */
+  readonly gateway?: FactoryGatewaySpec;
 }

@@ -5,6 +5,7 @@ import { App, Testing } from 'cdktf';
 import { GpuPartitioning, MigLayout } from '../../constructs/accelerators/gpu-node-pool';
 import { EgressRule } from '../../constructs/cluster/tenant-namespace';
 import { NetworkInterfaceType } from '../../constructs/compute/baremetal-node';
+import { GatewayAuthentication, GatewayImplementation, GatewayTls } from '../../constructs/ingress/options';
 import { ModelSource } from '../../constructs/serving/model-source';
 import { GpuAttachment, GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
 import { ServerProfile } from '../../lib/hardware/server';
@@ -311,7 +312,35 @@ describe('AiFactory', () => {
     expect(vf.flavor('mi300x/sriov-vf-8/1')).toMatchObject({ flavorName: 'mi300x.vf.8vf.1x', attachmentKind: GpuAttachmentKind.SRIOV_VF, gpuMemoryGb: 24 });
   });
 
+  test('a gateway in the description: the tenant\'s pools routed on its hostname, its charts in the deploy order', () => {
+    const gateway = { hostname: 'ml.ai.example.net', authentication: GatewayAuthentication.apiKeys(), limits: { requestsPerMinute: 60, tokensPerMinute: 10000 } };
+    const { factory: f, yaml: y } = synth(description({ tenants: [tenant({ gateway: { ...gateway, tls: GatewayTls.privateCa('site-ca') } }), description().tenants[1]] }));
+    const docs = y['f-ml-gateway.k8s.yaml'];
+    expect(docs.find((d) => d.kind === 'Namespace').metadata.name).toBe('ai-gateway');
+    expect(docs.find((d) => d.kind === 'Gateway').spec.listeners.map((l: any) => [l.name, l.hostname, l.protocol])).toEqual([
+      ['http', undefined, 'HTTP'], ['https-ml', 'ml.ai.example.net', 'HTTPS'],
+    ]);
+    // the model is served under its pool's name, the name the route matches on
+    const route = docs.find((d) => d.kind === 'AIGatewayRoute');
+    expect(route.metadata.namespace).toBe('ml');
+    expect(route.spec.rules.map((r: any) => [r.matches[0].headers[0].value, r.backendRefs[0].name])).toEqual([['llama-3-1-8b', 'llama-3-1-8b']]);
+    expect(f.tenant('ml').servers[0].servedModelName).toBe('llama-3-1-8b');
+    expect(f.tenant('ml').gateway!.gatewayName).toBe('ai-gateway');
+    expect(f.deployOrder[2].description).toContain('for the AI gateways, ml\'s Envoy Gateway (global rate limit with Redis), Envoy AI Gateway, cert-manager)');
+    // Kuadrant on an existing certificate: its operator, no cert-manager
+    const kuadrant = build(description({
+      tenants: [tenant({ gateway: { ...gateway, implementation: GatewayImplementation.kuadrant(), tls: GatewayTls.existingSecret('ml-tls') } })],
+    }));
+    expect(kuadrant.deployOrder[2].description).toContain('for the AI gateways, ml\'s Envoy Gateway, Kuadrant operator)');
+  });
+
   describe('fails when', () => {
+    test('a tenant has a gateway but no model behind an InferencePool', () => expect(() => build(description({
+      tenants: [tenant({
+        models: [{ model: LlmModel.LLAMA_3_1_8B, nodeGroupName: 'mig', migProfile: '3g.71gb', maxModelLen: 8192 }],
+        gateway: { hostname: 'ml.ai.example.net', tls: GatewayTls.privateCa('site-ca'), authentication: GatewayAuthentication.apiKeys(), limits: { requestsPerMinute: 60 } },
+      })],
+    }))).toThrow('Factory: tenant ml has a gateway but no model behind an InferencePool for it to route to; set inferencePool on a model'));
     test('a model streams from S3 and the site gives no object store address', () => expect(() => build(description({
       tenants: [tenant({ models: [{ ...description().tenants[0].models![0], modelSource: ModelSource.s3({ bucket: 'models', prefix: 'llama', credentialsSecretName: 's3' }) }] })],
     }))).toThrow('Factory: tenant ml: model llama-3.1-8b streams its weights over S3, but its namespace denies egress and the site gives no object store address; ' +
