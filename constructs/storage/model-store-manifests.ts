@@ -22,7 +22,7 @@ export const RETAIN_ANNOTATIONS: { [key: string]: string } = {
  */
 export function persistentVolumeManifest(store: IModelStore, claimNamespace: string | undefined): any {
   const fs = store.fileSystem!;
-  const secretRef = { name: fs.csiSecret.secretName, namespace: fs.csiSecret.namespace ?? 'default' };
+  const secretRef = { name: fs.csiSecret.secretName, namespace: fs.csiSecret.namespaceName ?? 'default' };
   return {
     apiVersion: 'v1',
     kind: 'PersistentVolume',

@@ -27,10 +27,10 @@ export interface KubernetesSecretReference {
   /** Secret name. */
   readonly secretName: string;
   /**
-   * Namespace.
+   * Namespace of the Secret.
    * @default - the namespace of the object that refers to it
    */
-  readonly namespace?: string;
+  readonly namespaceName?: string;
 }
 
 /**
@@ -229,7 +229,7 @@ export class ShareModelStore extends Construct implements IModelStore {
       exportPath: this.share.exportPath,
       persistentVolumeName: `${props.tenant.cephxId}-${props.storeName}`.slice(0, 63).replace(/-+$/, ''),
       claimName,
-      csiSecret: props.csiSecret ?? { secretName: `manila-csi-${props.tenant.cephxId}`.slice(0, 63).replace(/-+$/, ''), namespace: 'kube-system' },
+      csiSecret: props.csiSecret ?? { secretName: `manila-csi-${props.tenant.cephxId}`.slice(0, 63).replace(/-+$/, ''), namespaceName: 'kube-system' },
       persistentVolumeOutputName: outputName,
     };
     const pv = persistentVolumeManifest(this, props.claimNamespace);
@@ -308,7 +308,8 @@ export class BucketModelStore extends Construct implements IModelStore {
     if (props.service.s3EndpointUrl === undefined) {
       invalid(this, `the site's ${props.service.product} has no S3 endpoint; declare s3EndpointUrl in ObjectStorageService for a bucket model store`);
     }
-    if (!Number.isInteger(props.capacityGb) || props.capacityGb < 1) invalid(this, `capacityGb ${props.capacityGb} must be a positive integer`);
+    // bounded so the claim's `<capacity>Gi` stays a plain decimal quantity (1e+21 is not one)
+    if (!Number.isSafeInteger(props.capacityGb) || props.capacityGb < 1) invalid(this, `capacityGb ${props.capacityGb} must be a positive integer (at most 2^53-1)`);
     this.storeName = props.storeName;
     this.readOnly = props.readOnly ?? true;
     this.capacityGb = props.capacityGb;

@@ -36,7 +36,7 @@ describe('ShareModelStore', () => {
       shareName: 'inference-llama-3-1-70b',
       persistentVolumeName: 'inference-llama-3-1-70b',
       claimName: 'llama-3-1-70b',
-      csiSecret: { secretName: 'manila-csi-inference', namespace: 'kube-system' },
+      csiSecret: { secretName: 'manila-csi-inference', namespaceName: 'kube-system' },
       persistentVolumeOutputName: 'model_store_llama_3_1_70b_pv',
     });
     // the PV is rendered by Terraform, where the share and access-rule ids resolve
@@ -53,7 +53,7 @@ describe('ShareModelStore', () => {
   test('an NFS store grants the cluster network and pre-binds the PV to its claim', () => {
     const { stack, t } = site();
     const store = new ShareModelStore(stack, 'Weights', {
-      tenant: t, storeName: 'weights', shareType: nfs, sizeGb: 500, readOnly: false, claimNamespace: 'llm', csiSecret: { secretName: 'csi-manila', namespace: 'manila' },
+      tenant: t, storeName: 'weights', shareType: nfs, sizeGb: 500, readOnly: false, claimNamespace: 'llm', csiSecret: { secretName: 'csi-manila', namespaceName: 'manila' },
     });
     const tf = synthStack(stack);
     expect(onlyResource(tf, 'openstack_sharedfilesystem_share_access_v2')).toMatchObject({ access_type: 'ip', access_to: '10.50.0.0/24', access_level: 'rw' });
