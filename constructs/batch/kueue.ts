@@ -610,8 +610,11 @@ export class TenantQueue extends Construct implements ITenantQueue {
     return this.gpuQuotas.find((q) => q.flavor === flavor);
   }
 
-  /** Most units of a flavor one admitted workload of this queue can hold: nominal plus what it may borrow. */
-  public maxUnits(flavor: IGpuResourceFlavor): number {
+  /**
+   * Most units of a flavor one admitted workload of this queue can hold: nominal plus what it may borrow; 0 without a
+   * quota on the flavor (never `undefined`: this queue's quotas are known).
+   */
+  public maxUnits(flavor: IGpuResourceFlavor): number | undefined {
     const q = this.quotaFor(flavor);
     return q ? mostUnits(q, this.cohort) : 0;
   }
