@@ -394,7 +394,7 @@ export class WhisperTranscriptionJob extends Construct {
     if (props.language !== undefined && !/^[a-z]{2,3}$/.test(props.language)) {
       invalid(this, `language ${JSON.stringify(props.language)} must be a language code such as en or de`);
     }
-    const shards = props.shards ?? 1;
+    const shards = checkCount(this, 'shards', props.shards ?? 1, 1, MAX_INDEXED);
     const whisper = [
       'whisper', '--model', model.modelName, ...(props.modelCache ? ['--model_dir', MODEL_DIR] : []), '--device', 'cuda',
       '--output_dir', OUTPUT_DIR, '--output_format', 'all',

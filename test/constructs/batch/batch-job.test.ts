@@ -244,6 +244,14 @@ test('WhisperTranscriptionJob runs as non-root, as the user it is given', () => 
   expect(pod.containers[0].env).toEqual([{ name: 'HOME', value: '/tmp' }, { name: 'XDG_CACHE_HOME', value: '/tmp/.cache' }]);
 });
 
+test.each([[0], [1.5], [Infinity]])('fails when WhisperTranscriptionJob gets shards %p', (shards) => {
+  const c = withQueue();
+  expect(() => new WhisperTranscriptionJob(c.chart, 'Whisper', {
+    jobName: 'transcribe', queue: c.queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'registry.example.net/whisper:1',
+    audio: BatchDataSource.persistentVolumeClaim('audio'), transcripts: BatchDataSource.persistentVolumeClaim('out'), shards,
+  })).toThrow(`test/Whisper: shards ${shards} must be a positive integer (at most 100000)`);
+});
+
 describe('BatchDataSource', () => {
   test('a share-backed store mounts through its claim', () => {
     const stack = testStack();
