@@ -233,11 +233,23 @@ describe('WhisperTranscriptionJob', () => {
   });
 });
 
+function whisperProps(c: ReturnType<typeof withQueue>) {
+  return {
+    jobName: 'transcribe',
+    queue: c.queue,
+    tenantNamespace: c.teamA,
+    flavor: c.mig3g,
+    image: 'registry.example.net/whisper:1',
+    audio: BatchDataSource.persistentVolumeClaim('audio'),
+    transcripts: BatchDataSource.persistentVolumeClaim('out'),
+  };
+}
+
 test('WhisperTranscriptionJob runs as non-root, as the user it is given', () => {
   const c = withQueue();
   new WhisperTranscriptionJob(c.chart, 'Whisper', {
-    jobName: 'transcribe', queue: c.queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'registry.example.net/whisper:1',
-    audio: BatchDataSource.persistentVolumeClaim('audio'), transcripts: BatchDataSource.persistentVolumeClaim('out'), runAsUser: 2000,
+    ...whisperProps(c),
+    runAsUser: 2000,
   });
   const pod = onlyObject(synthChart(c.chart), 'Job').spec.template.spec;
   expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 2000, runAsGroup: 2000, seccompProfile: { type: 'RuntimeDefault' } });
@@ -246,10 +258,7 @@ test('WhisperTranscriptionJob runs as non-root, as the user it is given', () => 
 
 test.each([[0], [1.5], [Infinity]])('fails when WhisperTranscriptionJob gets shards %p', (shards) => {
   const c = withQueue();
-  expect(() => new WhisperTranscriptionJob(c.chart, 'Whisper', {
-    jobName: 'transcribe', queue: c.queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'registry.example.net/whisper:1',
-    audio: BatchDataSource.persistentVolumeClaim('audio'), transcripts: BatchDataSource.persistentVolumeClaim('out'), shards,
-  })).toThrow(`test/Whisper: shards ${shards} must be a positive integer (at most 100000)`);
+  expect(() => new WhisperTranscriptionJob(c.chart, 'Whisper', { ...whisperProps(c), shards })).toThrow(`test/Whisper: shards ${shards} must be a positive integer (at most 100000)`);
 });
 
 describe('BatchDataSource', () => {
