@@ -78,7 +78,7 @@ export function synth(outdir: string = __dirname): void {
   new WhisperTranscriptionJob(jobs, 'Transcribe', {
     jobName: 'transcribe-calls',
     queue: voice.queue!,
-    namespace: voice.namespace!,
+    tenantNamespace: voice.namespace!,
     flavor: voice.gpuFlavor('slices', '1g.18gb'),
     image: 'registry.example.net/voice/whisper:20250625',
     model: WhisperModel.LARGE_V3,

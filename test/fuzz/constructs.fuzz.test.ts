@@ -267,7 +267,7 @@ describe('fuzz: random props give our error or valid output', () => {
       judge(() => {
         const c = cluster();
         const queue = new TenantQueue(c.chart, 'Q', { queueName, namespaces: [c.teamA], computeFlavor: c.compute, cpuCores, memoryGib, gpuQuotas: [{ flavor: c.h200Gpu, nominal }] });
-        new GpuBatchJob(c.chart, 'Job', { ...job, queue, namespace: c.teamA, flavor: c.h200Gpu });
+        new GpuBatchJob(c.chart, 'Job', { ...job, queue, tenantNamespace: c.teamA, flavor: c.h200Gpu });
         return { charts: [c.chart] };
       });
     }), params());
@@ -469,7 +469,7 @@ describe('known: found by the fuzz harness, owned by other areas', () => {
     judge(() => {
       const c = cluster();
       const queue = new TenantQueue(c.chart, 'Q', { queueName: 'a0', namespaces: [c.teamA], computeFlavor: c.compute, cpuCores: 1, memoryGib: 1, gpuQuotas: [{ flavor: c.h200Gpu, nominal: 1 }] });
-      new GpuBatchJob(c.chart, 'Job', { jobName: 'a0', queue, namespace: c.teamA, flavor: c.h200Gpu, image: 'registry.example.net/embed:1', memoryGibPerPod: -5e-324 });
+      new GpuBatchJob(c.chart, 'Job', { jobName: 'a0', queue, tenantNamespace: c.teamA, flavor: c.h200Gpu, image: 'registry.example.net/embed:1', memoryGibPerPod: -5e-324 });
       return { charts: [c.chart] };
     });
   });
