@@ -39,6 +39,7 @@ import {
   HttpRouteSpecRulesFiltersType,
   ReferenceGrant,
 } from '../../generated/k8s/gateway-api';
+import { childId } from '../../lib/tenancy/construct-id';
 import { isDnsLabel, isDnsSubdomain } from '../common/k8s';
 import { invalid } from '../common/validation';
 import { warn } from '../common/warnings';
@@ -505,10 +506,12 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
   private mcp = false;
 
   constructor(gateway: AiGateway, tenantName: string, options: AiGatewayTenantOptions) {
-    super(gateway, tenantName);
+    // checked before the construct exists: an empty name, a '/' or a second tenant of the same name fails inside constructs
+    if (!isDnsLabel(tenantName) || tenantName.length > 40) invalid(gateway, `tenant name ${JSON.stringify(tenantName)} must be a DNS label of at most 40 characters`);
+    if (gateway.node.tryFindChild(childId(tenantName))) invalid(gateway, `tenant ${tenantName} is added twice; tenant names are unique in a gateway`);
+    super(gateway, childId(tenantName));
     this.gateway = gateway;
     const model = gateway._model();
-    if (!isDnsLabel(tenantName) || tenantName.length > 40) invalid(this, `tenant name ${JSON.stringify(tenantName)} must be a DNS label of at most 40 characters`);
     if (!isDnsLabel(options.namespaceName)) invalid(this, `namespaceName ${JSON.stringify(options.namespaceName)} must be a DNS label`);
     if (options.namespaceName === model.namespaceName) {
       invalid(this, `namespaceName ${options.namespaceName} is the gateway's namespace; give tenant ${tenantName} a namespace of its own`);
