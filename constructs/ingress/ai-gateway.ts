@@ -204,8 +204,10 @@ export class AiGateway extends Construct {
     if (!Number.isInteger(this.replicas) || this.replicas < 1 || this.replicas > 64) invalid(this, `replicas ${this.replicas} must be an integer from 1 to 64`);
     this.hostCpuCoresPerReplica = props.hostCpuCoresPerReplica ?? 2;
     const memoryGib = props.memoryGibPerReplica ?? 2;
-    for (const [name, v] of [['hostCpuCoresPerReplica', this.hostCpuCoresPerReplica], ['memoryGibPerReplica', memoryGib]] as const) {
+    // the smallest amounts a pod can carry: 1m of CPU, 1 MiB of memory (rendered as whole Mi: 0.0001 GiB would be 0Mi)
+    for (const [name, v, min, unit] of [['hostCpuCoresPerReplica', this.hostCpuCoresPerReplica, 0.001, '1m'], ['memoryGibPerReplica', memoryGib, 1 / 1024, '1 MiB']] as const) {
       if (!Number.isFinite(v) || v <= 0 || v > 64) invalid(this, `${name} ${v} must be a number above 0 and at most 64`);
+      if (v < min) invalid(this, `${name} ${v} is below ${unit}, the smallest amount a pod can request; use at least ${min}`);
     }
     const requestTimeout = props.requestTimeoutSeconds ?? 600;
     const streamIdle = props.streamIdleTimeoutSeconds ?? 120;

@@ -496,6 +496,8 @@ export const rows: Row[] = [
   p('ingress', 'AiGateway', gateway, { replicas: 0 }, 'gateway/Gateway: replicas 0 must be an integer from 1 to 64'),
   p('ingress', 'AiGateway', gateway, { replicas: NaN }, 'gateway/Gateway: replicas NaN must be an integer from 1 to 64'),
   p('ingress', 'AiGateway', gateway, { memoryGibPerReplica: -1 }, 'gateway/Gateway: memoryGibPerReplica -1 must be a number above 0 and at most 64'),
+  p('ingress', 'AiGateway', gateway, { memoryGibPerReplica: 0.0001 }, 'gateway/Gateway: memoryGibPerReplica 0.0001 is below 1 MiB, the smallest amount a pod can request; use at least 0.0009765625'),
+  p('ingress', 'AiGateway', gateway, { hostCpuCoresPerReplica: 5e-324 }, 'gateway/Gateway: hostCpuCoresPerReplica 5e-324 is below 1m, the smallest amount a pod can request; use at least 0.001'),
   p('ingress', 'AiGateway', gateway, { requestTimeoutSeconds: 0 }, 'gateway/Gateway: requestTimeoutSeconds 0 must be an integer from 1 to 86400'),
   r('ingress', 'AiGateway.addTenant', 'tenant name ""', directTenant(''), 'gateway/Gateway: tenant name "" must be a DNS label of at most 40 characters'),
   r('ingress', 'AiGateway.addTenant', 'tenant name "Team A"', directTenant('Team A'), 'gateway/Gateway: tenant name "Team A" must be a DNS label of at most 40 characters'),
