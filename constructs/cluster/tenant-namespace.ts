@@ -4,7 +4,7 @@ import { fail } from '../../lib/errors';
 import { parseCidr } from '../../lib/net/ipv4';
 import { IGpuNodePool } from '../accelerators/gpu-node-pool';
 import { offerCapacity, selectOffer } from '../accelerators/k8s-util';
-import { clusterScoped, isDnsLabel, isLabelValue } from '../common/k8s';
+import { clusterScoped, isDnsLabel, isDnsSubdomain, isLabelValue } from '../common/k8s';
 import { checkAmount, checkQuantity } from '../common/quantity';
 import { guard, invalid } from '../common/validation';
 import { warn } from '../common/warnings';
@@ -31,6 +31,24 @@ function checkRange(scope: IConstruct, field: string, value: number, range: Amou
     invalid(scope, `${field} ${value} is outside ${range.min}-${range.max} ${range.unit}${range.zeroAllowed ? ' (or 0)' : ''}; give the amount in ${range.unit}, e.g. 64`);
   }
   return rendered;
+}
+
+/**
+ * Throws unless every key is a qualified label key (an optional DNS-subdomain prefix and `/`, then 1 to 63
+ * alphanumerics, `-`, `_`, `.`) and every value a label value (k8s.io/apimachinery
+ * `pkg/util/validation/validation.go`, `IsQualifiedName` and `IsValidLabelValue`, which allows the empty value): pod labels
+ * become matchLabels.
+ */
+function checkPodLabels(scope: IConstruct, labels: { [key: string]: string } | undefined): void {
+  for (const [key, value] of Object.entries(labels ?? {})) {
+    const slash = key.lastIndexOf('/');
+    const name = key.slice(slash + 1);
+    const keyOk = (slash < 0 || isDnsSubdomain(key.slice(0, slash))) && name.length <= 63 && /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(name);
+    if (!keyOk || !(value === '' || isLabelValue(value))) {
+      invalid(scope, `pod label ${JSON.stringify(key)}: ${JSON.stringify(value)} is not a Kubernetes label (key: optional DNS prefix and /, then 1 to 63 `
+        + "letters, digits, '-', '_' or '.'; value: the same without a prefix); give the labels the pods carry");
+    }
+  }
 }
 
 /** A tenant's Kubernetes namespace, as other constructs (queues, jobs) see it. */
@@ -427,6 +445,7 @@ export class TenantNamespace extends Construct implements ITenantNamespace {
       invalid(this, `egress name ${JSON.stringify(name)} must make ${policyName} a DNS label; use lower-case letters, digits and dashes`);
     }
     if (this.egressNames.has(name)) invalid(this, `egress ${name} is already allowed; give each rule its own name`);
+    checkPodLabels(this, podLabels);
     let rendered: k8s.NetworkPolicyEgressRule;
     try {
       rendered = rule._render();
@@ -445,6 +464,7 @@ export class TenantNamespace extends Construct implements ITenantNamespace {
   public allowMetricsScraping(options: MetricsScrapingOptions): void {
     const from = options.fromNamespace ?? 'monitoring';
     if (!(Number.isInteger(options.port) && options.port >= 1 && options.port <= 65535)) invalid(this, `metrics port ${options.port} must be a TCP port (1-65535)`);
+    checkPodLabels(this, options.podLabels);
     const policyName = `allow-metrics-from-${from}-${options.port}`;
     if (!isDnsLabel(from) || !isDnsLabel(policyName)) {
       invalid(this, `fromNamespace ${JSON.stringify(from)} must be a DNS label short enough for the policy name ${policyName} (63 characters)`);

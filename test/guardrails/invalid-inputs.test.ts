@@ -78,9 +78,9 @@ const namespace = (p: Partial<TenantNamespaceProps>): Build => () => {
   new TenantNamespace(chart, 'Ns', { namespaceName: 'team-a', cpuCores: 8, memoryGib: 64, ...p });
   return { charts: [chart] };
 };
-const egress = (name: string, rule: () => EgressRule): Build => () => {
+const egress = (name: string, rule: () => EgressRule, podLabels?: { [key: string]: string }): Build => () => {
   const chart = testChart();
-  new TenantNamespace(chart, 'Ns', { namespaceName: 'team-a', cpuCores: 8, memoryGib: 64 }).allowEgress(name, rule());
+  new TenantNamespace(chart, 'Ns', { namespaceName: 'team-a', cpuCores: 8, memoryGib: 64 }).allowEgress(name, rule(), podLabels);
   return { charts: [chart] };
 };
 const scraping = (port: number, fromNamespace?: string): Build => () => {
@@ -320,6 +320,9 @@ export const rows: Row[] = [
   r('cluster', 'TenantNamespace.allowEgress', 'kubernetesApi port NaN', egress('api', () => EgressRule.kubernetesApi({ controlPlaneCidr: '10.0.0.0/24', port: NaN })), 'test/Ns: egress api: port NaN must be a TCP port (1-65535, endPort not below port)'),
   r('cluster', 'TenantNamespace.allowEgress', 'nfs cidr "nfs.example.net"', egress('nfs', () => EgressRule.nfs('nfs.example.net')), 'test/Ns: egress nfs: cidr "nfs.example.net" is not an IPv4 CIDR; use e.g. 10.20.0.0/24'),
   r('cluster', 'TenantNamespace.allowMetricsScraping', 'fromNamespace "Monitoring"', scraping(8000, 'Monitoring'), 'test/Ns: fromNamespace "Monitoring" must be a DNS label short enough for the policy name allow-metrics-from-Monitoring-8000 (63 characters)'),
+  r('cluster', 'TenantNamespace.allowEgress', 'podLabels { app: "vLLM server" }', egress('hub', () => EgressRule.huggingFaceHub(), { app: 'vLLM server' }), 'test/Ns: pod label "app": "vLLM server" is not a Kubernetes label (key: optional DNS prefix and /, then 1 to 63 letters, digits, \'-\', \'_\' or \'.\'; value: the same without a prefix); give the labels the pods carry'),
+  r('cluster', 'TenantNamespace.allowEgress', 'podLabels { "app name": "vllm" }', egress('hub', () => EgressRule.huggingFaceHub(), { 'app name': 'vllm' }), 'test/Ns: pod label "app name": "vllm" is not a Kubernetes label (key: optional DNS prefix and /, then 1 to 63 letters, digits, \'-\', \'_\' or \'.\'; value: the same without a prefix); give the labels the pods carry'),
+  r('cluster', 'TenantNamespace.allowEgress', 'podLabels { "Example.com/app": "vllm" } (a prefix with capitals)', egress('hub', () => EgressRule.huggingFaceHub(), { 'Example.com/app': 'vllm' }), 'test/Ns: pod label "Example.com/app": "vllm" is not a Kubernetes label (key: optional DNS prefix and /, then 1 to 63 letters, digits, \'-\', \'_\' or \'.\'; value: the same without a prefix); give the labels the pods carry'),
   r('cluster', 'TenantNamespace.allowMetricsScraping', 'port 0', scraping(0), 'test/Ns: metrics port 0 must be a TCP port (1-65535)'),
   r('cluster', 'TenantNamespace.allowMetricsScraping', 'port NaN', scraping(NaN), 'test/Ns: metrics port NaN must be a TCP port (1-65535)'),
   r('cluster', 'FactoryTenant.addNamespace', 'namespaceName "Research"', factoryNamespace('Research'), 'test/T: namespaceName "Research" is not a DNS label (1 to 63 lower-case letters, digits and dashes, starting and ending with a letter or digit); rename the namespace'),
