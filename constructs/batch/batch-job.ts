@@ -5,6 +5,7 @@ import { IGpuResourceFlavor, ITenantQueue } from './kueue';
 import { fail } from '../../lib/errors';
 import { RdmaPodWiring } from '../accelerators/rdma-pod-wiring';
 import { ITenantNamespace } from '../cluster/tenant-namespace';
+import { checkImage } from '../common/image';
 import { isDnsLabel } from '../common/k8s';
 import { invalid } from '../common/validation';
 import { IModelStore, ModelStoreKind } from '../storage/model-store';
@@ -193,6 +194,7 @@ export class GpuBatchJob extends Construct {
   constructor(scope: Construct, id: string, props: GpuBatchJobProps) {
     super(scope, id);
     if (!isDnsLabel(props.jobName)) invalid(this, `jobName ${JSON.stringify(props.jobName)} is not a DNS label`);
+    checkImage(this, 'image', props.image);
     this.jobName = props.jobName;
     this.namespaceName = props.tenantNamespace.namespaceName;
     const { queue, flavor } = props;
@@ -387,6 +389,7 @@ export class WhisperTranscriptionJob extends Construct {
   constructor(scope: Construct, id: string, props: WhisperTranscriptionJobProps) {
     super(scope, id);
     const model = props.model ?? WhisperModel.TURBO;
+    checkImage(this, 'image', props.image);
     const unit = props.flavor.offer;
     if (unit.memoryGb < model.requiredMemoryGb) {
       invalid(this, `Whisper ${model.modelName} needs ${model.requiredMemoryGb} GB of GPU memory but one ${unit.resourceName} of flavor ${props.flavor.flavorName} has ${unit.memoryGb} GB; use a smaller model or a larger GPU unit`);

@@ -1,6 +1,8 @@
 import { ApiObject, Chart, Yaml } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
+import { InferencePoolMember, containerSecurityContext, isDnsLabel, podSecurityContext, resources } from './private/pod';
+import { InferenceExtensionRelease, LlmdRouterRelease } from './releases';
 import {
   InferencePool as InferencePoolResource,
   InferencePoolSpecAppProtocol,
@@ -8,10 +10,9 @@ import {
 } from '../../generated/k8s/inference-extension';
 import { InferenceObjective } from '../../generated/k8s/llm-d';
 import { ServiceMonitor } from '../../generated/k8s/prometheus-operator';
+import { checkImage } from '../common/image';
 import * as k8sNames from '../common/k8s';
 import { invalid } from '../common/validation';
-import { InferencePoolMember, containerSecurityContext, isDnsLabel, podSecurityContext, resources } from './private/pod';
-import { InferenceExtensionRelease, LlmdRouterRelease } from './releases';
 
 /** A model server's role in an llm-d pool (pod label `llm-d.ai/role`, which llm-d-router's prefill and decode filters select on). */
 export enum ServingRole {
@@ -244,6 +245,7 @@ export class InferencePool extends Construct implements IInferencePool {
     this.namespaceName = Chart.of(this).namespace ?? 'default';
     this.disaggregated = props.disaggregated ?? false;
     this.routerRelease = props.routerRelease ?? LlmdRouterRelease.V0_10_0;
+    if (props.endpointPickerImage !== undefined) checkImage(this, 'endpointPickerImage', props.endpointPickerImage);
     this.inferenceExtensionRelease = props.inferenceExtensionRelease ?? InferenceExtensionRelease.V1_6_0;
     this.objectiveHeader = this.routerRelease.objectiveHeader;
     this.endpointPickerServiceName = `${props.poolName}-epp`;

@@ -18,6 +18,7 @@ import { LlmModel, ModelTask, NumericFormat } from '../../lib/models/llm';
 import { ServingPlan, ServingPlanAnnotations, ServingPlanner, ServingRequest } from '../../lib/models/serving-plan';
 import { GpuOffer, IGpuNodePool } from '../accelerators/gpu-node-pool';
 import { RdmaPodWiring } from '../accelerators/rdma-pod-wiring';
+import { checkImage } from '../common/image';
 import { guard, invalid } from '../common/validation';
 import { VllmAutoscaler } from './private/autoscaler';
 import {
@@ -417,6 +418,7 @@ export class VllmServer extends Construct {
     }
     const amd = pool.gpuModel.vendor === GpuVendor.AMD;
     const image = props.image ?? (amd ? DEFAULT_ROCM_IMAGE : DEFAULT_IMAGE);
+    checkImage(this, 'image', image);
     const rocmImage = /rocm/i.test(image);
     if (amd && !rocmImage) {
       invalid(this, `image ${image} is a CUDA build, but GPU pool ${pool.poolName} has ${pool.gpuModel.displayName}; ` +

@@ -1,3 +1,4 @@
+import { imageProblem } from '../../common/image';
 import { PolicyLevel, PolicyPlatform, PolicyRule, PolicySubject } from '../policy-rule';
 import { containersOf, podSpecsOf } from './pod-specs';
 
@@ -17,21 +18,10 @@ export class ImagesPinned extends PolicyRule {
     const problems: string[] = [];
     for (const pod of podSpecsOf(subject.body)) {
       for (const { container } of containersOf(pod.spec)) {
-        const problem = unpinned(String(container.image ?? ''));
+        const problem = imageProblem(String(container.image ?? ''));
         if (problem) problems.push(`container ${container.name} (${pod.at}) image ${JSON.stringify(container.image)} ${problem}`);
       }
     }
     return problems;
   }
-}
-
-/** Why an image reference is not pinned, or undefined when it is. */
-function unpinned(image: string): string | undefined {
-  if (image.includes('@sha256:')) return undefined;
-  const name = image.slice(image.lastIndexOf('/') + 1);
-  const colon = name.lastIndexOf(':');
-  if (colon < 0) return 'has no tag (it means :latest)';
-  const tag = name.slice(colon + 1);
-  if (tag === 'latest') return 'uses the tag latest';
-  return tag.length === 0 ? 'has an empty tag' : undefined;
 }

@@ -57,7 +57,7 @@ describe('GpuBatchJob', () => {
 
   test('rdma: the pods get the fabric wiring', () => {
     const c = withQueue();
-    new GpuBatchJob(c.chart, 'Job', { jobName: 'train', queue: c.queue, tenantNamespace: c.teamA, flavor: c.h200Gpu, gpusPerPod: 8, image: 'img', rdma: true });
+    new GpuBatchJob(c.chart, 'Job', { jobName: 'train', queue: c.queue, tenantNamespace: c.teamA, flavor: c.h200Gpu, gpusPerPod: 8, image: 'registry.example.net/train:1', rdma: true });
     const tpl = onlyObject(synthChart(c.chart), 'Job').spec.template;
     expect(tpl.metadata.annotations).toEqual({ 'k8s.v1.cni.cncf.io/networks': 'default/ib-rail0' });
     expect(tpl.spec.containers[0].resources.limits['rdma/ib']).toBe(1);
@@ -66,7 +66,7 @@ describe('GpuBatchJob', () => {
 
   test('fails when an RDMA job runs on a pool with no IB network', () => {
     const c = withQueue();
-    expect(() => new GpuBatchJob(c.chart, 'Job', { jobName: 'train', queue: c.queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'img', rdma: true })).toThrow(
+    expect(() => new GpuBatchJob(c.chart, 'Job', { jobName: 'train', queue: c.queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'registry.example.net/train:1', rdma: true })).toThrow(
       'test/Job: RDMA was requested on pool h100, which has no InfiniBand/RDMA network; give the pool an rdma attachment (e.g. InfinibandFabric.attachment) or run without RDMA',
     );
   });
@@ -74,21 +74,21 @@ describe('GpuBatchJob', () => {
   test('fails when the queue has no quota on the flavor', () => {
     const c = cluster();
     const queue = new TenantQueue(c.chart, 'A', { queueName: 'team-a', namespaces: [c.teamA], computeFlavor: c.compute, cpuCores: 1, memoryGib: 1, gpuQuotas: [{ flavor: c.h200Gpu, nominal: 1 }] });
-    expect(() => new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'img' })).toThrow(
+    expect(() => new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'registry.example.net/train:1' })).toThrow(
       'test/Job: queue team-a has no quota on flavor h100-mig-3g.40gb; the job would wait forever, add a GPU quota for it',
     );
   });
 
   test('fails when the job needs more units at once than the queue can ever hold', () => {
     const c = withQueue();
-    expect(() => new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue: c.queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'img', completions: 8 })).toThrow(
+    expect(() => new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue: c.queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'registry.example.net/train:1', completions: 8 })).toThrow(
       'test/Job: 8 pods x 1 nvidia.com/mig-3g.40gb need 8 units at once, but queue team-a can hold at most 6 on flavor h100-mig-3g.40gb; lower parallelism',
     );
   });
 
   test('fails when the namespace has no LocalQueue of the queue', () => {
     const c = withQueue();
-    expect(() => new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue: c.queue, tenantNamespace: c.teamB, flavor: c.mig3g, image: 'img' })).toThrow(
+    expect(() => new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue: c.queue, tenantNamespace: c.teamB, flavor: c.mig3g, image: 'registry.example.net/train:1' })).toThrow(
       'test/Job: namespace team-b has no LocalQueue of queue team-a (it serves team-a); add the namespace to the queue',
     );
   });
@@ -97,7 +97,7 @@ describe('GpuBatchJob', () => {
 describe('GpuBatchJob security and numbers', () => {
   test('non-root by default: uid and gid 1000, no privilege escalation, every capability dropped', () => {
     const c = withQueue();
-    new GpuBatchJob(c.chart, 'Job', { jobName: 'embed', queue: c.queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'img' });
+    new GpuBatchJob(c.chart, 'Job', { jobName: 'embed', queue: c.queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'registry.example.net/train:1' });
     const pod = onlyObject(synthChart(c.chart), 'Job').spec.template.spec;
     expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } });
     expect(pod.containers[0].securityContext).toEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
@@ -105,14 +105,14 @@ describe('GpuBatchJob security and numbers', () => {
 
   test('runAsUser and runAsGroup are the pod user and group', () => {
     const c = withQueue();
-    new GpuBatchJob(c.chart, 'Job', { jobName: 'embed', queue: c.queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'img', runAsUser: 65532, runAsGroup: 0 });
+    new GpuBatchJob(c.chart, 'Job', { jobName: 'embed', queue: c.queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'registry.example.net/train:1', runAsUser: 65532, runAsGroup: 0 });
     const pod = onlyObject(synthChart(c.chart), 'Job').spec.template.spec;
     expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 65532, runAsGroup: 0 });
   });
 
   test('fractional CPU and memory are plain decimal quantities', () => {
     const c = withQueue();
-    new GpuBatchJob(c.chart, 'Job', { jobName: 'embed', queue: c.queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'img', cpuPerPod: 0.5, memoryGibPerPod: 0.25, sharedMemoryGib: 0.5 });
+    new GpuBatchJob(c.chart, 'Job', { jobName: 'embed', queue: c.queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'registry.example.net/train:1', cpuPerPod: 0.5, memoryGibPerPod: 0.25, sharedMemoryGib: 0.5 });
     const pod = onlyObject(synthChart(c.chart), 'Job').spec.template.spec;
     expect(pod.containers[0].resources.requests).toMatchObject({ cpu: 0.5, memory: '0.25Gi' });
     expect(pod.volumes[0].emptyDir).toEqual({ medium: 'Memory', sizeLimit: '0.5Gi' });
@@ -134,23 +134,23 @@ describe('GpuBatchJob security and numbers', () => {
     [{ ttlSecondsAfterFinished: 2 ** 31 }, 'ttlSecondsAfterFinished 2147483648 must be a non-negative integer (at most 2147483647)'],
   ])('fails when %j', (bad, message) => {
     const c = withQueue();
-    expect(() => new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue: c.queue, tenantNamespace: c.teamA, flavor: c.h200Gpu, image: 'img', ...bad })).toThrow(`test/Job: ${message}`);
+    expect(() => new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue: c.queue, tenantNamespace: c.teamA, flavor: c.h200Gpu, image: 'registry.example.net/train:1', ...bad })).toThrow(`test/Job: ${message}`);
   });
 
   test('a LocalQueue the cluster has, with its quotas: the job is checked against them', () => {
     const c = cluster();
     const flavor = GpuResourceFlavor.fromFlavorName(c.chart, 'Existing', { flavorName: 'h100-3g', pool: c.h100, migProfile: '2g.20gb' });
     const queue = TenantQueue.fromQueueName(c.chart, 'Q', { queueName: 'research', namespaceNames: ['team-a'], gpuQuotas: [{ flavor, nominal: 2 }] });
-    new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue, tenantNamespace: c.teamA, flavor, image: 'img', completions: 2 });
+    new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue, tenantNamespace: c.teamA, flavor, image: 'registry.example.net/train:1', completions: 2 });
     const objects = synthChart(c.chart);
     const job = onlyObject(objects, 'Job');
     expect(job.metadata.labels).toEqual({ 'kueue.x-k8s.io/queue-name': 'research' });
     expect(job.spec.template.spec.containers[0].resources.limits['nvidia.com/mig-2g.20gb']).toBe(1);
     expect(objects.filter((o) => o.kind === 'LocalQueue' || o.kind === 'ClusterQueue' || o.metadata.name === 'h100-3g')).toEqual([]);
-    expect(() => new GpuBatchJob(c.chart, 'Job3', { jobName: 'k', queue, tenantNamespace: c.teamA, flavor, image: 'img', completions: 3 })).toThrow(
+    expect(() => new GpuBatchJob(c.chart, 'Job3', { jobName: 'k', queue, tenantNamespace: c.teamA, flavor, image: 'registry.example.net/train:1', completions: 3 })).toThrow(
       'test/Job3: 3 pods x 1 nvidia.com/mig-2g.20gb need 3 units at once, but queue research can hold at most 2 on flavor h100-3g; lower parallelism',
     );
-    expect(() => new GpuBatchJob(c.chart, 'Other', { jobName: 'k', queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'img' })).toThrow(
+    expect(() => new GpuBatchJob(c.chart, 'Other', { jobName: 'k', queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'registry.example.net/train:1' })).toThrow(
       'test/Other: queue research has no quota on flavor h100-mig-3g.40gb; the job would wait forever, add a GPU quota for it',
     );
   });
@@ -159,9 +159,9 @@ describe('GpuBatchJob security and numbers', () => {
     const c = cluster();
     const queue = TenantQueue.fromQueueName(c.chart, 'Q', { queueName: 'research', namespaceNames: ['team-a'] });
     expect(queue.maxUnits(c.h200Gpu)).toBeUndefined();
-    new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue, tenantNamespace: c.teamA, flavor: c.h200Gpu, image: 'img', gpusPerPod: 8, completions: 2 });
+    new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue, tenantNamespace: c.teamA, flavor: c.h200Gpu, image: 'registry.example.net/train:1', gpusPerPod: 8, completions: 2 });
     expect(onlyObject(synthChart(c.chart), 'Job').spec.parallelism).toBe(2);
-    expect(() => new GpuBatchJob(c.chart, 'B', { jobName: 'b', queue, tenantNamespace: c.teamB, flavor: c.h200Gpu, image: 'img' })).toThrow(
+    expect(() => new GpuBatchJob(c.chart, 'B', { jobName: 'b', queue, tenantNamespace: c.teamB, flavor: c.h200Gpu, image: 'registry.example.net/train:1' })).toThrow(
       'test/B: namespace team-b has no LocalQueue of queue research (it serves team-a); add the namespace to the queue',
     );
   });
@@ -212,7 +212,7 @@ describe('WhisperTranscriptionJob', () => {
       queue,
       tenantNamespace: c.teamA,
       flavor: small,
-      image: 'w',
+      image: 'registry.example.net/whisper:1',
       model: WhisperModel.LARGE_V3,
       audio: BatchDataSource.persistentVolumeClaim('a'),
       transcripts: BatchDataSource.persistentVolumeClaim('t'),
@@ -225,7 +225,7 @@ describe('WhisperTranscriptionJob', () => {
       queue: q2,
       tenantNamespace: c.teamB,
       flavor: shared,
-      image: 'w',
+      image: 'registry.example.net/whisper:1',
       model: WhisperModel.LARGE_V3,
       audio: BatchDataSource.persistentVolumeClaim('a'),
       transcripts: BatchDataSource.persistentVolumeClaim('t'),

@@ -120,8 +120,8 @@ describe('AIF-DATA-001 stateful resources protected', () => {
 describe('AIF-K8S-001 images pinned', () => {
   test.each([
     ['vllm/vllm-openai:latest', 'uses the tag latest'],
-    ['vllm/vllm-openai', 'has no tag (it means :latest)'],
-    ['registry.example.net:5000/vllm', 'has no tag (it means :latest)'],
+    ['vllm/vllm-openai', 'has no tag, which means :latest'],
+    ['registry.example.net:5000/vllm', 'has no tag, which means :latest'],
   ])('fails when the image is %s', (image, problem) => {
     const chart = testChart();
     PolicyChecks.applyTo(chart);

@@ -650,8 +650,8 @@ describe('VllmServer on AMD Instinct', () => {
     const amd = new AmdGpuNodePool(chart, 'Mi300', { poolName: 'mi300x', gpuModel: GpuModel.MI300X_192GB, gpusPerNode: 8 });
     expect(() => new VllmServer(chart, 'A', { model: LlmModel.LLAMA_3_1_8B, pool: amd, image: 'vllm/vllm-openai:v0.21.0', deviceGroupIds: [44] }))
       .toThrow(/image vllm\/vllm-openai:v0.21.0 is a CUDA build, but GPU pool mi300x has AMD Instinct MI300X; use a ROCm build of vLLM/);
-    expect(() => new VllmServer(chart, 'N', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), image: 'rocm/vllm:latest' }))
-      .toThrow(/image rocm\/vllm:latest is a ROCm build for AMD GPUs, but GPU pool h100 has NVIDIA H100 SXM5 80GB; use a CUDA build/);
+    expect(() => new VllmServer(chart, 'N', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), image: 'rocm/vllm:rocm7.0.0_vllm_0.10.1' }))
+      .toThrow(/image rocm\/vllm:rocm7.0.0_vllm_0.10.1 is a ROCm build for AMD GPUs, but GPU pool h100 has NVIDIA H100 SXM5 80GB; use a CUDA build/);
   });
 });
 
