@@ -7,6 +7,7 @@ import { ClusterManifests } from '../constructs/cluster/cluster-manifests';
 import { MagnumCluster } from '../constructs/cluster/magnum-cluster';
 import { TenantCloud } from '../constructs/cluster/tenant-cloud';
 import { TenantNamespace } from '../constructs/cluster/tenant-namespace';
+import { AiGateway } from '../constructs/ingress/ai-gateway';
 import { InfiniBandRails } from '../constructs/network/infiniband-network';
 import { TenantNetwork } from '../constructs/network/tenant-network';
 import { InferencePool } from '../constructs/serving/inference-pool';
@@ -51,6 +52,7 @@ interface FactoryClusterParts {
   readonly gpuFlavors: GpuResourceFlavor[];
   readonly servers: VllmServer[];
   readonly inferencePools: InferencePool[];
+  readonly gateway?: AiGateway;
 }
 
 /**
@@ -142,6 +144,11 @@ export class FactoryTenantParts {
   /** The InferencePools in front of the model servers (the endpoints an AI gateway routes to). */
   public get inferencePools(): InferencePool[] {
     return [...(this.clusterParts?.inferencePools ?? [])];
+  }
+
+  /** The AI gateway in front of the tenant's InferencePools, when the description gives one. */
+  public get gateway(): AiGateway | undefined {
+    return this.clusterParts?.gateway;
   }
 
   /** The node pool of a node group (a purchase name). */

@@ -1,10 +1,12 @@
 import { GpuPartitioning } from '../constructs/accelerators/gpu-node-pool';
 import { InfinibandRail } from '../constructs/accelerators/infiniband-fabric';
+import { EgressRule } from '../constructs/cluster/tenant-namespace';
 import { BaremetalNodeOptions } from '../constructs/compute/baremetal-node';
 import { BaremetalNodeSpec } from '../constructs/compute/baremetal-node-pool';
 import { BmcCredentials } from '../constructs/compute/bmc';
 import { RoleGrant } from '../constructs/identity/role-assignments';
 import { ProjectScope } from '../constructs/identity/tenant';
+import { CallerPlan, GatewayAuthentication, GatewayImplementation, GatewayTls, TenantRateLimits } from '../constructs/ingress/options';
 import { TenantNetworkProps } from '../constructs/network/tenant-network';
 import { ModelSource, SecretKeyReference } from '../constructs/serving/model-source';
 import { GpuPurchaseSpec } from '../lib/factory/factory-plan';
@@ -99,6 +101,13 @@ export interface FactoryStorageSpec {
    * @default - none: tenants cannot have buckets
    */
   readonly objectStorage?: ObjectStorageService;
+  /**
+   * Addresses the object store's S3 endpoint resolves to (the RGW or Swift VIP, e.g. `10.0.5.10/32`): a model that
+   * streams its weights over S3 gets a NetworkPolicy egress rule to them on the endpoint's port (a NetworkPolicy
+   * matches addresses, not names).
+   * @default - none: a model with an S3 source needs its own `modelSourceEgress`
+   */
+  readonly objectStorageCidr?: string;
 }
 
 /** A flavor of the site that exists already, with the size quotas need. */
@@ -232,6 +241,13 @@ export interface FactoryModel {
    */
   readonly modelSource?: ModelSource;
   /**
+   * Where the model server may connect to fetch its weights, through the tenant namespace's default-deny egress
+   * (one NetworkPolicy selecting only this server's pods). Give it for a mirror or a store the factory cannot derive.
+   * @default - from the source: the Hugging Face Hub (HTTPS to public addresses), the site's object storage
+   * (`storage.objectStorageCidr` on the S3 endpoint's port), nothing for a PersistentVolumeClaim (the node mounts it)
+   */
+  readonly modelSourceEgress?: EgressRule;
+  /**
    * The API key clients must send.
    * @default - none
    */
@@ -257,6 +273,41 @@ export interface FactoryModel {
    * @default - the model's Hugging Face id
    */
   readonly servedModelName?: string;
+}
+
+/**
+ * A tenant's models behind an AI gateway on its cluster (`AiGateway`): one HTTPS listener on the tenant's hostname,
+ * its callers' authentication and limits, a route to every model served behind an InferencePool.
+ */
+export interface FactoryGatewaySpec {
+  /**
+   * Which implementation renders the gateway.
+   * @default GatewayImplementation.envoyAiGateway()
+   */
+  readonly implementation?: GatewayImplementation;
+  /** The tenant's hostname, e.g. `voice.ai.example.net`. */
+  readonly hostname: string;
+  /** The listener's certificate: a cert-manager issuer, a private CA, or an existing Secret. */
+  readonly tls: GatewayTls;
+  /** How callers authenticate (API keys or JWT). */
+  readonly authentication: GatewayAuthentication;
+  /** Requests and LLM tokens the tenant may send. */
+  readonly limits: TenantRateLimits;
+  /**
+   * Plans for groups of callers (tiers), each with its own limits.
+   * @default - every caller shares `limits`
+   */
+  readonly plans?: CallerPlan[];
+  /**
+   * Namespace of the gateway's own objects (the Gateway, certificates); created with them.
+   * @default 'ai-gateway'
+   */
+  readonly gatewayNamespaceName?: string;
+  /**
+   * Namespace of the Prometheus that scrapes the model servers (admitted to their metrics port).
+   * @default - none admitted (synth warns)
+   */
+  readonly monitoringNamespaceName?: string;
 }
 
 /** A tenant: what it bought and what it runs. */
@@ -315,4 +366,10 @@ export interface FactoryTenantSpec {
    * @default - none
    */
   readonly models?: FactoryModel[];
+  /**
+   * Expose the models served behind an InferencePool through an AI gateway on the tenant's cluster; a model without
+   * `servedModelName` is then served (and routed) under its pool's name.
+   * @default - no gateway: reach the models inside the cluster, or add an `AiGateway` through `AiFactory.tenant()`
+   */
+  readonly gateway?: FactoryGatewaySpec;
 }

@@ -3,9 +3,10 @@ import { App, TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { TenantFlavorView } from './ai-factory-flavor';
 import { FactoryTenantParts } from './ai-factory-parts';
-import { FactoryGpuPurchase, FactoryKubernetesSpec, FactoryNetworkSpec, FactoryPool, FactoryStorageSpec, FactoryTenantSpec } from './ai-factory-props';
+import { FactoryGatewaySpec, FactoryGpuPurchase, FactoryKubernetesSpec, FactoryNetworkSpec, FactoryPool, FactoryStorageSpec, FactoryTenantSpec } from './ai-factory-props';
 import { FactoryStack, IronicEndpoint } from './factory-stack';
 import { FactoryTenant } from './factory-tenant';
+import { ServingChart } from './serving-chart';
 import { S3StateBackendOptions } from './state-backend';
 import { GpuServerAllocation, Tenant } from './tenant';
 import { GpuNodePool } from '../constructs/accelerators/gpu-node-pool';
@@ -20,7 +21,7 @@ import { ExistingFlavor } from '../constructs/cluster/existing-flavor';
 import { MagnumCluster } from '../constructs/cluster/magnum-cluster';
 import { NodeGroupLabeler } from '../constructs/cluster/node-group-labeler';
 import { TenantCloud } from '../constructs/cluster/tenant-cloud';
-import { PodSecurityLevel } from '../constructs/cluster/tenant-namespace';
+import { EgressRule, PodSecurityLevel, TenantNamespace } from '../constructs/cluster/tenant-namespace';
 import { isDnsLabel } from '../constructs/common/k8s';
 import { guard, invalid } from '../constructs/common/validation';
 import { printWarnings } from '../constructs/common/warnings';
@@ -28,10 +29,13 @@ import { BaremetalFlavor } from '../constructs/compute/baremetal-flavor';
 import { BaremetalNodePool } from '../constructs/compute/baremetal-node-pool';
 import { GpuFlavor, IGpuFlavor } from '../constructs/compute/gpu-flavor';
 import { NovaUnifiedLimits } from '../constructs/identity/nova-limits';
+import { AiGateway } from '../constructs/ingress/ai-gateway';
+import { GatewayImplementation, GatewayImplementationKind, GatewayTlsSource } from '../constructs/ingress/options';
 import { ExternalNetwork } from '../constructs/network/external-network';
 import { InfiniBandRails } from '../constructs/network/infiniband-network';
 import { NetworkSite } from '../constructs/network/network-site';
 import { InferencePool } from '../constructs/serving/inference-pool';
+import { ModelSourceKind } from '../constructs/serving/model-source';
 import { VllmServer } from '../constructs/serving/vllm-server';
 import { Bucket } from '../constructs/storage/bucket';
 import { Share } from '../constructs/storage/share';
@@ -237,6 +241,7 @@ export class AiFactory extends Construct {
       tenantName: t.tenantName,
       stackName: this.tenantParts.get(t.tenantName)!.stack.node.id,
       workloadsStackName: this.tenantParts.get(t.tenantName)!.workloadsStack?.node.id,
+      gatewayCharts: t.gateway && t.cluster ? gatewayCharts(t.gateway) : undefined,
     })));
     new TerraformOutput(site, 'deploy_order', { value: DeployOrder.render(this.deployOrder), description: 'the order to deploy the factory\'s stacks in' });
   }
@@ -299,7 +304,9 @@ export class AiFactory extends Construct {
     const purchase = this.purchaseOf(f.flavorKey);
     const attachment = purchase.attachment ?? GpuAttachment.passthrough();
     const kind = f.flavorKey.split('/')[1];
-    const name = kind === 'passthrough' ? `${f.poolName}.gpu.${f.gpusPerServer}x` : `${f.poolName}.${kind.replace(/^vgpu-/, 'vgpu.').replace(/^mig-/, 'mig.')}.${f.gpusPerServer}x`;
+    // h200.gpu.4x, l40s.vgpu.l40s-12q.2x, h200.mig.3g.71gb.1x, mi300x.vf.8vf.1x
+    const unit = kind === 'passthrough' ? 'gpu' : kind.replace(/^vgpu-/, 'vgpu.').replace(/^mig-/, 'mig.').replace(/^sriov-vf-(\d+)$/, 'vf.$1vf');
+    const name = `${f.poolName}.${unit}.${f.gpusPerServer}x`;
     return new GpuFlavor(scope, id, { server: pool.server, gpuCount: f.gpusPerServer, attachment, flavorName: name });
   }
 
@@ -460,6 +467,7 @@ export class AiFactory extends Construct {
     const serving = new cdk8s.Chart(k8sApp, `${prefix}-serving`, { namespace: namespace.namespaceName, disableResourceNameHashes: true });
     const servers: VllmServer[] = [];
     const inferencePools: InferencePool[] = [];
+    const routes: { modelName: string; pool: InferencePool }[] = []; // what a gateway routes to
     for (const m of t.models ?? []) {
       const pool = pools.find((x) => x.poolName === m.nodeGroupName);
       if (!pool) {
@@ -483,10 +491,15 @@ export class AiFactory extends Construct {
         modelSource: m.modelSource,
         apiKey: m.apiKey,
         serverName: m.serverName,
-        servedModelName: m.servedModelName,
+        // behind the gateway, clients name the model as the gateway routes it (its body's "model")
+        servedModelName: m.servedModelName ?? (t.gateway && inferencePool ? name : undefined),
         inferencePool,
       }));
+      if (inferencePool) routes.push({ modelName: servers[servers.length - 1].servedModelName, pool: inferencePool });
     }
+
+    this.allowServingEgress(props, t, namespace, parts, servers, inferencePools);
+    const gateway = t.gateway ? this.tenantGateway(k8sApp, prefix, t, t.gateway, routes) : undefined;
 
     const workloads = new FactoryStack(App.of(this), `${prefix}-workloads`, { cloud: t.projectScope.cloud, s3Backend: props.stateBackend });
     const manifests = new ClusterManifests(workloads, 'Manifests', { cluster: magnum, cdk8sApp: k8sApp });
@@ -504,6 +517,83 @@ export class AiFactory extends Construct {
       gpuFlavors,
       servers,
       inferencePools,
+      gateway,
     });
   }
+
+  /**
+   * The tenant's AI gateway, as `AiGateway` builds it, in a chart of the cluster's app that creates the gateway's
+   * namespace: one model per InferencePool, named as its server serves it, all routed on the tenant's listener.
+   */
+  private tenantGateway(k8sApp: cdk8s.App, prefix: string, t: FactoryTenantSpec, g: FactoryGatewaySpec,
+    routes: { modelName: string; pool: InferencePool }[]): AiGateway {
+    if (routes.length === 0) {
+      invalid(this, `tenant ${t.tenantName} has a gateway but no model behind an InferencePool for it to route to; set inferencePool on a model`);
+    }
+    const chart = new ServingChart(k8sApp, `${prefix}-gateway`, { namespaceName: g.gatewayNamespaceName ?? 'ai-gateway' });
+    const gateway = new AiGateway(chart, 'Gateway', { implementation: g.implementation, tls: g.tls, monitoringNamespaceName: g.monitoringNamespaceName });
+    for (const r of routes) gateway.addModel(r.modelName, r.pool);
+    const tenant = gateway.addTenant(t.tenantName, {
+      namespaceName: routes[0].pool.namespaceName,
+      hostname: g.hostname,
+      authentication: g.authentication,
+      limits: g.limits,
+      plans: g.plans,
+    });
+    for (const r of routes) tenant.routeModel(r.modelName);
+    return gateway;
+  }
+
+  /**
+   * The tenant namespace denies egress by default, so each workload of the serving chart gets exactly the destination
+   * it needs to start, one NetworkPolicy per workload selecting only its pods: a model server its weights' source
+   * (the Hugging Face Hub, or the site's object store on the S3 endpoint's port; nothing for a claim, which the node's
+   * CSI plugin mounts outside the pod's network), an endpoint picker the API server (it watches the pool's pods and
+   * the InferencePool, as the pool's Role allows). The API server's endpoints (behind the `kubernetes` Service, which
+   * Calico translates before it matches the policy) are the control-plane nodes, which magnum-cluster-api puts on the
+   * cluster's `fixed_network`: the tenant network.
+   */
+  private allowServingEgress(props: AiFactoryProps, t: FactoryTenantSpec, namespace: TenantNamespace, parts: FactoryTenantParts,
+    servers: VllmServer[], inferencePools: InferencePool[]): void {
+    (t.models ?? []).forEach((m, i) => {
+      const server = servers[i];
+      const rule = m.modelSourceEgress ?? this.modelSourceEgress(props, t, m.model.name, m.modelSource?.kind ?? ModelSourceKind.HUGGING_FACE);
+      if (rule) namespace.allowEgress(`${server.serverName}-weights`, rule, server.podLabels);
+    });
+    for (const pool of inferencePools) {
+      namespace.allowEgress(`${pool.endpointPickerServiceName}-api-server`, EgressRule.kubernetesApi({ controlPlaneCidr: parts.network.cidr }),
+        { 'app.kubernetes.io/instance': pool.endpointPickerServiceName });
+    }
+  }
+
+  private modelSourceEgress(props: AiFactoryProps, t: FactoryTenantSpec, model: string, kind: ModelSourceKind): EgressRule | undefined {
+    switch (kind) {
+      case ModelSourceKind.HUGGING_FACE:
+        return EgressRule.huggingFaceHub();
+      case ModelSourceKind.S3: {
+        const endpointUrl = props.storage?.objectStorage?.s3EndpointUrl;
+        const cidr = props.storage?.objectStorageCidr;
+        if (endpointUrl === undefined || cidr === undefined) {
+          invalid(this, `tenant ${t.tenantName}: model ${model} streams its weights over S3, but its namespace denies egress and the site gives no ` +
+            'object store address; set storage.objectStorage with s3EndpointUrl and storage.objectStorageCidr, or give the model modelSourceEgress');
+        }
+        return EgressRule.objectStorage({ endpointUrl, cidr });
+      }
+      default:
+        return undefined;
+    }
+  }
+}
+
+/**
+ * The Helm charts an AI gateway needs in the cluster before its objects are applied: the implementation's controllers
+ * (Envoy Gateway with its global rate limit service, which Envoy AI Gateway's request and token limits use; Kuadrant's
+ * operator on an Envoy Gateway data plane; F5's own) and cert-manager unless the certificate is an existing Secret.
+ */
+function gatewayCharts(g: FactoryGatewaySpec): string[] {
+  const implementation = g.implementation ?? GatewayImplementation.envoyAiGateway();
+  const charts = implementation.kind === GatewayImplementationKind.ENVOY_AI_GATEWAY ? ['Envoy Gateway (global rate limit with Redis)', 'Envoy AI Gateway']
+    : implementation.kind === GatewayImplementationKind.KUADRANT ? ['Envoy Gateway', 'Kuadrant operator']
+      : ['F5 BIG-IP Next for Kubernetes'];
+  return g.tls.source === GatewayTlsSource.EXISTING_SECRET ? charts : [...charts, 'cert-manager'];
 }

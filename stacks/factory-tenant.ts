@@ -6,6 +6,7 @@ import { ITenantNamespace, TenantNamespace, TenantNamespaceProps } from '../cons
 import { isDnsLabel } from '../constructs/common/k8s';
 import { Registry } from '../constructs/common/registry';
 import { invalid } from '../constructs/common/validation';
+import { childId } from '../lib/tenancy/construct-id';
 
 /** Props of {@link FactoryTenant}. */
 export interface FactoryTenantProps extends TenantProps {
@@ -92,7 +93,11 @@ export class FactoryTenant extends Tenant {
     if (props.tenantName !== undefined && props.tenantName !== this.tenantName) {
       invalid(this, `namespace ${props.namespaceName} names tenant ${props.tenantName}; the namespaces of tenant ${this.tenantName} carry its name, leave tenantName out`);
     }
-    const ns = new TenantNamespace(chart, props.namespaceName, { ...props, tenantName: this.tenantName });
+    const earlierChild = chart.node.tryFindChild(childId(props.namespaceName));
+    if (earlierChild) {
+      invalid(this, `namespace ${props.namespaceName} is already a construct in ${chart.node.path} (${earlierChild.node.path}); a namespace is defined once, reuse it or pick another name`);
+    }
+    const ns = new TenantNamespace(chart, childId(props.namespaceName), { ...props, tenantName: this.tenantName });
     const earlier = Registry.ofApp(chart).claim(NAMESPACE_CLAIM, ns.namespaceName, ns);
     if (earlier) {
       invalid(this, `namespace ${ns.namespaceName} is already defined in this cluster's app by ${earlier.label}; a namespace is defined once, reuse it or pick another name`);

@@ -220,11 +220,18 @@ export class Tenant extends Construct implements ITenant {
     };
   }
 
-  private static orDerived<T>(planned: () => T, derived: () => T): T {
+  private static orDerived<T>(planned: () => T, derived: () => T, unavailable?: () => T): T {
     try {
       return planned();
     } catch {
-      return derived();
+      try {
+        return derived();
+      } catch (e) {
+        // even the derived quota cannot be produced (the volumes add up past OpenStack's 32-bit limit): the tenant's
+        // validation reports it with the construct path; a throw here would surface as cdktf's "Resolution error"
+        if (unavailable === undefined || !(e instanceof FactoryError)) throw e;
+        return unavailable();
+      }
     }
   }
 
@@ -536,11 +543,13 @@ export class Tenant extends Construct implements ITenant {
   }
 
   private deriveBlockStorageQuota(): void {
-    this.quotas._deriveBlockStorage(() => Tenant.orDerived(() => this.blockStorageValues(), () => this.blockStorageValues(false)));
+    this.quotas._deriveBlockStorage(() => Tenant.orDerived(() => this.blockStorageValues(), () => this.blockStorageValues(false),
+      () => ({ volumes: 0, gigabytes: 0, perVolumeType: [] })));
   }
 
   private deriveSharedFileSystemQuota(): void {
-    this.quotas._deriveSharedFileSystem(() => Tenant.orDerived(() => this.sharedFileSystemValues(), () => this.sharedFileSystemValues(false)));
+    this.quotas._deriveSharedFileSystem(() => Tenant.orDerived(() => this.sharedFileSystemValues(), () => this.sharedFileSystemValues(false),
+      () => ({ shares: 0, gigabytes: 0, shareNetworks: 0 })));
   }
 }
 

@@ -1,12 +1,24 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { GpuResourceFlavor, TenantQueue } from './kueue';
+import { checkCount, checkCpu, gibQuantity } from './amounts';
+import { IGpuResourceFlavor, ITenantQueue } from './kueue';
 import { fail } from '../../lib/errors';
 import { RdmaPodWiring } from '../accelerators/rdma-pod-wiring';
 import { ITenantNamespace } from '../cluster/tenant-namespace';
 import { isDnsLabel } from '../common/k8s';
 import { invalid } from '../common/validation';
 import { IModelStore, ModelStoreKind } from '../storage/model-store';
+
+/**
+ * Most completions and parallelism of an Indexed Job the API server takes (kubernetes/kubernetes
+ * `pkg/apis/batch/validation/validation.go`: `maxParallelismForIndexedJob = 100000`; above `completionsSoftLimit`,
+ * 100000, parallelism is held to 10000).
+ */
+const MAX_INDEXED = 100_000;
+/** int32 fields of the Job and pod API (backoffLimit, ttlSecondsAfterFinished, runAsUser, runAsGroup). */
+const MAX_INT32 = 2 ** 31 - 1;
+/** activeDeadlineSeconds is an int64; we stop where JavaScript numbers are exact. */
+const MAX_INT53 = Number.MAX_SAFE_INTEGER;
 
 /** The Kueue label that names the LocalQueue a Job is submitted to. */
 export const KUEUE_QUEUE_LABEL = 'kueue.x-k8s.io/queue-name';
@@ -69,12 +81,12 @@ export interface BatchVolume {
 export interface GpuBatchJobProps {
   /** Job name (DNS label). */
   readonly jobName: string;
-  /** The tenant queue the job is admitted through (its LocalQueue in `namespace`). */
-  readonly queue: TenantQueue;
+  /** The tenant queue the job is admitted through (its LocalQueue in `tenantNamespace`). */
+  readonly queue: ITenantQueue;
   /** Namespace the job runs in; must have the queue's LocalQueue. */
-  readonly namespace: ITenantNamespace;
+  readonly tenantNamespace: ITenantNamespace;
   /** The GPU flavor (pool offer) each pod gets its GPU units from. */
-  readonly flavor: GpuResourceFlavor;
+  readonly flavor: IGpuResourceFlavor;
   /**
    * GPU units each pod requests.
    * @default 1
@@ -148,6 +160,19 @@ export interface GpuBatchJobProps {
    * @default false
    */
   readonly rdma?: boolean;
+  /**
+   * User id the containers run as. The pods run as non-root (`runAsNonRoot`) with no privilege escalation and every
+   * capability dropped (but `IPC_LOCK` with `rdma`); a numeric user lets images whose default user is root run
+   * unchanged (the kubelet refuses `runAsNonRoot` with an image user of root only when no `runAsUser` is set). The
+   * user must be able to read the image's files and write the mounted volumes.
+   * @default 1000
+   */
+  readonly runAsUser?: number;
+  /**
+   * Group id of the containers' processes.
+   * @default - the runAsUser
+   */
+  readonly runAsGroup?: number;
 }
 
 
@@ -169,20 +194,20 @@ export class GpuBatchJob extends Construct {
     super(scope, id);
     if (!isDnsLabel(props.jobName)) invalid(this, `jobName ${JSON.stringify(props.jobName)} is not a DNS label`);
     this.jobName = props.jobName;
-    this.namespaceName = props.namespace.namespaceName;
+    this.namespaceName = props.tenantNamespace.namespaceName;
     const { queue, flavor } = props;
     if (!queue.namespaceNames.includes(this.namespaceName)) {
       invalid(this, `namespace ${this.namespaceName} has no LocalQueue of queue ${queue.queueName} (it serves ${queue.namespaceNames.join(', ')}); add the namespace to the queue`);
     }
-    if (!queue.quotaFor(flavor)) {
+    if (queue.maxUnits(flavor) !== undefined && !queue.quotaFor(flavor)) {
       invalid(this, `queue ${queue.queueName} has no quota on flavor ${flavor.flavorName}; the job would wait forever, add a GPU quota for it`);
     }
     const gpus = props.gpusPerPod ?? 1;
     const completions = props.completions ?? 1;
     const parallelism = props.parallelism ?? completions;
-    for (const [name, value] of [['gpusPerPod', gpus], ['completions', completions], ['parallelism', parallelism]] as const) {
-      if (!Number.isInteger(value) || value < 1) invalid(this, `${name} ${value} must be a positive integer`);
-    }
+    checkCount(this, 'gpusPerPod', gpus, 1, MAX_INDEXED);
+    checkCount(this, 'completions', completions, 1, MAX_INDEXED);
+    checkCount(this, 'parallelism', parallelism, 1, MAX_INDEXED);
     if (parallelism > completions) invalid(this, `parallelism ${parallelism} is more than completions ${completions}; extra pods would have nothing to do`);
     const offer = flavor.offer;
     if (gpus > offer.countPerNode) {
@@ -192,16 +217,21 @@ export class GpuBatchJob extends Construct {
       invalid(this, `gpusPerPod ${gpus} on shared flavor ${flavor.flavorName}: shared replicas of one GPU add no capacity; request 1`);
     }
     const most = queue.maxUnits(flavor);
-    if (gpus * parallelism > most) {
+    if (most !== undefined && gpus * parallelism > most) {
       invalid(this, `${parallelism} pods x ${gpus} ${offer.resourceName} need ${gpus * parallelism} units at once, but queue ${queue.queueName} can hold at most ${most} on flavor ${flavor.flavorName}; lower parallelism`);
     }
     this.gpuResourceName = offer.resourceName;
 
-    const cpu = props.cpuPerPod ?? 4;
-    const memory = props.memoryGibPerPod ?? 16;
-    const shm = props.sharedMemoryGib ?? 1;
+    const cpu = checkCpu(this, 'cpuPerPod', props.cpuPerPod ?? 4);
+    const memory = gibQuantity(this, 'memoryGibPerPod', props.memoryGibPerPod ?? 16);
+    const shm = gibQuantity(this, 'sharedMemoryGib', props.sharedMemoryGib ?? 1);
+    const backoffLimit = checkCount(this, 'backoffLimit', props.backoffLimit ?? 3, 0, MAX_INT32);
+    const deadline = props.activeDeadlineSeconds === undefined ? undefined : checkCount(this, 'activeDeadlineSeconds', props.activeDeadlineSeconds, 1, MAX_INT53);
+    const ttl = checkCount(this, 'ttlSecondsAfterFinished', props.ttlSecondsAfterFinished ?? 86400, 0, MAX_INT32);
+    const runAsUser = checkCount(this, 'runAsUser', props.runAsUser ?? 1000, 1, MAX_INT32);
+    const runAsGroup = checkCount(this, 'runAsGroup', props.runAsGroup ?? runAsUser, 0, MAX_INT32);
     const env = Object.entries(props.environment ?? {}).map(([name, value]) => ({ name, value }));
-    const volumes: k8s.Volume[] = [{ name: 'dshm', emptyDir: { medium: 'Memory', sizeLimit: k8s.Quantity.fromString(`${shm}Gi`) } }];
+    const volumes: k8s.Volume[] = [{ name: 'dshm', emptyDir: { medium: 'Memory', sizeLimit: k8s.Quantity.fromString(shm) } }];
     const mounts: k8s.VolumeMount[] = [{ name: 'dshm', mountPath: '/dev/shm' }];
     (props.volumes ?? []).forEach((v, i) => {
       const name = `data-${i}`;
@@ -210,13 +240,17 @@ export class GpuBatchJob extends Construct {
       mounts.push({ name, mountPath: v.mountPath, subPath: v.source.subPath, readOnly });
     });
 
+    const memoryQuantity = k8s.Quantity.fromString(memory);
+    const gpuQuantity = k8s.Quantity.fromNumber(gpus);
     let template: k8s.PodTemplateSpec = {
       metadata: { labels: { 'app.kubernetes.io/name': this.jobName, [KUEUE_QUEUE_LABEL]: queue.queueName } },
       spec: {
         restartPolicy: 'Never',
         nodeSelector: { ...flavor.pool.nodeSelector },
         tolerations: flavor.pool.tolerations,
-        securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+        // non-root with a numeric user: the kubelet then runs images whose default user is root as that user instead
+        // of refusing them (https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/#security-context)
+        securityContext: { runAsNonRoot: true, runAsUser, runAsGroup, seccompProfile: { type: 'RuntimeDefault' } },
         containers: [{
           name: 'main',
           image: props.image,
@@ -224,8 +258,8 @@ export class GpuBatchJob extends Construct {
           args: props.args,
           env: env.length > 0 ? env : undefined,
           resources: {
-            requests: { cpu: k8s.Quantity.fromNumber(cpu), memory: k8s.Quantity.fromString(`${memory}Gi`), [offer.resourceName]: k8s.Quantity.fromNumber(gpus) },
-            limits: { memory: k8s.Quantity.fromString(`${memory}Gi`), [offer.resourceName]: k8s.Quantity.fromNumber(gpus) },
+            requests: { cpu: k8s.Quantity.fromNumber(cpu), memory: memoryQuantity, [offer.resourceName]: gpuQuantity },
+            limits: { memory: memoryQuantity, [offer.resourceName]: gpuQuantity },
           },
           securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
           volumeMounts: mounts,
@@ -243,9 +277,9 @@ export class GpuBatchJob extends Construct {
         completions,
         parallelism,
         completionMode: completions > 1 ? 'Indexed' : 'NonIndexed',
-        backoffLimit: props.backoffLimit ?? 3,
-        activeDeadlineSeconds: props.activeDeadlineSeconds,
-        ttlSecondsAfterFinished: props.ttlSecondsAfterFinished ?? 86400,
+        backoffLimit,
+        activeDeadlineSeconds: deadline,
+        ttlSecondsAfterFinished: ttl,
         template,
       },
     });
@@ -286,13 +320,18 @@ export interface WhisperTranscriptionJobProps {
   /** Job name (DNS label). */
   readonly jobName: string;
   /** The tenant queue the job is admitted through. */
-  readonly queue: TenantQueue;
+  readonly queue: ITenantQueue;
   /** Namespace the job runs in. */
-  readonly namespace: ITenantNamespace;
+  readonly tenantNamespace: ITenantNamespace;
   /** GPU flavor each shard runs on (one unit per pod); a MIG slice is enough for every Whisper size. */
-  readonly flavor: GpuResourceFlavor;
+  readonly flavor: IGpuResourceFlavor;
   /**
-   * An image with the openai-whisper CLI (`whisper`), ffmpeg and a POSIX shell.
+   * An image with the openai-whisper CLI (`whisper`), ffmpeg and a POSIX shell. The job runs it as a non-root user
+   * (`runAsUser`). openai/whisper publishes no image, and the images built around it commonly set no `USER` and so
+   * default to root (for example ahmetoner/whisper-asr-webservice `Dockerfile.gpu`, on `nvidia/cuda`); they run
+   * unchanged as another user, since pip installs world-readable files and the job points `HOME` and
+   * `XDG_CACHE_HOME` at `/tmp`, where whisper downloads the model (`$XDG_CACHE_HOME/whisper`, openai/whisper
+   * `whisper/__init__.py` `load_model`).
    */
   readonly image: string;
   /** Audio to transcribe (every .wav, .mp3, .flac, .m4a, .ogg, .opus and .webm file below it), mounted read-only. */
@@ -319,6 +358,17 @@ export interface WhisperTranscriptionJobProps {
    * @default - downloaded into the pod on start
    */
   readonly modelCache?: BatchDataSource;
+  /**
+   * User id the transcription runs as (non-root; see `GpuBatchJobProps.runAsUser`): the image's Python packages and
+   * `whisper` must be readable by it, and the transcripts volume writable.
+   * @default 1000
+   */
+  readonly runAsUser?: number;
+  /**
+   * Group id of the transcription's processes.
+   * @default - the runAsUser
+   */
+  readonly runAsGroup?: number;
 }
 
 const AUDIO_DIR = '/data/audio';
@@ -344,7 +394,7 @@ export class WhisperTranscriptionJob extends Construct {
     if (props.language !== undefined && !/^[a-z]{2,3}$/.test(props.language)) {
       invalid(this, `language ${JSON.stringify(props.language)} must be a language code such as en or de`);
     }
-    const shards = props.shards ?? 1;
+    const shards = checkCount(this, 'shards', props.shards ?? 1, 1, MAX_INDEXED);
     const whisper = [
       'whisper', '--model', model.modelName, ...(props.modelCache ? ['--model_dir', MODEL_DIR] : []), '--device', 'cuda',
       '--output_dir', OUTPUT_DIR, '--output_format', 'all',
@@ -367,8 +417,10 @@ export class WhisperTranscriptionJob extends Construct {
     this.job = new GpuBatchJob(this, 'Job', {
       jobName: props.jobName,
       queue: props.queue,
-      namespace: props.namespace,
+      tenantNamespace: props.tenantNamespace,
       flavor: props.flavor,
+      runAsUser: props.runAsUser,
+      runAsGroup: props.runAsGroup,
       gpusPerPod: 1,
       image: props.image,
       command: ['/bin/sh', '-c', script],

@@ -1,5 +1,6 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { checkCpu, gibQuantity } from './amounts';
 import { ClusterQueue, ClusterQueueSpecPreemptionReclaimWithinCohort, ClusterQueueSpecPreemptionWithinClusterQueue, ClusterQueueSpecQueueingStrategy, ClusterQueueSpecResourceGroupsFlavorsResourcesBorrowingLimit, ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota, Cohort, LocalQueue, ResourceFlavor } from '../../generated/k8s/kueue';
 import { GpuOffer, IGpuNodePool } from '../accelerators/gpu-node-pool';
 import { offerCapacity, selectOffer } from '../accelerators/k8s-util';
@@ -83,15 +84,119 @@ export interface GpuResourceFlavorProps {
   readonly kueueApi?: KueueApi;
 }
 
+/**
+ * A Kueue ResourceFlavor for one GPU offer of one pool, created here (`GpuResourceFlavor`) or one the cluster already
+ * has (`GpuResourceFlavor.fromFlavorName`).
+ */
+export interface IGpuResourceFlavor extends IConstruct {
+  /** ResourceFlavor name. */
+  readonly flavorName: string;
+  /** The pool whose nodes the flavor's labels select. */
+  readonly pool: IGpuNodePool;
+  /** The offer the flavor stands for. */
+  readonly offer: GpuOffer;
+  /** The extended resource quotas on this flavor cover, e.g. `nvidia.com/mig-3g.40gb`. */
+  readonly resourceName: string;
+  /** Units of the resource the pool has at its largest size. */
+  readonly capacity: number;
+  /** The Kueue API the flavor is written in. */
+  readonly kueueApi: KueueApi;
+}
+
+/** Props of {@link GpuResourceFlavor.fromFlavorName}. */
+export interface GpuResourceFlavorLookupProps {
+  /** Name of the ResourceFlavor the cluster has. */
+  readonly flavorName: string;
+  /** The node pool its node labels select. */
+  readonly pool: IGpuNodePool;
+  /**
+   * The MIG profile it stands for.
+   * @default - the pool's whole-GPU (or shared) offer
+   */
+  readonly migProfile?: string;
+  /**
+   * The Kueue API the cluster serves.
+   * @default KueueApi.V1BETA2
+   */
+  readonly kueueApi?: KueueApi;
+}
+
 /** Units of each (pool, resource) already given out as nominal quota, and the flavor that stands for it. */
-const ledger = new WeakMap<IGpuNodePool, Map<string, { flavor: GpuResourceFlavor; nominal: number }>>();
+const ledger = new WeakMap<IGpuNodePool, Map<string, { flavor: IGpuResourceFlavor; nominal: number }>>();
+
+/** The offer, resource, capacity and name of a flavor of `pool`, checked (with `scope`'s path). */
+function describeFlavor(scope: IConstruct, pool: IGpuNodePool, migProfile: string | undefined, flavorName: string | undefined) {
+  const offer = guard(scope, () => selectOffer(pool, migProfile));
+  const suffix = offer.migProfile ? `mig-${offer.migProfile.replace('+', '.')}` : offer.shared ? 'gpu-shared' : 'gpu';
+  const name = flavorName ?? `${pool.poolName}-${suffix}`;
+  if (!isDnsSubdomain(name)) invalid(scope, `flavorName ${JSON.stringify(name)} is not a DNS subdomain`);
+  return { offer, resourceName: offer.resourceName, capacity: offerCapacity(pool, offer), flavorName: name };
+}
+
+/** Records `flavor` as the one flavor of its pool's resource; throws when the pool's resource already has another. */
+function registerFlavor(flavor: IGpuResourceFlavor): { flavor: IGpuResourceFlavor; nominal: number } {
+  let byResource = ledger.get(flavor.pool);
+  if (!byResource) ledger.set(flavor.pool, (byResource = new Map()));
+  const existing = byResource.get(flavor.resourceName);
+  if (existing && existing.flavor !== flavor) {
+    invalid(flavor, `${flavor.resourceName} of pool ${flavor.pool.poolName} already has the flavor ${existing.flavor.flavorName}; quotas on two flavors for the same GPUs would double-count them, reuse that flavor`);
+  }
+  if (existing) return existing;
+  const entry = { flavor, nominal: 0 };
+  byResource.set(flavor.resourceName, entry);
+  return entry;
+}
+
+/** Records `nominal` units of `flavor` given to `queue`; throws when the pool's capacity would be exceeded. */
+function reserveQuota(flavor: IGpuResourceFlavor, queue: IConstruct, queueName: string, nominal: number): void {
+  const entry = registerFlavor(flavor);
+  const total = entry.nominal + nominal;
+  if (total > flavor.capacity) {
+    invalid(queue,
+      `nominal quota ${nominal} ${flavor.resourceName} on flavor ${flavor.flavorName} for queue ${queueName} brings the total across queues to ${total}, ` +
+      `more than the ${flavor.capacity} pool ${flavor.pool.poolName} has (${flavor.offer.countPerNode} per node x ${flavor.pool.maxNodeCount} nodes); ` +
+      'lower the quotas (queues borrow unused quota through their cohort) or grow the pool');
+  }
+  entry.nominal = total;
+}
+
+/** A ResourceFlavor the cluster already has: nothing is rendered. */
+class ImportedGpuResourceFlavor extends Construct implements IGpuResourceFlavor {
+  public readonly flavorName: string;
+  public readonly pool: IGpuNodePool;
+  public readonly offer: GpuOffer;
+  public readonly resourceName: string;
+  public readonly capacity: number;
+  public readonly kueueApi: KueueApi;
+
+  constructor(scope: Construct, id: string, props: GpuResourceFlavorLookupProps) {
+    super(scope, id);
+    this.pool = props.pool;
+    const d = describeFlavor(this, props.pool, props.migProfile, props.flavorName);
+    this.offer = d.offer;
+    this.resourceName = d.resourceName;
+    this.capacity = d.capacity;
+    this.flavorName = d.flavorName;
+    this.kueueApi = props.kueueApi ?? KueueApi.V1BETA2;
+    registerFlavor(this);
+  }
+}
 
 /**
  * A Kueue ResourceFlavor for one GPU offer of one pool (a GPU model as whole GPUs, one MIG profile, or shared
  * replicas): its node labels are the pool's selector, so Kueue steers admitted pods onto the pool, and its tolerations
  * are the pool's, which Kueue adds to admitted pods. Quotas on it are checked against the pool's real capacity.
  */
-export class GpuResourceFlavor extends Construct {
+export class GpuResourceFlavor extends Construct implements IGpuResourceFlavor {
+  /**
+   * A ResourceFlavor the cluster already has (for example one a platform team manages), standing for one offer of
+   * `pool`: queues put quotas on it and jobs run on it like on a flavor this app creates, and its quotas count
+   * against the pool's capacity. Nothing is rendered; the flavor's node labels must select the pool's nodes.
+   */
+  public static fromFlavorName(scope: Construct, id: string, props: GpuResourceFlavorLookupProps): IGpuResourceFlavor {
+    return new ImportedGpuResourceFlavor(scope, id, props);
+  }
+
   /** ResourceFlavor name. */
   public readonly flavorName: string;
   /** The pool. */
@@ -109,23 +214,14 @@ export class GpuResourceFlavor extends Construct {
     super(scope, id);
     const pool = props.pool;
     this.pool = pool;
-    this.offer = guard(this, () => selectOffer(pool, props.migProfile));
-    this.resourceName = this.offer.resourceName;
-    this.capacity = offerCapacity(pool, this.offer);
-    const suffix = this.offer.migProfile ? `mig-${this.offer.migProfile.replace('+', '.')}` : this.offer.shared ? 'gpu-shared' : 'gpu';
-    this.flavorName = props.flavorName ?? `${pool.poolName}-${suffix}`;
-    if (!isDnsSubdomain(this.flavorName)) {
-      invalid(this, `flavorName ${JSON.stringify(this.flavorName)} is not a DNS subdomain`);
-    }
-    let byResource = ledger.get(pool);
-    if (!byResource) ledger.set(pool, (byResource = new Map()));
-    const existing = byResource.get(this.resourceName);
-    if (existing) {
-      invalid(this, `${this.resourceName} of pool ${pool.poolName} already has the flavor ${existing.flavor.flavorName}; quotas on two flavors for the same GPUs would double-count them, reuse that flavor`);
-    }
-    byResource.set(this.resourceName, { flavor: this, nominal: 0 });
-
+    const d = describeFlavor(this, pool, props.migProfile, props.flavorName);
+    this.offer = d.offer;
+    this.resourceName = d.resourceName;
+    this.capacity = d.capacity;
+    this.flavorName = d.flavorName;
     this.kueueApi = props.kueueApi ?? KueueApi.V1BETA2;
+    registerFlavor(this);
+
     const flavor = kueueObject(this, 'Resource', this.kueueApi, ResourceFlavor, {
       metadata: { name: this.flavorName, labels: { 'ai-factory.dev/gpu-pool': pool.poolName } },
       spec: {
@@ -140,20 +236,7 @@ export class GpuResourceFlavor extends Construct {
 
   /** Nominal quota already given out on this flavor, across every queue. */
   public get allocatedNominal(): number {
-    return ledger.get(this.pool)!.get(this.resourceName)!.nominal;
-  }
-
-  /** @internal records `nominal` units given to `queue`; throws when the pool's capacity would be exceeded. */
-  public _reserve(queue: IConstruct, queueName: string, nominal: number): void {
-    const entry = ledger.get(this.pool)!.get(this.resourceName)!;
-    const total = entry.nominal + nominal;
-    if (total > this.capacity) {
-      invalid(queue,
-        `nominal quota ${nominal} ${this.resourceName} on flavor ${this.flavorName} for queue ${queueName} brings the total across queues to ${total}, ` +
-        `more than the ${this.capacity} pool ${this.pool.poolName} has (${this.offer.countPerNode} per node x ${this.pool.maxNodeCount} nodes); ` +
-        'lower the quotas (queues borrow unused quota through their cohort) or grow the pool');
-    }
-    entry.nominal = total;
+    return registerFlavor(this).nominal;
   }
 }
 
@@ -171,11 +254,44 @@ export interface ComputeResourceFlavorProps {
   readonly kueueApi?: KueueApi;
 }
 
+/** The ResourceFlavor CPU, memory and RDMA quotas are on, created here or one the cluster already has. */
+export interface IComputeResourceFlavor extends IConstruct {
+  /** ResourceFlavor name. */
+  readonly flavorName: string;
+  /** The Kueue API the flavor is written in. */
+  readonly kueueApi: KueueApi;
+}
+
+/** A Kueue object the cluster already has, known by name: nothing is rendered. */
+class ImportedKueueObject extends Construct {
+  public readonly kueueApi: KueueApi;
+
+  constructor(scope: Construct, id: string, field: string, name: string, kueueApi: KueueApi | undefined) {
+    super(scope, id);
+    if (!isDnsSubdomain(name)) invalid(this, `${field} ${JSON.stringify(name)} is not a DNS subdomain`);
+    this.kueueApi = kueueApi ?? KueueApi.V1BETA2;
+  }
+}
+
+class ImportedComputeResourceFlavor extends ImportedKueueObject implements IComputeResourceFlavor {
+  constructor(scope: Construct, id: string, public readonly flavorName: string, kueueApi: KueueApi | undefined) {
+    super(scope, id, 'flavorName', flavorName, kueueApi);
+  }
+}
+
 /**
  * The Kueue ResourceFlavor for CPU, memory and RDMA device quotas: no node labels, so it fits pods on any pool (their
  * GPU flavor decides where they land).
  */
-export class ComputeResourceFlavor extends Construct {
+export class ComputeResourceFlavor extends Construct implements IComputeResourceFlavor {
+  /**
+   * A ResourceFlavor the cluster already has (Kueue's setup guides name it `default-flavor`), for the CPU, memory and
+   * RDMA quotas of new queues. Nothing is rendered.
+   */
+  public static fromFlavorName(scope: Construct, id: string, flavorName: string, kueueApi?: KueueApi): IComputeResourceFlavor {
+    return new ImportedComputeResourceFlavor(scope, id, flavorName, kueueApi);
+  }
+
   /** ResourceFlavor name. */
   public readonly flavorName: string;
   /** The Kueue API the objects are written in. */
@@ -202,8 +318,30 @@ export interface QueueCohortProps {
   readonly kueueApi?: KueueApi;
 }
 
+/** A Kueue Cohort, created here or one the cluster already has. */
+export interface IQueueCohort extends IConstruct {
+  /** Cohort name. */
+  readonly cohortName: string;
+  /** The Kueue API the cohort is written in. */
+  readonly kueueApi: KueueApi;
+}
+
+class ImportedQueueCohort extends ImportedKueueObject implements IQueueCohort {
+  constructor(scope: Construct, id: string, public readonly cohortName: string, kueueApi: KueueApi | undefined) {
+    super(scope, id, 'cohortName', cohortName, kueueApi);
+  }
+}
+
 /** A Kueue Cohort: ClusterQueues in it lend unused quota to each other and borrow from each other. */
-export class QueueCohort extends Construct {
+export class QueueCohort extends Construct implements IQueueCohort {
+  /**
+   * A cohort the cluster already has (or one that exists only as the `cohortName` other ClusterQueues name: Kueue
+   * forms a cohort from the queues that name it). Nothing is rendered.
+   */
+  public static fromCohortName(scope: Construct, id: string, cohortName: string, kueueApi?: KueueApi): IQueueCohort {
+    return new ImportedQueueCohort(scope, id, cohortName, kueueApi);
+  }
+
   /** Cohort name. */
   public readonly cohortName: string;
   /** The Kueue API the objects are written in. */
@@ -222,7 +360,7 @@ export class QueueCohort extends Construct {
 /** A GPU quota of a tenant queue on one flavor. */
 export interface GpuQuota {
   /** The flavor (pool offer) the quota is on. */
-  readonly flavor: GpuResourceFlavor;
+  readonly flavor: IGpuResourceFlavor;
   /** Units guaranteed to the queue. */
   readonly nominal: number;
   /**
@@ -232,6 +370,54 @@ export interface GpuQuota {
   readonly borrowingLimit?: number;
 }
 
+/**
+ * A tenant's Kueue queue as jobs see it: the LocalQueue name and the namespaces that have it, and the GPU quotas
+ * its ClusterQueue holds (when known) so jobs are checked against them at synth time. Created here (`TenantQueue`) or
+ * one the cluster already has (`TenantQueue.fromQueueName`).
+ */
+export interface ITenantQueue extends IConstruct {
+  /** Name of the LocalQueue jobs name with the `kueue.x-k8s.io/queue-name` label. */
+  readonly queueName: string;
+  /** Namespaces with that LocalQueue. */
+  readonly namespaceNames: string[];
+  /** The Kueue API the queue is written in. */
+  readonly kueueApi: KueueApi;
+  /**
+   * The GPU quota on a flavor; `undefined` when the queue has none or its quotas are unknown (see `quotasKnown`).
+   */
+  quotaFor(flavor: IGpuResourceFlavor): GpuQuota | undefined;
+  /**
+   * Most units of a flavor one admitted workload of this queue can hold: nominal plus what it may borrow; 0 without a
+   * quota on the flavor, `undefined` when the queue's quotas are unknown.
+   */
+  maxUnits(flavor: IGpuResourceFlavor): number | undefined;
+}
+
+/** Props of {@link TenantQueue.fromQueueName}. */
+export interface TenantQueueLookupProps {
+  /** Name of the LocalQueue (and, for the synth-time checks, of nothing else: its ClusterQueue may be named otherwise). */
+  readonly queueName: string;
+  /** Namespaces that have the LocalQueue. */
+  readonly namespaceNames: string[];
+  /**
+   * The GPU quotas the queue's ClusterQueue holds, so jobs are checked against them at synth time; they count
+   * against the pools' capacity like the quotas of queues this app creates.
+   * @default - unknown: jobs are not checked against quotas (Kueue keeps a job it can never admit pending)
+   */
+  readonly gpuQuotas?: GpuQuota[];
+  /**
+   * The cohort its ClusterQueue borrows in (with gpuQuotas: a quota without borrowingLimit may borrow up to the
+   * pool's capacity).
+   * @default - no borrowing
+   */
+  readonly cohort?: IQueueCohort;
+  /**
+   * The Kueue API the cluster serves.
+   * @default KueueApi.V1BETA2
+   */
+  readonly kueueApi?: KueueApi;
+}
+
 /** Props of {@link TenantQueue}. */
 export interface TenantQueueProps {
   /** Name of the ClusterQueue and of the LocalQueue in each namespace. */
@@ -239,10 +425,10 @@ export interface TenantQueueProps {
   /** The tenant's namespaces; each gets a LocalQueue and may submit to the ClusterQueue. */
   readonly namespaces: ITenantNamespace[];
   /** The flavor CPU, memory and RDMA quotas are on. */
-  readonly computeFlavor: ComputeResourceFlavor;
-  /** CPU cores guaranteed to the queue. */
+  readonly computeFlavor: IComputeResourceFlavor;
+  /** CPU cores guaranteed to the queue (0, or at least 0.001). */
   readonly cpuCores: number;
-  /** Memory guaranteed to the queue, in GiB. */
+  /** Memory guaranteed to the queue, in GiB (0, or at least 0.001). */
   readonly memoryGib: number;
   /** GPU quotas, one per flavor. */
   readonly gpuQuotas: GpuQuota[];
@@ -250,12 +436,72 @@ export interface TenantQueueProps {
    * Cohort to lend and borrow quota in.
    * @default - no borrowing
    */
-  readonly cohort?: QueueCohort;
+  readonly cohort?: IQueueCohort;
   /**
    * The Kueue API the cluster serves.
    * @default KueueApi.V1BETA2
    */
   readonly kueueApi?: KueueApi;
+}
+
+/** Checks `quotas` (one per flavor, whole units, borrowing only in a cohort) and reserves them on their pools. */
+function checkQuotas(queue: IConstruct, queueName: string, quotas: GpuQuota[], cohort: IQueueCohort | undefined): void {
+  const seen = new Set<IGpuResourceFlavor>();
+  for (const q of quotas) {
+    if (seen.has(q.flavor)) invalid(queue, `flavor ${q.flavor.flavorName} has two quotas; give it one`);
+    seen.add(q.flavor);
+    if (!Number.isInteger(q.nominal) || q.nominal < 0) invalid(queue, `nominal quota ${q.nominal} on flavor ${q.flavor.flavorName} must be a non-negative integer`);
+    if (q.borrowingLimit !== undefined) {
+      if (!cohort) invalid(queue, `borrowingLimit on flavor ${q.flavor.flavorName} needs a cohort to borrow from; set cohort or drop the limit`);
+      // more than the pool has can never be borrowed; the bound keeps the RDMA quota derived from it finite
+      const b = q.borrowingLimit;
+      if (!Number.isInteger(b) || b < 0 || b > q.flavor.capacity) {
+        invalid(queue, `borrowingLimit ${b} on flavor ${q.flavor.flavorName} must be a non-negative integer (at most ${q.flavor.capacity}, what pool ${q.flavor.pool.poolName} has)`);
+      }
+    }
+    reserveQuota(q.flavor, queue, queueName, q.nominal);
+  }
+}
+
+/** Nominal plus what the quota may borrow: up to its limit, or the rest of the pool in a cohort. */
+function mostUnits(q: GpuQuota, cohort: IQueueCohort | undefined): number {
+  return q.nominal + (q.borrowingLimit ?? (cohort ? q.flavor.capacity - q.nominal : 0));
+}
+
+/** A LocalQueue the cluster already has: nothing is rendered. */
+class ImportedTenantQueue extends Construct implements ITenantQueue {
+  public readonly queueName: string;
+  public readonly namespaceNames: string[];
+  public readonly kueueApi: KueueApi;
+  private readonly gpuQuotas?: GpuQuota[];
+  private readonly cohort?: IQueueCohort;
+
+  constructor(scope: Construct, id: string, props: TenantQueueLookupProps) {
+    super(scope, id);
+    if (!isDnsSubdomain(props.queueName)) invalid(this, `queueName ${JSON.stringify(props.queueName)} is not a DNS subdomain`);
+    if (props.namespaceNames.length === 0) invalid(this, 'a queue needs at least one namespace with its LocalQueue; give namespaceNames');
+    for (const ns of props.namespaceNames) {
+      if (!isDnsLabel(ns)) invalid(this, `namespace ${JSON.stringify(ns)} is not a DNS label`);
+    }
+    this.queueName = props.queueName;
+    this.namespaceNames = [...props.namespaceNames];
+    this.kueueApi = props.kueueApi ?? KueueApi.V1BETA2;
+    this.cohort = props.cohort;
+    if (props.gpuQuotas) {
+      this.gpuQuotas = [...props.gpuQuotas];
+      checkQuotas(this, this.queueName, this.gpuQuotas, this.cohort);
+    }
+  }
+
+  public quotaFor(flavor: IGpuResourceFlavor): GpuQuota | undefined {
+    return this.gpuQuotas?.find((q) => q.flavor === flavor);
+  }
+
+  public maxUnits(flavor: IGpuResourceFlavor): number | undefined {
+    if (!this.gpuQuotas) return undefined;
+    const q = this.quotaFor(flavor);
+    return q ? mostUnits(q, this.cohort) : 0;
+  }
 }
 
 /**
@@ -264,7 +510,15 @@ export interface TenantQueueProps {
  * namespaces that jobs name with the `kueue.x-k8s.io/queue-name` label. The GPU quotas of all queues together must fit
  * the pools' real capacity.
  */
-export class TenantQueue extends Construct {
+export class TenantQueue extends Construct implements ITenantQueue {
+  /**
+   * A LocalQueue the cluster already has (its ClusterQueue managed elsewhere), for jobs of this app. Give the GPU
+   * quotas its ClusterQueue holds to have jobs checked against them at synth time. Nothing is rendered.
+   */
+  public static fromQueueName(scope: Construct, id: string, props: TenantQueueLookupProps): ITenantQueue {
+    return new ImportedTenantQueue(scope, id, props);
+  }
+
   /** ClusterQueue and LocalQueue name. */
   public readonly queueName: string;
   /** Namespaces with a LocalQueue. */
@@ -272,7 +526,7 @@ export class TenantQueue extends Construct {
   /** The GPU quotas. */
   public readonly gpuQuotas: GpuQuota[];
   /** The cohort, if any. */
-  public readonly cohort?: QueueCohort;
+  public readonly cohort?: IQueueCohort;
   /** The Kueue API the objects are written in. */
   public readonly kueueApi: KueueApi;
 
@@ -280,9 +534,8 @@ export class TenantQueue extends Construct {
     super(scope, id);
     if (!isDnsLabel(props.queueName)) invalid(this, `queueName ${JSON.stringify(props.queueName)} is not a DNS label`);
     if (props.namespaces.length === 0) invalid(this, 'a tenant queue needs at least one namespace to submit from');
-    for (const [name, value] of [['cpuCores', props.cpuCores], ['memoryGib', props.memoryGib]] as const) {
-      if (!(value >= 0)) invalid(this, `${name} ${value} must be zero or more`);
-    }
+    const cpuCores = checkCpu(this, 'cpuCores', props.cpuCores, true);
+    const memory = gibQuantity(this, 'memoryGib', props.memoryGib, true);
     this.queueName = props.queueName;
     this.namespaceNames = props.namespaces.map((n) => n.namespaceName);
     this.gpuQuotas = [...props.gpuQuotas];
@@ -293,18 +546,7 @@ export class TenantQueue extends Construct {
       ...props.gpuQuotas.map((q) => ({ name: `flavor ${q.flavor.flavorName}`, kueueApi: q.flavor.kueueApi })),
       ...(props.cohort ? [{ name: `cohort ${props.cohort.cohortName}`, kueueApi: props.cohort.kueueApi }] : []),
     ]);
-
-    const seen = new Set<GpuResourceFlavor>();
-    for (const q of props.gpuQuotas) {
-      if (seen.has(q.flavor)) invalid(this, `flavor ${q.flavor.flavorName} has two quotas; give it one`);
-      seen.add(q.flavor);
-      if (!Number.isInteger(q.nominal) || q.nominal < 0) invalid(this, `nominal quota ${q.nominal} on flavor ${q.flavor.flavorName} must be a non-negative integer`);
-      if (q.borrowingLimit !== undefined) {
-        if (!props.cohort) invalid(this, `borrowingLimit on flavor ${q.flavor.flavorName} needs a cohort to borrow from; set cohort or drop the limit`);
-        if (!Number.isInteger(q.borrowingLimit) || q.borrowingLimit < 0) invalid(this, `borrowingLimit ${q.borrowingLimit} must be a non-negative integer`);
-      }
-      q.flavor._reserve(this, this.queueName, q.nominal);
-    }
+    checkQuotas(this, this.queueName, this.gpuQuotas, props.cohort);
 
     // RDMA devices of fabric-attached pools are covered on the compute flavor: every RDMA pod also holds a GPU unit,
     // so the GPU quotas (nominal + borrowing) bound them; Kueue refuses pods whose resources the queue does not cover.
@@ -312,12 +554,11 @@ export class TenantQueue extends Construct {
     for (const q of props.gpuQuotas) {
       const att = q.flavor.pool.rdma;
       if (!att) continue;
-      const most = q.nominal + (q.borrowingLimit ?? (props.cohort ? q.flavor.capacity - q.nominal : 0));
-      rdma.set(att.resourceName, (rdma.get(att.resourceName) ?? 0) + most * att.resourcesPerPod);
+      rdma.set(att.resourceName, (rdma.get(att.resourceName) ?? 0) + mostUnits(q, props.cohort) * att.resourcesPerPod);
     }
     const computeResources = [
-      { name: 'cpu', nominalQuota: ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromNumber(props.cpuCores) },
-      { name: 'memory', nominalQuota: ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromString(`${props.memoryGib}Gi`) },
+      { name: 'cpu', nominalQuota: ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromNumber(cpuCores) },
+      { name: 'memory', nominalQuota: ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromString(memory) },
       ...[...rdma.entries()].map(([name, n]) => ({ name, nominalQuota: ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromNumber(n) })),
     ];
     // One resource group per GPU resource (a flavor and a resource may each be in one group only).
@@ -365,14 +606,16 @@ export class TenantQueue extends Construct {
   }
 
   /** The quota on a flavor, if the queue has one. */
-  public quotaFor(flavor: GpuResourceFlavor): GpuQuota | undefined {
+  public quotaFor(flavor: IGpuResourceFlavor): GpuQuota | undefined {
     return this.gpuQuotas.find((q) => q.flavor === flavor);
   }
 
-  /** Most units of a flavor one admitted workload of this queue can hold: nominal plus what it may borrow. */
-  public maxUnits(flavor: GpuResourceFlavor): number {
+  /**
+   * Most units of a flavor one admitted workload of this queue can hold: nominal plus what it may borrow; 0 without a
+   * quota on the flavor (never `undefined`: this queue's quotas are known).
+   */
+  public maxUnits(flavor: IGpuResourceFlavor): number | undefined {
     const q = this.quotaFor(flavor);
-    if (!q) return 0;
-    return q.nominal + (q.borrowingLimit ?? (this.cohort ? flavor.capacity - q.nominal : 0));
+    return q ? mostUnits(q, this.cohort) : 0;
   }
 }

@@ -255,7 +255,7 @@ export class ClusterTemplate extends Construct implements IClusterTemplate {
     const clusterLevel = { auto_scaling_enabled: 'MagnumCluster autoScaling', auto_healing_enabled: 'MagnumCluster autoHealing' };
     const extra = props.labels ?? {};
     for (const [key, where] of Object.entries(clusterLevel)) {
-      if (key in extra) invalid(this, `label ${key} is a per-cluster choice; set ${where} instead`);
+      if (Object.prototype.hasOwnProperty.call(extra, key)) invalid(this, `label ${key} is a per-cluster choice; set ${where} instead`);
     }
     const unknown = guard(this, () => checkExtraLabels(extra, managed));
     for (const key of unknown) {

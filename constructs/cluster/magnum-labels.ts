@@ -93,7 +93,8 @@ export function checkExtraLabels(labels: { [key: string]: string }, managed: { [
     if (!/^[a-z][a-z0-9_]*$/.test(key)) {
       fail(`label key ${JSON.stringify(key)} is not a Magnum label name; magnum-cluster-api labels are lower-case snake_case such as boot_volume_type`);
     }
-    if (key in managed) {
+    // own keys only: a user key such as 'constructor' is not in the object's prototype chain for us
+    if (Object.prototype.hasOwnProperty.call(managed, key)) {
       fail(`label ${key} is set by the construct (${key}=${managed[key]}); use the matching prop instead of labels`);
     }
     if (typeof value !== 'string') fail(`label ${key} must be a string, got ${JSON.stringify(value)}`);

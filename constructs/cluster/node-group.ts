@@ -245,7 +245,7 @@ export class MagnumNodeGroup extends Construct implements IMagnumNodeGroup {
     if (props.availabilityZone !== undefined) managed.availability_zone = props.availabilityZone;
     const extra = props.labels ?? {};
     for (const key of ['kube_tag', 'auto_scaling_enabled', 'auto_healing_enabled', 'master_lb_floating_ip_enabled', 'boot_volume_size', 'boot_volume_type']) {
-      if (key in extra && !(key in managed)) {
+      if (Object.prototype.hasOwnProperty.call(extra, key) && !Object.prototype.hasOwnProperty.call(managed, key)) {
         invalid(this, `label ${key} is not a node group choice here; ${key.startsWith('boot_volume') ? 'use bootVolume' : 'it comes from the cluster and its template'}`);
       }
     }
@@ -257,7 +257,7 @@ export class MagnumNodeGroup extends Construct implements IMagnumNodeGroup {
     this.nodeLabels = { ...pool.nodeLabels };
     this.nodeTaints = pool.nodeTaints.map((t) => ({ ...t }));
     for (const key of Object.keys(this.nodeLabels)) {
-      if (key in this.magnumNodeLabels && this.nodeLabels[key] !== this.magnumNodeLabels[key]) {
+      if (Object.prototype.hasOwnProperty.call(this.magnumNodeLabels, key) && this.nodeLabels[key] !== this.magnumNodeLabels[key]) {
         invalid(this, `pool ${pool.poolName} expects ${key}=${this.nodeLabels[key]}, but magnum-cluster-api sets ${key}=${this.magnumNodeLabels[key]} on this node group's nodes; make them agree`);
       }
     }

@@ -4,10 +4,52 @@ import { fail } from '../../lib/errors';
 import { parseCidr } from '../../lib/net/ipv4';
 import { IGpuNodePool } from '../accelerators/gpu-node-pool';
 import { offerCapacity, selectOffer } from '../accelerators/k8s-util';
-import { clusterScoped, isDnsLabel, isLabelValue } from '../common/k8s';
+import { clusterScoped, isDnsLabel, isDnsSubdomain, isLabelValue } from '../common/k8s';
 import { checkAmount, checkQuantity } from '../common/quantity';
 import { guard, invalid } from '../common/validation';
 import { warn } from '../common/warnings';
+
+/** A sane range of an amount that becomes a quantity: `min` to `max`, written as `unit`. */
+interface AmountRange { readonly min: number; readonly max: number; readonly unit: string; readonly zeroAllowed?: boolean }
+
+/**
+ * CPU: Kubernetes keeps CPU quantities to 1m ("precision finer than 1m is not allowed", https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#meaning-of-cpu);
+ * a million cores is far above any cluster.
+ */
+const CPU_RANGE: AmountRange = { min: 0.001, max: 1_000_000, unit: 'cores' };
+/** Memory and storage in GiB: at least 1 MiB (1/1024 GiB), at most 1,048,576 GiB (1 PiB). */
+const GIB_RANGE: AmountRange = { min: 1 / 1024, max: 1024 * 1024, unit: 'GiB' };
+
+/**
+ * A finite amount inside `range` (or 0 with `zeroAllowed`), as the plain decimal a quantity carries. Inside these
+ * ranges JavaScript never writes an exponent (it does below 1e-6 and from 1e21), so `5e-324Gi` cannot be rendered.
+ */
+function checkRange(scope: IConstruct, field: string, value: number, range: AmountRange): string {
+  const rendered = checkAmount(scope, field, value, { zeroAllowed: range.zeroAllowed });
+  if (value === 0 && range.zeroAllowed) return rendered;
+  if (value < range.min || value > range.max) {
+    invalid(scope, `${field} ${value} is outside ${range.min}-${range.max} ${range.unit}${range.zeroAllowed ? ' (or 0)' : ''}; give the amount in ${range.unit}, e.g. 64`);
+  }
+  return rendered;
+}
+
+/**
+ * Throws unless every key is a qualified label key (an optional DNS-subdomain prefix and `/`, then 1 to 63
+ * alphanumerics, `-`, `_`, `.`) and every value a label value (k8s.io/apimachinery
+ * `pkg/util/validation/validation.go`, `IsQualifiedName` and `IsValidLabelValue`, which allows the empty value): pod labels
+ * become matchLabels.
+ */
+function checkPodLabels(scope: IConstruct, labels: { [key: string]: string } | undefined): void {
+  for (const [key, value] of Object.entries(labels ?? {})) {
+    const slash = key.lastIndexOf('/');
+    const name = key.slice(slash + 1);
+    const keyOk = (slash < 0 || isDnsSubdomain(key.slice(0, slash))) && name.length <= 63 && /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(name);
+    if (!keyOk || !(value === '' || isLabelValue(value))) {
+      invalid(scope, `pod label ${JSON.stringify(key)}: ${JSON.stringify(value)} is not a Kubernetes label (key: optional DNS prefix and /, then 1 to 63 `
+        + "letters, digits, '-', '_' or '.'; value: the same without a prefix); give the labels the pods carry");
+    }
+  }
+}
 
 /** A tenant's Kubernetes namespace, as other constructs (queues, jobs) see it. */
 export interface ITenantNamespace extends IConstruct {
@@ -249,10 +291,16 @@ export class TenantNamespace extends Construct implements ITenantNamespace {
     if (!isDnsLabel(props.namespaceName)) {
       invalid(this, `namespaceName ${JSON.stringify(props.namespaceName)} is not a DNS label; use lower-case letters, digits and dashes`);
     }
-    const cpu = checkAmount(this, 'cpuCores', props.cpuCores);
-    const memory = checkAmount(this, 'memoryGib', props.memoryGib);
+    const cpu = checkRange(this, 'cpuCores', props.cpuCores, CPU_RANGE);
+    const memory = checkRange(this, 'memoryGib', props.memoryGib, GIB_RANGE);
     const pods = props.maxPods === undefined ? undefined : checkAmount(this, 'maxPods', props.maxPods, { integer: true, zeroAllowed: true });
-    const storage = props.storageGib === undefined ? undefined : checkAmount(this, 'storageGib', props.storageGib, { zeroAllowed: true });
+    const storage = props.storageGib === undefined ? undefined : checkRange(this, 'storageGib', props.storageGib, { ...GIB_RANGE, zeroAllowed: true });
+    for (const n of props.allowIngressFromNamespaces ?? []) {
+      if (!isDnsLabel(n)) {
+        invalid(this, `allowIngressFromNamespaces entry ${JSON.stringify(n)} is not a namespace name (a DNS label: 1 to 63 lower-case letters, digits and dashes, `
+          + 'starting and ending with a letter or digit); it becomes the label value kubernetes.io/metadata.name, name the namespace as it exists');
+      }
+    }
     const defaultCpuRequest = checkQuantity(this, 'defaultCpuRequest', props.defaultCpuRequest ?? '500m');
     const defaultMemory = checkQuantity(this, 'defaultMemory', props.defaultMemory ?? '1Gi');
     if (props.tenantName !== undefined && !isLabelValue(props.tenantName)) {
@@ -397,6 +445,7 @@ export class TenantNamespace extends Construct implements ITenantNamespace {
       invalid(this, `egress name ${JSON.stringify(name)} must make ${policyName} a DNS label; use lower-case letters, digits and dashes`);
     }
     if (this.egressNames.has(name)) invalid(this, `egress ${name} is already allowed; give each rule its own name`);
+    checkPodLabels(this, podLabels);
     let rendered: k8s.NetworkPolicyEgressRule;
     try {
       rendered = rule._render();
@@ -414,11 +463,12 @@ export class TenantNamespace extends Construct implements ITenantNamespace {
   /** Lets the metrics scraper's namespace (Prometheus in `monitoring`) connect to the pods' metrics port. */
   public allowMetricsScraping(options: MetricsScrapingOptions): void {
     const from = options.fromNamespace ?? 'monitoring';
+    if (!(Number.isInteger(options.port) && options.port >= 1 && options.port <= 65535)) invalid(this, `metrics port ${options.port} must be a TCP port (1-65535)`);
+    checkPodLabels(this, options.podLabels);
     const policyName = `allow-metrics-from-${from}-${options.port}`;
     if (!isDnsLabel(from) || !isDnsLabel(policyName)) {
       invalid(this, `fromNamespace ${JSON.stringify(from)} must be a DNS label short enough for the policy name ${policyName} (63 characters)`);
     }
-    if (!(Number.isInteger(options.port) && options.port >= 1 && options.port <= 65535)) invalid(this, `metrics port ${options.port} must be a TCP port (1-65535)`);
     new k8s.KubeNetworkPolicy(this, `AllowMetrics${from}${options.port}`, {
       metadata: { name: policyName, namespace: this.namespaceName, labels: this.labels },
       spec: {

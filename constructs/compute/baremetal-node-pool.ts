@@ -7,6 +7,7 @@ import { checkResourceClass, checkTraits, nodeLifecycle } from './checks';
 import { collectTraitCommands } from './trait-commands';
 import { BootInterfaceType } from '../../lib/hardware/ironic-boot';
 import { ServerProfile } from '../../lib/hardware/server';
+import { childId } from '../../lib/tenancy/construct-id';
 import { Registry } from '../common/registry';
 import { invalid } from '../common/validation';
 
@@ -161,7 +162,8 @@ export class BaremetalNodePool extends Construct implements IBaremetalNodePool {
       invalid(this, `node ${spec.nodeName} is listed twice in pool ${this.poolName}`);
     }
     const p = this.props;
-    const node = new BaremetalNode(this, spec.nodeName, {
+    if (spec.nodeName === '') invalid(this, `node name "" in pool ${this.poolName} must be 1-255 letters, digits and -._~ (Ironic logical names)`);
+    const node = new BaremetalNode(this, childId(spec.nodeName), {
       ...p,
       nodeName: spec.nodeName,
       server: p.server,

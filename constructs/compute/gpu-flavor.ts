@@ -17,6 +17,7 @@ import { GpuModel } from '../../lib/hardware/gpu';
 import { GpuAttachment, GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
 import { NovaExtraSpecs } from '../../lib/hardware/nova-extra-specs';
 import { ServerProfile } from '../../lib/hardware/server';
+import { openStackNameProblem } from '../../lib/tenancy/openstack-limits';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
 
@@ -236,6 +237,8 @@ export class GpuFlavor extends Construct implements IGpuFlavor {
       ...NovaExtraSpecs.resourceRequests(props.extraSpecs ?? {}),
     });
     this.flavorName = props.flavorName ?? defaultFlavorName(this.gpuModel, attachment, props.gpuCount);
+    const nameProblem = openStackNameProblem('flavorName', this.flavorName);
+    if (nameProblem) invalid(this, nameProblem);
     claimFlavorName(this, this.flavorName);
 
     const flavor = new ComputeFlavorV2(this, 'Resource', {

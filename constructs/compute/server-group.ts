@@ -2,6 +2,7 @@ import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ComputeServergroupV2 } from '../../generated/terraform/openstack/compute-servergroup-v2';
 import { DataOpenstackComputeServergroupV2 } from '../../generated/terraform/openstack/data-openstack-compute-servergroup-v2';
+import { openStackNameProblem } from '../../lib/tenancy/openstack-limits';
 import { invalid } from '../common/validation';
 
 /** Nova server group policies (compute API; soft policies need microversion 2.15). */
@@ -59,6 +60,8 @@ export class ServerGroup extends Construct implements IServerGroup {
 
   constructor(scope: Construct, id: string, props: ServerGroupProps) {
     super(scope, id);
+    const nameProblem = Token.isUnresolved(props.serverGroupName) ? undefined : openStackNameProblem('serverGroupName', props.serverGroupName);
+    if (nameProblem) invalid(this, nameProblem);
     this.serverGroupName = props.serverGroupName;
     this.policy = props.policy;
     const max = props.maxServersPerHost;

@@ -39,6 +39,7 @@ import {
   HttpRouteSpecRulesFiltersType,
   ReferenceGrant,
 } from '../../generated/k8s/gateway-api';
+import { childId } from '../../lib/tenancy/construct-id';
 import { isDnsLabel, isDnsSubdomain } from '../common/k8s';
 import { invalid } from '../common/validation';
 import { warn } from '../common/warnings';
@@ -203,8 +204,10 @@ export class AiGateway extends Construct {
     if (!Number.isInteger(this.replicas) || this.replicas < 1 || this.replicas > 64) invalid(this, `replicas ${this.replicas} must be an integer from 1 to 64`);
     this.hostCpuCoresPerReplica = props.hostCpuCoresPerReplica ?? 2;
     const memoryGib = props.memoryGibPerReplica ?? 2;
-    for (const [name, v] of [['hostCpuCoresPerReplica', this.hostCpuCoresPerReplica], ['memoryGibPerReplica', memoryGib]] as const) {
+    // the smallest amounts a pod can carry: 1m of CPU, 1 MiB of memory (rendered as whole Mi: 0.0001 GiB would be 0Mi)
+    for (const [name, v, min, unit] of [['hostCpuCoresPerReplica', this.hostCpuCoresPerReplica, 0.001, '1m'], ['memoryGibPerReplica', memoryGib, 1 / 1024, '1 MiB']] as const) {
       if (!Number.isFinite(v) || v <= 0 || v > 64) invalid(this, `${name} ${v} must be a number above 0 and at most 64`);
+      if (v < min) invalid(this, `${name} ${v} is below ${unit}, the smallest amount a pod can request; use at least ${min}`);
     }
     const requestTimeout = props.requestTimeoutSeconds ?? 600;
     const streamIdle = props.streamIdleTimeoutSeconds ?? 120;
@@ -505,10 +508,12 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
   private mcp = false;
 
   constructor(gateway: AiGateway, tenantName: string, options: AiGatewayTenantOptions) {
-    super(gateway, tenantName);
+    // checked before the construct exists: an empty name, a '/' or a second tenant of the same name fails inside constructs
+    if (!isDnsLabel(tenantName) || tenantName.length > 40) invalid(gateway, `tenant name ${JSON.stringify(tenantName)} must be a DNS label of at most 40 characters`);
+    if (gateway.node.tryFindChild(childId(tenantName))) invalid(gateway, `tenant ${tenantName} is added twice; tenant names are unique in a gateway`);
+    super(gateway, childId(tenantName));
     this.gateway = gateway;
     const model = gateway._model();
-    if (!isDnsLabel(tenantName) || tenantName.length > 40) invalid(this, `tenant name ${JSON.stringify(tenantName)} must be a DNS label of at most 40 characters`);
     if (!isDnsLabel(options.namespaceName)) invalid(this, `namespaceName ${JSON.stringify(options.namespaceName)} must be a DNS label`);
     if (options.namespaceName === model.namespaceName) {
       invalid(this, `namespaceName ${options.namespaceName} is the gateway's namespace; give tenant ${tenantName} a namespace of its own`);

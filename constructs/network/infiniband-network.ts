@@ -10,6 +10,7 @@ import { LinkType, PhysicalNetwork } from '../../lib/net/physical-network';
 import { NetworkCapabilities } from '../../lib/net/port-binding';
 import { Pkey } from '../../lib/net/segmentation';
 import { SubnetPlan, SubnetPlanner } from '../../lib/net/subnet-plan';
+import { openStackNameProblem } from '../../lib/tenancy/openstack-limits';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
 
@@ -247,6 +248,8 @@ export class InfiniBandRails extends Construct {
     const dup = names.find((n, i) => names.indexOf(n) !== i);
     if (dup !== undefined) invalid(this, `physnet ${dup} appears twice; each rail is its own physnet`);
     this.railSetName = props.railSetName ?? id.toLowerCase();
+    const railSetProblem = openStackNameProblem('railSetName', this.railSetName);
+    if (railSetProblem) invalid(this, railSetProblem);
     const prefixLength = props.prefixLength ?? 24;
     const setPrefix = prefixLength - Math.ceil(Math.log2(props.physicalNetworks.length));
     if (!Number.isInteger(prefixLength) || setPrefix < 1 || prefixLength > 29) {

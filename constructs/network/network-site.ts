@@ -7,6 +7,7 @@ import { Encapsulation, NetworkMtu } from '../../lib/net/mtu';
 import { LinkType, PhysicalNetwork } from '../../lib/net/physical-network';
 import { NetworkCapabilities } from '../../lib/net/port-binding';
 import { Pkey, PkeyAllocator, VlanAllocator } from '../../lib/net/segmentation';
+import { childId } from '../../lib/tenancy/construct-id';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
 
@@ -353,7 +354,7 @@ export class NetworkTenant extends Construct {
     if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/.test(tenantName)) {
       invalid(site, `tenant name ${JSON.stringify(tenantName)} must be 1-63 letters, digits, '.', '_' or '-'; it keys the tenant's allocations`);
     }
-    super(site, tenantName);
+    super(site, childId(tenantName));
     this.site = site;
     this.tenantName = tenantName;
     this.project = options.project;

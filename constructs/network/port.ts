@@ -10,6 +10,7 @@ import { containsAddress, parseAddress, parseCidr } from '../../lib/net/ipv4';
 import { Encapsulation } from '../../lib/net/mtu';
 import { LinkType } from '../../lib/net/physical-network';
 import { VnicType } from '../../lib/net/port-binding';
+import { openStackNameProblem } from '../../lib/tenancy/openstack-limits';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
 import { warn } from '../common/warnings';
@@ -117,6 +118,8 @@ export class NetworkPort extends Construct implements INetworkPort {
     const { network } = props;
     this.network = network;
     this.portName = props.portName ?? id.toLowerCase();
+    const nameProblem = openStackNameProblem('portName', this.portName);
+    if (nameProblem) invalid(this, nameProblem);
     this.vnicType = props.vnicType ?? VnicType.NORMAL;
     const project = projectOf(this, props.project, network.project, `network ${network.networkName}`);
 
@@ -139,7 +142,7 @@ export class NetworkPort extends Construct implements INetworkPort {
       : parseAddress(pair, 'allowed address pair'))));
     if (props.fixedIp !== undefined) this.checkFixedIp(props.fixedIp);
     if (props.macAddress !== undefined && !/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(props.macAddress)) {
-      invalid(this, `macAddress ${props.macAddress} is not a MAC address; use lower-case colon form, e.g. fa:16:3e:12:34:56`);
+      invalid(this, `macAddress ${JSON.stringify(props.macAddress)} is not a MAC address; use lower-case colon form, e.g. fa:16:3e:12:34:56`);
     }
     if (props.hardwareOffload && (this.vnicType !== VnicType.DIRECT || network.linkType !== LinkType.ETHERNET)) {
       invalid(this, `hardwareOffload asks OVN to offload a direct VF; this port is ${this.vnicType} on a ${network.linkType} network`);

@@ -10,6 +10,7 @@ import { NetworkingSecgroupV2 } from '../../generated/terraform/openstack/networ
 import { fail } from '../../lib/errors';
 import { isWholeSpace, parseCidr } from '../../lib/net/ipv4';
 import { TrafficPort, TrafficProtocol } from '../../lib/net/traffic';
+import { openStackNameProblem } from '../../lib/tenancy/openstack-limits';
 import { IProject } from '../common/project';
 import { invalid } from '../common/validation';
 
@@ -177,6 +178,8 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
   constructor(scope: Construct, id: string, props: SecurityGroupProps = {}) {
     super(scope, id);
     this.securityGroupName = props.groupName ?? id.toLowerCase();
+    const nameProblem = openStackNameProblem('groupName', this.securityGroupName);
+    if (nameProblem) invalid(this, nameProblem);
     this.stateful = props.stateful ?? true;
     this.project = props.project;
     const group = new NetworkingSecgroupV2(this, 'Resource', {

@@ -16,6 +16,7 @@ import { Encapsulation, NetworkMtu } from '../../lib/net/mtu';
 import { LinkType, PhysicalNetwork } from '../../lib/net/physical-network';
 import { NetworkCapabilities } from '../../lib/net/port-binding';
 import { SubnetPlan, SubnetPlanner } from '../../lib/net/subnet-plan';
+import { openStackNameProblem } from '../../lib/tenancy/openstack-limits';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
 
@@ -173,6 +174,8 @@ export class TenantNetwork extends Construct implements ITenantNetwork {
     const site = tenant?.site;
     const physnet = props.physicalNetwork;
     this.networkName = props.networkName ?? id.toLowerCase();
+    const nameProblem = openStackNameProblem('networkName', this.networkName);
+    if (nameProblem) invalid(this, nameProblem);
     this.project = projectOf(this, props.project, tenant?.project, `tenant ${tenant?.tenantName}`);
     tenant?._claimName(this.networkName, this);
 

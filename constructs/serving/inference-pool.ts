@@ -8,6 +8,7 @@ import {
 } from '../../generated/k8s/inference-extension';
 import { InferenceObjective } from '../../generated/k8s/llm-d';
 import { ServiceMonitor } from '../../generated/k8s/prometheus-operator';
+import * as k8sNames from '../common/k8s';
 import { invalid } from '../common/validation';
 import { InferencePoolMember, containerSecurityContext, isDnsLabel, podSecurityContext, resources } from './private/pod';
 import { InferenceExtensionRelease, LlmdRouterRelease } from './releases';
@@ -31,8 +32,10 @@ export enum EndpointPickerFailureMode {
 }
 
 /**
- * An InferencePool as routes see it: the ingress constructs point an HTTPRoute `backendRef` at
- * `{ group: apiGroup, kind, name: poolName }`.
+ * An InferencePool as routes and model servers see it: the ingress constructs point an HTTPRoute `backendRef` at
+ * `{ group: apiGroup, kind, name: poolName }`; a `VllmServer` joins it by carrying `podSelectorLabels` and listening
+ * on `targetPortNumber`. Made by {@link InferencePool}, or {@link InferencePool.fromPoolName} for a pool that
+ * already exists.
  */
 export interface IInferencePool extends IConstruct {
   /** InferencePool name. */
@@ -47,6 +50,44 @@ export interface IInferencePool extends IConstruct {
   readonly namespaceName: string;
   /** Labels a model server pod carries to be in the pool (the InferencePool selector). */
   readonly podSelectorLabels: { [key: string]: string };
+  /** Whether the pool's endpoint picker disaggregates prefill and decode (members need roles `prefill` and `decode`). */
+  readonly disaggregated: boolean;
+  /** The llm-d-router release of the pool's endpoint picker: decode members run its routing sidecar. */
+  readonly routerRelease: LlmdRouterRelease;
+}
+
+/** What {@link InferencePool.fromPoolName} needs to know of an InferencePool that already exists. */
+export interface InferencePoolAttributes {
+  /** Name of the InferencePool. A DNS label. */
+  readonly poolName: string;
+  /**
+   * Namespace of the InferencePool; model servers joining it must be in the same namespace (the pool selects pods
+   * of its own namespace).
+   * @default - the namespace of the scope's chart, or `default`
+   */
+  readonly namespaceName?: string;
+  /**
+   * The pool's `spec.selector.matchLabels`: model servers joining it carry these labels. Give the selector of a pool
+   * rendered by llm-d's charts (`kubectl get inferencepool <name> -o jsonpath='{.spec.selector.matchLabels}'`).
+   * @default - the selector {@link InferencePool} renders: `llm-d.ai/inference-serving: "true"` and
+   * `ai-factory.dev/inference-pool: <poolName>`
+   */
+  readonly podSelectorLabels?: { [key: string]: string };
+  /**
+   * The pool's target port (`spec.targetPorts[0].number`). `VllmServer` serves on 8000 and refuses another port.
+   * @default 8000
+   */
+  readonly targetPortNumber?: number;
+  /**
+   * Whether the pool's endpoint picker runs the prefill/decode profiles.
+   * @default false
+   */
+  readonly disaggregated?: boolean;
+  /**
+   * The llm-d-router release of the pool's endpoint picker (decides the routing sidecar image of decode members).
+   * @default LlmdRouterRelease.V0_10_0
+   */
+  readonly routerRelease?: LlmdRouterRelease;
 }
 
 /** Props of {@link InferencePool}. */
@@ -146,6 +187,30 @@ const EPP_UID = 65532;
  * `api/v1/inferencepool_types.go`.
  */
 export class InferencePool extends Construct implements IInferencePool {
+  /**
+   * An InferencePool that already exists (rendered by another chart, repository or llm-d's Helm charts): renders
+   * nothing; routes and model servers point at it by name and selector. Its endpoint picker and objectives are the
+   * owner's; the members' checks that need the pool's other members (a disaggregated pool has both roles, one
+   * served model) are not made.
+   */
+  public static fromPoolName(scope: Construct, id: string, attrs: InferencePoolAttributes): IInferencePool {
+    return new ImportedInferencePool(scope, id, attrs);
+  }
+
+  /**
+   * Why `member` cannot join `pool`, or undefined: the one check of roles against pools, for built and imported pools.
+   * @internal
+   */
+  public static _memberError(pool: IInferencePool, member: InferencePoolMember): string | undefined {
+    if (pool.disaggregated && member.role === ServingRole.PREFILL_DECODE) {
+      return `${member.path} joins the disaggregated pool ${pool.poolName} with role prefill-decode; give it role prefill or decode`;
+    }
+    if (!pool.disaggregated && member.role !== ServingRole.PREFILL_DECODE) {
+      return `${member.path} has role ${member.role}, but pool ${pool.poolName} is not disaggregated; set disaggregated: true on the pool`;
+    }
+    return undefined;
+  }
+
   public readonly poolName: string;
   public readonly apiGroup: string = InferencePoolResource.GVK.apiVersion.split('/')[0];
   public readonly kind: string = InferencePoolResource.GVK.kind;
@@ -332,12 +397,8 @@ export class InferencePool extends Construct implements IInferencePool {
 
   /** Registers a model server that selects this pool. @internal */
   public _register(member: InferencePoolMember): void {
-    if (this.disaggregated && member.role === ServingRole.PREFILL_DECODE) {
-      invalid(this, `${member.path} joins the disaggregated pool ${this.poolName} with role prefill-decode; give it role prefill or decode`);
-    }
-    if (!this.disaggregated && member.role !== ServingRole.PREFILL_DECODE) {
-      invalid(this, `${member.path} has role ${member.role}, but pool ${this.poolName} is not disaggregated; set disaggregated: true on the pool`);
-    }
+    const error = InferencePool._memberError(this, member);
+    if (error) invalid(this, error);
     this.members.push(member);
   }
 
@@ -359,6 +420,47 @@ export class InferencePool extends Construct implements IInferencePool {
     }
     return errors;
   }
+}
+
+/** An InferencePool that exists outside this app (see `InferencePool.fromPoolName`). */
+class ImportedInferencePool extends Construct implements IInferencePool {
+  public readonly poolName: string;
+  public readonly apiGroup: string = InferencePoolResource.GVK.apiVersion.split('/')[0];
+  public readonly kind: string = InferencePoolResource.GVK.kind;
+  public readonly targetPortNumber: number;
+  public readonly namespaceName: string;
+  public readonly podSelectorLabels: { [key: string]: string };
+  public readonly disaggregated: boolean;
+  public readonly routerRelease: LlmdRouterRelease;
+
+  constructor(scope: Construct, id: string, attrs: InferencePoolAttributes) {
+    super(scope, id);
+    if (!k8sNames.isDnsLabel(attrs.poolName)) invalid(this, `poolName ${JSON.stringify(attrs.poolName)} must be a DNS label (an InferencePool name)`);
+    this.namespaceName = attrs.namespaceName ?? Chart.of(this).namespace ?? 'default';
+    if (!k8sNames.isDnsLabel(this.namespaceName)) invalid(this, `namespaceName ${JSON.stringify(this.namespaceName)} must be a DNS label (a Kubernetes namespace)`);
+    this.targetPortNumber = attrs.targetPortNumber ?? TARGET_PORT;
+    if (!Number.isInteger(this.targetPortNumber) || this.targetPortNumber < 1 || this.targetPortNumber > 65535) {
+      invalid(this, `targetPortNumber ${this.targetPortNumber} must be a port number (1 to 65535)`);
+    }
+    this.podSelectorLabels = attrs.podSelectorLabels ?? { 'llm-d.ai/inference-serving': 'true', 'ai-factory.dev/inference-pool': attrs.poolName };
+    const entries = Object.entries(this.podSelectorLabels);
+    if (entries.length === 0) invalid(this, 'podSelectorLabels is empty; give the pool\'s spec.selector.matchLabels');
+    for (const [key, value] of entries) {
+      if (!isLabelKey(key)) invalid(this, `podSelectorLabels: ${JSON.stringify(key)} is not a label key ([prefix/]name, the name a label value of at most 63 characters)`);
+      if (value !== '' && !k8sNames.isLabelValue(value)) invalid(this, `podSelectorLabels: the value ${JSON.stringify(value)} of ${key} is not a label value (at most 63 alphanumerics, '-', '_', '.')`);
+    }
+    this.poolName = attrs.poolName;
+    this.disaggregated = attrs.disaggregated ?? false;
+    this.routerRelease = attrs.routerRelease ?? LlmdRouterRelease.V0_10_0;
+  }
+}
+
+/** Whether `key` is a Kubernetes label key: an optional DNS subdomain prefix and `/`, then a name (k8s.io/apimachinery `IsQualifiedName`). */
+function isLabelKey(key: string): boolean {
+  const slash = key.lastIndexOf('/');
+  const name = slash < 0 ? key : key.slice(slash + 1);
+  const prefix = slash < 0 ? undefined : key.slice(0, slash);
+  return k8sNames.isLabelValue(name) && (prefix === undefined || k8sNames.isDnsSubdomain(prefix));
 }
 
 /**

@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { VllmAutoscalingOptions } from './autoscaling';
-import { InferencePool, ServingRole } from './inference-pool';
+import { IInferencePool, InferencePool, ServingRole } from './inference-pool';
 import { ModelSource, SecretKeyReference } from './model-source';
 import { LlmdRouterRelease } from './releases';
 import { LeaderWorkerSet, LeaderWorkerSetSpecLeaderWorkerTemplateRestartPolicy, LeaderWorkerSetSpecStartupPolicy } from '../../generated/k8s/lws';
@@ -185,10 +185,11 @@ export interface VllmServerProps {
    */
   readonly enablePrefixCaching?: boolean;
   /**
-   * The llm-d InferencePool this server joins; its endpoint picker routes to it.
+   * The llm-d InferencePool this server joins; its endpoint picker routes to it. An {@link InferencePool} of this
+   * app, or one that exists already ({@link InferencePool.fromPoolName}); the server must be in the pool's namespace.
    * @default - none: clients reach the server through its Service
    */
-  readonly inferencePool?: InferencePool;
+  readonly inferencePool?: IInferencePool;
   /**
    * Role in a prefill/decode-disaggregated pool.
    * @default ServingRole.PREFILL_DECODE - prefill and decode in the same pod
@@ -436,16 +437,22 @@ export class VllmServer extends Construct {
       Annotations.of(this).addWarning(`GPU offer ${offer.resourceName} is shared (time-slicing or MPS): other pods on the same GPU can take its memory`);
     }
 
-    this.podLabels = {
+    const baseLabels = {
       'app.kubernetes.io/name': 'vllm',
       'app.kubernetes.io/instance': this.serverName,
       'app.kubernetes.io/component': 'model-server',
       'ai-factory.dev/model': model.name,
+    };
+    this.podLabels = {
+      ...baseLabels,
       ...(props.inferencePool
         ? { ...props.inferencePool.podSelectorLabels, 'llm-d.ai/model': labelValue(this.servedModelName), 'llm-d.ai/role': this.role }
         : {}),
     };
-    props.inferencePool?._register({ path: this.node.path, role: this.role, servedModelName: this.servedModelName });
+    // the workers of a multi-node replica serve no API (headless, or Ray workers): they stay out of the pool's selection,
+    // or the endpoint picker would send requests to pods that do not listen
+    const workerLabels = { ...baseLabels, 'ai-factory.dev/lws-role': 'worker' };
+    if (props.inferencePool) this.joinPool(props.inferencePool, workerLabels);
 
     const source = (props.modelSource ?? ModelSource.huggingFace())._bind(model);
     const useRdma = pool.rdma !== undefined && (this.multiNode || disaggregated);
@@ -589,7 +596,7 @@ export class VllmServer extends Construct {
               spec: podSpec(container(leaderMain.command, leaderMain.args, true, leaderMain.env)),
             },
             workerTemplate: {
-              metadata: { labels: { ...this.podLabels, 'ai-factory.dev/lws-role': 'worker' }, annotations: podAnnotations },
+              metadata: { labels: workerLabels, annotations: podAnnotations },
               spec: podSpec(container(workerMain.command, workerMain.args, false, workerMain.env)),
             },
           },
@@ -668,6 +675,30 @@ export class VllmServer extends Construct {
         invalid(this, `LoRA adapter ${a.name} has rank ${a.rank}, above the server's maxLoraRank ${maxLoraRank}; raise maxLoraRank to ` +
           `${ServingPlanner.loraRanks().find((r) => r >= a.rank) ?? 512} or use an adapter of rank ${maxLoraRank} or less`);
       }
+    }
+  }
+
+  /** Joins an InferencePool of this app (which then checks its members at synth) or one that exists already. */
+  private joinPool(pool: IInferencePool, workerLabels: { [key: string]: string }): void {
+    const namespace = Chart.of(this).namespace ?? 'default';
+    if (this.multiNode && Object.entries(pool.podSelectorLabels).every(([k, v]) => workerLabels[k] === v)) {
+      invalid(this, `inference pool ${pool.poolName} selects ${Object.entries(pool.podSelectorLabels).map(([k, v]) => `${k}=${v}`).join(', ')}, ` +
+        'which the headless workers of this multi-node server also carry; give the pool a selector label of its own (e.g. llm-d.ai/inference-serving=true)');
+    }
+    if (pool.namespaceName !== namespace) {
+      invalid(this, `inference pool ${pool.poolName} is in namespace ${pool.namespaceName}, but the server is in ${namespace}; ` +
+        'an InferencePool selects pods of its own namespace, so put the server in the pool\'s chart namespace');
+    }
+    if (pool.targetPortNumber !== VLLM_PORT) {
+      invalid(this, `inference pool ${pool.poolName} routes to port ${pool.targetPortNumber}, but vLLM (or the routing sidecar) listens on ${VLLM_PORT}; ` +
+        `set the pool's targetPorts to ${VLLM_PORT}`);
+    }
+    const member = { path: this.node.path, role: this.role, servedModelName: this.servedModelName };
+    if (pool instanceof InferencePool) {
+      pool._register(member);
+    } else {
+      const error = InferencePool._memberError(pool, member);
+      if (error) invalid(this, error);
     }
   }
 

@@ -20,9 +20,9 @@ export const RETAIN_ANNOTATIONS: { [key: string]: string } = {
  * `shareAccessID` since v1.35.0; secrets through `nodeStageSecretRef` and `nodePublishSecretRef`). Reclaim policy
  * `Retain`: deleting the PV must never delete the share.
  */
-export function persistentVolumeManifest(store: IModelStore, claimNamespace: string | undefined): any {
+export function persistentVolumeManifest(store: Pick<IModelStore, 'storeName' | 'readOnly' | 'capacityGb' | 'fileSystem'>, claimNamespace: string | undefined): any {
   const fs = store.fileSystem!;
-  const secretRef = { name: fs.csiSecret.secretName, namespace: fs.csiSecret.namespace ?? 'default' };
+  const secretRef = { name: fs.csiSecret.secretName, namespace: fs.csiSecret.namespaceName ?? 'default' };
   return {
     apiVersion: 'v1',
     kind: 'PersistentVolume',

@@ -2,7 +2,7 @@ import { Fn, TerraformOutput } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Bucket } from './bucket';
 import { credentialsSecretManifest, persistentVolumeManifest } from './model-store-manifests';
-import { IShareNetwork, Share, ShareAccess } from './share';
+import { IShare, IShareNetwork, Share, ShareAccess } from './share';
 import { IdentityEc2CredentialV3 } from '../../generated/terraform/openstack/identity-ec2-credential-v3';
 import { ObjectStorageService } from '../../lib/storage/object-storage';
 import { ShareAccessRule } from '../../lib/storage/share-access';
@@ -27,10 +27,10 @@ export interface KubernetesSecretReference {
   /** Secret name. */
   readonly secretName: string;
   /**
-   * Namespace.
+   * Namespace of the Secret.
    * @default - the namespace of the object that refers to it
    */
-  readonly namespace?: string;
+  readonly namespaceName?: string;
 }
 
 /**
@@ -107,16 +107,10 @@ export interface IModelStore extends IConstruct {
 }
 
 
-/** Props of {@link ShareModelStore}. */
-export interface ShareModelStoreProps extends StatefulProps {
-  /** The tenant that owns the store. */
-  readonly tenant: ITenant;
-  /** Store name, a DNS label; the share, PV and PVC are named after it. */
+/** What a share-backed model store exposes to the cluster, whether its share is new or exists already. */
+export interface ShareModelStoreOptions {
+  /** Store name, a DNS label; the PV and PVC (and a new share) are named after it. */
   readonly storeName: string;
-  /** The share type (CephFS native or NFS), declared in a ShareTypeCatalog. */
-  readonly shareType: ShareType;
-  /** Size in GB: the full checkpoint plus headroom (about 10%, our guidance: room for tokenizer files and a second revision). */
-  readonly sizeGb: number;
   /**
    * Whether the serving cluster mounts it read-only (`ro` access rule, `ReadOnlyMany`).
    * @default true
@@ -132,11 +126,6 @@ export interface ShareModelStoreProps extends StatefulProps {
    * @default - the tenant's first network
    */
   readonly clientNetwork?: ITenantNetwork;
-  /**
-   * Share network, for DHSS=True types.
-   * @default - none
-   */
-  readonly shareNetwork?: IShareNetwork;
   /**
    * Manila CSI driver name. The Manila CSI Helm chart runs one driver per protocol, named
    * `<protocol>.manila.csi.openstack.org`; a plain deployment defaults to `manila.csi.openstack.org`.
@@ -161,6 +150,104 @@ export interface ShareModelStoreProps extends StatefulProps {
   readonly claimNamespace?: string;
 }
 
+/** Props of {@link ShareModelStore}. */
+export interface ShareModelStoreProps extends StatefulProps, ShareModelStoreOptions {
+  /** The tenant that owns the store. */
+  readonly tenant: ITenant;
+  /** The share type (CephFS native or NFS), declared in a ShareTypeCatalog. */
+  readonly shareType: ShareType;
+  /** Size in GB: the full checkpoint plus headroom (about 10%, our guidance: room for tokenizer files and a second revision). */
+  readonly sizeGb: number;
+  /**
+   * Share network, for DHSS=True types.
+   * @default - none
+   */
+  readonly shareNetwork?: IShareNetwork;
+}
+
+/** Props of {@link ShareModelStore.fromShare}. */
+export interface ShareModelStoreFromShareProps extends ShareModelStoreOptions {
+  /** The share that holds the weights, e.g. `Share.fromShareName(...)`; its tenant owns the store. */
+  readonly share: IShare;
+}
+
+/** Refuses a share type Manila CSI cannot mount. */
+function checkMountable(scope: IConstruct, shareType: ShareType): void {
+  if (shareType.protocol !== ShareProtocol.CEPHFS && shareType.protocol !== ShareProtocol.NFS) {
+    invalid(scope, `share type ${shareType.name} serves ${shareType.protocol}; Manila CSI mounts CEPHFS and NFS shares`);
+  }
+}
+
+/**
+ * The cluster's access rule on `share` and the mount details, with the PersistentVolume as the Terraform output
+ * `model_store_<name>_pv` (under `scope`, the store).
+ */
+function exposeShare(scope: Construct & IModelStore, share: IShare, options: ShareModelStoreOptions)
+  : { clientAccess: ShareAccess; fileSystem: ModelStoreFileSystem } {
+  const tenant = share.tenant;
+  const protocol = share.protocol;
+  checkMountable(scope, share.shareType);
+  const level = scope.readOnly ? ShareAccessLevel.READ_ONLY : ShareAccessLevel.READ_WRITE;
+  let rule: ShareAccessRule;
+  if (protocol === ShareProtocol.CEPHFS) {
+    if (options.clientNetwork !== undefined) invalid(scope, 'clientNetwork is for NFS stores; a CephFS store names its client with clientCephxId');
+    rule = guard(scope, () => ShareAccessRule.cephx(options.clientCephxId ?? `${tenant.cephxId}-${options.storeName}`.slice(0, 64), level));
+  } else {
+    if (options.clientCephxId !== undefined) invalid(scope, 'clientCephxId is for CephFS stores; an NFS store names its clients with clientNetwork');
+    const network = options.clientNetwork ?? tenant.networks[0];
+    if (network === undefined) invalid(scope, `tenant ${tenant.projectName} has no network for the NFS clients; add one or give clientNetwork`);
+    rule = guard(scope, () => ShareAccessRule.ip(network.cidr, level));
+  }
+  const clientAccess = share.grantAccess(rule);
+
+  const claimName = options.claimName ?? options.storeName;
+  if (!isDnsLabel(claimName)) invalid(scope, `claimName ${JSON.stringify(claimName)} must be a DNS label`);
+  const outputName = `model_store_${options.storeName.replace(/-/g, '_')}_pv`;
+  const fileSystem: ModelStoreFileSystem = {
+    csiDriverName: options.csiDriverName ?? `${protocol.toLowerCase()}.manila.csi.openstack.org`,
+    shareProtocol: protocol,
+    shareName: share.shareName,
+    shareId: share.shareId,
+    shareAccessId: clientAccess.accessId,
+    exportPath: share.exportPath,
+    persistentVolumeName: `${tenant.cephxId}-${options.storeName}`.slice(0, 63).replace(/-+$/, ''),
+    claimName,
+    csiSecret: options.csiSecret ?? { secretName: `manila-csi-${tenant.cephxId}`.slice(0, 63).replace(/-+$/, ''), namespaceName: 'kube-system' },
+    persistentVolumeOutputName: outputName,
+  };
+  const store = { storeName: scope.storeName, readOnly: scope.readOnly, capacityGb: scope.capacityGb, fileSystem };
+  const pv = persistentVolumeManifest(store, options.claimNamespace);
+  const output = new TerraformOutput(scope, 'PersistentVolume', {
+    description: `PersistentVolume of model store ${options.storeName} for Manila CSI, as YAML (known after apply)`,
+    value: Fn.yamlencode(pv),
+  });
+  output.overrideLogicalId(outputName);
+  return { clientAccess, fileSystem };
+}
+
+/** `storeName`, checked to be a DNS label (it names the PV, the PVC and a new share). */
+function checkStoreName(scope: IConstruct, storeName: string): string {
+  if (!isDnsLabel(storeName)) invalid(scope, `storeName ${JSON.stringify(storeName)} must be a DNS label (lower-case letters, digits, dashes; 63 at most)`);
+  return storeName;
+}
+
+/** A model store on a share that exists already (see {@link ShareModelStore.fromShare}). */
+class ExistingShareModelStore extends Construct implements IModelStore {
+  public readonly storeName: string;
+  public readonly storeKind: ModelStoreKind = ModelStoreKind.SHARED_FILE_SYSTEM;
+  public readonly readOnly: boolean;
+  public readonly capacityGb: number;
+  public readonly fileSystem?: ModelStoreFileSystem;
+
+  constructor(scope: Construct, id: string, props: ShareModelStoreFromShareProps) {
+    super(scope, id);
+    this.storeName = checkStoreName(this, props.storeName);
+    this.readOnly = props.readOnly ?? true;
+    this.capacityGb = props.share.sizeGb;
+    this.fileSystem = exposeShare(this, props.share, props).fileSystem;
+  }
+}
+
 /**
  * A model store on a Manila share: the share (protected like any share), one access rule for the serving
  * cluster (read-only by default), and the PersistentVolume Manila CSI needs, rendered by Terraform as the output
@@ -173,6 +260,15 @@ export interface ShareModelStoreProps extends StatefulProps {
  *   where the references resolve (the claim stays in the cdk8s chart).
  */
 export class ShareModelStore extends Construct implements IModelStore {
+  /**
+   * A model store on a share the tenant already has (weights staged before this app, or a share another IaC repo
+   * manages), e.g. `Share.fromShareName(...)`: the cluster's access rule and the PersistentVolume output as for a new
+   * store; the share itself is neither created nor changed.
+   */
+  public static fromShare(scope: Construct, id: string, props: ShareModelStoreFromShareProps): IModelStore {
+    return new ExistingShareModelStore(scope, id, props);
+  }
+
   public readonly storeName: string;
   public readonly storeKind: ModelStoreKind = ModelStoreKind.SHARED_FILE_SYSTEM;
   public readonly readOnly: boolean;
@@ -185,14 +281,10 @@ export class ShareModelStore extends Construct implements IModelStore {
 
   constructor(scope: Construct, id: string, props: ShareModelStoreProps) {
     super(scope, id);
-    if (!isDnsLabel(props.storeName)) invalid(this, `storeName ${JSON.stringify(props.storeName)} must be a DNS label (lower-case letters, digits, dashes; 63 at most)`);
-    this.storeName = props.storeName;
+    this.storeName = checkStoreName(this, props.storeName);
     this.readOnly = props.readOnly ?? true;
     this.capacityGb = props.sizeGb;
-    const protocol = props.shareType.protocol;
-    if (protocol !== ShareProtocol.CEPHFS && protocol !== ShareProtocol.NFS) {
-      invalid(this, `share type ${props.shareType.name} serves ${protocol}; Manila CSI mounts CEPHFS and NFS shares`);
-    }
+    checkMountable(this, props.shareType);
     this.share = new Share(this, 'Share', {
       tenant: props.tenant,
       shareType: props.shareType,
@@ -204,40 +296,9 @@ export class ShareModelStore extends Construct implements IModelStore {
       movedFrom: props.movedFrom === undefined ? undefined : `${props.movedFrom}/Share`,
       metadata: { purpose: 'model-store' },
     });
-    const level = this.readOnly ? ShareAccessLevel.READ_ONLY : ShareAccessLevel.READ_WRITE;
-    let rule: ShareAccessRule;
-    if (protocol === ShareProtocol.CEPHFS) {
-      if (props.clientNetwork !== undefined) invalid(this, 'clientNetwork is for NFS stores; a CephFS store names its client with clientCephxId');
-      rule = guard(this, () => ShareAccessRule.cephx(props.clientCephxId ?? `${props.tenant.cephxId}-${props.storeName}`.slice(0, 64), level));
-    } else {
-      if (props.clientCephxId !== undefined) invalid(this, 'clientCephxId is for CephFS stores; an NFS store names its clients with clientNetwork');
-      const network = props.clientNetwork ?? props.tenant.networks[0];
-      if (network === undefined) invalid(this, `tenant ${props.tenant.projectName} has no network for the NFS clients; add one or give clientNetwork`);
-      rule = guard(this, () => ShareAccessRule.ip(network.cidr, level));
-    }
-    this.clientAccess = this.share.grantAccess(rule);
-
-    const claimName = props.claimName ?? props.storeName;
-    if (!isDnsLabel(claimName)) invalid(this, `claimName ${JSON.stringify(claimName)} must be a DNS label`);
-    const outputName = `model_store_${props.storeName.replace(/-/g, '_')}_pv`;
-    this.fileSystem = {
-      csiDriverName: props.csiDriverName ?? `${protocol.toLowerCase()}.manila.csi.openstack.org`,
-      shareProtocol: protocol,
-      shareName: this.share.shareName,
-      shareId: this.share.shareId,
-      shareAccessId: this.clientAccess.accessId,
-      exportPath: this.share.exportPath,
-      persistentVolumeName: `${props.tenant.cephxId}-${props.storeName}`.slice(0, 63).replace(/-+$/, ''),
-      claimName,
-      csiSecret: props.csiSecret ?? { secretName: `manila-csi-${props.tenant.cephxId}`.slice(0, 63).replace(/-+$/, ''), namespace: 'kube-system' },
-      persistentVolumeOutputName: outputName,
-    };
-    const pv = persistentVolumeManifest(this, props.claimNamespace);
-    const output = new TerraformOutput(this, 'PersistentVolume', {
-      description: `PersistentVolume of model store ${props.storeName} for Manila CSI, as YAML (known after apply)`,
-      value: Fn.yamlencode(pv),
-    });
-    output.overrideLogicalId(outputName);
+    const exposed = exposeShare(this, this.share, props);
+    this.clientAccess = exposed.clientAccess;
+    this.fileSystem = exposed.fileSystem;
   }
 }
 
@@ -308,7 +369,8 @@ export class BucketModelStore extends Construct implements IModelStore {
     if (props.service.s3EndpointUrl === undefined) {
       invalid(this, `the site's ${props.service.product} has no S3 endpoint; declare s3EndpointUrl in ObjectStorageService for a bucket model store`);
     }
-    if (!Number.isInteger(props.capacityGb) || props.capacityGb < 1) invalid(this, `capacityGb ${props.capacityGb} must be a positive integer`);
+    // bounded so the claim's `<capacity>Gi` stays a plain decimal quantity (1e+21 is not one)
+    if (!Number.isSafeInteger(props.capacityGb) || props.capacityGb < 1) invalid(this, `capacityGb ${props.capacityGb} must be a positive integer (at most 2^53-1)`);
     this.storeName = props.storeName;
     this.readOnly = props.readOnly ?? true;
     this.capacityGb = props.capacityGb;

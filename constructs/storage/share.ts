@@ -8,6 +8,7 @@ import { SharedfilesystemShareV2 } from '../../generated/terraform/openstack/sha
 import { SharedfilesystemSharenetworkV2 } from '../../generated/terraform/openstack/sharedfilesystem-sharenetwork-v2';
 import { ShareAccessRule } from '../../lib/storage/share-access';
 import { ShareAccessLevel, ShareAccessType, ShareProtocol, ShareType } from '../../lib/storage/share-type';
+import { OPENSTACK_MAX_INT, openStackNameProblem } from '../../lib/tenancy/openstack-limits';
 import { claimAppWide, idFragment } from '../common/registry';
 import { Stateful, StatefulProps } from '../common/stateful';
 import { TenantUsage } from '../common/tenant-usage';
@@ -228,8 +229,13 @@ export class Share extends Construct implements IShare {
     this.protocol = props.shareType.protocol;
     this.sizeGb = props.sizeGb;
     this.shareName = props.shareName ?? `${props.tenant.projectName}-${id.toLowerCase()}`;
+    const nameProblem = openStackNameProblem('shareName', this.shareName);
+    if (nameProblem) invalid(this, nameProblem);
     const t = props.shareType;
-    if (!Number.isInteger(props.sizeGb) || props.sizeGb < 1) invalid(this, `sizeGb ${props.sizeGb} must be a positive integer`);
+    // Manila keeps share sizes and quotas in 32-bit Integer columns
+    if (!Number.isInteger(props.sizeGb) || props.sizeGb < 1 || props.sizeGb > OPENSTACK_MAX_INT) {
+      invalid(this, `sizeGb ${props.sizeGb} must be a whole number of GB from 1 to ${OPENSTACK_MAX_INT} (the largest size Manila stores)`);
+    }
     if ((t.minShareSizeGb !== undefined && props.sizeGb < t.minShareSizeGb) || (t.maxShareSizeGb !== undefined && props.sizeGb > t.maxShareSizeGb)) {
       invalid(this, `sizeGb ${props.sizeGb} is outside share type ${t.name}'s ${t.minShareSizeGb ?? 1}..${t.maxShareSizeGb ?? '∞'} GB`);
     }

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { IVolumeType } from './volume-type';
 import { BlockstorageVolumeV3 } from '../../generated/terraform/openstack/blockstorage-volume-v3';
+import { OPENSTACK_MAX_INT, openStackNameProblem } from '../../lib/tenancy/openstack-limits';
 import { Stateful, StatefulProps } from '../common/stateful';
 import { TenantUsage } from '../common/tenant-usage';
 import { invalid } from '../common/validation';
@@ -64,11 +65,15 @@ export class Volume extends Construct {
 
   constructor(scope: Construct, id: string, props: VolumeProps) {
     super(scope, id);
-    if (!Number.isInteger(props.sizeGb) || props.sizeGb < 1) invalid(this, `sizeGb ${props.sizeGb} must be a positive integer`);
+    // Cinder refuses sizes above DB_MAX_INT (openstack/cinder cinder/api/validation/parameter_types.py, volume_size)
+    if (!Number.isInteger(props.sizeGb) || props.sizeGb < 1 || props.sizeGb > OPENSTACK_MAX_INT) {
+      invalid(this, `sizeGb ${props.sizeGb} must be a whole number of GB from 1 to ${OPENSTACK_MAX_INT} (the largest volume Cinder accepts)`);
+    }
     this.sizeGb = props.sizeGb;
     this.multiattach = props.volumeType.multiattach;
     this.volumeName = props.volumeName ?? `${props.tenant.projectName}-${id.toLowerCase()}`;
-    if (this.volumeName.length > 255) invalid(this, `volumeName ${this.volumeName} is longer than 255 characters`);
+    const nameProblem = openStackNameProblem('volumeName', this.volumeName);
+    if (nameProblem) invalid(this, nameProblem);
     // recorded first, so the tenant's Cinder quota exists and the volume is bound to wait for it
     TenantUsage.of(props.tenant).addVolume({ sizeGb: props.sizeGb, volumeTypeName: props.volumeType.volumeTypeName });
     const binding = props.tenant.bindProjectScope(this);

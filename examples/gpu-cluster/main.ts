@@ -171,7 +171,7 @@ export function synth(outdir: string = __dirname): void {
   new WhisperTranscriptionJob(cluster, 'Transcribe', {
     jobName: 'transcribe-interviews',
     queue: queueA,
-    namespace: teamA,
+    tenantNamespace: teamA,
     flavor: mig3g,
     image: 'registry.example.net/team-a/whisper:20250625',
     model: WhisperModel.LARGE_V3,

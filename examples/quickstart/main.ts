@@ -10,7 +10,8 @@
  *   - `dist/quickstart-llm-cluster.k8s.yaml`: the node pool derived from the node group, the GPU Operator policy, the
  *     node labeler that puts the pool's labels on the node group's nodes, the tenant's namespace,
  *   - `dist/quickstart-llm-serving.k8s.yaml`: a vLLM server for Llama 3.1 8B sized for the node group's GPUs, selecting
- *     exactly those labels,
+ *     exactly those labels, behind an InferencePool; the namespace denies egress, so the server may reach only the
+ *     Hugging Face Hub (its weights) and the endpoint picker only the API server (NetworkPolicies in the cluster file),
  *   - `cdktf.out/stacks/quickstart-llm-workloads/cdk.tf.json`: applies both YAML files to the cluster.
  *
  *   npx cdktf synth                       # from this folder (or `npm run synth` at the repository root)
@@ -46,6 +47,7 @@ export function synth(outdir: string = __dirname): void {
         maxModelLen: 32768,
         modelSource: ModelSource.huggingFace({ tokenSecret: { secretName: 'hf-token', key: 'token' } }),
         apiKey: { secretName: 'vllm-api-key', key: 'key' },
+        inferencePool: true, // llm-d's endpoint picker in front of the server (a gateway routes to the pool)
       }],
     }],
   });

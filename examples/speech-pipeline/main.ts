@@ -20,8 +20,8 @@ import * as path from 'path';
 import * as cdk8s from 'cdk8s';
 import { App } from 'cdktf';
 import {
-  AiFactory, AiGateway, BatchDataSource, GatewayAuthentication, GatewayTls, GpuPartitioning, LlmModel, MigLayout, ModelSource,
-  ModelStoreClaim, ServerProfile, ServingChart, ShareModelStore, ShareType, WhisperModel, WhisperTranscriptionJob,
+  AiFactory, BatchDataSource, GatewayAuthentication, GatewayTls, GpuPartitioning, LlmModel, MigLayout, ModelSource,
+  ModelStoreClaim, ServerProfile, ShareModelStore, ShareType, WhisperModel, WhisperTranscriptionJob,
 } from 'cdk-ai-factory';
 
 /** Builds and synthesizes the example into `outdir` (cdktf.out/ and dist/). */
@@ -57,6 +57,14 @@ export function synth(outdir: string = __dirname): void {
         modelSource: ModelSource.huggingFace({ tokenSecret: { secretName: 'hf-token', key: 'token' } }),
         inferencePool: true,
       }],
+      // clients reach the summarizer through Envoy AI Gateway: its InferencePool's endpoint picker chooses the replica
+      gateway: {
+        hostname: 'voice.ai.example.net',
+        tls: GatewayTls.privateCa('site-ca'),
+        authentication: GatewayAuthentication.apiKeys({ secretName: 'voice-api-keys' }),
+        limits: { requestsPerMinute: 600, tokensPerMinute: 200000 },
+        monitoringNamespaceName: 'monitoring',
+      },
     }],
   });
 
@@ -70,7 +78,7 @@ export function synth(outdir: string = __dirname): void {
   new WhisperTranscriptionJob(jobs, 'Transcribe', {
     jobName: 'transcribe-calls',
     queue: voice.queue!,
-    namespace: voice.namespace!,
+    tenantNamespace: voice.namespace!,
     flavor: voice.gpuFlavor('slices', '1g.18gb'),
     image: 'registry.example.net/voice/whisper:20250625',
     model: WhisperModel.LARGE_V3,
@@ -79,16 +87,6 @@ export function synth(outdir: string = __dirname): void {
     shards: 28, // half the slices: Kueue admits a second job beside it
   });
 
-  // clients reach the summarizer through Envoy AI Gateway: its InferencePool's endpoint picker chooses the replica
-  const gatewayChart = new ServingChart(voice.kubernetesApp!, 'speech-voice-gateway', { namespaceName: 'ai-gateway' }); // with its Namespace
-  const gateway = new AiGateway(gatewayChart, 'Gateway', { tls: GatewayTls.privateCa('site-ca'), monitoringNamespaceName: 'monitoring' });
-  gateway.addModel('summarizer', voice.inferencePools[0]);
-  gateway.addTenant('voice', {
-    namespaceName: 'voice',
-    hostname: 'voice.ai.example.net',
-    authentication: GatewayAuthentication.apiKeys({ secretName: 'voice-api-keys' }),
-    limits: { requestsPerMinute: 600, tokensPerMinute: 200000 },
-  }).routeModel('summarizer');
   factory.synth();
 }
 

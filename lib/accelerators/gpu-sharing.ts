@@ -3,7 +3,7 @@ import { MigDeviceCount, MigGeometry } from './mig-geometry';
 import { MigStrategy, NvidiaNodeLabels, NvidiaResources } from './names';
 import { GpuModel, GpuVendor } from '../hardware/gpu';
 
-/** How several pods share one physical GPU without MIG (k8s-device-plugin `sharing`; llm-serving.md §4). */
+/** How several pods share one physical GPU without MIG (k8s-device-plugin `sharing`: NVIDIA/k8s-device-plugin README.md, "Shared Access to GPUs"). */
 export enum GpuSharingMode {
   /** CUDA time-slicing: pods take turns on the whole GPU; no memory or fault isolation. */
   TIME_SLICING = 'timeSlicing',
@@ -46,7 +46,7 @@ export function sharedResourceName(spec: GpuSharingSpec): string {
 /**
  * One named device plugin configuration (the value of a key in the ConfigMap the ClusterPolicy's
  * `devicePlugin.config.name` names): `version: v1`, `flags.migStrategy`, and the sharing section when given
- * (NVIDIA/k8s-device-plugin README "Shared Access to GPUs"; llm-serving.md §4).
+ * (NVIDIA/k8s-device-plugin README.md, "Shared Access to GPUs").
  */
 export function devicePluginConfig(migStrategy: MigStrategy | undefined, sharing?: GpuSharingSpec): Record<string, unknown> {
   const config: Record<string, unknown> = { version: 'v1', flags: { migStrategy: migStrategy ?? 'none' } };
@@ -69,7 +69,8 @@ export interface MigGpuGroupSpec {
 
 /**
  * One mig-parted configuration (a value under `mig-configs`): a list of GPU selections with `mig-enabled` and the
- * instance counts (NVIDIA/mig-parted config format, `version: v1`; shared/crds/README.md). `devices: all` when one group
+ * instance counts (NVIDIA/mig-parted config format, `version: v1`, as in NVIDIA/gpu-operator
+ * `assets/state-mig-manager/0400_configmap.yaml`). `devices: all` when one group
  * covers every GPU of the node.
  */
 export function migPartedConfig(gpu: GpuModel, groups: MigGpuGroupSpec[], gpusPerNode: number): Record<string, unknown>[] {

@@ -4,8 +4,8 @@
  */
 
 /**
- * How the device plugin advertises MIG instances (GPU Operator `spec.mig.strategy`, k8s-device-plugin `--mig-strategy`;
- * shared/reference/llm-serving.md §3).
+ * How the device plugin advertises MIG instances (GPU Operator `spec.mig.strategy`, k8s-device-plugin `--mig-strategy`
+ * `[none | single | mixed]`: NVIDIA/k8s-device-plugin `docs/customizing.md`).
  */
 export enum MigStrategy {
   /** Every GPU of a node carries instances of one profile, advertised as `nvidia.com/gpu`. */
@@ -14,7 +14,7 @@ export enum MigStrategy {
   MIXED = 'mixed',
 }
 
-/** Extended resource names of the NVIDIA device plugin (NVIDIA/k8s-device-plugin README; llm-serving.md §3-4). */
+/** Extended resource names of the NVIDIA device plugin (NVIDIA/k8s-device-plugin README.md and `docs/customizing.md`). */
 export class NvidiaResources {
   /** A whole GPU, or a MIG instance under the `single` strategy. */
   public static readonly GPU = 'nvidia.com/gpu';
@@ -31,7 +31,8 @@ export class NvidiaResources {
   }
 }
 
-/** Node labels the GPU Operator's components read (llm-serving.md §3-4). */
+/** Node labels the GPU Operator's components read (https://docs.nvidia.com/datacenter/cloud-native/gpu-operator/latest/gpu-operator-mig.html; NVIDIA/k8s-device-plugin
+ * README.md, "Updating Per-Node Configuration With a Node Label"). */
 export class NvidiaNodeLabels {
   /** Selects the MIG manager's named configuration for a node (`nvidia.com/mig.config=<name>`). */
   public static readonly MIG_CONFIG = 'nvidia.com/mig.config';

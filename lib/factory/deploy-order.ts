@@ -15,6 +15,12 @@ export interface TenantStacksSpec {
    * @default - the tenant has no cluster
    */
   readonly workloadsStackName?: string;
+  /**
+   * The Helm charts the tenant's AI gateway needs in its cluster before the cluster side is applied (e.g. Envoy
+   * Gateway, Envoy AI Gateway, cert-manager).
+   * @default - no gateway
+   */
+  readonly gatewayCharts?: string[];
 }
 
 /** One step of a deployment. */
@@ -44,11 +50,14 @@ export class DeployOrder {
     }
     const workloads = sorted.filter((t) => t.workloadsStackName !== undefined);
     if (workloads.length > 0) {
+      const gateways = sorted.filter((t) => t.workloadsStackName !== undefined && (t.gatewayCharts ?? []).length > 0)
+        .map((t) => `${t.tenantName}'s ${t.gatewayCharts!.join(', ')}`);
       steps.push({
         step: 3,
         stackNames: [],
         description: 'in every cluster, install the operators\' Helm charts (GPU Operator, Network Operator, Kueue, LeaderWorkerSet, ' +
-          'Gateway API Inference Extension, Prometheus Operator): the cluster side applies their custom resources',
+          'Gateway API Inference Extension, Prometheus Operator' + (gateways.length > 0 ? `; for the AI gateways, ${gateways.join('; ')}` : '') +
+          '): the cluster side applies their custom resources',
       });
       steps.push({
         step: 4,

@@ -75,7 +75,10 @@ export interface FactorySpec {
 
 /** A flavor the site offers: one per pool, attachment and GPU count, shared by every tenant that bought it. */
 export interface PlannedFlavor {
-  /** Stable key of the flavor, `<pool>/<attachment>/<gpus>`, e.g. `h200/passthrough/4` or `h200/mig-3g.71gb/1`. */
+  /**
+   * Stable key of the flavor, `<pool>/<attachment>/<gpus>`, e.g. `h200/passthrough/4`, `h200/mig-3g.71gb/1` or
+   * `mi300x/sriov-vf-8/1`.
+   */
   readonly flavorKey: string;
   /** The pool. */
   readonly poolName: string;
@@ -147,7 +150,7 @@ export class FactoryPlanner {
     const pools = new Map<string, FactoryPoolSpec>();
     for (const p of spec.pools) {
       check(!pools.has(p.poolName), `pool ${p.poolName} is described twice; give each pool of the inventory its own name`);
-      check(Number.isInteger(p.serverCount) && p.serverCount >= 0,
+      check(Number.isSafeInteger(p.serverCount) && p.serverCount >= 0,
         `pool ${p.poolName}: serverCount ${p.serverCount} must be a non-negative integer`);
       check(p.server.gpuCount > 0, `pool ${p.poolName}: server profile ${p.server.name} has no GPUs; a GPU pool needs a GPU server profile`);
       pools.set(p.poolName, p);
@@ -188,22 +191,28 @@ export class FactoryPlanner {
   }
 }
 
-/** The attachment of a purchase as a key fragment: `passthrough`, `vgpu-<type>` or `mig-<profile>`. */
-function attachmentKey(attachment: GpuAttachment | undefined, bareMetal: boolean): string {
-  if (bareMetal) return 'bare-metal';
-  switch (attachment?.kind ?? GpuAttachmentKind.PASSTHROUGH) {
+/**
+ * The attachment of a purchase as a key fragment: `passthrough`, `vgpu-<type>`, `mig-<profile>` or `sriov-vf-<VFs per
+ * GPU>` (AMD MxGPU: the host driver splits each GPU into that many VFs, so VFs of another count need other GPUs).
+ */
+function attachmentKey(attachment: GpuAttachment, instancesPerGpu: number): string {
+  switch (attachment.kind) {
     case GpuAttachmentKind.VGPU:
-      return `vgpu-${attachment!.vgpuType!.toLowerCase()}`;
+      return `vgpu-${attachment.vgpuType!.toLowerCase()}`;
     case GpuAttachmentKind.MIG_VGPU:
-      return `mig-${attachment!.migProfileName}`;
-    default:
+      return `mig-${attachment.migProfileName}`;
+    case GpuAttachmentKind.SRIOV_VF:
+      return `sriov-vf-${instancesPerGpu}`;
+    case GpuAttachmentKind.PASSTHROUGH:
       return 'passthrough';
+    default:
+      return fail(`attachment ${attachment.kind} has no flavor key; use passthrough, vGPU, MIG or SR-IOV VF attachments`);
   }
 }
 
 function resolvePurchase(tenantName: string, g: GpuPurchaseSpec, pool: FactoryPoolSpec): PlannedPurchase {
   const where = `tenant ${tenantName}, purchase ${g.purchaseName}`;
-  check(Number.isInteger(g.servers) && g.servers >= 1, `${where}: servers ${g.servers} must be a positive integer`);
+  check(Number.isSafeInteger(g.servers) && g.servers >= 1, `${where}: servers ${g.servers} must be a positive integer`);
   const gpuModel = pool.server.requireGpuModel();
   const bareMetal = pool.provisioning === PoolProvisioning.BARE_METAL;
   if (bareMetal) {
@@ -227,7 +236,7 @@ function resolvePurchase(tenantName: string, g: GpuPurchaseSpec, pool: FactoryPo
   const resolved = attachment.resolve(gpuModel);
   const whole = attachment.kind === GpuAttachmentKind.PASSTHROUGH;
   const gpusPerServer = g.gpusPerServer ?? (whole ? pool.server.gpuCount : 1);
-  check(Number.isInteger(gpusPerServer) && gpusPerServer >= 1, `${where}: gpusPerServer ${gpusPerServer} must be a positive integer`);
+  check(Number.isSafeInteger(gpusPerServer) && gpusPerServer >= 1, `${where}: gpusPerServer ${gpusPerServer} must be a positive integer`);
   if (whole) {
     check(gpusPerServer <= pool.server.gpuCount,
       `${where}: ${gpusPerServer} GPUs per VM is more than the ${pool.server.gpuCount} GPUs of a ${pool.server.name} server in pool ${pool.poolName}; use 1 to ${pool.server.gpuCount}`);
@@ -241,7 +250,7 @@ function resolvePurchase(tenantName: string, g: GpuPurchaseSpec, pool: FactoryPo
     tenantName,
     purchaseName: g.purchaseName,
     poolName: pool.poolName,
-    flavorKey: `${pool.poolName}/${attachmentKey(attachment, false)}/${gpusPerServer}`,
+    flavorKey: `${pool.poolName}/${attachmentKey(attachment, resolved.instancesPerGpu)}/${gpusPerServer}`,
     servers: g.servers,
     gpusPerServer,
     attachmentKind: attachment.kind,
@@ -257,12 +266,14 @@ function unitsPerGpu(p: PlannedPurchase): number {
 function poolUsage(pool: FactoryPoolSpec, purchases: PlannedPurchase[], tenants: TenantPurchaseSpec[]): PoolUsage {
   const perServer = pool.server.gpuCount;
   const capacity = pool.serverCount * perServer;
-  // physical GPUs: whole GPUs per VM or server; vGPUs of one type (every tenant's together) fill whole GPUs
-  const items: { gpus: number; label: string }[] = [];
+  // physical GPUs, counted without expanding a purchase into its servers (a purchase of 1e9 servers is refused here, in
+  // constant memory): whole GPUs per VM or server; vGPUs of one type (every tenant's together) fill whole GPUs
+  const bySize = new Map<number, number>(); // GPUs per VM or server -> how many
+  const add = (size: number, count: number) => bySize.set(size, (bySize.get(size) ?? 0) + count);
   const shared = new Map<string, { units: number; perGpu: number }>();
   for (const p of purchases) {
     if (p.attachmentKind === GpuAttachmentKind.BARE_METAL || p.attachmentKind === GpuAttachmentKind.PASSTHROUGH) {
-      for (let i = 0; i < p.servers; i++) items.push({ gpus: p.gpusPerServer, label: p.flavorKey });
+      add(p.gpusPerServer, p.servers);
     } else {
       const kind = p.flavorKey.split('/')[1];
       const e = shared.get(kind) ?? { units: 0, perGpu: unitsPerGpu(p) };
@@ -270,11 +281,8 @@ function poolUsage(pool: FactoryPoolSpec, purchases: PlannedPurchase[], tenants:
       shared.set(kind, e);
     }
   }
-  for (const [kind, e] of [...shared.entries()].sort(([a], [b]) => compare(a, b))) {
-    const gpus = Math.ceil(e.units / e.perGpu - 1e-9);
-    for (let i = 0; i < gpus; i++) items.push({ gpus: 1, label: kind });
-  }
-  const allocated = items.reduce((s, i) => s + i.gpus, 0);
+  for (const e of shared.values()) add(1, Math.ceil(e.units / e.perGpu - 1e-9));
+  const allocated = [...bySize].reduce((s, [size, count]) => s + size * count, 0);
   if (allocated > capacity) {
     const byTenant = tenants
       .map((t) => ({ name: t.tenantName, gpus: purchases.filter((p) => p.tenantName === t.tenantName).reduce((s, p) => s + p.gpuShare, 0) }))
@@ -283,26 +291,54 @@ function poolUsage(pool: FactoryPoolSpec, purchases: PlannedPurchase[], tenants:
     fail(`tenants bought ${allocated} GPUs of pool ${pool.poolName} (${byTenant.join(', ')}), but it has ${capacity} ` +
       `(${pool.serverCount} servers x ${perServer} GPUs); lower the purchases or add ${plural(Math.ceil((allocated - capacity) / perServer), 'server')} to the pool`);
   }
-  // pack onto servers: bare-metal servers and VMs cannot span two servers (first fit, largest first; optimal when every
-  // size divides the server's GPU count, as 1, 2, 4 and 8 do on an 8-GPU server)
-  const free: number[] = [];
-  for (const item of [...items].sort((a, b) => b.gpus - a.gpus || compare(a.label, b.label))) {
-    const at = free.findIndex((f) => f >= item.gpus);
-    if (at >= 0) free[at] -= item.gpus;
-    else free.push(perServer - item.gpus);
-  }
-  if (free.length > pool.serverCount) {
-    fail(`the VMs bought on pool ${pool.poolName} need ${free.length} servers of ${perServer} GPUs once packed (a VM cannot span servers), ` +
-      `but the pool has ${pool.serverCount}; buy VM sizes that divide ${perServer} or add ${plural(free.length - pool.serverCount, 'server')}`);
+  const serversAllocated = packedServers(bySize, perServer);
+  if (serversAllocated > pool.serverCount) {
+    fail(`the VMs bought on pool ${pool.poolName} need ${serversAllocated} servers of ${perServer} GPUs once packed (a VM cannot span servers), ` +
+      `but the pool has ${pool.serverCount}; buy VM sizes that divide ${perServer} or add ${plural(serversAllocated - pool.serverCount, 'server')}`);
   }
   return {
     poolName: pool.poolName,
     serverCount: pool.serverCount,
     gpuCapacity: capacity,
     gpusAllocated: allocated,
-    serversAllocated: free.length,
+    serversAllocated,
     gpusFree: capacity - allocated,
   };
+}
+
+/**
+ * Servers the VMs (and bare-metal servers) need once packed: a VM cannot span two servers. First fit, largest first
+ * (optimal when every size divides the server's GPU count, as 1, 2, 4 and 8 do on an 8-GPU server), on runs of
+ * servers with the same free GPUs instead of one entry per server, so the work grows with the number of sizes, not
+ * of VMs. Every size is at most `perServer` (the planner checked each purchase against one server).
+ */
+function packedServers(bySize: Map<number, number>, perServer: number): number {
+  const runs: { free: number; servers: number }[] = []; // in the order first fit opens them
+  for (const [size, count] of [...bySize].sort(([a], [b]) => b - a)) {
+    let left = count;
+    for (let i = 0; i < runs.length && left > 0; i++) {
+      const run = runs[i];
+      const fits = Math.floor(run.free / size); // VMs of this size one server of the run takes
+      if (fits === 0) continue;
+      const full = Math.min(run.servers, Math.floor(left / fits)); // servers of the run that take `fits` each
+      const rest = full < run.servers ? left - full * fits : 0; // VMs the next server of the run takes (fewer than fits)
+      const split: { free: number; servers: number }[] = [];
+      if (full > 0) split.push({ free: run.free - fits * size, servers: full });
+      if (rest > 0) split.push({ free: run.free - rest * size, servers: 1 });
+      const untouched = run.servers - full - (rest > 0 ? 1 : 0);
+      if (untouched > 0) split.push({ free: run.free, servers: untouched });
+      left -= full * fits + rest;
+      runs.splice(i, 1, ...split);
+      i += split.length - 1;
+    }
+    if (left > 0) {
+      const fits = Math.floor(perServer / size);
+      const full = Math.floor(left / fits);
+      if (full > 0) runs.push({ free: perServer - fits * size, servers: full });
+      if (left - full * fits > 0) runs.push({ free: perServer - (left - full * fits) * size, servers: 1 });
+    }
+  }
+  return runs.reduce((s, r) => s + r.servers, 0);
 }
 
 function plural(n: number, noun: string): string {

@@ -204,6 +204,15 @@ function migCapacity(model: FactoryModel): MigCapacity[] {
 }
 
 /** The capacity report, Markdown. `title` names the factory (e.g. the example). */
+
+/** Plan annotations the capacity report shows in the GPU memory table or its GPU columns instead of the plan column. */
+const MEMORY_KEYS = new Set([
+  'gpus-per-replica', 'gpu-memory-gb', 'usable-memory-per-gpu-gb', 'weights-per-gpu-gb', 'kv-cache-per-gpu-gb',
+  'kv-cache-tokens', 'max-concurrent-sequences', 'nodes-per-replica', 'gpu',
+]);
+/** Parallelism degrees left out of the plan column when they are 1 (no parallelism of that kind). */
+const PARALLEL_KEYS = new Set(['data-parallel-size', 'expert-parallel-size', 'pipeline-parallel-size']);
+
 export function capacityReport(model: FactoryModel, title: string): string {
   const c = capacityOf(model);
   const lines: string[] = [`# Capacity of ${title}`, ''];
@@ -262,7 +271,9 @@ export function capacityReport(model: FactoryModel, title: string): string {
   if (model.modelServers.length) {
     lines.push('## Model servers', '', '| model server | kind | pool | replicas | GPUs per replica | GPUs | plan |', '|---|---|---|--:|--:|--:|---|');
     for (const s of model.modelServers) {
-      const plan = Object.entries(s.plan).map(([k, v]) => `${k}=${v}`).join(', ');
+      // the layout and its inputs; the memory figures have their own table below, the GPU count its own columns
+      const plan = Object.entries(s.plan).filter(([k, v]) => !MEMORY_KEYS.has(k) && !(PARALLEL_KEYS.has(k) && v === '1'))
+        .map(([k, v]) => `${k}=${v}`).join(', ');
       const gpus = s.replicas === undefined ? 'autoscaled' : String(s.replicas * s.gpusPerReplica);
       lines.push(`| ${s.namespaceName}/${s.name} | ${s.kind} | ${s.pool ?? '-'} | ${s.replicas ?? 'autoscaled'} | ${s.gpusPerReplica} | ${gpus} | ${plan.replace(/\|/g, '\\|') || '-'} |`);
     }

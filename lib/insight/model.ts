@@ -584,7 +584,7 @@ export function buildModel(input: SynthesizedFactory): FactoryModel {
     const plan = planOf(d, planTpl);
     const pool = Object.entries(tpl.spec?.nodeSelector ?? {}).filter(([k]) => k.endsWith('/gpu-pool')).map(([, v]) => String(v))[0];
     const modelName = tpl.metadata?.labels?.['ai-factory.dev/model'] ?? d.metadata?.labels?.['ai-factory.dev/model'];
-    const memory = servingMemory(modelName, plan, acc, gpusPerPod, pods, gpuOfPool(pool));
+    const memory = servingMemory(modelName, plan, acc, gpusPerPod, pods, plan.gpu ?? gpuOfPool(pool));
     modelServers.push({
       source: o.source,
       kind: d.kind,

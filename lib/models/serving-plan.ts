@@ -125,6 +125,11 @@ export interface ServingPlan {
    * @default - none: the checkpoint's own format
    */
   readonly quantization?: string;
+  /**
+   * Display name of the GPU model the plan was sized for, as `GpuModel.all()` lists it (`NVIDIA H100 SXM5 80GB`); for
+   * a MIG slice or a shared GPU, the physical GPU's (`gpuMemoryGb` is the unit's).
+   */
+  readonly gpuDisplayName: string;
   /** Memory of one GPU unit in GB. */
   readonly gpuMemoryGb: number;
   /** Memory vLLM may use per GPU: memory × utilization, in GB. */
@@ -459,6 +464,7 @@ function evaluate(r: Resolved, tp: number, pp: number, dp: number): Candidate {
       weightFormat: r.weightFormat,
       kvCacheFormat: r.kvCacheFormat,
       quantization: r.quantization,
+      gpuDisplayName: r.gpu.displayName,
       gpuMemoryGb: r.unitMemoryGb,
       usableMemoryPerGpuGb: round(usable),
       weightsPerGpuGb: round(weightsPerGpu),
@@ -605,7 +611,8 @@ function gb(x: number): string {
 /**
  * The annotations that say a server's plan on its workload (Deployment or LeaderWorkerSet), so that operators
  * (`kubectl describe`) and the capacity report read the layout, the memory of each GPU and the KV-cache capacity
- * without re-running the planner. Every value is a decimal string; sizes in GB are 1e9 bytes, rounded to 0.01.
+ * without re-running the planner. Every value but the GPU and format names is a decimal string; sizes in GB are 1e9
+ * bytes, rounded to 0.01.
  */
 export class ServingPlanAnnotations {
   /** `--tensor-parallel-size`. */
@@ -620,6 +627,11 @@ export class ServingPlanAnnotations {
   public static readonly NODES_PER_REPLICA = 'ai-factory.dev/nodes-per-replica';
   /** GPUs (or MIG instances) one replica uses. */
   public static readonly GPUS_PER_REPLICA = 'ai-factory.dev/gpus-per-replica';
+  /**
+   * The GPU model the plan was sized for: its display name exactly as `GpuModel.all()` lists it (a MIG slice's or
+   * shared GPU's physical model), so that a reader can find the model in the catalog.
+   */
+  public static readonly GPU = 'ai-factory.dev/gpu';
   /** Memory of one GPU unit in GB. */
   public static readonly GPU_MEMORY_GB = 'ai-factory.dev/gpu-memory-gb';
   /** Memory vLLM may use per GPU (memory × `--gpu-memory-utilization`) in GB. */
@@ -651,6 +663,7 @@ export class ServingPlanAnnotations {
       [A.EXPERT_PARALLEL_SIZE]: String(plan.expertParallelSize),
       [A.NODES_PER_REPLICA]: String(plan.nodesPerReplica),
       [A.GPUS_PER_REPLICA]: String(plan.gpusPerReplica),
+      [A.GPU]: plan.gpuDisplayName,
       [A.GPU_MEMORY_GB]: String(round(plan.gpuMemoryGb)),
       [A.USABLE_MEMORY_PER_GPU_GB]: String(plan.usableMemoryPerGpuGb),
       [A.WEIGHTS_PER_GPU_GB]: String(plan.weightsPerGpuGb),

@@ -231,7 +231,7 @@ export class ShareType {
     check(this.accessTypes.length > 0, `share type ${props.name} accepts no access type; give at least one`);
     if (props.protocol === ShareProtocol.CEPHFS) {
       check(this.accessTypes.every((t) => t === ShareAccessType.CEPHX),
-        `share type ${props.name}: native CephFS accepts only cephx access (openstack-storage.md §4); got ${oneOf(this.accessTypes, 'and')}`);
+        `share type ${props.name}: native CephFS accepts only cephx access (openstack/manila doc/source/configuration/shared-file-systems/drivers/cephfs_driver.rst); got ${oneOf(this.accessTypes, 'and')}`);
     }
     if (props.minShareSizeGb !== undefined || props.maxShareSizeGb !== undefined) {
       const min = props.minShareSizeGb ?? 1;

@@ -1,5 +1,6 @@
 import { check, oneOf } from '../errors';
 import { GpuResourceClass } from './gpu-resource-class';
+import { OPENSTACK_MAX_INT } from './openstack-limits';
 
 /**
  * Servers of one size that a tenant is given. This is plain data, so quota derivation does not depend on
@@ -282,6 +283,7 @@ export interface SharedFileSystemQuota {
 }
 
 const DEFAULT_HEADROOM_PERCENT = 10;
+
 /** Neutron's defaults (`[quotas] quota_security_group = 10`, `quota_security_group_rule = 100`). */
 const NEUTRON_DEFAULT_SECURITY_GROUPS = 10;
 const NEUTRON_DEFAULT_SECURITY_GROUP_RULES = 100;
@@ -385,7 +387,7 @@ export class QuotaPlanner {
     const perType = new Map<string, { volumes: number; gigabytes: number }>();
     let gigabytes = 0;
     for (const v of input.volumes) {
-      check(Number.isInteger(v.sizeGb) && v.sizeGb >= 1, `volume size ${v.sizeGb} GB must be a positive integer`);
+      check(Number.isInteger(v.sizeGb) && v.sizeGb >= 1 && v.sizeGb <= OPENSTACK_MAX_INT, `volume size ${v.sizeGb} GB must be a whole number from 1 to ${OPENSTACK_MAX_INT}`);
       gigabytes += v.sizeGb;
       const t = perType.get(v.volumeTypeName) ?? { volumes: 0, gigabytes: 0 };
       t.volumes += 1;
@@ -402,8 +404,8 @@ export class QuotaPlanner {
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([volumeTypeName, t]) => ({
           volumeTypeName,
-          volumes: QuotaPlanner.withHeadroom(t.volumes, headroom),
-          gigabytes: QuotaPlanner.withHeadroom(t.gigabytes, headroom),
+          volumes: pick(`volumes_${volumeTypeName}`, t.volumes, undefined),
+          gigabytes: pick(`gigabytes_${volumeTypeName}`, t.gigabytes, undefined),
         })),
     };
   }
@@ -415,7 +417,7 @@ export class QuotaPlanner {
     const networks = input.shareNetworks ?? 0;
     check(Number.isInteger(networks) && networks >= 0, `shareNetworks ${networks} must be a non-negative integer`);
     for (const s of input.shares) {
-      check(Number.isInteger(s.sizeGb) && s.sizeGb >= 1, `share size ${s.sizeGb} GB must be a positive integer`);
+      check(Number.isInteger(s.sizeGb) && s.sizeGb >= 1 && s.sizeGb <= OPENSTACK_MAX_INT, `share size ${s.sizeGb} GB must be a whole number from 1 to ${OPENSTACK_MAX_INT}`);
       gigabytes += s.sizeGb;
     }
     const o = input.overrides ?? {};
@@ -457,9 +459,15 @@ export class QuotaPlanner {
    */
   private static picker(headroomPercent: number, what: string, fix: string) {
     return (name: string, need: number, override: number | undefined, derived?: number): number => {
-      if (override === undefined) return derived ?? QuotaPlanner.withHeadroom(need, headroomPercent);
+      const tooBig = (value: number) => `quota ${name} ${value} is above ${OPENSTACK_MAX_INT}, the largest quota OpenStack stores (a 32-bit integer); ${fix}`;
+      if (override === undefined) {
+        const value = derived ?? QuotaPlanner.withHeadroom(need, headroomPercent);
+        check(value <= OPENSTACK_MAX_INT, () => tooBig(value));
+        return value;
+      }
       check(Number.isInteger(override) && override >= 0, `quota ${name} ${override} must be a non-negative integer`);
       check(override >= need, `quota ${name} ${override} is below the ${need} ${what}; raise it to at least ${need} or ${fix}`);
+      check(override <= OPENSTACK_MAX_INT, () => tooBig(override));
       return override;
     };
   }

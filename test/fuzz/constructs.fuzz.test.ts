@@ -51,13 +51,12 @@ const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
  * so that they keep hunting other classes; delete a filter when its `known` test starts failing (= the bug is fixed).
  */
 const KNOWN = {
-  /** TenantNamespace renders numbers that JavaScript writes in exponent notation into quantities: 5e-324Gi. */
-  noExponent: (a: fc.Arbitrary<number>) => a.filter((n) => !String(n).includes('e')),
   /** TenantQueue writes cpuCores Infinity as nominalQuota. */
   finiteIntegers: (a: fc.Arbitrary<number>) => a.filter((n) => Number.isInteger(n) && Math.abs(n) < 1e15),
-  /** TenantNamespace puts allowIngressFromNamespaces names into matchLabels without checking the label-value syntax. */
-  labelValues: (a: fc.Arbitrary<string>) => a.filter((v) => v.length <= 63 && /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/.test(v)),
-  /** Volume sizeGb has no upper bound: 1.8e307 is an integer, and the tenant's block-storage quota becomes Infinity. */
+  /**
+   * AiFactory share sizes without an upper bound (lib/factory): Volume and Share now refuse sizes above Cinder's and
+   * Manila's 32-bit limit, but the factory description is not re-fuzzed with them here (factory2 owns it).
+   */
   bounded: (a: fc.Arbitrary<number>) => a.filter((n) => !(Math.abs(n) > 1e12)),
   /**
    * AiFactory's pool plan (lib/factory/factory-plan.ts, poolUsage) builds one list entry per purchased server before it
@@ -67,12 +66,6 @@ const KNOWN = {
   smallCounts: (a: fc.Arbitrary<number>) => a.filter((n) => !(n > 1e4)),
   /** GpuBatchJob renders cpuPerPod / memoryGibPerPod without checking them (-5e-324Gi). */
   positiveIntegers: (a: fc.Arbitrary<number>) => a.filter((n) => Number.isInteger(n) && n > 0 && n < 1e12),
-  /**
-   * NetworkSite.addTenant takes the tenant name as a construct id: the names of Object.prototype members crash in
-   * constructs ('valueOf', '__proto__': "There is already a Construct with name 'valueOf'"; constructs keeps children
-   * in a plain object).
-   */
-  tenantNames: (a: fc.Arbitrary<string>) => a.filter((n) => !(n in {})),
 };
 
 describe('fuzz: random props give our error or valid output', () => {
@@ -80,14 +73,14 @@ describe('fuzz: random props give our error or valid output', () => {
     fc.assert(fc.property(fc.record({
       namespaceName: fuzzName(),
       tenantName: maybe(fuzzName()),
-      cpuCores: KNOWN.noExponent(fuzzNumber()),
-      memoryGib: KNOWN.noExponent(fuzzNumber()),
+      cpuCores: fuzzNumber(),
+      memoryGib: fuzzNumber(),
       maxPods: maybe(fuzzNumber()),
-      storageGib: maybe(KNOWN.noExponent(fuzzNumber())),
+      storageGib: maybe(fuzzNumber()),
       defaultCpuRequest: maybe(fuzzQuantity()),
       defaultMemory: maybe(fuzzQuantity()),
       podSecurity: maybe(fc.constantFrom(...Object.values(PodSecurityLevel))),
-      allowIngressFromNamespaces: maybe(fc.array(KNOWN.labelValues(fuzzName()), { maxLength: 2 })),
+      allowIngressFromNamespaces: maybe(fc.array(fuzzName(), { maxLength: 2 })),
     }), (props) => {
       judge(() => {
         const chart = testChart();
@@ -123,7 +116,7 @@ describe('fuzz: random props give our error or valid output', () => {
       dnsNameservers: maybe(fc.array(fc.constantFrom('10.0.0.53', '8.8.8.8', '', 'dns', '300.1.1.1'), { maxLength: 2 })),
       reservedAddressCount: maybe(fuzzNumber(fc.integer({ min: 0, max: 50 }))),
       inTenant: fc.boolean(),
-      tenantName: KNOWN.tenantNames(fuzzName()),
+      tenantName: fc.oneof(fuzzName(), fc.constantFrom('valueOf', 'constructor', '__proto__', 'toString')),
       tenantCidr: maybe(fc.constantFrom('10.64.0.0/16', '11.0.0.0/9', '10.64.0.0/8', 'x')),
     }), ({ inTenant, tenantName, tenantCidr, ...props }) => {
       judge(() => {
@@ -218,7 +211,7 @@ describe('fuzz: random props give our error or valid output', () => {
 
   test('Volume and VolumeType', () => {
     fc.assert(fc.property(fc.record({
-      sizeGb: KNOWN.bounded(fuzzNumber(fc.integer({ min: 1, max: 100_000 }))),
+      sizeGb: fuzzNumber(fc.integer({ min: 1, max: 100_000 })),
       volumeName: maybe(fuzzName()),
       description: maybe(fuzzName()),
       volumeTypeName: fuzzName(),
@@ -267,7 +260,7 @@ describe('fuzz: random props give our error or valid output', () => {
       judge(() => {
         const c = cluster();
         const queue = new TenantQueue(c.chart, 'Q', { queueName, namespaces: [c.teamA], computeFlavor: c.compute, cpuCores, memoryGib, gpuQuotas: [{ flavor: c.h200Gpu, nominal }] });
-        new GpuBatchJob(c.chart, 'Job', { ...job, queue, namespace: c.teamA, flavor: c.h200Gpu });
+        new GpuBatchJob(c.chart, 'Job', { ...job, queue, tenantNamespace: c.teamA, flavor: c.h200Gpu });
         return { charts: [c.chart] };
       });
     }), params());
@@ -275,7 +268,7 @@ describe('fuzz: random props give our error or valid output', () => {
 
   test('Share and Bucket', () => {
     fc.assert(fc.property(fc.record({
-      sizeGb: KNOWN.bounded(fuzzNumber(fc.integer({ min: 1, max: 100_000 }))),
+      sizeGb: fuzzNumber(fc.integer({ min: 1, max: 100_000 })),
       shareName: maybe(fuzzName()),
       description: maybe(fuzzName()),
       bucketName: fuzzName(),
@@ -423,7 +416,7 @@ describe('fuzz: random props give our error or valid output', () => {
  * while the bug is there and fails once it is fixed: then drop the KNOWN filter above and this test.
  */
 describe('known: found by the fuzz harness, owned by other areas', () => {
-  test.failing('TenantNamespace memoryGib 5e-324 gives requests.memory 5e-324Gi, not a quantity (seed 427832095 family)', () => {
+  test('fixed: TenantNamespace memoryGib 5e-324 (once 5e-324Gi) is refused', () => {
     judge(() => {
       const chart = testChart();
       new TenantNamespace(chart, 'Ns', { namespaceName: 'aa', cpuCores: 1, memoryGib: 5e-324 });
@@ -431,7 +424,7 @@ describe('known: found by the fuzz harness, owned by other areas', () => {
     });
   });
 
-  test.failing('TenantNamespace allowIngressFromNamespaces [" "] becomes a matchLabels value the API server refuses (constructs/cluster/tenant-namespace.ts)', () => {
+  test('fixed: TenantNamespace allowIngressFromNamespaces [" "] (once a matchLabels value the API server refuses) is refused', () => {
     judge(() => {
       const chart = testChart();
       new TenantNamespace(chart, 'Ns', { namespaceName: 'aa', cpuCores: 1, memoryGib: 1, allowIngressFromNamespaces: [' '] });
@@ -447,7 +440,7 @@ describe('known: found by the fuzz harness, owned by other areas', () => {
     });
   });
 
-  test.failing('NetworkSite.addTenant("valueOf") crashes inside constructs (constructs/network/network-site.ts)', () => {
+  test('fixed: NetworkSite.addTenant("valueOf") (once a crash inside constructs) builds', () => {
     judge(() => {
       const stack = testStack();
       const site = new NetworkSite(stack, 'Site', { tenantSupernet: '10.64.0.0/10', overlayUnderlayMtuBytes: 9000, physicalNetworks: [baremetal(), rail(0)] });
@@ -456,7 +449,7 @@ describe('known: found by the fuzz harness, owned by other areas', () => {
     });
   });
 
-  test.failing('Volume sizeGb 1.8e307 makes the tenant block-storage quota Infinity (constructs/storage/volume.ts, lib/tenancy/quota.ts)', () => {
+  test('fixed: Volume sizeGb 1.8e307 (once a block-storage quota of Infinity) is refused', () => {
     judge(() => {
       const stack = testStack();
       const type = new VolumeType(stack, 'Type', { volumeTypeName: 'aa', backend: BlockStorageBackend.cephRbd({ backendName: 'aa' }) });
@@ -469,7 +462,7 @@ describe('known: found by the fuzz harness, owned by other areas', () => {
     judge(() => {
       const c = cluster();
       const queue = new TenantQueue(c.chart, 'Q', { queueName: 'a0', namespaces: [c.teamA], computeFlavor: c.compute, cpuCores: 1, memoryGib: 1, gpuQuotas: [{ flavor: c.h200Gpu, nominal: 1 }] });
-      new GpuBatchJob(c.chart, 'Job', { jobName: 'a0', queue, namespace: c.teamA, flavor: c.h200Gpu, image: 'registry.example.net/embed:1', memoryGibPerPod: -5e-324 });
+      new GpuBatchJob(c.chart, 'Job', { jobName: 'a0', queue, tenantNamespace: c.teamA, flavor: c.h200Gpu, image: 'registry.example.net/embed:1', memoryGibPerPod: -5e-324 });
       return { charts: [c.chart] };
     });
   });

@@ -3,8 +3,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Testing } from 'cdktf';
 import { GpuPartitioning, MigLayout } from '../../constructs/accelerators/gpu-node-pool';
+import { EgressRule } from '../../constructs/cluster/tenant-namespace';
 import { NetworkInterfaceType } from '../../constructs/compute/baremetal-node';
-import { GpuAttachment } from '../../lib/hardware/gpu-attachment';
+import { GatewayAuthentication, GatewayImplementation, GatewayTls } from '../../constructs/ingress/options';
+import { ModelSource } from '../../constructs/serving/model-source';
+import { GpuAttachment, GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
 import { ServerProfile } from '../../lib/hardware/server';
 import { LlmModel } from '../../lib/models/llm';
 import { PhysicalNetwork } from '../../lib/net/physical-network';
@@ -13,6 +16,7 @@ import { ShareType } from '../../lib/storage/share-type';
 import { AiFactory, AiFactoryProps } from '../../stacks/ai-factory';
 import { FactoryTenantSpec } from '../../stacks/ai-factory-props';
 import { FactoryTenant } from '../../stacks/factory-tenant';
+import { MI300X_SERVER } from '../lib/hardware/fixtures';
 import { parseYamlDocuments } from '../util';
 
 const H200 = ServerProfile.HGX_H200_8GPU;
@@ -266,7 +270,81 @@ describe('AiFactory', () => {
     expect(stacks['f-site'].terraform.backend).toEqual({ local: expect.anything() });
   });
 
+  test('the default-deny namespace lets each model server reach its weights and each endpoint picker the API server', () => {
+    const egress = (y: { [file: string]: any[] }) => Object.fromEntries(y['f-ml-cluster.k8s.yaml']
+      .filter((d) => d.kind === 'NetworkPolicy' && d.metadata.name.startsWith('allow-egress-'))
+      .map((d) => [d.metadata.name, {
+        pods: d.spec.podSelector.matchLabels,
+        to: d.spec.egress[0].to[0].ipBlock.cidr,
+        ports: d.spec.egress[0].ports.map((p: any) => p.port),
+      }]));
+    // the default source is the Hugging Face Hub; the picker's API server is on the cluster's network, the tenant's
+    expect(egress(yaml)).toEqual({
+      'allow-egress-vllm-llama-3-1-8b-weights': { pods: factory.tenant('ml').servers[0].podLabels, to: '0.0.0.0/0', ports: [443] },
+      'allow-egress-llama-3-1-8b-epp-api-server': { pods: { 'app.kubernetes.io/instance': 'llama-3-1-8b-epp' }, to: factory.tenant('ml').network.cidr, ports: [6443] },
+    });
+    const withSource = (modelSource: ModelSource, extra: object = {}, storage = {}) => synth(description({
+      storage: { ...description().storage, ...storage },
+      tenants: [tenant({ models: [{ ...description().tenants[0].models![0], modelSource, ...extra }] }), description().tenants[1]],
+    })).yaml;
+    // S3: the site's object store on its endpoint's port
+    const s3 = ModelSource.s3({ bucket: 'models', prefix: 'llama', credentialsSecretName: 's3', endpointUrl: 'https://rgw.example.net' });
+    expect(egress(withSource(s3, {}, { objectStorageCidr: '10.0.5.10/32' }))['allow-egress-vllm-llama-3-1-8b-weights']).toMatchObject({ to: '10.0.5.10/32', ports: [443] });
+    // a claim is mounted by the node: nothing to open; a described rule wins over the derived one
+    expect(egress(withSource(ModelSource.persistentVolumeClaim('models', 'llama')))['allow-egress-vllm-llama-3-1-8b-weights']).toBeUndefined();
+    expect(egress(withSource(ModelSource.huggingFace(), { modelSourceEgress: EgressRule.tcp('10.0.6.0/24', 8080) }))['allow-egress-vllm-llama-3-1-8b-weights'])
+      .toMatchObject({ to: '10.0.6.0/24', ports: [8080] });
+  });
+
+  test('AMD MxGPU VFs are sold on a VF flavor of their own, beside whole-GPU passthrough of the same pool', () => {
+    const vf = build(description({
+      pools: [{ poolName: 'mi300x', server: MI300X_SERVER, serverCount: 1 }],
+      tenants: [{
+        tenantName: 'amd',
+        projectScope: { cloud: 'amd', userName: 'amd-deployer' },
+        gpus: [
+          { purchaseName: 'whole', poolName: 'mi300x', servers: 1, gpusPerServer: 1 },
+          { purchaseName: 'vf', poolName: 'mi300x', servers: 2, gpusPerServer: 1, attachment: GpuAttachment.sriovVf({ vfsPerGpu: 8 }) },
+        ],
+      }],
+    }));
+    expect(vf.flavor('mi300x/passthrough/1')).toMatchObject({ flavorName: 'mi300x.gpu.1x', attachmentKind: GpuAttachmentKind.PASSTHROUGH });
+    expect(vf.flavor('mi300x/sriov-vf-8/1')).toMatchObject({ flavorName: 'mi300x.vf.8vf.1x', attachmentKind: GpuAttachmentKind.SRIOV_VF, gpuMemoryGb: 24 });
+  });
+
+  test('a gateway in the description: the tenant\'s pools routed on its hostname, its charts in the deploy order', () => {
+    const gateway = { hostname: 'ml.ai.example.net', authentication: GatewayAuthentication.apiKeys(), limits: { requestsPerMinute: 60, tokensPerMinute: 10000 } };
+    const { factory: f, yaml: y } = synth(description({ tenants: [tenant({ gateway: { ...gateway, tls: GatewayTls.privateCa('site-ca') } }), description().tenants[1]] }));
+    const docs = y['f-ml-gateway.k8s.yaml'];
+    expect(docs.find((d) => d.kind === 'Namespace').metadata.name).toBe('ai-gateway');
+    expect(docs.find((d) => d.kind === 'Gateway').spec.listeners.map((l: any) => [l.name, l.hostname, l.protocol])).toEqual([
+      ['http', undefined, 'HTTP'], ['https-ml', 'ml.ai.example.net', 'HTTPS'],
+    ]);
+    // the model is served under its pool's name, the name the route matches on
+    const route = docs.find((d) => d.kind === 'AIGatewayRoute');
+    expect(route.metadata.namespace).toBe('ml');
+    expect(route.spec.rules.map((r: any) => [r.matches[0].headers[0].value, r.backendRefs[0].name])).toEqual([['llama-3-1-8b', 'llama-3-1-8b']]);
+    expect(f.tenant('ml').servers[0].servedModelName).toBe('llama-3-1-8b');
+    expect(f.tenant('ml').gateway!.gatewayName).toBe('ai-gateway');
+    expect(f.deployOrder[2].description).toContain('for the AI gateways, ml\'s Envoy Gateway (global rate limit with Redis), Envoy AI Gateway, cert-manager)');
+    // Kuadrant on an existing certificate: its operator, no cert-manager
+    const kuadrant = build(description({
+      tenants: [tenant({ gateway: { ...gateway, implementation: GatewayImplementation.kuadrant(), tls: GatewayTls.existingSecret('ml-tls') } })],
+    }));
+    expect(kuadrant.deployOrder[2].description).toContain('for the AI gateways, ml\'s Envoy Gateway, Kuadrant operator)');
+  });
+
   describe('fails when', () => {
+    test('a tenant has a gateway but no model behind an InferencePool', () => expect(() => build(description({
+      tenants: [tenant({
+        models: [{ model: LlmModel.LLAMA_3_1_8B, nodeGroupName: 'mig', migProfile: '3g.71gb', maxModelLen: 8192 }],
+        gateway: { hostname: 'ml.ai.example.net', tls: GatewayTls.privateCa('site-ca'), authentication: GatewayAuthentication.apiKeys(), limits: { requestsPerMinute: 60 } },
+      })],
+    }))).toThrow('Factory: tenant ml has a gateway but no model behind an InferencePool for it to route to; set inferencePool on a model'));
+    test('a model streams from S3 and the site gives no object store address', () => expect(() => build(description({
+      tenants: [tenant({ models: [{ ...description().tenants[0].models![0], modelSource: ModelSource.s3({ bucket: 'models', prefix: 'llama', credentialsSecretName: 's3' }) }] })],
+    }))).toThrow('Factory: tenant ml: model llama-3.1-8b streams its weights over S3, but its namespace denies egress and the site gives no object store address; ' +
+      'set storage.objectStorage with s3EndpointUrl and storage.objectStorageCidr, or give the model modelSourceEgress'));
     test('the factory name is not a DNS label', () => expect(() => build(description({ factoryName: 'My_Factory' }))).toThrow(
       'Factory: factoryName "My_Factory" must be a lower-case DNS label; it prefixes every stack name'));
     test('a pool name is not a DNS label', () => expect(() => build(description({ pools: [{ poolName: 'H200', server: H200, serverCount: 1 }], tenants: [] }))).toThrow(

@@ -19,7 +19,7 @@ describe('BatchChart', () => {
   test('its jobs land in the tenant namespace, it emits no Namespace and applies after the namespace\'s chart', () => {
     const c = tenancy();
     const chart = new BatchChart(c.app, 'batch', { tenantNamespace: c.teamA });
-    new GpuBatchJob(chart, 'Train', { jobName: 'train', queue: c.queue, namespace: c.teamA, flavor: c.h200Gpu, image: 'img' });
+    new GpuBatchJob(chart, 'Train', { jobName: 'train', queue: c.queue, tenantNamespace: c.teamA, flavor: c.h200Gpu, image: 'img' });
     new k8s.KubeConfigMap(chart, 'Config', { metadata: { name: 'cfg' } });
     expect(chart.node.validate()).toEqual([]);
     const objects = synthChart(chart);
@@ -32,7 +32,7 @@ describe('BatchChart', () => {
   test('fails when a batch job in the chart runs in another namespace', () => {
     const c = tenancy();
     const chart = new BatchChart(c.app, 'batch', { tenantNamespace: c.teamA });
-    new GpuBatchJob(chart, 'Train', { jobName: 'train', queue: c.queue, namespace: c.teamB, flavor: c.h200Gpu, image: 'img' });
+    new GpuBatchJob(chart, 'Train', { jobName: 'train', queue: c.queue, tenantNamespace: c.teamB, flavor: c.h200Gpu, image: 'img' });
     expect(chart.node.validate()).toEqual([
       'batch job train (batch/Train) runs in namespace team-b, but this chart is for namespace team-a; create the job in the batch chart of its namespace',
     ]);

@@ -31,7 +31,7 @@ describe('GpuBatchJob', () => {
     new GpuBatchJob(c.chart, 'Job', {
       jobName: 'embed',
       queue: c.queue,
-      namespace: c.teamA,
+      tenantNamespace: c.teamA,
       flavor: c.mig3g,
       image: 'registry.example.net/embed:1',
       args: ['--all'],
@@ -57,7 +57,7 @@ describe('GpuBatchJob', () => {
 
   test('rdma: the pods get the fabric wiring', () => {
     const c = withQueue();
-    new GpuBatchJob(c.chart, 'Job', { jobName: 'train', queue: c.queue, namespace: c.teamA, flavor: c.h200Gpu, gpusPerPod: 8, image: 'img', rdma: true });
+    new GpuBatchJob(c.chart, 'Job', { jobName: 'train', queue: c.queue, tenantNamespace: c.teamA, flavor: c.h200Gpu, gpusPerPod: 8, image: 'img', rdma: true });
     const tpl = onlyObject(synthChart(c.chart), 'Job').spec.template;
     expect(tpl.metadata.annotations).toEqual({ 'k8s.v1.cni.cncf.io/networks': 'default/ib-rail0' });
     expect(tpl.spec.containers[0].resources.limits['rdma/ib']).toBe(1);
@@ -66,7 +66,7 @@ describe('GpuBatchJob', () => {
 
   test('fails when an RDMA job runs on a pool with no IB network', () => {
     const c = withQueue();
-    expect(() => new GpuBatchJob(c.chart, 'Job', { jobName: 'train', queue: c.queue, namespace: c.teamA, flavor: c.mig3g, image: 'img', rdma: true })).toThrow(
+    expect(() => new GpuBatchJob(c.chart, 'Job', { jobName: 'train', queue: c.queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'img', rdma: true })).toThrow(
       'test/Job: RDMA was requested on pool h100, which has no InfiniBand/RDMA network; give the pool an rdma attachment (e.g. InfinibandFabric.attachment) or run without RDMA',
     );
   });
@@ -74,23 +74,105 @@ describe('GpuBatchJob', () => {
   test('fails when the queue has no quota on the flavor', () => {
     const c = cluster();
     const queue = new TenantQueue(c.chart, 'A', { queueName: 'team-a', namespaces: [c.teamA], computeFlavor: c.compute, cpuCores: 1, memoryGib: 1, gpuQuotas: [{ flavor: c.h200Gpu, nominal: 1 }] });
-    expect(() => new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue, namespace: c.teamA, flavor: c.mig3g, image: 'img' })).toThrow(
+    expect(() => new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'img' })).toThrow(
       'test/Job: queue team-a has no quota on flavor h100-mig-3g.40gb; the job would wait forever, add a GPU quota for it',
     );
   });
 
   test('fails when the job needs more units at once than the queue can ever hold', () => {
     const c = withQueue();
-    expect(() => new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue: c.queue, namespace: c.teamA, flavor: c.mig3g, image: 'img', completions: 8 })).toThrow(
+    expect(() => new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue: c.queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'img', completions: 8 })).toThrow(
       'test/Job: 8 pods x 1 nvidia.com/mig-3g.40gb need 8 units at once, but queue team-a can hold at most 6 on flavor h100-mig-3g.40gb; lower parallelism',
     );
   });
 
   test('fails when the namespace has no LocalQueue of the queue', () => {
     const c = withQueue();
-    expect(() => new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue: c.queue, namespace: c.teamB, flavor: c.mig3g, image: 'img' })).toThrow(
+    expect(() => new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue: c.queue, tenantNamespace: c.teamB, flavor: c.mig3g, image: 'img' })).toThrow(
       'test/Job: namespace team-b has no LocalQueue of queue team-a (it serves team-a); add the namespace to the queue',
     );
+  });
+});
+
+describe('GpuBatchJob security and numbers', () => {
+  test('non-root by default: uid and gid 1000, no privilege escalation, every capability dropped', () => {
+    const c = withQueue();
+    new GpuBatchJob(c.chart, 'Job', { jobName: 'embed', queue: c.queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'img' });
+    const pod = onlyObject(synthChart(c.chart), 'Job').spec.template.spec;
+    expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(pod.containers[0].securityContext).toEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+  });
+
+  test('runAsUser and runAsGroup are the pod user and group', () => {
+    const c = withQueue();
+    new GpuBatchJob(c.chart, 'Job', { jobName: 'embed', queue: c.queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'img', runAsUser: 65532, runAsGroup: 0 });
+    const pod = onlyObject(synthChart(c.chart), 'Job').spec.template.spec;
+    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 65532, runAsGroup: 0 });
+  });
+
+  test('fractional CPU and memory are plain decimal quantities', () => {
+    const c = withQueue();
+    new GpuBatchJob(c.chart, 'Job', { jobName: 'embed', queue: c.queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'img', cpuPerPod: 0.5, memoryGibPerPod: 0.25, sharedMemoryGib: 0.5 });
+    const pod = onlyObject(synthChart(c.chart), 'Job').spec.template.spec;
+    expect(pod.containers[0].resources.requests).toMatchObject({ cpu: 0.5, memory: '0.25Gi' });
+    expect(pod.volumes[0].emptyDir).toEqual({ medium: 'Memory', sizeLimit: '0.5Gi' });
+  });
+
+  test.each([
+    [{ runAsUser: 0 }, 'runAsUser 0 must be a positive integer (at most 2147483647)'],
+    [{ runAsGroup: -1 }, 'runAsGroup -1 must be a non-negative integer (at most 2147483647)'],
+    [{ memoryGibPerPod: -5e-324 }, 'memoryGibPerPod -5e-324 must be a finite number above 0 and below 2^53'],
+    [{ memoryGibPerPod: 5e-324 }, 'memoryGibPerPod 5e-324 is less than 0.001 GiB (about 1 MiB); give the size in GiB, e.g. 0.5 for 512 MiB'],
+    [{ memoryGibPerPod: Infinity }, 'memoryGibPerPod Infinity must be a finite number above 0 and below 2^53'],
+    [{ sharedMemoryGib: NaN }, 'sharedMemoryGib NaN must be a finite number above 0 and below 2^53'],
+    [{ cpuPerPod: 0 }, 'cpuPerPod 0 must be a finite number above 0 and below 2^53'],
+    [{ cpuPerPod: 0.0001 }, 'cpuPerPod 0.0001 is finer than 1m, the smallest CPU amount Kubernetes takes; give at least 0.001'],
+    [{ completions: 1e300 }, 'completions 1e+300 must be a positive integer (at most 100000)'],
+    [{ gpusPerPod: 1.5 }, 'gpusPerPod 1.5 must be a positive integer (at most 100000)'],
+    [{ backoffLimit: -1 }, 'backoffLimit -1 must be a non-negative integer (at most 2147483647)'],
+    [{ activeDeadlineSeconds: 0 }, 'activeDeadlineSeconds 0 must be a positive integer (at most 9007199254740991)'],
+    [{ ttlSecondsAfterFinished: 2 ** 31 }, 'ttlSecondsAfterFinished 2147483648 must be a non-negative integer (at most 2147483647)'],
+  ])('fails when %j', (bad, message) => {
+    const c = withQueue();
+    expect(() => new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue: c.queue, tenantNamespace: c.teamA, flavor: c.h200Gpu, image: 'img', ...bad })).toThrow(`test/Job: ${message}`);
+  });
+
+  test('a LocalQueue the cluster has, with its quotas: the job is checked against them', () => {
+    const c = cluster();
+    const flavor = GpuResourceFlavor.fromFlavorName(c.chart, 'Existing', { flavorName: 'h100-3g', pool: c.h100, migProfile: '2g.20gb' });
+    const queue = TenantQueue.fromQueueName(c.chart, 'Q', { queueName: 'research', namespaceNames: ['team-a'], gpuQuotas: [{ flavor, nominal: 2 }] });
+    new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue, tenantNamespace: c.teamA, flavor, image: 'img', completions: 2 });
+    const objects = synthChart(c.chart);
+    const job = onlyObject(objects, 'Job');
+    expect(job.metadata.labels).toEqual({ 'kueue.x-k8s.io/queue-name': 'research' });
+    expect(job.spec.template.spec.containers[0].resources.limits['nvidia.com/mig-2g.20gb']).toBe(1);
+    expect(objects.filter((o) => o.kind === 'LocalQueue' || o.kind === 'ClusterQueue' || o.metadata.name === 'h100-3g')).toEqual([]);
+    expect(() => new GpuBatchJob(c.chart, 'Job3', { jobName: 'k', queue, tenantNamespace: c.teamA, flavor, image: 'img', completions: 3 })).toThrow(
+      'test/Job3: 3 pods x 1 nvidia.com/mig-2g.20gb need 3 units at once, but queue research can hold at most 2 on flavor h100-3g; lower parallelism',
+    );
+    expect(() => new GpuBatchJob(c.chart, 'Other', { jobName: 'k', queue, tenantNamespace: c.teamA, flavor: c.mig3g, image: 'img' })).toThrow(
+      'test/Other: queue research has no quota on flavor h100-mig-3g.40gb; the job would wait forever, add a GPU quota for it',
+    );
+  });
+
+  test('a LocalQueue the cluster has, without its quotas: only the namespace is checked', () => {
+    const c = cluster();
+    const queue = TenantQueue.fromQueueName(c.chart, 'Q', { queueName: 'research', namespaceNames: ['team-a'] });
+    expect(queue.maxUnits(c.h200Gpu)).toBeUndefined();
+    new GpuBatchJob(c.chart, 'Job', { jobName: 'j', queue, tenantNamespace: c.teamA, flavor: c.h200Gpu, image: 'img', gpusPerPod: 8, completions: 2 });
+    expect(onlyObject(synthChart(c.chart), 'Job').spec.parallelism).toBe(2);
+    expect(() => new GpuBatchJob(c.chart, 'B', { jobName: 'b', queue, tenantNamespace: c.teamB, flavor: c.h200Gpu, image: 'img' })).toThrow(
+      'test/B: namespace team-b has no LocalQueue of queue research (it serves team-a); add the namespace to the queue',
+    );
+  });
+
+  test('fails when a looked-up queue names no namespace or an invalid one', () => {
+    const c = cluster();
+    expect(() => TenantQueue.fromQueueName(c.chart, 'Q', { queueName: 'research', namespaceNames: [] })).toThrow(
+      'test/Q: a queue needs at least one namespace with its LocalQueue; give namespaceNames',
+    );
+    expect(() => TenantQueue.fromQueueName(c.chart, 'R', { queueName: 'research', namespaceNames: ['Team A'] })).toThrow('test/R: namespace "Team A" is not a DNS label');
+    expect(() => TenantQueue.fromQueueName(c.chart, 'S', { queueName: 'Research', namespaceNames: ['a'] })).toThrow('test/S: queueName "Research" is not a DNS subdomain');
   });
 });
 
@@ -100,7 +182,7 @@ describe('WhisperTranscriptionJob', () => {
     new WhisperTranscriptionJob(c.chart, 'Whisper', {
       jobName: 'transcribe',
       queue: c.queue,
-      namespace: c.teamA,
+      tenantNamespace: c.teamA,
       flavor: c.mig3g,
       image: 'whisper:1',
       model: WhisperModel.LARGE_V3,
@@ -128,7 +210,7 @@ describe('WhisperTranscriptionJob', () => {
     expect(() => new WhisperTranscriptionJob(chart, 'Ok', {
       jobName: 'ok',
       queue,
-      namespace: c.teamA,
+      tenantNamespace: c.teamA,
       flavor: small,
       image: 'w',
       model: WhisperModel.LARGE_V3,
@@ -141,7 +223,7 @@ describe('WhisperTranscriptionJob', () => {
     expect(() => new WhisperTranscriptionJob(chart, 'Big', {
       jobName: 'big',
       queue: q2,
-      namespace: c.teamB,
+      tenantNamespace: c.teamB,
       flavor: shared,
       image: 'w',
       model: WhisperModel.LARGE_V3,
@@ -149,6 +231,34 @@ describe('WhisperTranscriptionJob', () => {
       transcripts: BatchDataSource.persistentVolumeClaim('t'),
     })).toThrow('test/Big: Whisper large-v3 needs 10 GB of GPU memory but one nvidia.com/gpu.shared of flavor l40s-gpu-shared has 6 GB; use a smaller model or a larger GPU unit');
   });
+});
+
+function whisperProps(c: ReturnType<typeof withQueue>) {
+  return {
+    jobName: 'transcribe',
+    queue: c.queue,
+    tenantNamespace: c.teamA,
+    flavor: c.mig3g,
+    image: 'registry.example.net/whisper:1',
+    audio: BatchDataSource.persistentVolumeClaim('audio'),
+    transcripts: BatchDataSource.persistentVolumeClaim('out'),
+  };
+}
+
+test('WhisperTranscriptionJob runs as non-root, as the user it is given', () => {
+  const c = withQueue();
+  new WhisperTranscriptionJob(c.chart, 'Whisper', {
+    ...whisperProps(c),
+    runAsUser: 2000,
+  });
+  const pod = onlyObject(synthChart(c.chart), 'Job').spec.template.spec;
+  expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 2000, runAsGroup: 2000, seccompProfile: { type: 'RuntimeDefault' } });
+  expect(pod.containers[0].env).toEqual([{ name: 'HOME', value: '/tmp' }, { name: 'XDG_CACHE_HOME', value: '/tmp/.cache' }]);
+});
+
+test.each([[0], [1.5], [Infinity]])('fails when WhisperTranscriptionJob gets shards %p', (shards) => {
+  const c = withQueue();
+  expect(() => new WhisperTranscriptionJob(c.chart, 'Whisper', { ...whisperProps(c), shards })).toThrow(`test/Whisper: shards ${shards} must be a positive integer (at most 100000)`);
 });
 
 describe('BatchDataSource', () => {

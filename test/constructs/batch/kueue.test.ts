@@ -121,6 +121,84 @@ describe('TenantQueue', () => {
   });
 });
 
+describe('TenantQueue numbers', () => {
+  const props = (c: ReturnType<typeof cluster>, over: object) => ({
+    queueName: 'team-a', namespaces: [c.teamA], cohort: c.cohort, computeFlavor: c.compute, cpuCores: 1, memoryGib: 1, gpuQuotas: [{ flavor: c.h200Gpu, nominal: 1 }], ...over,
+  });
+
+  test('fractional CPU and memory quotas are plain decimals; zero is allowed', () => {
+    const c = cluster();
+    new TenantQueue(c.chart, 'A', props(c, { cpuCores: 0.5, memoryGib: 0 }));
+    const resources = onlyObject(synthChart(c.chart), 'ClusterQueue').spec.resourceGroups[0].flavors[0].resources;
+    expect(resources.slice(0, 2)).toEqual([{ name: 'cpu', nominalQuota: 0.5 }, { name: 'memory', nominalQuota: '0Gi' }]);
+  });
+
+  test.each([
+    [{ cpuCores: Infinity }, 'cpuCores Infinity must be a finite number of at least 0 and below 2^53'],
+    [{ cpuCores: -1 }, 'cpuCores -1 must be a finite number of at least 0 and below 2^53'],
+    [{ cpuCores: 1e-9 }, 'cpuCores 1e-9 is finer than 1m, the smallest CPU amount Kubernetes takes; give at least 0.001'],
+    [{ memoryGib: NaN }, 'memoryGib NaN must be a finite number of at least 0 and below 2^53'],
+    [{ memoryGib: 5e-324 }, 'memoryGib 5e-324 is less than 0.001 GiB (about 1 MiB); give the size in GiB, e.g. 0.5 for 512 MiB'],
+  ])('fails when %j', (bad, message) => {
+    const c = cluster();
+    expect(() => new TenantQueue(c.chart, 'A', props(c, bad))).toThrow(`test/A: ${message}`);
+  });
+
+  test('fails when a borrowing limit is more than the pool has', () => {
+    const c = cluster();
+    expect(() => new TenantQueue(c.chart, 'A', props(c, { gpuQuotas: [{ flavor: c.h200Gpu, nominal: 1, borrowingLimit: 1e300 }] }))).toThrow(
+      'test/A: borrowingLimit 1e+300 on flavor h200-gpu must be a non-negative integer (at most 16, what pool h200 has)',
+    );
+  });
+});
+
+describe('existing Kueue objects', () => {
+  test('a queue on existing flavors and cohort renders only its ClusterQueue and LocalQueues', () => {
+    const c = cluster();
+    const compute = ComputeResourceFlavor.fromFlavorName(c.chart, 'Default', 'default-flavor');
+    const cohort = QueueCohort.fromCohortName(c.chart, 'Org', 'research');
+    const mig2g = GpuResourceFlavor.fromFlavorName(c.chart, 'Mig2g', { flavorName: 'h100-2g', pool: c.h100, migProfile: '2g.20gb' });
+    expect([mig2g.resourceName, mig2g.capacity, mig2g.offer.migProfile]).toEqual(['nvidia.com/mig-2g.20gb', 16, '2g.20gb']);
+    new TenantQueue(c.chart, 'A', { queueName: 'team-a', namespaces: [c.teamA], cohort, computeFlavor: compute, cpuCores: 1, memoryGib: 1, gpuQuotas: [{ flavor: mig2g, nominal: 4 }] });
+    const out = synthChart(c.chart);
+    expect(objectsOf(out, 'ResourceFlavor').map((f) => f.metadata.name)).toEqual(['default-flavor', 'h100-mig-3g.40gb', 'h200-gpu']); // the fixture's own
+    expect(objectsOf(out, 'Cohort').map((f) => f.metadata.name)).toEqual(['ai']);
+    const cq = onlyObject(out, 'ClusterQueue').spec;
+    expect(cq.cohortName).toBe('research');
+    expect(cq.resourceGroups[1]).toEqual({ coveredResources: ['nvidia.com/mig-2g.20gb'], flavors: [{ name: 'h100-2g', resources: [{ name: 'nvidia.com/mig-2g.20gb', nominalQuota: 4 }] }] });
+  });
+
+  test('fails when an existing flavor and a new one stand for the same GPUs', () => {
+    const c = cluster();
+    expect(() => GpuResourceFlavor.fromFlavorName(c.chart, 'Old', { flavorName: 'h200', pool: c.h200 })).toThrow(
+      'test/Old: nvidia.com/gpu of pool h200 already has the flavor h200-gpu; quotas on two flavors for the same GPUs would double-count them, reuse that flavor',
+    );
+  });
+
+  test('the quotas of an existing queue count against the pool', () => {
+    const c = cluster();
+    TenantQueue.fromQueueName(c.chart, 'Old', { queueName: 'legacy', namespaceNames: ['legacy'], gpuQuotas: [{ flavor: c.h200Gpu, nominal: 12 }] });
+    expect(() => new TenantQueue(c.chart, 'A', {
+      queueName: 'team-a', namespaces: [c.teamA], computeFlavor: c.compute, cpuCores: 1, memoryGib: 1, gpuQuotas: [{ flavor: c.h200Gpu, nominal: 8 }],
+    })).toThrow('test/A: nominal quota 8 nvidia.com/gpu on flavor h200-gpu for queue team-a brings the total across queues to 20, more than the 16 pool h200 has');
+  });
+
+  test('fails when an existing object has an invalid name', () => {
+    const c = cluster();
+    expect(() => ComputeResourceFlavor.fromFlavorName(c.chart, 'F', 'Default Flavor')).toThrow('test/F: flavorName "Default Flavor" is not a DNS subdomain');
+    expect(() => QueueCohort.fromCohortName(c.chart, 'C', '')).toThrow('test/C: cohortName "" is not a DNS subdomain');
+    expect(() => GpuResourceFlavor.fromFlavorName(c.chart, 'G', { flavorName: 'H100', pool: c.h100, migProfile: '2g.20gb' })).toThrow('test/G: flavorName "H100" is not a DNS subdomain');
+  });
+
+  test('fails when an existing flavor and the queue are written for different Kueue APIs', () => {
+    const c = cluster();
+    const compute = ComputeResourceFlavor.fromFlavorName(c.chart, 'Old', 'default-flavor', KueueApi.V1BETA1);
+    expect(() => new TenantQueue(c.chart, 'A', { queueName: 'team-a', namespaces: [c.teamA], computeFlavor: compute, cpuCores: 1, memoryGib: 1, gpuQuotas: [] })).toThrow(
+      'test/A: flavor default-flavor is written as kueue.x-k8s.io/v1beta1 but the queue as kueue.x-k8s.io/v1beta2',
+    );
+  });
+});
+
 describe('KueueApi', () => {
   function queues(api?: KueueApi) {
     const chart = testChart();

@@ -72,6 +72,13 @@ describe('ClusterTemplate', () => {
     expect(warnings).toEqual(['label cinder_csi_enable is not a magnum-cluster-api label; the driver ignores it']);
   });
 
+  test('a label named like an Object.prototype member is an unknown label, not one the construct sets', () => {
+    const site = magnumSite();
+    const t = template(site, { labels: { constructor: 'x' } });
+    const warnings = t.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => m.data);
+    expect(warnings).toEqual(['label constructor is not a magnum-cluster-api label; the driver ignores it']);
+  });
+
   test('fails when the Kubernetes version has no matching image', () => {
     const site = magnumSite();
     expect(() => template(site, { kubernetesVersion: 'v1.34.1' })).toThrow(

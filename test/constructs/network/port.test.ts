@@ -229,7 +229,7 @@ describe('NetworkPort', () => {
     const stack = testStack();
     const network = new TenantNetwork(stack, 'Net', { cidr: '10.1.0.0/24' });
     expect(() => new NetworkPort(stack, 'A', { network, macAddress: 'FA-16-3E-00-00-01' })).toThrow(
-      'test/A: macAddress FA-16-3E-00-00-01 is not a MAC address; use lower-case colon form, e.g. fa:16:3e:12:34:56');
+      'test/A: macAddress "FA-16-3E-00-00-01" is not a MAC address; use lower-case colon form, e.g. fa:16:3e:12:34:56');
     expect(() => new NetworkPort(stack, 'B', { network, allowedAddressPairs: ['10.1.0.300'] })).toThrow(
       'test/B: allowed address pair "10.1.0.300" is not an IPv4 address; use e.g. 10.20.0.10');
     expect(() => new NetworkPort(stack, 'C', { network, bindingProfileJson: '{nope' })).toThrow('test/C: bindingProfileJson is not JSON: {nope');

@@ -1,8 +1,11 @@
+import * as fc from 'fast-check';
 import * as YAML from 'yaml';
 import { RDMA, h100Pool } from './pools';
+import { GpuNodePool } from '../../../constructs/accelerators/gpu-node-pool';
 import { InferencePool, ServingRole } from '../../../constructs/serving/inference-pool';
 import { InferenceExtensionRelease, LlmdRouterRelease } from '../../../constructs/serving/releases';
 import { VllmServer } from '../../../constructs/serving/vllm-server';
+import { GpuModel } from '../../../lib/hardware/gpu';
 import { LlmModel } from '../../../lib/models/llm';
 import { objectsOf, onlyObject, synthChart, testChart } from '../../util';
 
@@ -249,5 +252,144 @@ describe('InferencePool releases (CRD floors as a typed choice)', () => {
     expect(deployments.find((d) => d.metadata.name === 'pd-epp').spec.template.spec.containers[0].image).toBe('ghcr.io/llm-d/llm-d-inference-scheduler:v0.8.0');
     const decode = deployments.find((d) => d.metadata.name === 'vllm-llama-3-1-8b-decode').spec.template.spec;
     expect(decode.initContainers[0].image).toBe('ghcr.io/llm-d/llm-d-routing-sidecar:v0.8.0');
+  });
+});
+
+describe('InferencePool.fromPoolName', () => {
+  test('a server joins an existing pool: it carries the selector, renders no pool objects, and decode pods run the pool release\'s sidecar', () => {
+    const chart = testChart('llm');
+    const pool = InferencePool.fromPoolName(chart, 'Existing', {
+      poolName: 'shared-8b', podSelectorLabels: { 'llm-d.ai/inference-serving': 'true', 'app.example.com/pool': 'shared-8b' },
+    });
+    expect(pool).toMatchObject({ poolName: 'shared-8b', namespaceName: 'llm', targetPortNumber: 8000, apiGroup: 'inference.networking.k8s.io', kind: 'InferencePool', disaggregated: false });
+    new VllmServer(chart, 'S', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192, inferencePool: pool });
+    const manifests = synthChart(chart);
+    expect(objectsOf(manifests, 'InferencePool')).toEqual([]);
+    expect(objectsOf(manifests, 'ConfigMap')).toEqual([]);
+    expect(onlyObject(manifests, 'Deployment').spec.template.metadata.labels).toMatchObject({
+      'llm-d.ai/inference-serving': 'true', 'app.example.com/pool': 'shared-8b', 'llm-d.ai/role': 'prefill-decode',
+    });
+  });
+
+  test('defaults to the selector InferencePool renders, and a disaggregated pool takes decode servers with its release\'s sidecar', () => {
+    const chart = testChart();
+    const pool = InferencePool.fromPoolName(chart, 'Existing', { poolName: 'pd', disaggregated: true, routerRelease: LlmdRouterRelease.V0_8_0 });
+    expect(pool.podSelectorLabels).toEqual({ 'llm-d.ai/inference-serving': 'true', 'ai-factory.dev/inference-pool': 'pd' });
+    new VllmServer(chart, 'D', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart, RDMA), inferencePool: pool, role: ServingRole.DECODE, image: NIXL_IMAGE });
+    const decode = onlyObject(synthChart(chart), 'Deployment').spec.template.spec;
+    expect(decode.initContainers[0].image).toBe('ghcr.io/llm-d/llm-d-routing-sidecar:v0.8.0');
+  });
+
+  test('fails when a P/D role joins an existing aggregated pool', () => {
+    const chart = testChart();
+    const pool = InferencePool.fromPoolName(chart, 'Existing', { poolName: 'agg' });
+    expect(() => new VllmServer(chart, 'P', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart, RDMA), inferencePool: pool, role: ServingRole.PREFILL, image: NIXL_IMAGE })).toThrow(
+      'test/P: test/P has role prefill, but pool agg is not disaggregated; set disaggregated: true on the pool',
+    );
+  });
+
+  test('fails when the server is not in the pool\'s namespace', () => {
+    const chart = testChart('serving');
+    const pool = InferencePool.fromPoolName(chart, 'Existing', { poolName: 'shared', namespaceName: 'llm' });
+    expect(() => new VllmServer(chart, 'S', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192, inferencePool: pool })).toThrow(
+      'test/S: inference pool shared is in namespace llm, but the server is in serving; an InferencePool selects pods of its own namespace, ' +
+      'so put the server in the pool\'s chart namespace',
+    );
+  });
+
+  test('fails when the pool routes to another port than vLLM\'s', () => {
+    const chart = testChart();
+    const pool = InferencePool.fromPoolName(chart, 'Existing', { poolName: 'shared', targetPortNumber: 8080 });
+    expect(() => new VllmServer(chart, 'S', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192, inferencePool: pool })).toThrow(
+      'test/S: inference pool shared routes to port 8080, but vLLM (or the routing sidecar) listens on 8000; set the pool\'s targetPorts to 8000',
+    );
+  });
+
+  test.each([
+    [{ poolName: 'Shared' }, 'test/Existing: poolName "Shared" must be a DNS label (an InferencePool name)'],
+    [{ poolName: 'p', namespaceName: 'ns_1' }, 'test/Existing: namespaceName "ns_1" must be a DNS label (a Kubernetes namespace)'],
+    [{ poolName: 'p', targetPortNumber: 70000 }, 'test/Existing: targetPortNumber 70000 must be a port number (1 to 65535)'],
+    [{ poolName: 'p', podSelectorLabels: {} }, 'test/Existing: podSelectorLabels is empty; give the pool\'s spec.selector.matchLabels'],
+    [{ poolName: 'p', podSelectorLabels: { 'bad key!': 'x' } }, 'test/Existing: podSelectorLabels: "bad key!" is not a label key ([prefix/]name, the name a label value of at most 63 characters)'],
+    [{ poolName: 'p', podSelectorLabels: { app: 'a b' } }, 'test/Existing: podSelectorLabels: the value "a b" of app is not a label value (at most 63 alphanumerics, \'-\', \'_\', \'.\')'],
+  ])('fails when the attributes are invalid: %j', (attrs, message) => {
+    expect(() => InferencePool.fromPoolName(testChart(), 'Existing', attrs)).toThrow(message);
+  });
+});
+
+describe('multi-node servers in an InferencePool', () => {
+  test('only the leaders, which serve the API, carry the pool selector; the headless workers do not', () => {
+    const chart = testChart();
+    const pool = new InferencePool(chart, 'Pool', { poolName: 'llama-405b' });
+    new VllmServer(chart, 'L405', { model: LlmModel.LLAMA_3_1_405B, pool: h100Pool(chart, RDMA), maxNodesPerReplica: 2, maxModelLen: 16384, inferencePool: pool });
+    const manifests = synthChart(chart);
+    const selector = onlyObject(manifests, 'InferencePool').spec.selector.matchLabels;
+    const group = onlyObject(manifests, 'LeaderWorkerSet').spec.leaderWorkerTemplate;
+    expect(group.leaderTemplate.metadata.labels).toMatchObject({ ...selector, 'llm-d.ai/role': 'prefill-decode' });
+    expect(group.workerTemplate.metadata.labels).toEqual({
+      'app.kubernetes.io/name': 'vllm',
+      'app.kubernetes.io/instance': 'vllm-llama-3-1-405b',
+      'app.kubernetes.io/component': 'model-server',
+      'ai-factory.dev/model': 'llama-3.1-405b',
+      'ai-factory.dev/lws-role': 'worker',
+    });
+    expect(Object.entries(selector).every(([k, v]) => group.workerTemplate.metadata.labels[k] === v)).toBe(false);
+  });
+
+  test('fails when the pool selects labels the headless workers also carry', () => {
+    const chart = testChart();
+    const pool = InferencePool.fromPoolName(chart, 'Existing', { poolName: 'any-vllm', podSelectorLabels: { 'app.kubernetes.io/name': 'vllm' } });
+    expect(() => new VllmServer(chart, 'L405', { model: LlmModel.LLAMA_3_1_405B, pool: h100Pool(chart, RDMA), maxNodesPerReplica: 2, maxModelLen: 16384, inferencePool: pool })).toThrow(
+      'test/L405: inference pool any-vllm selects app.kubernetes.io/name=vllm, which the headless workers of this multi-node server also carry; ' +
+      'give the pool a selector label of its own (e.g. llm-d.ai/inference-serving=true)',
+    );
+  });
+});
+
+describe('P/D for a MoE model on single-node layouts', () => {
+  test('DeepSeek-R1 prefill and decode each run TP=1 × DP=8 with EP=8 on one 8× H200 node, with NIXL', () => {
+    const chart = testChart();
+    const h200 = new GpuNodePool(chart, 'H200', { poolName: 'h200', gpuModel: GpuModel.H200_SXM_141GB, gpusPerNode: 8, rdma: RDMA });
+    const pool = new InferencePool(chart, 'Pool', { poolName: 'deepseek-r1', disaggregated: true });
+    const prefill = new VllmServer(chart, 'P', { model: LlmModel.DEEPSEEK_R1, pool: h200, maxModelLen: 32768, inferencePool: pool, role: ServingRole.PREFILL });
+    new VllmServer(chart, 'D', { model: LlmModel.DEEPSEEK_R1, pool: h200, maxModelLen: 32768, inferencePool: pool, role: ServingRole.DECODE });
+    expect(prefill.plan).toMatchObject({ tensorParallelSize: 1, dataParallelSize: 8, expertParallelSize: 8, nodesPerReplica: 1 });
+    const deployments = objectsOf(synthChart(chart), 'Deployment');
+    for (const name of ['vllm-deepseek-r1-prefill', 'vllm-deepseek-r1-decode']) {
+      const spec = deployments.find((d) => d.metadata.name === name).spec.template.spec;
+      const vllmContainer = spec.containers.find((c: any) => c.name === 'vllm');
+      expect(vllmContainer.args).toEqual(expect.arrayContaining([
+        '--tensor-parallel-size=1', '--data-parallel-size=8', '--enable-expert-parallel', '--kv-transfer-config={"kv_connector":"NixlConnector","kv_role":"kv_both"}',
+      ]));
+      expect(vllmContainer.resources.limits['nvidia.com/gpu']).toBe(8);
+    }
+    const decode = deployments.find((d) => d.metadata.name === 'vllm-deepseek-r1-decode').spec.template.spec;
+    expect(decode.initContainers.map((c: any) => c.name)).toHaveLength(1);
+  });
+
+  test('fails when P/D needs a multi-node layout (wide EP across nodes)', () => {
+    const chart = testChart();
+    const pool = new InferencePool(chart, 'Pool', { poolName: 'deepseek-r1', disaggregated: true });
+    expect(() => new VllmServer(chart, 'P', { model: LlmModel.DEEPSEEK_R1, pool: h100Pool(chart, RDMA), maxNodesPerReplica: 2, maxModelLen: 32768, inferencePool: pool, role: ServingRole.PREFILL }))
+      .toThrow(/test\/P: role prefill with a 2-node layout is not supported: the routing sidecar and NIXL side channel are wired for single-node pods/);
+  });
+});
+
+describe('InferencePool.fromPoolName (properties)', () => {
+  const label = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,20}[a-z0-9])?$/);
+  test('any DNS-label name and label selector is taken as given, and a server joining the pool carries the selector', () => {
+    fc.assert(fc.property(label, fc.dictionary(label.map((k) => `example.com/${k}`), label, { minKeys: 1, maxKeys: 3 }), (poolName, podSelectorLabels) => {
+      const chart = testChart();
+      const pool = InferencePool.fromPoolName(chart, 'Existing', { poolName, podSelectorLabels });
+      const server = new VllmServer(chart, 'S', { model: LlmModel.LLAMA_3_1_8B, pool: h100Pool(chart), maxModelLen: 8192, inferencePool: pool });
+      return pool.poolName === poolName && Object.entries(podSelectorLabels).every(([k, v]) => server.podLabels[k] === v);
+    }), { numRuns: 25 });
+  });
+
+  test('a selector key with a character labels may not hold is refused', () => {
+    fc.assert(fc.property(label, fc.constantFrom(' ', '!', '#', '*', ':'), (name, bad) => {
+      expect(() => InferencePool.fromPoolName(testChart(), 'Existing', { poolName: 'p', podSelectorLabels: { [`${name}${bad}x`]: 'v' } }))
+        .toThrow(/is not a label key/);
+    }), { numRuns: 25 });
   });
 });

@@ -51,6 +51,7 @@ describe('VllmServer on one node (Deployment)', () => {
       'ai-factory.dev/expert-parallel-size': '1',
       'ai-factory.dev/nodes-per-replica': '1',
       'ai-factory.dev/gpus-per-replica': '4',
+      'ai-factory.dev/gpu': 'NVIDIA H100 SXM5 80GB',
       'ai-factory.dev/gpu-memory-gb': '80',
       'ai-factory.dev/usable-memory-per-gpu-gb': '72',
       'ai-factory.dev/weights-per-gpu-gb': String(server.plan.weightsPerGpuGb),
@@ -67,6 +68,8 @@ describe('VllmServer on one node (Deployment)', () => {
     expect(server.plan.kvCachePerGpuGb).toBe(33.7);
     expect(deployment.metadata.annotations['ai-factory.dev/kv-cache-tokens']).toBe(String(Math.floor(33.7e9 / 81920)));
     expect(deployment.spec.template.metadata.annotations).toBeUndefined();
+    // the GPU is named as the catalog lists it, so a reader of the annotations finds the model again
+    expect(GpuModel.all().map((g) => g.displayName)).toContain(deployment.metadata.annotations['ai-factory.dev/gpu']);
   });
 
   test('the default image is vLLM v0.21.0, the release llm-d-router v0.10.0 deploys', () => {
@@ -149,6 +152,8 @@ describe('VllmServer options', () => {
     const container = vllm(onlyObject(synthChart(chart), 'Deployment').spec.template.spec);
     expect(server.gpuResourceName).toBe('nvidia.com/mig-3g.40gb');
     expect(server.plan).toMatchObject({ migProfile: '3g.40gb', gpuMemoryGb: 40, tensorParallelSize: 1 });
+    // the annotations name the physical GPU and the slice's memory
+    expect(onlyObject(synthChart(chart), 'Deployment').metadata.annotations).toMatchObject({ 'ai-factory.dev/gpu': 'NVIDIA H100 SXM5 80GB', 'ai-factory.dev/gpu-memory-gb': '40' });
     expect(container.resources.limits).toEqual({ 'memory': '20Gi', 'nvidia.com/mig-3g.40gb': 1 });
   });
 

@@ -1,5 +1,6 @@
 import { BucketModelStore, IModelStore, ModelStoreKind, ShareModelStore } from '../../../constructs/storage/model-store';
 import { ModelStoreClaim } from '../../../constructs/storage/model-store-claim';
+import { Share } from '../../../constructs/storage/share';
 import { ShareTypeCatalog } from '../../../constructs/storage/share-type-catalog';
 import { ObjectStorageService } from '../../../lib/storage/object-storage';
 import { ShareType } from '../../../lib/storage/share-type';
@@ -36,7 +37,7 @@ describe('ShareModelStore', () => {
       shareName: 'inference-llama-3-1-70b',
       persistentVolumeName: 'inference-llama-3-1-70b',
       claimName: 'llama-3-1-70b',
-      csiSecret: { secretName: 'manila-csi-inference', namespace: 'kube-system' },
+      csiSecret: { secretName: 'manila-csi-inference', namespaceName: 'kube-system' },
       persistentVolumeOutputName: 'model_store_llama_3_1_70b_pv',
     });
     // the PV is rendered by Terraform, where the share and access-rule ids resolve
@@ -50,10 +51,39 @@ describe('ShareModelStore', () => {
     expect(pv).toContain('"accessModes" = ["ReadOnlyMany"]');
   });
 
+  test('fromShare: a store on an existing share adds only the access rule and the PV output', () => {
+    const { stack, t } = site();
+    const share = Share.fromShareName(stack, 'Staged', { shareName: 'inference-weights', tenant: t, shareType: cephfs, sizeGb: 800 });
+    const store = ShareModelStore.fromShare(stack, 'Weights', { share, storeName: 'weights' });
+    const tf = synthValidated(stack);
+    expect(tf.resource.openstack_sharedfilesystem_share_v2).toBeUndefined();
+    expect(onlyResource(tf, 'openstack_sharedfilesystem_share_access_v2')).toMatchObject({ access_type: 'cephx', access_to: 'inference-weights', access_level: 'ro' });
+    expect([store.storeKind, store.readOnly, store.capacityGb]).toEqual([ModelStoreKind.SHARED_FILE_SYSTEM, true, 800]);
+    expect(store.fileSystem).toMatchObject({ shareName: 'inference-weights', claimName: 'weights', persistentVolumeName: 'inference-weights', persistentVolumeOutputName: 'model_store_weights_pv' });
+    const pv: string = tf.output.model_store_weights_pv.value;
+    expect(pv).toContain('"shareID" = data.openstack_sharedfilesystem_share_v2.');
+    expect(pv).toContain('"storage" = "800Gi"');
+    // the claim renders from synth-time values, as for a new store
+    const chart = testChart();
+    new ModelStoreClaim(chart, 'Claim', { store });
+    expect(onlyObject(synthChart(chart), 'PersistentVolumeClaim').spec).toMatchObject({ volumeName: 'inference-weights', accessModes: ['ReadOnlyMany'] });
+  });
+
+  test('fails when fromShare gets an invalid store name or a client of the other protocol', () => {
+    const { stack, t } = site();
+    const share = Share.fromShareName(stack, 'Staged', { shareName: 'inference-weights', tenant: t, shareType: cephfs, sizeGb: 800 });
+    expect(() => ShareModelStore.fromShare(stack, 'A', { share, storeName: 'Weights' })).toThrow(
+      'test/A: storeName "Weights" must be a DNS label (lower-case letters, digits, dashes; 63 at most)',
+    );
+    expect(() => ShareModelStore.fromShare(stack, 'B', { share, storeName: 'weights', clientNetwork: t.networks[0] })).toThrow(
+      'test/B: clientNetwork is for NFS stores; a CephFS store names its client with clientCephxId',
+    );
+  });
+
   test('an NFS store grants the cluster network and pre-binds the PV to its claim', () => {
     const { stack, t } = site();
     const store = new ShareModelStore(stack, 'Weights', {
-      tenant: t, storeName: 'weights', shareType: nfs, sizeGb: 500, readOnly: false, claimNamespace: 'llm', csiSecret: { secretName: 'csi-manila', namespace: 'manila' },
+      tenant: t, storeName: 'weights', shareType: nfs, sizeGb: 500, readOnly: false, claimNamespace: 'llm', csiSecret: { secretName: 'csi-manila', namespaceName: 'manila' },
     });
     const tf = synthStack(stack);
     expect(onlyResource(tf, 'openstack_sharedfilesystem_share_access_v2')).toMatchObject({ access_type: 'ip', access_to: '10.50.0.0/24', access_level: 'rw' });

@@ -122,6 +122,6 @@ describe('Volume', () => {
   test('fails when the size is not a positive integer', () => {
     const stack = testStack();
     const type = new VolumeType(stack, 'Ssd', { volumeTypeName: 'ssd', backend: rbd });
-    expect(() => new Volume(stack, 'V', { tenant: tenant(stack, 'T', 't'), sizeGb: 0.5, volumeType: type })).toThrow('test/V: sizeGb 0.5 must be a positive integer');
+    expect(() => new Volume(stack, 'V', { tenant: tenant(stack, 'T', 't'), sizeGb: 0.5, volumeType: type })).toThrow('test/V: sizeGb 0.5 must be a whole number of GB from 1 to 2147483647 (the largest volume Cinder accepts)');
   });
 });

@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { FactoryPlanner, FactorySpec, GpuPurchaseSpec, PoolProvisioning } from '../../../lib/factory/factory-plan';
 import { GpuAttachment, GpuAttachmentKind } from '../../../lib/hardware/gpu-attachment';
 import { NetworkAdapterKind, ServerProfile } from '../../../lib/hardware/server';
+import { MI300X_SERVER } from '../hardware/fixtures';
 
 const H200 = ServerProfile.HGX_H200_8GPU; // 8 GPUs
 const L40S = ServerProfile.L40S_4GPU_BF3; // 4 GPUs
@@ -49,7 +50,29 @@ describe('FactoryPlanner', () => {
     expect(plan([mig('a'), mig('b')]).pools[0].gpusAllocated).toBe(1);
   });
 
+  test('AMD MxGPU VFs get a flavor of their own per VF count, apart from whole-GPU passthrough, and fill whole GPUs', () => {
+    const mi300x = [{ poolName: 'mi300x', server: MI300X_SERVER, serverCount: 1, provisioning: PoolProvisioning.HYPERVISOR }];
+    const p = plan([
+      { tenantName: 'a', gpus: [{ purchaseName: 'whole', poolName: 'mi300x', servers: 1, gpusPerServer: 1 }] },
+      { tenantName: 'b', gpus: [{ purchaseName: 'vf', poolName: 'mi300x', servers: 9, gpusPerServer: 1, attachment: GpuAttachment.sriovVf({ vfsPerGpu: 8 }) }] },
+      { tenantName: 'c', gpus: [{ purchaseName: 'vf1', poolName: 'mi300x', servers: 1, gpusPerServer: 1, attachment: GpuAttachment.sriovVf() }] },
+    ], mi300x);
+    expect(p.flavors.map((f) => [f.flavorKey, f.attachmentKind, f.tenantNames])).toEqual([
+      ['mi300x/passthrough/1', GpuAttachmentKind.PASSTHROUGH, ['a']],
+      ['mi300x/sriov-vf-1/1', GpuAttachmentKind.SRIOV_VF, ['c']],
+      ['mi300x/sriov-vf-8/1', GpuAttachmentKind.SRIOV_VF, ['b']],
+    ]);
+    expect(p.purchases.find((x) => x.purchaseName === 'vf')!.gpuShare).toBe(9 / 8);
+    // 1 whole GPU, 9 VFs of 8 per GPU on 2 GPUs, 1 VF of a GPU split in 1 on 1 GPU
+    expect(p.pools[0]).toMatchObject({ gpusAllocated: 4, serversAllocated: 1, gpusFree: 4 });
+  });
+
   describe('fails when', () => {
+    test('a purchase of a billion servers: refused by counting, before anything is expanded', () => refused(
+      () => one({ purchaseName: 'x', poolName: 'h200', servers: 1e9, gpusPerServer: 1 }),
+      'tenants bought 1000000000 GPUs of pool h200 (a 1000000000), but it has 16 (2 servers x 8 GPUs); lower the purchases or add 124999998 servers to the pool'));
+    test('servers is beyond a safe integer', () => refused(() => one({ purchaseName: 'x', poolName: 'h200', servers: 2 ** 53 }),
+      'tenant a, purchase x: servers 9007199254740992 must be a positive integer'));
     const refused = (spec: () => unknown, message: string) => expect(spec).toThrow(message);
 
     test('a pool is described twice', () => refused(() => plan([], [...pools(), pools()[0]]),
@@ -174,6 +197,35 @@ describe('FactoryPlanner', () => {
         for (const poolName of ['h200-bm', 'l40s']) {
           const sum = result.purchases.filter((p) => p.poolName === poolName).reduce((s, p) => s + p.servers * p.gpusPerServer, 0);
           expect(result.pools.find((u) => u.poolName === poolName)!.gpusAllocated).toBe(sum);
+        }
+      }), { numRuns: 300 });
+    });
+
+    test('packs like first fit, largest first, over every VM one by one', () => {
+      fc.assert(fc.property(tenants, (ts) => {
+        const result = attempt({ pools: pools(64, 64), tenants: ts });
+        if (typeof result === 'string') return;
+        for (const u of result.pools) {
+          const perServer = u.gpuCapacity / u.serverCount;
+          const sizes: number[] = [];
+          const units = new Map<string, { n: number; perGpu: number }>();
+          for (const p of result.purchases.filter((x) => x.poolName === u.poolName)) {
+            if (p.attachmentKind === GpuAttachmentKind.PASSTHROUGH || p.attachmentKind === GpuAttachmentKind.BARE_METAL) {
+              for (let i = 0; i < p.servers; i++) sizes.push(p.gpusPerServer);
+            } else {
+              const e = units.get(p.flavorKey.split('/')[1]) ?? { n: 0, perGpu: (p.servers * p.gpusPerServer) / p.gpuShare };
+              e.n += p.servers * p.gpusPerServer;
+              units.set(p.flavorKey.split('/')[1], e);
+            }
+          }
+          for (const e of units.values()) for (let i = 0; i < Math.ceil(e.n / e.perGpu - 1e-9); i++) sizes.push(1);
+          const free: number[] = [];
+          for (const size of sizes.sort((a, b) => b - a)) {
+            const at = free.findIndex((f) => f >= size);
+            if (at >= 0) free[at] -= size;
+            else free.push(perServer - size);
+          }
+          expect(u.serversAllocated).toBe(free.length);
         }
       }), { numRuns: 300 });
     });

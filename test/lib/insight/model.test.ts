@@ -100,14 +100,23 @@ describe('factory model', () => {
     }
   });
 
-  test('llm-serving: a multi-node LeaderWorkerSet\'s plan comes from its leader; without Terraform the GPU is unknown', () => {
+  test('llm-serving: a multi-node LeaderWorkerSet\'s plan comes from its leader; without Terraform the GPU comes from its annotation', () => {
     const dir = synthToDir('llm-serving');
     try {
       const s = buildModel(loadSynthesized(dir)).modelServers.find((x) => x.kind === 'LeaderWorkerSet')!;
       expect([s.plan['tensor-parallel-size'], s.plan['pipeline-parallel-size'], s.gpusPerReplica]).toEqual(['8', '2', 16]);
       expect(s.plan.model).toBe('/models/meta-llama/Llama-3.1-405B-Instruct');
       const weights = LlmModel.LLAMA_3_1_405B.weightsGb(LlmModel.LLAMA_3_1_405B.nativeFormat) / 16;
-      expect(s.memory).toEqual({ model: 'llama-3.1-405b', weightsPerGpuGb: Math.round(weights * 100) / 100 });
+      // the report recomputes the memory with the planner; it must agree with what the server says it was sized for
+      expect(s.plan.gpu).toBe('NVIDIA H100 SXM5 80GB');
+      expect(s.memory).toEqual({
+        model: 'llama-3.1-405b',
+        weightsPerGpuGb: Math.round(weights * 100) / 100,
+        gpu: 'NVIDIA H100 SXM5 80GB',
+        gpuMemoryGb: 80,
+        kvCachePerGpuGb: Number(s.plan['kv-cache-per-gpu-gb']),
+        maxConcurrentSequences: Number(s.plan['max-concurrent-sequences']),
+      });
     } finally {
       cleanup(dir);
     }

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { GpuModel } from '../../../lib/hardware/gpu';
 import { LlmModel, NumericFormat } from '../../../lib/models/llm';
-import { ServingPlan, ServingPlanner, ServingRequest } from '../../../lib/models/serving-plan';
+import { ServingPlan, ServingPlanAnnotations, ServingPlanner, ServingRequest } from '../../../lib/models/serving-plan';
 
 const GB = 1e9;
 const H100 = GpuModel.H100_SXM5_80GB;
@@ -248,6 +248,15 @@ describe('ServingPlanner: properties over (model, GPU, dtype, context, nodes)', 
         plan.kvCacheTokens >= plan.maxModelLen && plan.maxConcurrentSequences >= 1 &&
         r.model.attentionHeads % plan.tensorParallelSize === 0 && plan.tensorParallelSize <= r.gpusPerNode;
     }), { numRuns: 400 });
+  });
+
+  test('the plan annotations name the GPU it was sized for as the catalog lists it', () => {
+    fc.assert(fc.property(request, (r) => {
+      const plan = tryPlan(r);
+      if (plan instanceof Error) return true;
+      const name = ServingPlanAnnotations.of(plan)[ServingPlanAnnotations.GPU];
+      return name === r.gpu.displayName && GpuModel.all().filter((g) => g.displayName === name).length === 1;
+    }), { numRuns: 100 });
   });
 
   test('no layout with fewer GPUs on one node fits than the plan', () => {

@@ -35,7 +35,7 @@ describe('ShareType', () => {
 
   test('fails when native CephFS is declared with IP access', () => {
     expect(() => ShareType.custom({ name: 'x', driverHandlesShareServers: false, protocol: ShareProtocol.CEPHFS, accessTypes: [ShareAccessType.IP] })).toThrow(
-      'share type x: native CephFS accepts only cephx access (openstack-storage.md §4); got ip',
+      'share type x: native CephFS accepts only cephx access (openstack/manila doc/source/configuration/shared-file-systems/drivers/cephfs_driver.rst); got ip',
     );
   });
 
