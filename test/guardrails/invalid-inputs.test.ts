@@ -219,7 +219,7 @@ const queue = (p: Partial<TenantQueueProps>): Build => () => {
 const job = (p: Partial<GpuBatchJobProps>): Build => () => {
   const c = cluster();
   const q = new TenantQueue(c.chart, 'Q', { queueName: 'team-a', namespaces: [c.teamA], computeFlavor: c.compute, cpuCores: 64, memoryGib: 512, gpuQuotas: [{ flavor: c.h200Gpu, nominal: 8 }] });
-  new GpuBatchJob(c.chart, 'Job', { jobName: 'embed', queue: q, namespace: c.teamA, flavor: c.h200Gpu, image: 'registry.example.net/embed:1', ...p });
+  new GpuBatchJob(c.chart, 'Job', { jobName: 'embed', queue: q, tenantNamespace: c.teamA, flavor: c.h200Gpu, image: 'registry.example.net/embed:1', ...p });
   return { charts: [c.chart] };
 };
 const gateway = (p: Partial<AiGatewayProps>): Build => () => {
@@ -483,15 +483,16 @@ export const rows: Row[] = [
   // ---- batch ----
   p('batch', 'TenantQueue', queue, { queueName: '' }, 'test/Q: queueName "" is not a DNS label'),
   p('batch', 'TenantQueue', queue, { queueName: 'Team A' }, 'test/Q: queueName "Team A" is not a DNS label'),
-  p('batch', 'TenantQueue', queue, { cpuCores: -1 }, 'test/Q: cpuCores -1 must be zero or more'),
-  p('batch', 'TenantQueue', queue, { memoryGib: NaN }, 'test/Q: memoryGib NaN must be zero or more'),
+  p('batch', 'TenantQueue', queue, { cpuCores: -1 }, 'test/Q: cpuCores -1 must be a finite number of at least 0 and below 2^53'),
+  p('batch', 'TenantQueue', queue, { memoryGib: NaN }, 'test/Q: memoryGib NaN must be a finite number of at least 0 and below 2^53'),
   p('batch', 'TenantQueue', queue, { namespaces: [] }, 'test/Q: a tenant queue needs at least one namespace to submit from'),
   p('batch', 'GpuBatchJob', job, { jobName: '' }, 'test/Job: jobName "" is not a DNS label'),
   p('batch', 'GpuBatchJob', job, { jobName: 'Embed Job' }, 'test/Job: jobName "Embed Job" is not a DNS label'),
-  p('batch', 'GpuBatchJob', job, { gpusPerPod: 0 }, 'test/Job: gpusPerPod 0 must be a positive integer'),
+  p('batch', 'GpuBatchJob', job, { cpuPerPod: -1 }, 'test/Job: cpuPerPod -1 must be a finite number above 0 and below 2^53'),
+  p('batch', 'GpuBatchJob', job, { gpusPerPod: 0 }, 'test/Job: gpusPerPod 0 must be a positive integer (at most 100000)'),
   p('batch', 'GpuBatchJob', job, { gpusPerPod: 9 }, 'test/Job: gpusPerPod 9 is more than the 8 nvidia.com/gpu one node of pool h200 has'),
-  p('batch', 'GpuBatchJob', job, { completions: 0 }, 'test/Job: completions 0 must be a positive integer'),
-  p('batch', 'GpuBatchJob', job, { parallelism: NaN }, 'test/Job: parallelism NaN must be a positive integer'),
+  p('batch', 'GpuBatchJob', job, { completions: 0 }, 'test/Job: completions 0 must be a positive integer (at most 100000)'),
+  p('batch', 'GpuBatchJob', job, { parallelism: NaN }, 'test/Job: parallelism NaN must be a positive integer (at most 100000)'),
 
   // ---- ingress ----
   p('ingress', 'AiGateway', gateway, { gatewayName: '' }, 'gateway/Gateway: gatewayName "" must be a DNS label of at most 50 characters'),
@@ -536,7 +537,6 @@ export const known: KnownRow[] = [
   pk('serving', 'VllmServer', vllm, { image: '' }, SERVING),
   pk('batch', 'GpuBatchJob', job, { image: '' }, BATCH),
   pk('batch', 'GpuBatchJob', job, { image: 'a b' }, BATCH),
-  pk('batch', 'GpuBatchJob', job, { cpuPerPod: -1 }, `${BATCH}; today: requests.cpu -1, which the API server refuses`),
   pk('batch', 'GpuBatchJob', job, { environment: { 'bad key': 'x' } }, `${BATCH}; today: an env name the API server refuses`),
 ];
 
