@@ -73,7 +73,7 @@ export function build(shape: FactoryShape, outdir: string, plan: AddressPlan): {
   const stack = new TerraformStack(app, 'factory');
   new LocalBackend(stack, { path: 'terraform.factory.tfstate' });
   new OpenstackProvider(stack, 'openstack', { cloud: 'openstack' });
-  new IronicProvider(stack, 'ironic', { url: 'https://ironic.example.net:6385', microversion: '1.81' });
+  new IronicProvider(stack, 'ironic', { url: 'https://ironic.example.net:6385/v1', microversion: '1.81', authStrategy: 'noauth' });
 
   for (const pool of poolsOf(shape)) {
     const scope = new Construct(stack, pool.id);
@@ -87,6 +87,9 @@ export function build(shape: FactoryShape, outdir: string, plan: AddressPlan): {
       type: 'string', sensitive: true, description: `BMC (Redfish) password of the nodes of pool ${pool.name}`,
     });
     password.overrideLogicalId(`${base}_bmc_password`);
+    // the provider cannot inspect or clean a node before its ports exist: the nodes stay enrolled, and an output
+    // lists the commands that take them to available after the apply
+    const enroll: string[] = [];
     for (const i of pool.nodes) {
       const spec = nodeSpec(i, pool.hgx);
       const nodeScope = new Construct(scope, spec.nodeName);
@@ -107,15 +110,22 @@ export function build(shape: FactoryShape, outdir: string, plan: AddressPlan): {
         networkInterface: 'flat',
         resourceClass: profile.resourceClass,
         properties: { capabilities: 'boot_mode:uefi', cpu_arch: 'x86_64', local_gb: profile.localGb },
-        inspect: true,
-        manage: true,
-        available: true,
+        inspect: false,
+        clean: false,
+        manage: false,
+        available: false,
         automatedClean: true,
       });
+      enroll.push(['manage', 'inspect', 'provide'].map((verb) => `openstack baremetal node ${verb} --wait 0 ${node.id}`).join(' && '));
       for (const [port, address] of Object.entries(spec.macAddresses)) {
         new IronicPort(nodeScope, `Port-${port.replace(/\//g, '-')}`, { nodeUuid: node.id, address, pxeEnabled: port.startsWith('lom') });
       }
     }
+    new TerraformOutput(scope, 'EnrollCommands', {
+      value: enroll,
+      description: `run these once after the apply: the nodes of pool ${pool.name} are enrolled with their ports, `
+        + 'and the Ironic provider 1.0 cannot inspect them or clean them on the way to available before their ports exist',
+    }).overrideLogicalId(`${base}_enroll_commands`);
   }
 
   const flavor = new ComputeFlavorV2(new Construct(stack, 'H200x4'), 'Resource', {
@@ -136,8 +146,12 @@ export function build(shape: FactoryShape, outdir: string, plan: AddressPlan): {
   });
   const flavorScope = flavor.node.scope!;
   const alias = new TerraformOutput(new Construct(stack, 'NovaPciAliases'), 'Output', {
-    description: 'nova.conf [pci] alias entries for nova-api and every nova-compute: one `alias = <element>` line each',
-    value: ['{"name":"h200-sxm-141gb","vendor_id":"10de","product_id":"2335","device_type":"type-PCI","numa_policy":"required"}'],
+    description: 'nova.conf [pci] entries: `alias = <element>` for each element of alias (nova-api and every nova-compute), '
+      + '`device_spec = <element>` for each element of device_spec (every nova-compute with these GPUs)',
+    value: {
+      alias: ['{"name":"h200-sxm-141gb","vendor_id":"10de","product_id":"2335","device_type":"type-PF","numa_policy":"required"}'],
+      device_spec: ['{"vendor_id":"10de","product_id":"2335"}'],
+    },
   });
   alias.overrideLogicalId('nova_pci_alias');
   const volumeType = new BlockstorageVolumeTypeV3(new Construct(stack, 'Nvme'), 'Resource', {
@@ -233,12 +247,30 @@ function modelServer(chart: Construct, id: string, name: string): void {
     'app.kubernetes.io/name': 'vllm',
   };
   const metadata = { name, namespace: 'llm', labels };
+  // the sizing the library states on the Deployment (Llama 3.1 8B, BF16, on one H200 141GB, 8,192 tokens)
+  const annotations = {
+    'ai-factory.dev/data-parallel-size': '1',
+    'ai-factory.dev/expert-parallel-size': '1',
+    'ai-factory.dev/gpu-memory-gb': '141',
+    'ai-factory.dev/gpus-per-replica': '1',
+    'ai-factory.dev/kv-cache-format': 'bfloat16',
+    'ai-factory.dev/kv-cache-per-gpu-gb': '107.84',
+    'ai-factory.dev/kv-cache-tokens': '822753',
+    'ai-factory.dev/max-concurrent-sequences': '100',
+    'ai-factory.dev/max-model-len': '8192',
+    'ai-factory.dev/nodes-per-replica': '1',
+    'ai-factory.dev/pipeline-parallel-size': '1',
+    'ai-factory.dev/tensor-parallel-size': '1',
+    'ai-factory.dev/usable-memory-per-gpu-gb': '126.9',
+    'ai-factory.dev/weight-format': 'bfloat16',
+    'ai-factory.dev/weights-per-gpu-gb': '16.06',
+  };
   const selector = { matchLabels: { 'app.kubernetes.io/instance': name } };
   const probe = (periodSeconds: number, failureThreshold: number) => ({
     httpGet: { path: '/health', port: k8s.IntOrString.fromString('http') }, periodSeconds, timeoutSeconds: 5, failureThreshold,
   });
   new k8s.KubeDeployment(scope, 'Resource', {
-    metadata,
+    metadata: { ...metadata, annotations },
     spec: {
       replicas: 1,
       selector,
@@ -248,7 +280,7 @@ function modelServer(chart: Construct, id: string, name: string): void {
         spec: {
           containers: [{
             name: 'vllm',
-            image: 'vllm/vllm-openai:v0.12.0',
+            image: 'vllm/vllm-openai:v0.21.0',
             command: ['vllm', 'serve'],
             args: ['meta-llama/Llama-3.1-8B-Instruct', `--served-model-name=${name}`, '--port=8000', '--tensor-parallel-size=1',
               '--max-model-len=8192', '--gpu-memory-utilization=0.9', '--enable-prefix-caching'],

@@ -1,7 +1,7 @@
 /**
  * Large-factory benchmark: the library against the bare generated bindings, building identical Terraform blocks.
  *
- *   npm run bench -- --factory [--sizes 100,300,1000] [--runs 3]
+ *   npm run bench -- --factory [--sizes 100,300,1000] [--runs 3] [--compiled DIR]
  *
  * For each N, each variant runs in its own process (`tsx bench/factory-driver.ts`), `--runs` times, interleaved
  * (library and bare alternate, the one going first alternating too, so load on a shared machine hits both alike).
@@ -30,13 +30,24 @@ interface Sample {
   wallMs: number;
 }
 
+/**
+ * Where the compiled project is (`--compiled DIR`), if the run uses it: the output of
+ * `npx tsc -p tsconfig.dev.json --noEmit false --outDir DIR --sourceMap false --declaration false --incremental false`
+ * with `DIR/node_modules` linked to the project's. Each variant then runs as plain `node` on JavaScript, as a
+ * user's synth loads the published package, instead of through tsx (which transpiles every module on load and turns
+ * source maps on, so every token's stack trace is source-mapped).
+ */
+let compiledDir: string | undefined;
+
 function runOnce(variant: string, servers: number, outdir: string, plan?: string): Sample {
   fs.rmSync(outdir, { recursive: true, force: true });
   const t0 = Date.now();
-  const r = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [
-    '--tsconfig', path.join(root, 'tsconfig.dev.json'),
-    path.join(root, 'bench', 'factory-driver.ts'), variant, String(servers), outdir, ...(plan ? [plan] : []),
-  ], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const args = [variant, String(servers), outdir, ...(plan ? [plan] : [])];
+  const r = compiledDir
+    ? spawnSync(process.execPath, [path.join(compiledDir, 'bench', 'factory-driver.js'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    : spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [
+      '--tsconfig', path.join(root, 'tsconfig.dev.json'), path.join(root, 'bench', 'factory-driver.ts'), ...args,
+    ], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const wallMs = Date.now() - t0;
   if (r.status !== 0) {
     console.error(`${variant} N=${servers}: failed\n${r.stderr}`);
@@ -72,6 +83,7 @@ export function factoryBench(args: string[]): number {
   const opt = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
   const sizes = opt('--sizes', '100,300,1000').split(',').map(Number);
   const runs = Number(opt('--runs', '3'));
+  compiledDir = args.includes('--compiled') ? path.resolve(opt('--compiled', '')) : undefined;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-factory-'));
   const rows: any[] = [];
   try {

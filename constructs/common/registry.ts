@@ -46,7 +46,7 @@ export class Registry {
    * Claims `value` of `kind` for `owner`; returns the earlier claim when another construct holds it already
    * (a construct claiming its own value again is not a conflict).
    */
-  public claim(kind: string, value: string, owner: IConstruct, label: string = owner.node.path): Claim | undefined {
+  public claim(kind: string, value: string, owner: IConstruct, label?: string): Claim | undefined {
     let space = this.claims.get(kind);
     if (!space) {
       space = new Map();
@@ -54,7 +54,9 @@ export class Registry {
     }
     const existing = space.get(value);
     if (existing && existing.owner !== owner) return existing;
-    if (!existing) space.set(value, { owner, label });
+    // the label only appears in the message of a later conflict: the construct path is built then, not per claim
+    // (a 1,000-server site claims about five values per server)
+    if (!existing) space.set(value, label === undefined ? { owner, get label() { return owner.node.path; } } : { owner, label });
     return undefined;
   }
 

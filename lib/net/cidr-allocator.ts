@@ -1,5 +1,5 @@
 import { AllocationStrategy, NetworkAllocation } from './allocation';
-import { addressText, blockSize, checkInteger, parseCidr, stableHash } from './ipv4';
+import { addressText, blockSize, checkInteger, parseCidrRange, stableHash } from './ipv4';
 import { check, fail } from '../errors';
 
 /** A block held, as integers: address arithmetic on numbers, `ip-address` only where user text is parsed. */
@@ -211,8 +211,8 @@ interface Range {
 
 /** Parses CIDR text (with our messages) into integers, once. */
 function rangeOf(text: string, field?: string): Range {
-  const block = parseCidr(text, field);
-  return rangeAt(Number(block.bigInt()), block.subnetMask);
+  const block = parseCidrRange(text, field);
+  return rangeAt(block.first, block.prefixLength);
 }
 
 function rangeAt(first: number, prefixLength: number): Range {

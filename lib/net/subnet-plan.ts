@@ -1,4 +1,4 @@
-import { addressText, bounds, containsAddress, parseAddress, parseCidr } from './ipv4';
+import { addressText, containsAddress, parseAddress, parseCidr, parseCidrRange } from './ipv4';
 import { check, fail } from '../errors';
 
 /** An inclusive range of IPv4 addresses. */
@@ -69,10 +69,9 @@ export class SubnetPlanner {
 
   /** Plans the subnet. */
   public static plan(options: SubnetPlanOptions): SubnetPlan {
-    const block = parseCidr(options.cidr);
-    check(block.subnetMask <= 29,
-      () => `cidr ${options.cidr} is too small for a DHCP subnet (a /${block.subnetMask}); use /29 or larger`);
-    const { first, last } = bounds(block);
+    const { first, last, prefixLength } = parseCidrRange(options.cidr);
+    check(prefixLength <= 29,
+      () => `cidr ${options.cidr} is too small for a DHCP subnet (a /${prefixLength}); use /29 or larger`);
     const firstHost = first + 1;
     const lastHost = last - 1;
 
@@ -80,7 +79,7 @@ export class SubnetPlanner {
     if (options.gatewayIp !== undefined) {
       check(options.gateway !== false, () => `gatewayIp ${options.gatewayIp} is given but the subnet has no gateway; drop one of them`);
       const gw = parseAddress(options.gatewayIp, 'gatewayIp');
-      check(containsAddress(block, gw), () => `gatewayIp ${options.gatewayIp} is outside ${options.cidr}; use an address inside it`);
+      check(containsAddress(parseCidr(options.cidr), gw), () => `gatewayIp ${options.gatewayIp} is outside ${options.cidr}; use an address inside it`);
       gateway = Number(gw.bigInt());
       check(gateway !== first && gateway !== last,
         () => `gatewayIp ${options.gatewayIp} is the network or broadcast address of ${options.cidr}; use a host address`);
