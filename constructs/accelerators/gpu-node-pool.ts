@@ -143,7 +143,7 @@ export interface MpsOptions {
 
 /**
  * How a pool's GPUs are handed to pods: whole, as MIG instances, or shared by time-slicing or MPS. One per pool: MPS is
- * not supported on MIG-enabled GPUs (llm-serving.md §4), and mixing sharing with MIG is left out on purpose.
+ * not supported on MIG-enabled GPUs (NVIDIA/k8s-device-plugin README.md, "With CUDA MPS"), and mixing sharing with MIG is left out on purpose.
  */
 export class GpuPartitioning {
   /** Whole GPUs (`nvidia.com/gpu`). */

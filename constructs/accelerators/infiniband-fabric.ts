@@ -160,7 +160,7 @@ export interface InfinibandFabricProps {
  * An InfiniBand fabric for GPUDirect RDMA, through the NVIDIA Network Operator: the NicClusterPolicy (DOCA driver, RDMA
  * shared device plugin over every rail's HCA, Multus, CNI plugins, IPoIB CNI) and one IPoIB NetworkAttachmentDefinition
  * per rail. A pod that requests one `rdma/<fabric>` unit gets every rail's HCA; `attachment` is what node pools carry
- * and {@link RdmaPodWiring} turns into pod settings (llm-serving.md §8).
+ * and {@link RdmaPodWiring} turns into pod settings (Mellanox/network-operator `example/` and `docs/`).
  */
 export class InfinibandFabric extends Construct {
   /** Fabric name. */

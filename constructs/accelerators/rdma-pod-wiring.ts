@@ -9,7 +9,7 @@ export const MULTUS_NETWORKS_ANNOTATION = 'k8s.v1.cni.cncf.io/networks';
 /**
  * What a pod needs for GPUDirect RDMA on a pool's fabric: the Multus networks annotation (one network per rail), the
  * RDMA device resource, the `IPC_LOCK` capability (memory pinning for RDMA) and the NCCL environment
- * (llm-serving.md §8). Build it with `RdmaPodWiring.forPool(scope, pool)` and apply it to a pod template or a
+ * (Mellanox/network-operator `example/`; NCCL's environment variables, https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/env.html). Build it with `RdmaPodWiring.forPool(scope, pool)` and apply it to a pod template or a
  * container, or read its parts.
  *
  * Kubernetes grants added capabilities to non-root processes only through file capabilities, so for pods that run

@@ -40,13 +40,13 @@ export interface EthernetPhysicalNetworkProps {
   readonly sriov?: boolean;
   /**
    * BlueField DPUs serve this physnet: Nova's `device_spec` has `remote_managed: "true"` VFs with this
-   * `physical_network`, so `remote-managed` ports can bind (openstack-network.md §7).
+   * `physical_network`, so `remote-managed` ports can bind (openstack/neutron `doc/source/admin/ovn/smartnic_dpu.rst`).
    * @default false
    */
   readonly remoteManaged?: boolean;
   /**
    * Bare-metal nodes' switch ports are on this physnet and networking-generic-switch manages their VLANs, so
-   * `baremetal` ports can bind on its VLAN networks (openstack-network.md §9).
+   * `baremetal` ports can bind on its VLAN networks (openstack/networking-generic-switch `doc/source/configuration.rst`).
    * @default false
    */
   readonly baremetal?: boolean;
@@ -75,7 +75,7 @@ export interface InfiniBandPhysicalNetworkProps {
   readonly reservedPkeys?: number[];
   /**
    * IPoIB MTU of the networks on this physnet. It follows the IPoIB mode and the fabric's IB MTU, not Neutron's
-   * Ethernet arithmetic (openstack-network.md §8, unverified there): 2044 is IPoIB datagram mode on a 2K IB MTU,
+   * Ethernet arithmetic (https://docs.kernel.org/infiniband/ipoib.html): 2044 is IPoIB datagram mode on a 2K IB MTU,
    * 4092 datagram mode on a 4K IB MTU.
    * @default 2044
    */

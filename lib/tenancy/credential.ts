@@ -67,7 +67,7 @@ export class CredentialExpiry {
   }
 }
 
-/** HTTP methods Keystone access rules accept (openstack-magnum.md §7). */
+/** HTTP methods Keystone access rules accept (openstack/keystone `keystone/application_credential/schema.py`). */
 export enum HttpMethod {
   /** GET. */
   GET = 'GET',
@@ -109,7 +109,7 @@ const CODE_NAMES: { [codeName: string]: string } = {
  *
  * `service` is the service **type** from the catalog (`compute`, `volumev3`, `object-store`), not a code name;
  * `path` may use `*` (one segment), `**` (any number of segments) and `{name}` (one named segment)
- * (openstack-magnum.md §7; keystone access_rules_config; keystonemiddleware's matcher). Services enforce rules
+ * (openstack/keystone `keystone/application_credential/schema.py` and access_rules_config; keystonemiddleware's matcher). Services enforce rules
  * through keystonemiddleware; a service that does not send the `OpenStack-Identity-Access-Rules` header when it
  * validates tokens cannot accept such a credential at all.
  */

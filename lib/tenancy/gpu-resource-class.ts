@@ -59,7 +59,7 @@ export class GpuResourceClass {
   }
 
   /**
-   * Placement's normalisation of a custom resource class name (openstack-compute.md §5 and §7): upper-case, every
+   * Placement's normalisation of a custom resource class name (openstack/os-resource-classes `normalize_name`; openstack/ironic `doc/source/install/configure-nova-flavors.rst`): upper-case, every
    * run of characters outside `[A-Z0-9_]` becomes one `_`, `CUSTOM_` prefixed unless present, 255 characters at most.
    * `VGPU` and `PGPU` are standard classes and stay as they are.
    */
