@@ -134,6 +134,8 @@ const project = new cdk.JsiiProject({
       coveragePathIgnorePatterns: ['/node_modules/', `/${generatedDir}/`, '/examples/', '/test/'],
       moduleNameMapper: { '^cdk-ai-factory$': '<rootDir>/index.ts' },
       testTimeout: 120_000,
+      // jest's default is one worker per core less one: a single worker on the 2-core CI machine
+      maxWorkers: 2,
     },
   },
 });
