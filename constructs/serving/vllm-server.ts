@@ -16,7 +16,8 @@ import { FactoryError, fail } from '../../lib/errors';
 import { GpuVendor } from '../../lib/hardware/gpu';
 import { LlmModel, ModelTask, NumericFormat } from '../../lib/models/llm';
 import { ServingPlan, ServingPlanAnnotations, ServingPlanner, ServingRequest } from '../../lib/models/serving-plan';
-import { GpuOffer, IGpuNodePool } from '../accelerators/gpu-node-pool';
+import { AmdGpuNodePool } from '../accelerators/amd-gpu';
+import { GpuNodePool, GpuOffer, IGpuNodePool } from '../accelerators/gpu-node-pool';
 import { RdmaPodWiring } from '../accelerators/rdma-pod-wiring';
 import { checkImage } from '../common/image';
 import { guard, invalid } from '../common/validation';
@@ -736,8 +737,8 @@ export class VllmServer extends Construct {
  */
 function otherPoolsThatFit(scope: Construct, pool: IGpuNodePool, request: ServingRequest): string | undefined {
   const found: string[] = [];
-  const pools = scope.node.root.node.findAll().filter((c): c is IGpuNodePool & Construct =>
-    c !== pool && (c as any).gpuModel !== undefined && Array.isArray((c as any).offers) && typeof (c as any).poolName === 'string');
+  const pools = scope.node.root.node.findAll().filter((c): c is GpuNodePool | AmdGpuNodePool =>
+    c !== pool && (c instanceof GpuNodePool || c instanceof AmdGpuNodePool));
   for (const other of pools.sort((a, b) => a.poolName.localeCompare(b.poolName))) {
     const whole = other.offers.find((o) => !o.migProfile && !o.shared);
     if (!whole) continue;
