@@ -1,7 +1,8 @@
 // Capacity: GPUs and MIG slices per pool and tenant, allocated vs free, quota headroom, and what no one can use.
 // Pure numbers over the model (capacityOf) and one Markdown rendering of them (capacityReport).
 import { cmp } from './documents';
-import { FactoryModel, NodeGroupModel, PoolModel } from './model';
+import { FactoryModel, NodeGroupModel, PoolModel, planKey } from './model';
+import { ServingPlanAnnotations as A } from '../models/serving-plan';
 
 export interface PoolCapacity {
   readonly pool: string;
@@ -207,11 +208,11 @@ function migCapacity(model: FactoryModel): MigCapacity[] {
 
 /** Plan annotations the capacity report shows in the GPU memory table or its GPU columns instead of the plan column. */
 const MEMORY_KEYS = new Set([
-  'gpus-per-replica', 'gpu-memory-gb', 'usable-memory-per-gpu-gb', 'weights-per-gpu-gb', 'kv-cache-per-gpu-gb',
-  'kv-cache-tokens', 'max-concurrent-sequences', 'nodes-per-replica', 'gpu',
-]);
+  A.GPUS_PER_REPLICA, A.GPU, A.GPU_MEMORY_GB, A.USABLE_MEMORY_PER_GPU_GB, A.WEIGHTS_PER_GPU_GB, A.KV_CACHE_PER_GPU_GB,
+  A.KV_CACHE_TOKENS, A.MAX_CONCURRENT_SEQUENCES, A.NODES_PER_REPLICA,
+].map(planKey));
 /** Parallelism degrees left out of the plan column when they are 1 (no parallelism of that kind). */
-const PARALLEL_KEYS = new Set(['data-parallel-size', 'expert-parallel-size', 'pipeline-parallel-size']);
+const PARALLEL_KEYS = new Set([A.DATA_PARALLEL_SIZE, A.EXPERT_PARALLEL_SIZE, A.PIPELINE_PARALLEL_SIZE].map(planKey));
 
 export function capacityReport(model: FactoryModel, title: string): string {
   const c = capacityOf(model);

@@ -759,11 +759,18 @@ function gib(v: unknown): number | undefined {
   return n ? Math.round((n / 2 ** 30) * 100) / 100 : undefined;
 }
 
+const PLAN_PREFIX = 'ai-factory.dev/';
+
+/** The key of a plan annotation (a `ServingPlanAnnotations` name) in {@link ModelServerModel.plan}: without its prefix. */
+export function planKey(annotation: string): string {
+  return annotation.startsWith(PLAN_PREFIX) ? annotation.slice(PLAN_PREFIX.length) : annotation;
+}
+
 /** The serving plan: `ai-factory.dev/*` annotations, the model and the flags of the serving container that shape it. */
 function planOf(d: any, tpl: any): { [k: string]: string } {
   const plan: { [k: string]: string } = {};
   for (const src of [d.metadata?.annotations ?? {}, tpl.metadata?.annotations ?? {}]) {
-    for (const [k, v] of Object.entries(src)) if (k.startsWith('ai-factory.dev/')) plan[k.replace('ai-factory.dev/', '')] = String(v);
+    for (const [k, v] of Object.entries(src)) if (k.startsWith(PLAN_PREFIX)) plan[planKey(k)] = String(v);
   }
   const c = (tpl.spec?.containers ?? []).find((x: any) =>
     Object.keys({ ...x.resources?.limits, ...x.resources?.requests }).some(isAcceleratorResource));

@@ -2,7 +2,8 @@
 // resources. Compares two models built from two syntheses (before and after) and writes Markdown for a PR comment.
 import { capacityOf } from './capacity';
 import { cmp } from './documents';
-import { FactoryModel, ModelServerModel } from './model';
+import { FactoryModel, ModelServerModel, planKey } from './model';
+import { ServingPlanAnnotations as A } from '../models/serving-plan';
 
 /**
  * Arguments that make Terraform replace a stateful resource instead of updating it ("Changing this creates a new
@@ -222,7 +223,7 @@ function destructiveChanges(before: FactoryModel, after: FactoryModel): Destruct
 }
 
 /** Plan annotations the review reports in their own words (GPUs per replica, weights and KV cache per GPU). */
-const SAID_WITH_UNITS = new Set(['gpus-per-replica', 'weights-per-gpu-gb', 'kv-cache-per-gpu-gb', 'max-concurrent-sequences']);
+const SAID_WITH_UNITS = new Set([A.GPUS_PER_REPLICA, A.WEIGHTS_PER_GPU_GB, A.KV_CACHE_PER_GPU_GB, A.MAX_CONCURRENT_SEQUENCES].map(planKey));
 
 function modelChanges(before: FactoryModel, after: FactoryModel): string[] {
   const lines: string[] = [];
