@@ -1,5 +1,6 @@
-import { Annotations, ITerraformDependable, Lazy, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, ITerraformDependable, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { deferredNumber } from '../constructs/common/deferred';
 import { idFragment } from '../constructs/common/registry';
 import { Stateful, StatefulProps } from '../constructs/common/stateful';
 import { NodeGroupDemand, TenantUsage } from '../constructs/common/tenant-usage';
@@ -475,7 +476,8 @@ export class Tenant extends Construct implements ITenant {
   /** Creates the limits of every resource `known` names that has none yet; their values are produced at synthesis. */
   private limitCompute(known: ComputeQuota): void {
     const nova = this.props.novaLimits;
-    const lazy = (pick: (q: ComputeQuota) => number) => Lazy.numberValue({ produce: () => pick(this.lazyQuota()) });
+    const origin = `${this.node.path}: compute quotas`;
+    const lazy = (pick: (q: ComputeQuota) => number) => deferredNumber(origin, () => pick(this.lazyQuota()));
     const gpuLimit = (resourceClass: string) => (q: ComputeQuota) => q.gpuLimits.find((g) => g.resourceClass === resourceClass)?.limit ?? 0;
     if (nova === undefined) {
       if (!this.limitedResources.has('legacy')) {

@@ -446,15 +446,17 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
       lessee: props.lessee?.projectId,
       conductorGroup: props.conductorGroup,
     });
-    this.nodeId = node.id;
-    this.targetNodeId = node.id;
+    // every read of `node.id` makes a new cdktf token (each capturing a stack trace): read it once
+    const nodeId = node.id;
+    this.nodeId = nodeId;
+    this.targetNodeId = nodeId;
 
     const groups = new Map<string, PortGroup>();
     for (const bond of props.bonds ?? []) {
       groups.set(
         bond.bondName,
         new PortGroup(this, `PortGroup-${bond.bondName}`, {
-          nodeUuid: node.id,
+          nodeUuid: nodeId,
           name: `${props.nodeName}-${bond.bondName}`,
           address: macs.get(bond.ports[0]),
           mode: bond.mode ?? BondMode.LACP,
@@ -465,7 +467,7 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
       const link = llc[port];
       const bond = bondOf.get(port);
       new Port(this, `Port-${port.replace(/[^A-Za-z0-9-]/g, '-')}`, {
-        nodeUuid: node.id,
+        nodeUuid: nodeId,
         address: mac,
         pxeEnabled: provisioning.includes(port),
         portGroupUuid: bond ? groups.get(bond)!.id : undefined,
@@ -478,7 +480,7 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
     if (props.verifyInventory) this.verifyInventory(node, props.server, [...macs.values()]);
 
     if (lifecycle.verbs.length > 0) {
-      this.enrollCommand = lifecycle.verbs.map((verb) => `openstack baremetal node ${verb} --wait 0 ${node.id}`).join(' && ');
+      this.enrollCommand = lifecycle.verbs.map((verb) => `openstack baremetal node ${verb} --wait 0 ${nodeId}`).join(' && ');
       if (!collectsTraitCommands(scope)) {
         const output = new TerraformOutput(this, 'EnrollCommand', {
           value: this.enrollCommand,
@@ -489,7 +491,7 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
     }
 
     if (this.traits.length > 0) {
-      this.traitCommand = `openstack baremetal node add trait ${node.id} ${this.traits.join(' ')}`;
+      this.traitCommand = `openstack baremetal node add trait ${nodeId} ${this.traits.join(' ')}`;
       if (!collectsTraitCommands(scope)) {
         const output = new TerraformOutput(this, 'TraitCommand', {
           value: this.traitCommand,
@@ -521,7 +523,7 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
         errorMessage: `Node ${this.nodeName}: inspection did not find every enrolled MAC (${literalMacs.join(', ')}); check the inventory and the cabling.`,
       });
     }
-    new DataIronicInventory(this, 'Inventory', { uuid: node.id, dependsOn: [node], lifecycle: { postcondition } });
+    new DataIronicInventory(this, 'Inventory', { uuid: this.nodeId, dependsOn: [node], lifecycle: { postcondition } });
   }
 
   /** Deploys an operating system on this node outside Nova (an operator-owned node). */

@@ -26,13 +26,15 @@ export class BmcCredentials {
    * would print its value in plans.
    */
   public static fromVariables(username: TerraformVariable, password: TerraformVariable): BmcCredentials {
+    // read once: every read of `stringValue` is a new cdktf token, and a pool binds these for each of its nodes
+    const references = { username: username.stringValue, password: password.stringValue };
     return new BmcCredentials((scope) => {
       for (const [part, variable] of [['username', username], ['password', password]] as [CredentialPart, TerraformVariable][]) {
         if (variable.sensitive !== true) {
           invalid(scope, `BMC ${part} variable ${variable.friendlyUniqueId} is not sensitive; declare it with sensitive: true so Terraform redacts it from plans and output`);
         }
       }
-      return { username: username.stringValue, password: password.stringValue };
+      return references;
     }, 'sensitive Terraform variables');
   }
 

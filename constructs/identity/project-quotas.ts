@@ -6,6 +6,7 @@ import { ComputeQuotasetV2 } from '../../generated/terraform/openstack/compute-q
 import { IdentityLimitV3 } from '../../generated/terraform/openstack/identity-limit-v3';
 import { NetworkingQuotaV2 } from '../../generated/terraform/openstack/networking-quota-v2';
 import { BlockStorageQuota, NetworkQuota, SharedFileSystemQuota } from '../../lib/tenancy/quota';
+import { deferredNumber, deferredValue } from '../common/deferred';
 import { IProject } from '../common/project';
 import { idFragment } from '../common/registry';
 import { guard, invalid } from '../common/validation';
@@ -158,7 +159,8 @@ export class ProjectQuotas extends Construct {
   public _deriveNetwork(values: () => NetworkQuota): void {
     if (this.network !== undefined) invalid(this, 'network quotas are already managed here');
     this.network = values;
-    const n = (pick: (q: NetworkQuota) => number | undefined) => Lazy.numberValue({ produce: () => pick(this.network!()) });
+    const origin = `${this.node.path}: network quotas`;
+    const n = (pick: (q: NetworkQuota) => number | undefined) => deferredNumber(origin, () => pick(this.network!()));
     const floatingIps = guard(this, () => values()).floatingIps;
     // all of them are set: the provider sends security_group_rule = 0 when security_group is set and it is not
     new NetworkingQuotaV2(this, 'Network', {
@@ -180,19 +182,18 @@ export class ProjectQuotas extends Construct {
   public _deriveBlockStorage(values: () => BlockStorageQuota): void {
     if (this.blockStorage !== undefined) invalid(this, 'block storage quotas are already managed here');
     this.blockStorage = values;
+    const origin = `${this.node.path}: block storage quotas`;
     new BlockstorageQuotasetV3(this, 'BlockStorage', {
       projectId: this.project.projectId,
-      volumes: Lazy.numberValue({ produce: () => this.blockStorage!().volumes }),
-      gigabytes: Lazy.numberValue({ produce: () => this.blockStorage!().gigabytes }),
-      volumeTypeQuota: Token.asStringMap(Lazy.anyValue({
-        produce: () => {
-          const map: { [key: string]: string } = {};
-          for (const t of this.blockStorage!().perVolumeType) {
-            map[`volumes_${t.volumeTypeName}`] = String(t.volumes);
-            map[`gigabytes_${t.volumeTypeName}`] = String(t.gigabytes);
-          }
-          return Object.keys(map).length === 0 ? undefined : map;
-        },
+      volumes: deferredNumber(origin, () => this.blockStorage!().volumes),
+      gigabytes: deferredNumber(origin, () => this.blockStorage!().gigabytes),
+      volumeTypeQuota: Token.asStringMap(deferredValue(origin, () => {
+        const map: { [key: string]: string } = {};
+        for (const t of this.blockStorage!().perVolumeType) {
+          map[`volumes_${t.volumeTypeName}`] = String(t.volumes);
+          map[`gigabytes_${t.volumeTypeName}`] = String(t.gigabytes);
+        }
+        return Object.keys(map).length === 0 ? undefined : map;
       })),
     });
   }

@@ -148,8 +148,8 @@ export class InfiniBandNetwork extends Construct implements IInfiniBandNetwork {
       tenantId: this.project?.projectId,
       segments: [{ networkType: 'vlan', physicalNetwork: physnet.name, segmentationId: this.pkey }],
     });
-    const subnet = planSubnet(this, `${this.networkName}-ipoib`, network.id, this.subnetPlan, true, this.project);
     this.networkId = network.id;
+    const subnet = planSubnet(this, `${this.networkName}-ipoib`, this.networkId, this.subnetPlan, true, this.project);
     this.subnetId = subnet.id;
   }
 

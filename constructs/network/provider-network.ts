@@ -183,8 +183,8 @@ export class ProviderNetwork extends Construct implements IExternalNetwork {
         segmentationId: this.segmentationId,
       }],
     });
-    const subnet = planSubnet(this, `${this.networkName}-v4`, network.id, this.subnetPlan, this.dhcp, props.project);
     this.networkId = network.id;
+    const subnet = planSubnet(this, `${this.networkName}-v4`, this.networkId, this.subnetPlan, this.dhcp, props.project);
     this.subnetId = subnet.id;
   }
 

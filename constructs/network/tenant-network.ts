@@ -249,8 +249,8 @@ export class TenantNetwork extends Construct implements ITenantNetwork {
         ? [{ networkType: 'vlan', physicalNetwork: this.physicalNetworkName, segmentationId: this.segmentationId }]
         : undefined,
     });
-    const subnet = planSubnet(this, `${this.networkName}-v4`, network.id, this.subnetPlan, true, this.project);
     this.networkId = network.id;
+    const subnet = planSubnet(this, `${this.networkName}-v4`, this.networkId, this.subnetPlan, true, this.project);
     this.subnetId = subnet.id;
 
     if (props.externalNetwork) {
@@ -260,8 +260,8 @@ export class TenantNetwork extends Construct implements ITenantNetwork {
         externalNetworkId: props.externalNetwork.networkId,
         tenantId: this.project?.projectId,
       });
-      new NetworkingRouterInterfaceV2(this, 'RouterInterface', { routerId: router.id, subnetId: subnet.id });
       this.routerId = router.id;
+      new NetworkingRouterInterfaceV2(this, 'RouterInterface', { routerId: this.routerId, subnetId: this.subnetId });
     }
     props.router?.addInterface(this);
   }
