@@ -1,10 +1,13 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { GpuOffer, GpuPartitioning, IGpuNodePool, NodeTaint, RdmaAttachment, TaintEffect } from './gpu-node-pool';
-import { DeviceConfig } from '../../generated/k8s/amd-gpu-operator';
 import { GpuModel, GpuVendor } from '../../lib/hardware/gpu';
 import { isDnsLabel } from '../common/k8s';
 import { invalid } from '../common/validation';
+
+/** The generated amd-gpu-operator bindings, loaded when the first construct needs them (not when the package loads). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const amdGpuOperatorBindings = (): typeof import('../../generated/k8s/amd-gpu-operator') => require('../../generated/k8s/amd-gpu-operator');
 
 /**
  * Compute partitioning of an AMD Instinct GPU, applied by the AMD GPU Operator's Device Config Manager
@@ -192,7 +195,7 @@ export class AmdGpuOperator extends Construct {
       data: { 'config.json': `${JSON.stringify(config, undefined, 2)}\n` },
     });
     const toleration = [{ key: AMD_GPU_RESOURCE, operator: 'Exists', effect: TaintEffect.NO_SCHEDULE as string }];
-    new DeviceConfig(this, 'DeviceConfig', {
+    new (amdGpuOperatorBindings().DeviceConfig)(this, 'DeviceConfig', {
       metadata: { name: 'amd-gpu', namespace },
       spec: {
         driver: { enable: props.manageDriver ?? false },

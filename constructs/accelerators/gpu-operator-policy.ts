@@ -2,13 +2,19 @@ import { Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { IGpuNodePool, migGroupsOf, sharingSpecOf } from './gpu-node-pool';
-import { ClusterPolicy, ClusterPolicySpecMigManagerConfigDefault, ClusterPolicySpecMigStrategy } from '../../generated/k8s/gpu-operator';
-import { ServiceMonitor } from '../../generated/k8s/prometheus-operator';
+import type { ClusterPolicySpecMigStrategy } from '../../generated/k8s/gpu-operator';
 import { devicePluginConfig, migPartedConfig, migPartedFile } from '../../lib/accelerators/gpu-sharing';
 import { MigStrategy } from '../../lib/accelerators/names';
 import { toYaml } from '../../lib/accelerators/yaml';
 import { clusterScoped } from '../common/k8s';
 import { guard, invalid } from '../common/validation';
+
+/** The generated gpu-operator bindings, loaded when the first construct needs them (not when the package loads). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const gpuOperatorBindings = (): typeof import('../../generated/k8s/gpu-operator') => require('../../generated/k8s/gpu-operator');
+/** The generated prometheus-operator bindings, loaded when the first construct needs them (not when the package loads). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const prometheusOperatorBindings = (): typeof import('../../generated/k8s/prometheus-operator') => require('../../generated/k8s/prometheus-operator');
 
 /** A container image as the GPU and network operators take it: `<repository>/<image>:<version>`. */
 export interface OperandImage {
@@ -256,7 +262,7 @@ export class GpuOperatorPolicy extends Construct {
     if (!Number.isInteger(interval) || interval < 1) invalid(this, `scrapeIntervalSeconds ${interval} must be a positive integer`);
 
     const image = (i: { repository: string; image: string; version: string }) => ({ repository: i.repository, image: i.image, version: i.version });
-    clusterScoped(new ClusterPolicy(this, 'Resource', {
+    clusterScoped(new (gpuOperatorBindings().ClusterPolicy)(this, 'Resource', {
       metadata: { name: this.policyName },
       spec: {
         operator: { defaultRuntime: 'containerd' },
@@ -287,7 +293,9 @@ export class GpuOperatorPolicy extends Construct {
           produce: () => ({
             enabled: this.migConfigMap !== undefined,
             ...image(release.migManager),
-            config: this.migConfigMap ? { name: MIG_CONFIG_MAP, default: ClusterPolicySpecMigManagerConfigDefault.ALL_HYPHEN_DISABLED } : undefined,
+            config: this.migConfigMap
+              ? { name: MIG_CONFIG_MAP, default: gpuOperatorBindings().ClusterPolicySpecMigManagerConfigDefault.ALL_HYPHEN_DISABLED }
+              : undefined,
             env: [{ name: 'WITH_REBOOT', value: 'false' }],
           }),
         }),
@@ -300,7 +308,7 @@ export class GpuOperatorPolicy extends Construct {
 
     if (props.monitoring ?? true) {
       // The operator's DCGM exporter Service: `nvidia-dcgm-exporter`, label app=nvidia-dcgm-exporter, port gpu-metrics (9400).
-      new ServiceMonitor(this, 'DcgmExporterMonitor', {
+      new (prometheusOperatorBindings().ServiceMonitor)(this, 'DcgmExporterMonitor', {
         metadata: { name: 'nvidia-dcgm-exporter', namespace: this.operatorNamespace, labels: props.serviceMonitorLabels },
         spec: {
           selector: { matchLabels: { app: 'nvidia-dcgm-exporter' } },

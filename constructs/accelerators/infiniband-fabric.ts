@@ -1,11 +1,16 @@
 import { Construct } from 'constructs';
 import { RdmaAttachment } from './gpu-node-pool';
 import { OperandImage } from './gpu-operator-policy';
-import { NetworkAttachmentDefinition } from '../../generated/k8s/multus';
-import { NicClusterPolicy } from '../../generated/k8s/network-operator';
 import { splitIpv4Cidr } from '../../lib/accelerators/rail-cidrs';
 import { clusterScoped, isDnsLabel } from '../common/k8s';
 import { guard, invalid } from '../common/validation';
+
+/** The generated multus bindings, loaded when the first construct needs them (not when the package loads). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const multusBindings = (): typeof import('../../generated/k8s/multus') => require('../../generated/k8s/multus');
+/** The generated network-operator bindings, loaded when the first construct needs them (not when the package loads). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const networkOperatorBindings = (): typeof import('../../generated/k8s/network-operator') => require('../../generated/k8s/network-operator');
 
 /** The operand images of one NVIDIA Network Operator release. */
 export interface NetworkOperatorReleaseProps {
@@ -201,7 +206,7 @@ export class InfinibandFabric extends Construct {
     this.railCidrs = ipam.cidr ? guard(this, () => splitIpv4Cidr(ipam.cidr!, props.rails.length)) : [];
 
     const image = (i: OperandImage) => ({ repository: i.repository, image: i.image, version: i.version });
-    clusterScoped(new NicClusterPolicy(this, 'Resource', {
+    clusterScoped(new (networkOperatorBindings().NicClusterPolicy)(this, 'Resource', {
       // the Network Operator reconciles only the NicClusterPolicy named nic-cluster-policy
       metadata: { name: 'nic-cluster-policy' },
       spec: {
@@ -232,7 +237,7 @@ export class InfinibandFabric extends Construct {
     this.networkNames = props.rails.map((rail, i) => {
       const name = `${props.fabricName}-rail${i}`;
       const ipamConfig = ipam.ipamType === 'nv-ipam' ? { type: 'nv-ipam', poolName: name } : { type: 'whereabouts', range: this.railCidrs[i] };
-      new NetworkAttachmentDefinition(this, `Rail${i}`, {
+      new (multusBindings().NetworkAttachmentDefinition)(this, `Rail${i}`, {
         metadata: { name, namespace },
         spec: { config: JSON.stringify({ cniVersion: '0.3.1', name, type: 'ipoib', master: rail.interfaceName, ipam: ipamConfig }) },
       });

@@ -1,12 +1,15 @@
 import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { checkCpu, gibQuantity } from './amounts';
-import { ClusterQueue, ClusterQueueSpecPreemptionReclaimWithinCohort, ClusterQueueSpecPreemptionWithinClusterQueue, ClusterQueueSpecQueueingStrategy, ClusterQueueSpecResourceGroupsFlavorsResourcesBorrowingLimit, ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota, Cohort, LocalQueue, ResourceFlavor } from '../../generated/k8s/kueue';
 import { GpuOffer, IGpuNodePool } from '../accelerators/gpu-node-pool';
 import { offerCapacity, selectOffer } from '../accelerators/k8s-util';
 import { ITenantNamespace } from '../cluster/tenant-namespace';
 import { clusterScoped, isDnsLabel, isDnsSubdomain } from '../common/k8s';
 import { guard, invalid } from '../common/validation';
+
+/** The generated kueue bindings, loaded when the first construct needs them (not when the package loads). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const kueueBindings = (): typeof import('../../generated/k8s/kueue') => require('../../generated/k8s/kueue');
 
 
 /**
@@ -222,7 +225,7 @@ export class GpuResourceFlavor extends Construct implements IGpuResourceFlavor {
     this.kueueApi = props.kueueApi ?? KueueApi.V1BETA2;
     registerFlavor(this);
 
-    const flavor = kueueObject(this, 'Resource', this.kueueApi, ResourceFlavor, {
+    const flavor = kueueObject(this, 'Resource', this.kueueApi, kueueBindings().ResourceFlavor, {
       metadata: { name: this.flavorName, labels: { 'ai-factory.dev/gpu-pool': pool.poolName } },
       spec: {
         nodeLabels: { ...pool.nodeSelector },
@@ -302,7 +305,7 @@ export class ComputeResourceFlavor extends Construct implements IComputeResource
     this.flavorName = props.flavorName ?? 'default-flavor';
     if (!isDnsSubdomain(this.flavorName)) invalid(this, `flavorName ${JSON.stringify(this.flavorName)} is not a DNS subdomain`);
     this.kueueApi = props.kueueApi ?? KueueApi.V1BETA2;
-    const flavor = kueueObject(this, 'Resource', this.kueueApi, ResourceFlavor, { metadata: { name: this.flavorName } });
+    const flavor = kueueObject(this, 'Resource', this.kueueApi, kueueBindings().ResourceFlavor, { metadata: { name: this.flavorName } });
     clusterScoped(flavor);
   }
 }
@@ -352,7 +355,7 @@ export class QueueCohort extends Construct implements IQueueCohort {
     if (!isDnsSubdomain(props.cohortName)) invalid(this, `cohortName ${JSON.stringify(props.cohortName)} is not a DNS subdomain`);
     this.cohortName = props.cohortName;
     this.kueueApi = props.kueueApi ?? KueueApi.V1BETA2;
-    const cohort = kueueObject(this, 'Resource', this.kueueApi, Cohort, { metadata: { name: this.cohortName } });
+    const cohort = kueueObject(this, 'Resource', this.kueueApi, kueueBindings().Cohort, { metadata: { name: this.cohortName } });
     clusterScoped(cohort);
   }
 }
@@ -557,26 +560,29 @@ export class TenantQueue extends Construct implements ITenantQueue {
       rdma.set(att.resourceName, (rdma.get(att.resourceName) ?? 0) + mostUnits(q, props.cohort) * att.resourcesPerPod);
     }
     const computeResources = [
-      { name: 'cpu', nominalQuota: ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromNumber(cpuCores) },
-      { name: 'memory', nominalQuota: ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromString(memory) },
-      ...[...rdma.entries()].map(([name, n]) => ({ name, nominalQuota: ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromNumber(n) })),
+      { name: 'cpu', nominalQuota: kueueBindings().ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromNumber(cpuCores) },
+      { name: 'memory', nominalQuota: kueueBindings().ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromString(memory) },
+      ...[...rdma.entries()].map(([name, n]) => ({
+        name,
+        nominalQuota: kueueBindings().ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromNumber(n),
+      })),
     ];
     // One resource group per GPU resource (a flavor and a resource may each be in one group only).
     const byResource = new Map<string, GpuQuota[]>();
     for (const q of props.gpuQuotas) byResource.set(q.flavor.resourceName, [...(byResource.get(q.flavor.resourceName) ?? []), q]);
 
-    const clusterQueue = kueueObject(this, 'Resource', this.kueueApi, ClusterQueue, {
+    const clusterQueue = kueueObject(this, 'Resource', this.kueueApi, kueueBindings().ClusterQueue, {
       metadata: { name: this.queueName },
       spec: {
         cohortName: props.cohort?.cohortName,
         namespaceSelector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: this.namespaceNames }] },
-        queueingStrategy: ClusterQueueSpecQueueingStrategy.BEST_EFFORT_FIFO,
+        queueingStrategy: kueueBindings().ClusterQueueSpecQueueingStrategy.BEST_EFFORT_FIFO,
         preemption: props.cohort
           ? {
-            reclaimWithinCohort: ClusterQueueSpecPreemptionReclaimWithinCohort.ANY,
-            withinClusterQueue: ClusterQueueSpecPreemptionWithinClusterQueue.LOWER_PRIORITY,
+            reclaimWithinCohort: kueueBindings().ClusterQueueSpecPreemptionReclaimWithinCohort.ANY,
+            withinClusterQueue: kueueBindings().ClusterQueueSpecPreemptionWithinClusterQueue.LOWER_PRIORITY,
           }
-          : { withinClusterQueue: ClusterQueueSpecPreemptionWithinClusterQueue.LOWER_PRIORITY },
+          : { withinClusterQueue: kueueBindings().ClusterQueueSpecPreemptionWithinClusterQueue.LOWER_PRIORITY },
         resourceGroups: [
           { coveredResources: computeResources.map((r) => r.name), flavors: [{ name: props.computeFlavor.flavorName, resources: computeResources }] },
           ...[...byResource.entries()].map(([resource, quotas]) => ({
@@ -585,10 +591,10 @@ export class TenantQueue extends Construct implements ITenantQueue {
               name: q.flavor.flavorName,
               resources: [{
                 name: resource,
-                nominalQuota: ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromNumber(q.nominal),
+                nominalQuota: kueueBindings().ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromNumber(q.nominal),
                 borrowingLimit: q.borrowingLimit === undefined
                   ? undefined
-                  : ClusterQueueSpecResourceGroupsFlavorsResourcesBorrowingLimit.fromNumber(q.borrowingLimit),
+                  : kueueBindings().ClusterQueueSpecResourceGroupsFlavorsResourcesBorrowingLimit.fromNumber(q.borrowingLimit),
               }],
             })),
           })),
@@ -598,7 +604,7 @@ export class TenantQueue extends Construct implements ITenantQueue {
     clusterScoped(clusterQueue);
 
     for (const ns of props.namespaces) {
-      kueueObject(this, `Local-${ns.namespaceName}`, this.kueueApi, LocalQueue, {
+      kueueObject(this, `Local-${ns.namespaceName}`, this.kueueApi, kueueBindings().LocalQueue, {
         metadata: { name: this.queueName, namespace: ns.namespaceName },
         spec: { clusterQueue: this.queueName },
       });

@@ -27,23 +27,19 @@ import {
   envoyProxyPodLabels,
   poolPodLabels,
 } from './private/model';
-import { Certificate, CertificateSpecPrivateKeyAlgorithm, CertificateSpecPrivateKeyRotationPolicy, Issuer } from '../../generated/k8s/cert-manager';
-import {
-  Gateway,
-  GatewaySpecListeners,
-  GatewaySpecListenersAllowedRoutesNamespacesFrom,
-  GatewaySpecListenersTlsMode,
-  HttpRoute,
-  HttpRouteSpecRulesFiltersRequestRedirectScheme,
-  HttpRouteSpecRulesFiltersRequestRedirectStatusCode,
-  HttpRouteSpecRulesFiltersType,
-  ReferenceGrant,
-} from '../../generated/k8s/gateway-api';
+import type { GatewaySpecListeners } from '../../generated/k8s/gateway-api';
 import { childId } from '../../lib/tenancy/construct-id';
 import { isDnsLabel, isDnsSubdomain } from '../common/k8s';
 import { invalid } from '../common/validation';
 import { warn } from '../common/warnings';
 import { IInferencePool } from '../serving/inference-pool';
+
+/** The generated cert-manager bindings, loaded when the first construct needs them (not when the package loads). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const certManagerBindings = (): typeof import('../../generated/k8s/cert-manager') => require('../../generated/k8s/cert-manager');
+/** The generated gateway-api bindings, loaded when the first construct needs them (not when the package loads). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const gatewayApiBindings = (): typeof import('../../generated/k8s/gateway-api') => require('../../generated/k8s/gateway-api');
 
 /** Props of {@link AiGateway}. */
 export interface AiGatewayProps {
@@ -260,7 +256,7 @@ export class AiGateway extends Construct {
     const envoy = this.implementation.kind !== GatewayImplementationKind.F5_BIG_IP_NEXT;
     // The Gateway: HTTPS listeners, one per tenant; Envoy Gateway reads data-plane settings from the EnvoyProxy named
     // in spec.infrastructure.parametersRef (envoyproxy/gateway v1.9.0 site/content/en/latest/tasks/operations/customize-envoyproxy.md)
-    new Gateway(this, 'Resource', {
+    new (gatewayApiBindings().Gateway)(this, 'Resource', {
       metadata: { name: this.gatewayName, namespace: this.namespaceName },
       spec: {
         gatewayClassName: this.implementation.gatewayClassName,
@@ -271,16 +267,16 @@ export class AiGateway extends Construct {
     if (envoy) renderEnvoyGatewayLevel(this.model);
 
     if (props.httpRedirect ?? true) {
-      new HttpRoute(this, 'HttpsRedirect', {
+      new (gatewayApiBindings().HttpRoute)(this, 'HttpsRedirect', {
         metadata: { name: `${this.gatewayName}-https-redirect`, namespace: this.namespaceName },
         spec: {
           parentRefs: [{ name: this.gatewayName, sectionName: 'http' }],
           rules: [{
             filters: [{
-              type: HttpRouteSpecRulesFiltersType.REQUEST_REDIRECT,
+              type: gatewayApiBindings().HttpRouteSpecRulesFiltersType.REQUEST_REDIRECT,
               requestRedirect: {
-                scheme: HttpRouteSpecRulesFiltersRequestRedirectScheme.HTTPS,
-                statusCode: HttpRouteSpecRulesFiltersRequestRedirectStatusCode.VALUE_301,
+                scheme: gatewayApiBindings().HttpRouteSpecRulesFiltersRequestRedirectScheme.HTTPS,
+                statusCode: gatewayApiBindings().HttpRouteSpecRulesFiltersRequestRedirectStatusCode.VALUE_301,
               },
             }],
           }],
@@ -326,7 +322,7 @@ export class AiGateway extends Construct {
       // internal/controller/referencegrant.go); Envoy Gateway checks the HTTPRoute it generates
       ? [{ group: 'aigateway.envoyproxy.io', kind: 'AIGatewayRoute', namespace: tenant.namespaceName }, { group: GATEWAY_GROUP, kind: 'HTTPRoute', namespace: tenant.namespaceName }]
       : [{ group: GATEWAY_GROUP, kind: 'HTTPRoute', namespace: tenant.namespaceName }];
-    new ReferenceGrant(this, `Grant-${tenant.tenantName}-${pool.poolName}`, {
+    new (gatewayApiBindings().ReferenceGrant)(this, `Grant-${tenant.tenantName}-${pool.poolName}`, {
       metadata: { name: `${this.gatewayName}-${tenant.tenantName}-to-${pool.poolName}`.slice(0, 253), namespace: pool.namespaceName },
       spec: { from, to: [{ group: pool.apiGroup, kind: pool.kind, name: pool.poolName }] },
     });
@@ -461,10 +457,10 @@ export class AiGateway extends Construct {
       protocol: 'HTTPS',
       port: 443,
       hostname: t.hostname,
-      tls: { mode: GatewaySpecListenersTlsMode.TERMINATE, certificateRefs: [{ group: '', kind: 'Secret', name: t.certificateSecretName }] },
+      tls: { mode: gatewayApiBindings().GatewaySpecListenersTlsMode.TERMINATE, certificateRefs: [{ group: '', kind: 'Secret', name: t.certificateSecretName }] },
       allowedRoutes: {
         namespaces: {
-          from: GatewaySpecListenersAllowedRoutesNamespacesFrom.SELECTOR,
+          from: gatewayApiBindings().GatewaySpecListenersAllowedRoutesNamespacesFrom.SELECTOR,
           selector: {
             matchExpressions: [{
               key: 'kubernetes.io/metadata.name',
@@ -476,7 +472,7 @@ export class AiGateway extends Construct {
       },
     }));
     const http: GatewaySpecListeners[] = httpRedirect
-      ? [{ name: 'http', protocol: 'HTTP', port: 80, allowedRoutes: { namespaces: { from: GatewaySpecListenersAllowedRoutesNamespacesFrom.SAME } } }]
+      ? [{ name: 'http', protocol: 'HTTP', port: 80, allowedRoutes: { namespaces: { from: gatewayApiBindings().GatewaySpecListenersAllowedRoutesNamespacesFrom.SAME } } }]
       : [];
     return [...http, ...https];
   }
@@ -720,16 +716,16 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
       renderKuadrantTlsPolicy(model, issuerName, tls.issuerKind!);
       return;
     }
-    new Certificate(this, 'Certificate', {
+    new (certManagerBindings().Certificate)(this, 'Certificate', {
       metadata: { name: this.certificateSecretName, namespace: model.namespaceName },
       spec: {
         secretName: this.certificateSecretName,
         dnsNames: [this.hostname],
         issuerRef: { group: CERT_MANAGER_GROUP, kind: tls.issuerKind!, name: issuerName },
         privateKey: {
-          algorithm: CertificateSpecPrivateKeyAlgorithm.ECDSA,
+          algorithm: certManagerBindings().CertificateSpecPrivateKeyAlgorithm.ECDSA,
           size: 256,
-          rotationPolicy: CertificateSpecPrivateKeyRotationPolicy.ALWAYS,
+          rotationPolicy: certManagerBindings().CertificateSpecPrivateKeyRotationPolicy.ALWAYS,
         },
       },
     });
@@ -740,7 +736,7 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
 function ensureCaIssuer(gateway: AiGateway, issuerName: string, caSecretName: string): void {
   if (gateway.node.tryFindChild('CaIssuer')) return;
   if (!isDnsSubdomain(caSecretName)) invalid(gateway, `CA secret name ${JSON.stringify(caSecretName)} must be a DNS subdomain`);
-  new Issuer(gateway, 'CaIssuer', {
+  new (certManagerBindings().Issuer)(gateway, 'CaIssuer', {
     metadata: { name: issuerName, namespace: gateway.namespaceName },
     spec: { ca: { secretName: caSecretName } },
   });

@@ -3,16 +3,19 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { InferencePoolMember, containerSecurityContext, isDnsLabel, podSecurityContext, resources } from './private/pod';
 import { InferenceExtensionRelease, LlmdRouterRelease } from './releases';
-import {
-  InferencePool as InferencePoolResource,
-  InferencePoolSpecAppProtocol,
-  InferencePoolSpecEndpointPickerRefFailureMode,
-} from '../../generated/k8s/inference-extension';
-import { InferenceObjective } from '../../generated/k8s/llm-d';
-import { ServiceMonitor } from '../../generated/k8s/prometheus-operator';
 import { checkImage } from '../common/image';
 import * as k8sNames from '../common/k8s';
 import { invalid } from '../common/validation';
+
+/** The generated inference-extension bindings, loaded when the first construct needs them (not when the package loads). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const inferenceExtensionBindings = (): typeof import('../../generated/k8s/inference-extension') => require('../../generated/k8s/inference-extension');
+/** The generated llm-d bindings, loaded when the first construct needs them (not when the package loads). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const llmDBindings = (): typeof import('../../generated/k8s/llm-d') => require('../../generated/k8s/llm-d');
+/** The generated prometheus-operator bindings, loaded when the first construct needs them (not when the package loads). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const prometheusOperatorBindings = (): typeof import('../../generated/k8s/prometheus-operator') => require('../../generated/k8s/prometheus-operator');
 
 /** A model server's role in an llm-d pool (pod label `llm-d.ai/role`, which llm-d-router's prefill and decode filters select on). */
 export enum ServingRole {
@@ -213,8 +216,8 @@ export class InferencePool extends Construct implements IInferencePool {
   }
 
   public readonly poolName: string;
-  public readonly apiGroup: string = InferencePoolResource.GVK.apiVersion.split('/')[0];
-  public readonly kind: string = InferencePoolResource.GVK.kind;
+  public readonly apiGroup: string = inferenceExtensionBindings().InferencePool.GVK.apiVersion.split('/')[0];
+  public readonly kind: string = inferenceExtensionBindings().InferencePool.GVK.kind;
   public readonly targetPortNumber: number = TARGET_PORT;
   public readonly namespaceName: string;
   /** Whether the pool disaggregates prefill and decode. */
@@ -262,19 +265,19 @@ export class InferencePool extends Construct implements IInferencePool {
     const name = this.endpointPickerServiceName;
     const labels = { 'app.kubernetes.io/name': 'llm-d-endpoint-picker', 'app.kubernetes.io/instance': name, 'app.kubernetes.io/component': 'endpoint-picker' };
 
-    new InferencePoolResource(this, 'Resource', {
+    new (inferenceExtensionBindings().InferencePool)(this, 'Resource', {
       metadata: { name: this.poolName },
       spec: {
         selector: { matchLabels: this.podSelectorLabels },
         targetPorts: [{ number: TARGET_PORT }],
-        appProtocol: this.inferenceExtensionRelease.supportsAppProtocol ? InferencePoolSpecAppProtocol.HTTP : undefined,
+        appProtocol: this.inferenceExtensionRelease.supportsAppProtocol ? inferenceExtensionBindings().InferencePoolSpecAppProtocol.HTTP : undefined,
         endpointPickerRef: {
           kind: 'Service',
           name,
           port: { number: EXT_PROC_PORT },
           failureMode: (props.failureMode ?? EndpointPickerFailureMode.FAIL_OPEN) === EndpointPickerFailureMode.FAIL_OPEN
-            ? InferencePoolSpecEndpointPickerRefFailureMode.FAIL_OPEN
-            : InferencePoolSpecEndpointPickerRefFailureMode.FAIL_CLOSE,
+            ? inferenceExtensionBindings().InferencePoolSpecEndpointPickerRefFailureMode.FAIL_OPEN
+            : inferenceExtensionBindings().InferencePoolSpecEndpointPickerRefFailureMode.FAIL_CLOSE,
         },
       },
     });
@@ -365,7 +368,7 @@ export class InferencePool extends Construct implements IInferencePool {
     });
 
     if (props.monitoring ?? true) {
-      new ServiceMonitor(this, 'ServiceMonitor', {
+      new (prometheusOperatorBindings().ServiceMonitor)(this, 'ServiceMonitor', {
         metadata: { name, labels },
         spec: {
           selector: { matchLabels: { 'app.kubernetes.io/instance': name } },
@@ -389,7 +392,7 @@ export class InferencePool extends Construct implements IInferencePool {
     const spec = { priority, poolRef: { group: this.apiGroup, kind: this.kind, name: this.poolName } };
     const metadata = { name, annotations: { 'ai-factory.dev/objective-header': this.objectiveHeader } };
     if (this.routerRelease.llmdApiGroup) {
-      new InferenceObjective(this, `Objective-${name}`, { metadata, spec });
+      new (llmDBindings().InferenceObjective)(this, `Objective-${name}`, { metadata, spec });
     } else {
       // before llm-d-router v0.9.0 the picker watched the Inference Extension's InferenceObjective (v1.5.0 CRD
       // `inference.networking.x-k8s.io_inferenceobjectives.yaml`: the same spec, priority and poolRef)
@@ -427,8 +430,8 @@ export class InferencePool extends Construct implements IInferencePool {
 /** An InferencePool that exists outside this app (see `InferencePool.fromPoolName`). */
 class ImportedInferencePool extends Construct implements IInferencePool {
   public readonly poolName: string;
-  public readonly apiGroup: string = InferencePoolResource.GVK.apiVersion.split('/')[0];
-  public readonly kind: string = InferencePoolResource.GVK.kind;
+  public readonly apiGroup: string = inferenceExtensionBindings().InferencePool.GVK.apiVersion.split('/')[0];
+  public readonly kind: string = inferenceExtensionBindings().InferencePool.GVK.kind;
   public readonly targetPortNumber: number;
   public readonly namespaceName: string;
   public readonly podSelectorLabels: { [key: string]: string };

@@ -6,12 +6,7 @@ import { VllmAutoscalingOptions } from './autoscaling';
 import { IInferencePool, InferencePool, ServingRole } from './inference-pool';
 import { ModelSource, SecretKeyReference } from './model-source';
 import { LlmdRouterRelease } from './releases';
-import { LeaderWorkerSet, LeaderWorkerSetSpecLeaderWorkerTemplateRestartPolicy, LeaderWorkerSetSpecStartupPolicy } from '../../generated/k8s/lws';
-import {
-  PodMonitor,
-  PodMonitorSpecPodMetricsEndpointsMetricRelabelings,
-  PodMonitorSpecPodMetricsEndpointsMetricRelabelingsAction,
-} from '../../generated/k8s/prometheus-operator';
+import type { PodMonitorSpecPodMetricsEndpointsMetricRelabelings } from '../../generated/k8s/prometheus-operator';
 import { FactoryError, fail } from '../../lib/errors';
 import { GpuVendor } from '../../lib/hardware/gpu';
 import { LlmModel, ModelTask, NumericFormat } from '../../lib/models/llm';
@@ -37,6 +32,13 @@ import {
   secretEnv,
   shellQuote,
 } from './private/pod';
+
+/** The generated lws bindings, loaded when the first construct needs them (not when the package loads). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const lwsBindings = (): typeof import('../../generated/k8s/lws') => require('../../generated/k8s/lws');
+/** The generated prometheus-operator bindings, loaded when the first construct needs them (not when the package loads). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const prometheusOperatorBindings = (): typeof import('../../generated/k8s/prometheus-operator') => require('../../generated/k8s/prometheus-operator');
 
 /** How the pods of a multi-node replica run one vLLM engine together. */
 export enum MultiNodeBackend {
@@ -367,7 +369,7 @@ export class VllmServer extends Construct {
     this.multiNode = this.plan.nodesPerReplica > 1;
     this.multiNodeBackend = props.multiNodeBackend ?? MultiNodeBackend.MULTIPROCESSING;
     this.workloadKind = this.multiNode ? 'LeaderWorkerSet' : 'Deployment';
-    this.workloadApiVersion = this.multiNode ? LeaderWorkerSet.GVK.apiVersion : 'apps/v1';
+    this.workloadApiVersion = this.multiNode ? lwsBindings().LeaderWorkerSet.GVK.apiVersion : 'apps/v1';
 
     this.replicasGiven = props.replicas !== undefined;
     this.replicas = props.replicas ?? 1;
@@ -586,14 +588,14 @@ export class VllmServer extends Construct {
         : this.multiNodeBackend === MultiNodeBackend.RAY
           ? rayCommands(args)
           : multiprocessingCommands(args, this.plan.nodesPerReplica);
-      new LeaderWorkerSet(this, 'Resource', {
+      new (lwsBindings().LeaderWorkerSet)(this, 'Resource', {
         metadata: { name: this.serverName, labels: objectLabels, annotations: workloadAnnotations },
         spec: {
           replicas,
-          startupPolicy: LeaderWorkerSetSpecStartupPolicy.LEADER_CREATED,
+          startupPolicy: lwsBindings().LeaderWorkerSetSpecStartupPolicy.LEADER_CREATED,
           leaderWorkerTemplate: {
             size: this.plan.nodesPerReplica,
-            restartPolicy: LeaderWorkerSetSpecLeaderWorkerTemplateRestartPolicy.RECREATE_GROUP_ON_POD_RESTART,
+            restartPolicy: lwsBindings().LeaderWorkerSetSpecLeaderWorkerTemplateRestartPolicy.RECREATE_GROUP_ON_POD_RESTART,
             leaderTemplate: {
               metadata: { labels: { ...this.podLabels, 'ai-factory.dev/lws-role': 'leader' }, annotations: podAnnotations },
               spec: podSpec(container(leaderMain.command, leaderMain.args, true, leaderMain.env)),
@@ -624,7 +626,7 @@ export class VllmServer extends Construct {
     });
 
     if (this.monitoring) {
-      new PodMonitor(this, 'PodMonitor', {
+      new (prometheusOperatorBindings().PodMonitor)(this, 'PodMonitor', {
         metadata: { name: this.serverName, labels: objectLabels },
         spec: {
           selector: { matchLabels: servingSelector },
@@ -846,14 +848,14 @@ function metricRenames(): PodMonitorSpecPodMetricsEndpointsMetricRelabelings[] {
       regex: 'vllm:gpu_cache_usage_perc',
       targetLabel: '__name__',
       replacement: 'vllm:kv_cache_usage_perc',
-      action: PodMonitorSpecPodMetricsEndpointsMetricRelabelingsAction.REPLACE,
+      action: prometheusOperatorBindings().PodMonitorSpecPodMetricsEndpointsMetricRelabelingsAction.REPLACE,
     },
     {
       sourceLabels: ['__name__'],
       regex: 'vllm:time_per_output_token_seconds(_bucket|_sum|_count)',
       targetLabel: '__name__',
       replacement: 'vllm:inter_token_latency_seconds$1',
-      action: PodMonitorSpecPodMetricsEndpointsMetricRelabelingsAction.REPLACE,
+      action: prometheusOperatorBindings().PodMonitorSpecPodMetricsEndpointsMetricRelabelingsAction.REPLACE,
     },
   ];
 }

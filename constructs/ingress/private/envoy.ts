@@ -6,25 +6,19 @@ import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { envoyProxy } from './envoy-proxy';
 import { CLIENT_ID_HEADER, GATEWAY_GROUP, GatewayModel, TenantModel, callerPattern, poolRef } from './model';
-import {
-  AiGatewayRoute,
-  AiGatewayRouteSpecLlmRequestCostsType,
-  AiGatewayRouteSpecRulesMatchesHeadersType,
-  McpRoute,
-} from '../../../generated/k8s/envoy-ai-gateway';
-import {
-  BackendTrafficPolicy,
+import type {
   BackendTrafficPolicySpecRateLimitGlobalRules,
   BackendTrafficPolicySpecRateLimitGlobalRulesClientSelectors,
-  BackendTrafficPolicySpecRateLimitGlobalRulesClientSelectorsHeadersType,
-  BackendTrafficPolicySpecRateLimitGlobalRulesCostRequestFrom,
-  BackendTrafficPolicySpecRateLimitGlobalRulesCostResponseFrom,
   BackendTrafficPolicySpecRateLimitGlobalRulesLimitUnit,
-  ClientTrafficPolicy,
-  ClientTrafficPolicySpecTlsMinVersion as MinTls,
-  SecurityPolicy,
 } from '../../../generated/k8s/envoy-gateway';
 import { GatewayAuthenticationKind, TenantRateLimits, TlsVersion } from '../options';
+
+/** The generated envoy-ai-gateway bindings, loaded when the first construct needs them (not when the package loads). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const envoyAiGatewayBindings = (): typeof import('../../../generated/k8s/envoy-ai-gateway') => require('../../../generated/k8s/envoy-ai-gateway');
+/** The generated envoy-gateway bindings, loaded when the first construct needs them (not when the package loads). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const envoyGatewayBindings = (): typeof import('../../../generated/k8s/envoy-gateway') => require('../../../generated/k8s/envoy-gateway');
 
 /**
  * Where Envoy AI Gateway writes the token usage it reads from OpenAI-style responses (`llmRequestCosts`), and the
@@ -61,11 +55,15 @@ export function renderEnvoyGatewayLevel(gw: GatewayModel): void {
     },
   });
 
-  new ClientTrafficPolicy(scope, 'ClientTraffic', {
+  new (envoyGatewayBindings().ClientTrafficPolicy)(scope, 'ClientTraffic', {
     metadata: { name: `${gw.gatewayName}-clients`, namespace: gw.namespaceName },
     spec: {
       targetRefs: [{ group: GATEWAY_GROUP, kind: 'Gateway', name: gw.gatewayName }],
-      tls: { minVersion: gw.minTlsVersion === TlsVersion.TLS_1_3 ? MinTls.VALUE_1_3 : MinTls.VALUE_1_2 },
+      tls: {
+        minVersion: gw.minTlsVersion === TlsVersion.TLS_1_3
+          ? envoyGatewayBindings().ClientTrafficPolicySpecTlsMinVersion.VALUE_1_3
+          : envoyGatewayBindings().ClientTrafficPolicySpecTlsMinVersion.VALUE_1_2,
+      },
       // the caller's id is the authentication filter's to set: a client's own copy is dropped before routing, so it
       // can neither pick a plan nor impersonate a caller upstream
       headers: { earlyRequestHeaders: { remove: [CLIENT_ID_HEADER] } },
@@ -90,7 +88,7 @@ export function renderEnvoyGatewayLevel(gw: GatewayModel): void {
 export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
   const scope = t.scope as Construct;
   const countsTokens = [t.limits, ...t.plans.map((p) => p.limits)].some((l) => l.tokensPerMinute !== undefined || l.tokensPerDay !== undefined);
-  new AiGatewayRoute(scope, 'Route', {
+  new (envoyAiGatewayBindings().AiGatewayRoute)(scope, 'Route', {
     metadata: { name: t.routeName, namespace: t.namespaceName },
     spec: {
       parentRefs: [{ group: GATEWAY_GROUP, kind: 'Gateway', name: gw.gatewayName, namespace: gw.namespaceName, sectionName: t.listenerName }],
@@ -99,7 +97,9 @@ export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
       rules: Lazy.any({
         produce: () => t.routes.map((r) => ({
           name: r.modelName,
-          matches: [{ headers: [{ type: AiGatewayRouteSpecRulesMatchesHeadersType.EXACT, name: MODEL_HEADER, value: r.modelName }] }],
+          matches: [{
+            headers: [{ type: envoyAiGatewayBindings().AiGatewayRouteSpecRulesMatchesHeadersType.EXACT, name: MODEL_HEADER, value: r.modelName }],
+          }],
           backendRefs: [poolRef(r.pool, t.namespaceName)],
           timeouts: { request: `${gw.requestTimeoutSeconds}s` },
           streamIdleTimeout: `${gw.streamIdleTimeoutSeconds}s`,
@@ -107,12 +107,14 @@ export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
       }),
       // with a cost configured the AI Gateway also sets stream_options.include_usage on streamed requests, so streams are
       // charged too (envoyproxy/ai-gateway v1.1.0 internal/endpointspec/endpointspec.go)
-      llmRequestCosts: countsTokens ? [{ metadataKey: TOTAL_TOKENS_KEY, type: AiGatewayRouteSpecLlmRequestCostsType.TOTAL_TOKEN }] : undefined,
+      llmRequestCosts: countsTokens
+        ? [{ metadataKey: TOTAL_TOKENS_KEY, type: envoyAiGatewayBindings().AiGatewayRouteSpecLlmRequestCostsType.TOTAL_TOKEN }]
+        : undefined,
     },
   });
 
   const target = [{ group: GATEWAY_GROUP, kind: 'HTTPRoute', name: t.routeName }];
-  new SecurityPolicy(scope, 'Authentication', {
+  new (envoyGatewayBindings().SecurityPolicy)(scope, 'Authentication', {
     metadata: { name: `${t.tenantName}-auth`, namespace: t.namespaceName },
     spec: {
       targetRefs: target,
@@ -149,14 +151,14 @@ export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
   const tokenRule = (limit: number, unit: BackendTrafficPolicySpecRateLimitGlobalRulesLimitUnit): BackendTrafficPolicySpecRateLimitGlobalRules => ({
     limit: { requests: limit, unit },
     cost: {
-      request: { from: BackendTrafficPolicySpecRateLimitGlobalRulesCostRequestFrom.NUMBER, number: 0 },
+      request: { from: envoyGatewayBindings().BackendTrafficPolicySpecRateLimitGlobalRulesCostRequestFrom.NUMBER, number: 0 },
       response: {
-        from: BackendTrafficPolicySpecRateLimitGlobalRulesCostResponseFrom.METADATA,
+        from: envoyGatewayBindings().BackendTrafficPolicySpecRateLimitGlobalRulesCostResponseFrom.METADATA,
         metadata: { namespace: AI_GATEWAY_METADATA_NAMESPACE, key: TOTAL_TOKENS_KEY },
       },
     },
   });
-  const Unit = BackendTrafficPolicySpecRateLimitGlobalRulesLimitUnit;
+  const Unit = envoyGatewayBindings().BackendTrafficPolicySpecRateLimitGlobalRulesLimitUnit;
   // the rules of one plan; a selector (a fixed-value header match, not Distinct) makes the group share each counter
   const planRules = (limits: TenantRateLimits, clientSelectors?: BackendTrafficPolicySpecRateLimitGlobalRulesClientSelectors[]) => [
     { clientSelectors, limit: { requests: limits.requestsPerMinute, unit: Unit.MINUTE } },
@@ -166,7 +168,7 @@ export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
   const callers = (ids: string[], invert: boolean): BackendTrafficPolicySpecRateLimitGlobalRulesClientSelectors[] => [{
     headers: [{
       name: CLIENT_ID_HEADER,
-      type: BackendTrafficPolicySpecRateLimitGlobalRulesClientSelectorsHeadersType.REGULAR_EXPRESSION,
+      type: envoyGatewayBindings().BackendTrafficPolicySpecRateLimitGlobalRulesClientSelectorsHeadersType.REGULAR_EXPRESSION,
       value: callerPattern(ids),
       invert: invert ? true : undefined,
     }],
@@ -178,7 +180,7 @@ export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
     ...planRules(t.limits, planned.length ? callers(planned, true) : undefined),
     ...t.plans.flatMap((p) => planRules(p.limits, callers(p.clientIds, false))),
   ];
-  new BackendTrafficPolicy(scope, 'Limits', {
+  new (envoyGatewayBindings().BackendTrafficPolicy)(scope, 'Limits', {
     metadata: { name: `${t.tenantName}-limits`, namespace: t.namespaceName },
     spec: { targetRefs: target, rateLimit: { global: { rules } } },
   });
@@ -187,7 +189,7 @@ export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
 /** An MCPRoute in the gateway's namespace on the tenant's listener, behind the tenant's authentication. */
 export function renderEnvoyMcpRoute(gw: GatewayModel, t: TenantModel, serviceName: string, port: number, backendPath: string): void {
   const jwt = t.authentication.jwtOptions;
-  new McpRoute(t.scope as Construct, 'McpRoute', {
+  new (envoyAiGatewayBindings().McpRoute)(t.scope as Construct, 'McpRoute', {
     metadata: { name: `${t.tenantName}-mcp`, namespace: gw.namespaceName },
     spec: {
       parentRefs: [{ group: GATEWAY_GROUP, kind: 'Gateway', name: gw.gatewayName, sectionName: t.listenerName }],

@@ -5,16 +5,18 @@
 import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CERT_MANAGER_GROUP, GATEWAY_GROUP, GatewayModel, TenantModel, celList, poolRef } from './model';
-import {
-  HttpRoute,
-  HttpRouteSpecRulesFiltersType,
-  HttpRouteSpecRulesFiltersUrlRewritePathType,
-  HttpRouteSpecRulesMatchesPathType,
-} from '../../../generated/k8s/gateway-api';
-import { AuthPolicy, RateLimitPolicy, TlsPolicy } from '../../../generated/k8s/kuadrant';
-import { TokenRateLimitPolicy } from '../../../generated/k8s/kuadrant-v1alpha1';
 import { invalid } from '../../common/validation';
 import { CertIssuerKind, GatewayAuthenticationKind, TenantRateLimits } from '../options';
+
+/** The generated gateway-api bindings, loaded when the first construct needs them (not when the package loads). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const gatewayApiBindings = (): typeof import('../../../generated/k8s/gateway-api') => require('../../../generated/k8s/gateway-api');
+/** The generated kuadrant bindings, loaded when the first construct needs them (not when the package loads). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const kuadrantBindings = (): typeof import('../../../generated/k8s/kuadrant') => require('../../../generated/k8s/kuadrant');
+/** The generated kuadrant-v1alpha1 bindings, loaded when the first construct needs them (not when the package loads). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const kuadrantV1alpha1Bindings = (): typeof import('../../../generated/k8s/kuadrant-v1alpha1') => require('../../../generated/k8s/kuadrant-v1alpha1');
 
 /** Label of the API key Secrets of a tenant (Authorino selects them by label). */
 export const API_KEY_LABEL = 'ai-factory.dev/api-keys';
@@ -24,7 +26,7 @@ export const API_KEY_LABEL = 'ai-factory.dev/api-keys';
  * model's InferencePool.
  */
 export function renderHttpRouteTenant(gw: GatewayModel, t: TenantModel): void {
-  new HttpRoute(t.scope as Construct, 'Route', {
+  new (gatewayApiBindings().HttpRoute)(t.scope as Construct, 'Route', {
     metadata: { name: t.routeName, namespace: t.namespaceName },
     spec: {
       parentRefs: [{ group: GATEWAY_GROUP, kind: 'Gateway', name: gw.gatewayName, namespace: gw.namespaceName, sectionName: t.listenerName }],
@@ -32,10 +34,10 @@ export function renderHttpRouteTenant(gw: GatewayModel, t: TenantModel): void {
       rules: Lazy.any({
         produce: () => t.routes.map((r) => ({
           name: r.modelName,
-          matches: [{ path: { type: HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: `/llm/${r.modelName}` } }],
+          matches: [{ path: { type: gatewayApiBindings().HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: `/llm/${r.modelName}` } }],
           filters: [{
-            type: HttpRouteSpecRulesFiltersType.URL_REWRITE,
-            urlRewrite: { path: { type: HttpRouteSpecRulesFiltersUrlRewritePathType.REPLACE_PREFIX_MATCH, replacePrefixMatch: '/' } },
+            type: gatewayApiBindings().HttpRouteSpecRulesFiltersType.URL_REWRITE,
+            urlRewrite: { path: { type: gatewayApiBindings().HttpRouteSpecRulesFiltersUrlRewritePathType.REPLACE_PREFIX_MATCH, replacePrefixMatch: '/' } },
           }],
           backendRefs: [poolRef(r.pool, t.namespaceName)],
           timeouts: { request: `${gw.requestTimeoutSeconds}s` },
@@ -56,7 +58,7 @@ export function renderKuadrantTenant(gw: GatewayModel, t: TenantModel): void {
   const scope = t.scope as Construct;
   const targetRef = { group: GATEWAY_GROUP, kind: 'HTTPRoute', name: t.routeName };
   const jwt = t.authentication.jwtOptions;
-  new AuthPolicy(scope, 'Authentication', {
+  new (kuadrantBindings().AuthPolicy)(scope, 'Authentication', {
     metadata: { name: `${t.tenantName}-auth`, namespace: t.namespaceName },
     spec: {
       targetRef,
@@ -106,12 +108,12 @@ export function renderKuadrantTenant(gw: GatewayModel, t: TenantModel): void {
     ];
     if (rates.length > 0) tokenLimits[`${g.key}tokens`] = { rates, when: g.when };
   }
-  new RateLimitPolicy(scope, 'RequestLimits', {
+  new (kuadrantBindings().RateLimitPolicy)(scope, 'RequestLimits', {
     metadata: { name: `${t.tenantName}-requests`, namespace: t.namespaceName },
     spec: { targetRef, limits: requestLimits },
   });
   if (Object.keys(tokenLimits).length > 0) {
-    new TokenRateLimitPolicy(scope, 'TokenLimits', {
+    new (kuadrantV1alpha1Bindings().TokenRateLimitPolicy)(scope, 'TokenLimits', {
       metadata: { name: `${t.tenantName}-tokens`, namespace: t.namespaceName },
       spec: { targetRef, limits: tokenLimits },
     });
@@ -141,7 +143,7 @@ export function renderKuadrantTlsPolicy(gw: GatewayModel, issuerName: string, is
     return;
   }
   tlsIssuers.set(scope, issuer);
-  new TlsPolicy(scope, 'TlsPolicy', {
+  new (kuadrantBindings().TlsPolicy)(scope, 'TlsPolicy', {
     metadata: { name: `${gw.gatewayName}-tls`, namespace: gw.namespaceName },
     spec: {
       targetRef: { group: GATEWAY_GROUP, kind: 'Gateway', name: gw.gatewayName },

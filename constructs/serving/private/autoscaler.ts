@@ -1,7 +1,10 @@
 import { Construct } from 'constructs';
-import { ScaledObject } from '../../../generated/k8s/keda';
 import { invalid } from '../../common/validation';
 import { VllmAutoscalingOptions } from '../autoscaling';
+
+/** The generated keda bindings, loaded when the first construct needs them (not when the package loads). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const kedaBindings = (): typeof import('../../../generated/k8s/keda') => require('../../../generated/k8s/keda');
 
 /** What the autoscaler scales: the server's workload. */
 export interface VllmAutoscalerProps extends VllmAutoscalingOptions {
@@ -41,7 +44,7 @@ export class VllmAutoscaler extends Construct {
     }
 
     const match = `namespace="${props.namespaceName}",app_kubernetes_io_instance="${props.targetName}"`;
-    new ScaledObject(this, 'Resource', {
+    new (kedaBindings().ScaledObject)(this, 'Resource', {
       metadata: { name: props.targetName },
       spec: {
         scaleTargetRef: { apiVersion: props.targetApiVersion, kind: props.targetKind, name: props.targetName },

@@ -3,7 +3,7 @@
  * export this folder.
  */
 import { k8s } from 'cdk8s-plus-28';
-import { LeaderWorkerSetSpecLeaderWorkerTemplateWorkerTemplateSpec } from '../../../generated/k8s/lws';
+import type { LeaderWorkerSetSpecLeaderWorkerTemplateWorkerTemplateSpec } from '../../../generated/k8s/lws';
 
 /**
  * The pod spec type the serving constructs build. The LeaderWorkerSet binding's pod template (Kubernetes 1.33+
