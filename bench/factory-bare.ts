@@ -251,6 +251,7 @@ function modelServer(chart: Construct, id: string, name: string): void {
   const annotations = {
     'ai-factory.dev/data-parallel-size': '1',
     'ai-factory.dev/expert-parallel-size': '1',
+    'ai-factory.dev/gpu': 'NVIDIA H200 SXM 141GB',
     'ai-factory.dev/gpu-memory-gb': '141',
     'ai-factory.dev/gpus-per-replica': '1',
     'ai-factory.dev/kv-cache-format': 'bfloat16',
