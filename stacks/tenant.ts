@@ -250,6 +250,8 @@ export class Tenant extends Construct implements ITenant {
   public readonly networkTenant?: NetworkTenant;
   private readonly tenantNetworks: ITenantNetwork[] = [];
   private readonly ownAllocations: ServerAllocation[];
+  private readonly derivedValues = new Map<string, unknown>();
+  private derivedKey = '';
   private readonly limitedResources = new Set<string>();
   private readonly scope?: ProjectScope;
   private readonly scopeProvider?: TerraformProvider;
@@ -452,6 +454,11 @@ export class Tenant extends Construct implements ITenant {
    * overrides of classes only node groups use are left for the check at synthesis.
    */
   private computeValues(nodeGroups?: NodeGroupDemand[]): ComputeQuota {
+    if (nodeGroups !== undefined && nodeGroups.length > 0) return this.computeValuesOf(nodeGroups);
+    return this.derived(nodeGroups === undefined ? 'compute' : 'compute-own', () => this.computeValuesOf(nodeGroups));
+  }
+
+  private computeValuesOf(nodeGroups?: NodeGroupDemand[]): ComputeQuota {
     const allocations = this.allocations(nodeGroups);
     let overrides = this.props.computeQuota;
     if (nodeGroups !== undefined && nodeGroups.length === 0 && overrides?.gpus !== undefined) {
@@ -510,7 +517,7 @@ export class Tenant extends Construct implements ITenant {
   }
 
   private networkQuotaValues(withOverrides = true) {
-    return QuotaPlanner.network({
+    return this.derived(`network-${withOverrides}`, () => QuotaPlanner.network({
       usage: {
         networks: this.tenantNetworks.length,
         routers: this.tenantNetworks.filter((n) => n instanceof TenantNetwork && n.routerId !== undefined).length,
@@ -518,24 +525,42 @@ export class Tenant extends Construct implements ITenant {
       },
       headroomPercent: this.props.headroomPercent,
       overrides: withOverrides ? this.props.networkQuota : undefined,
-    });
+    }));
   }
 
   private blockStorageValues(withOverrides = true) {
-    return QuotaPlanner.blockStorage({
+    return this.derived(`block-storage-${withOverrides}`, () => QuotaPlanner.blockStorage({
       volumes: TenantUsage.of(this).volumes,
       headroomPercent: this.props.headroomPercent,
       overrides: withOverrides ? this.props.blockStorageQuota : undefined,
-    });
+    }));
   }
 
   private sharedFileSystemValues(withOverrides = true) {
-    return QuotaPlanner.sharedFileSystem({
+    return this.derived(`shared-file-system-${withOverrides}`, () => QuotaPlanner.sharedFileSystem({
       shares: TenantUsage.of(this).shares,
       shareNetworks: TenantUsage.of(this).shareNetworks,
       headroomPercent: this.props.headroomPercent,
       overrides: withOverrides ? this.props.sharedFileSystemQuota : undefined,
-    });
+    }));
+  }
+
+  /**
+   * A quota value derived from what the tenant has recorded, computed once while those records stay the same.
+   * Synthesis asks for each value once per quota attribute and again in validation; the records (networks, volumes,
+   * shares, share networks, node groups) only ever grow, so their counts tell whether a value is still current.
+   * A computation that throws is not kept.
+   */
+  private derived<T>(name: string, compute: () => T): T {
+    const usage = TenantUsage.of(this);
+    const key = [this.tenantNetworks.length, usage.volumes.length, usage.shares.length, usage.shareNetworks, usage.nodeGroups.length,
+      TenantUsage.of(this.project).nodeGroups.length].join(',');
+    if (key !== this.derivedKey) {
+      this.derivedValues.clear();
+      this.derivedKey = key;
+    }
+    if (!this.derivedValues.has(name)) this.derivedValues.set(name, compute());
+    return this.derivedValues.get(name) as T;
   }
 
   // The quota values are produced at synthesis; an explicit quota below the use is reported by the tenant's
