@@ -258,17 +258,22 @@ export class InfiniBandRails extends Construct {
     props.tenant._claimName(this.railSetName, this);
     this.cidrBlock = props.tenant.addAddressGroup(this.railSetName, setPrefix, props.cidr);
     const cidrs = guard(this, () => splitCidr(this.cidrBlock, prefixLength, props.physicalNetworks.length));
-    this.rails = props.physicalNetworks.map((physnet, i) => new InfiniBandNetwork(this, `Rail${i}`, {
-      tenant: props.tenant,
-      physicalNetwork: physnet,
-      networkName: `${this.railSetName}-rail${i}`,
-      partitionName: this.railSetName,
-      pkey: props.pkey,
-      cidr: cidrs[i],
-      mtuBytes: props.mtuBytes,
-      dnsNameservers: props.dnsNameservers,
-      railIndex: i,
-    }));
+    // a loop, not Array.map: every cdktf token the rails make records the whole call stack, two frames more in a map
+    const rails: IInfiniBandNetwork[] = [];
+    for (let i = 0; i < props.physicalNetworks.length; i++) {
+      rails.push(new InfiniBandNetwork(this, `Rail${i}`, {
+        tenant: props.tenant,
+        physicalNetwork: props.physicalNetworks[i],
+        networkName: `${this.railSetName}-rail${i}`,
+        partitionName: this.railSetName,
+        pkey: props.pkey,
+        cidr: cidrs[i],
+        mtuBytes: props.mtuBytes,
+        dnsNameservers: props.dnsNameservers,
+        railIndex: i,
+      }));
+    }
+    this.rails = rails;
   }
 
   /** Number of rails. */
