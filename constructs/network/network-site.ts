@@ -220,7 +220,7 @@ export class NetworkSite extends Construct {
       invalid(this, `physnet ${physnet.name} declares no tenant VLAN ranges, so ${owner} cannot get a VLAN; declare vlanRanges on it`);
     }
     const vlan = guard(this, () => vlans.allocate(owner, this.allocationStrategy));
-    this.warnIfDisplaced(vlans.allocations, owner, `VLAN on physnet ${physnet.name}`, 'vlanId');
+    this.warnIfDisplaced(vlans.allocationOf(owner), owner, `VLAN on physnet ${physnet.name}`, 'vlanId');
     return vlan;
   }
 
@@ -253,11 +253,11 @@ export class NetworkSite extends Construct {
     const value = pkey !== undefined
       ? guard(this, () => fabric.reserve(partitionOwner, pkey))
       : guard(this, () => fabric.allocate(partitionOwner, this.allocationStrategy));
-    if (pkey === undefined) this.warnIfDisplaced(fabric.allocations, partitionOwner, `pkey on fabric ${fabricName}`, 'pkey');
+    if (pkey === undefined) this.warnIfDisplaced(fabric.allocationOf(partitionOwner), partitionOwner, `pkey on fabric ${fabricName}`, 'pkey');
     const segments = this.ibSegments.get(physnet.name)!;
-    const holder = segments.allocations.find((a) => Number(a.value) === value);
-    if (holder && holder.owner !== networkOwner) {
-      invalid(this, `pkey ${Pkey.format(value)} is already used on physnet ${physnet.name} by network ${holder.owner}; `
+    const holder = segments.holderOf(value);
+    if (holder !== undefined && holder !== networkOwner) {
+      invalid(this, `pkey ${Pkey.format(value)} is already used on physnet ${physnet.name} by network ${holder}; `
         + 'a physnet carries one network per pkey, give the second network its own partition');
     }
     guard(this, () => segments.reserve(networkOwner, value));
@@ -292,12 +292,11 @@ export class NetworkSite extends Construct {
   }
 
   /** @internal notes when a hashed allocation did not get the value the owner's hash prefers. */
-  public _warnIfDisplaced(list: NetworkAllocation[], owner: string, what: string, pin: string): void {
-    this.warnIfDisplaced(list, owner, what, pin);
+  public _warnIfDisplaced(allocation: NetworkAllocation | undefined, owner: string, what: string, pin: string): void {
+    this.warnIfDisplaced(allocation, owner, what, pin);
   }
 
-  private warnIfDisplaced(list: NetworkAllocation[], owner: string, what: string, pin: string): void {
-    const a = list.find((x) => x.owner === owner);
+  private warnIfDisplaced(a: NetworkAllocation | undefined, owner: string, what: string, pin: string): void {
     if (!a || a.displacedBy === undefined) return;
     Annotations.of(this).addInfo(`${owner} got ${what} ${a.value} because its preferred ${a.preferred} is held by ${a.displacedBy}; `
       + `which of the two gets it depends on construct order: pin ${pin}: ${pin === 'cidr' ? JSON.stringify(a.value) : a.value} to keep it`);
@@ -323,7 +322,7 @@ export class NetworkSite extends Construct {
       return guard(tenant, () => this.cidrs.reserve(owner, cidr));
     }
     const block = guard(tenant, () => this.cidrs.allocate(owner, this.tenantBlockPrefixLength, this.allocationStrategy));
-    this.warnIfDisplaced(this.cidrs.allocations, owner, 'block', 'cidr');
+    this.warnIfDisplaced(this.cidrs.allocationOf(owner), owner, 'block', 'cidr');
     return block;
   }
 }
@@ -375,7 +374,7 @@ export class NetworkTenant extends Construct {
     const owner = this.ownerOf(networkName);
     if (cidr === undefined) {
       const allocated = guard(this, () => this.cidrs.allocate(owner, prefixLength, this.site.allocationStrategy));
-      this.site._warnIfDisplaced(this.cidrs.allocations, owner, 'cidr', 'cidr');
+      this.site._warnIfDisplaced(this.cidrs.allocationOf(owner), owner, 'cidr', 'cidr');
       return allocated;
     }
     const group = this.groups.find((g) => guard(this, () => g.covers(cidr)));

@@ -119,6 +119,11 @@ export class CidrAllocator {
     return this.inside(rangeOf(cidr));
   }
 
+  /** The allocation of the block `owner` holds, if any. */
+  public allocationOf(owner: string): NetworkAllocation | undefined {
+    return this.byOwner.get(owner)?.allocation;
+  }
+
   /** Every block handed out or pinned, in address order. */
   public get allocations(): NetworkAllocation[] {
     return this.sorted.map((e) => e.allocation);

@@ -85,6 +85,12 @@ export class IdPool {
     return fail(`${what} has no free id left for ${owner} (${this.holders.size} of ${this.size} taken); widen its ranges`);
   }
 
+  /** The allocation `owner` holds, as {@link allocations} reports it, if any. */
+  public allocationOf(owner: string): NetworkAllocation | undefined {
+    const held = this.owners.get(owner);
+    return held === undefined ? undefined : this.sorted[this.insertionPoint(held.value)];
+  }
+
   /** Every id held, in id order. */
   public allocations(): NetworkAllocation[] {
     return [...this.sorted];
@@ -98,13 +104,8 @@ export class IdPool {
   private hold(owner: string, held: Held): void {
     this.owners.set(owner, held);
     this.holders.set(held.value, owner);
-    // binary search for the insertion point: ids are unique, so the order is the one sorting by id gives
-    let [lo, hi] = [0, this.sortedIds.length];
-    while (lo < hi) {
-      const mid = Math.floor((lo + hi) / 2);
-      if (this.sortedIds[mid] < held.value) lo = mid + 1;
-      else hi = mid;
-    }
+    // ids are unique, so inserting at the binary-search point keeps the order sorting by id gives
+    const lo = this.insertionPoint(held.value);
     this.sortedIds.splice(lo, 0, held.value);
     this.sorted.splice(lo, 0, {
       owner,
@@ -113,6 +114,17 @@ export class IdPool {
       preferred: held.preferred === undefined ? undefined : this.format(held.preferred),
       displacedBy: held.displacedBy,
     });
+  }
+
+  /** Where `id` is, or would go, in the ids held (binary search). */
+  private insertionPoint(id: number): number {
+    let [lo, hi] = [0, this.sortedIds.length];
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (this.sortedIds[mid] < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** The n-th id across the ranges. */

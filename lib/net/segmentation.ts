@@ -76,6 +76,16 @@ export class VlanAllocator {
     return this.pool.heldBy(owner) ?? this.outside.heldBy(owner);
   }
 
+  /** The VLAN allocation `owner` holds, tenant or provider, if any. */
+  public allocationOf(owner: string): NetworkAllocation | undefined {
+    return this.pool.allocationOf(owner) ?? this.outside.allocationOf(owner);
+  }
+
+  /** The owner of VLAN `vlanId`, tenant or provider, if any. */
+  public holderOf(vlanId: number): string | undefined {
+    return this.pool.holderOf(vlanId) ?? this.outside.holderOf(vlanId);
+  }
+
   /** Every VLAN in use on the physnet, tenant and provider, in id order. */
   public get allocations(): NetworkAllocation[] {
     // merged and sorted once per change, not per call: a site asks for them on every network it places
@@ -89,7 +99,7 @@ export class VlanAllocator {
   }
 
   private checkFree(owner: string, vlanId: number): void {
-    const holder = this.pool.holderOf(vlanId) ?? this.outside.holderOf(vlanId);
+    const holder = this.holderOf(vlanId);
     if (holder !== undefined && holder !== owner) {
       fail(`${this.describe(vlanId)} is already used by ${holder}; every network needs its own VLAN`);
     }
@@ -200,6 +210,11 @@ export class PkeyAllocator {
   /** The pkey the partition `owner` holds, if any. */
   public lookup(owner: string): number | undefined {
     return this.pool.heldBy(owner);
+  }
+
+  /** The pkey allocation the partition `owner` holds, if any. */
+  public allocationOf(owner: string): NetworkAllocation | undefined {
+    return this.pool.allocationOf(owner);
   }
 
   /** Every pkey in use on the fabric, in pkey order. */

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { AllocationStrategy } from '../../../lib/net/allocation';
 import { Pkey, PkeyAllocator, VlanAllocator } from '../../../lib/net/segmentation';
+import { CidrAllocator } from '../../../lib/net/cidr-allocator';
 
 const owners = fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9/-]{0,15}$/), { minLength: 1, maxLength: 60 });
 
@@ -144,6 +145,34 @@ describe('PkeyAllocator', () => {
         if (![...a, ...b].some((x) => x.displacedBy !== undefined)) {
           expect(new Map(a.map((x) => [x.owner, x.value]))).toEqual(new Map(b.map((x) => [x.owner, x.value])));
         }
+      }));
+  });
+});
+
+describe('allocationOf', () => {
+  // NetworkSite reads one owner's allocation per network it places; it must be the record `allocations` lists
+  test('property: each allocator reports the record its allocations list holds for the owner', () => {
+    fc.assert(fc.property(owners, fc.integer({ min: 0, max: 4 }), fc.constantFrom(AllocationStrategy.HASHED, AllocationStrategy.FIRST_FREE),
+      (names, pinnedCount, strategy) => {
+        const vlans = new VlanAllocator('tenant', [{ min: 700, max: 799 }]);
+        const pkeys = new PkeyAllocator('fabric', [{ min: 0x0100, max: 0x01ff }], [0x0100]);
+        const cidrs = new CidrAllocator('10.64.0.0/16');
+        names.slice(0, pinnedCount).forEach((n, i) => {
+          vlans.reserveOutsideRanges(n, 100 + i);
+          pkeys.reserve(n, 0x0101 + i);
+          cidrs.reserve(n, `10.64.${255 - i}.0/24`);
+        });
+        for (const n of names.slice(pinnedCount)) {
+          vlans.allocate(n, strategy);
+          pkeys.allocate(n, strategy);
+          cidrs.allocate(n, 24, strategy);
+        }
+        for (const n of [...names, 'nobody']) {
+          expect(vlans.allocationOf(n)).toEqual(vlans.allocations.find((a) => a.owner === n));
+          expect(pkeys.allocationOf(n)).toEqual(pkeys.allocations.find((a) => a.owner === n));
+          expect(cidrs.allocationOf(n)).toEqual(cidrs.allocations.find((a) => a.owner === n));
+        }
+        for (const a of vlans.allocations) expect(vlans.holderOf(Number(a.value))).toBe(a.owner);
       }));
   });
 });
