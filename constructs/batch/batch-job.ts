@@ -6,8 +6,9 @@ import { fail } from '../../lib/errors';
 import { RdmaPodWiring } from '../accelerators/rdma-pod-wiring';
 import { ITenantNamespace } from '../cluster/tenant-namespace';
 import { checkImage } from '../common/image';
-import { isDnsLabel } from '../common/k8s';
+import { checkEnvVarName, EnvVarNameCheck, isDnsLabel } from '../common/k8s';
 import { invalid } from '../common/validation';
+import { warn } from '../common/warnings';
 import { IModelStore, ModelStoreKind } from '../storage/model-store';
 
 /**
@@ -232,7 +233,18 @@ export class GpuBatchJob extends Construct {
     const ttl = checkCount(this, 'ttlSecondsAfterFinished', props.ttlSecondsAfterFinished ?? 86400, 0, MAX_INT32);
     const runAsUser = checkCount(this, 'runAsUser', props.runAsUser ?? 1000, 1, MAX_INT32);
     const runAsGroup = checkCount(this, 'runAsGroup', props.runAsGroup ?? runAsUser, 0, MAX_INT32);
-    const env = Object.entries(props.environment ?? {}).map(([name, value]) => ({ name, value }));
+    const env = Object.entries(props.environment ?? {}).map(([name, value]) => {
+      const check = checkEnvVarName(name);
+      if (check === EnvVarNameCheck.INVALID) {
+        invalid(this, `environment variable ${JSON.stringify(name)} is refused by every Kubernetes API server (empty, '=' or not printable ASCII); `
+          + 'use letters, digits, \'_\', \'-\' and \'.\', e.g. MY_VAR');
+      }
+      if (check === EnvVarNameCheck.RELAXED_ONLY) {
+        warn(this, `environment variable ${JSON.stringify(name)} is accepted only by Kubernetes 1.32 or later (relaxed environment variable `
+          + 'validation); older API servers refuse the Job: use letters, digits, \'_\', \'-\' and \'.\', not starting with a digit or \'..\'');
+      }
+      return { name, value };
+    });
     const volumes: k8s.Volume[] = [{ name: 'dshm', emptyDir: { medium: 'Memory', sizeLimit: k8s.Quantity.fromString(shm) } }];
     const mounts: k8s.VolumeMount[] = [{ name: 'dshm', mountPath: '/dev/shm' }];
     (props.volumes ?? []).forEach((v, i) => {

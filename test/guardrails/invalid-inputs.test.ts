@@ -271,7 +271,8 @@ const k = (area: string, construct: string, input: string | object, build: Build
 /** A row built from the props it overrides. */
 const p = <T extends object>(area: string, construct: string, builder: (props: T) => Build, props: T, message: string): Row =>
   r(area, construct, props, builder(props), message);
-const pk = <T extends object>(area: string, construct: string, builder: (props: T) => Build, props: T, owner: string): KnownRow =>
+/** A known row built from a props builder (kept for the next input found accepted; none is today). */
+export const pk = <T extends object>(area: string, construct: string, builder: (props: T) => Build, props: T, owner: string): KnownRow =>
   k(area, construct, props, builder(props), owner);
 
 
@@ -498,6 +499,9 @@ export const rows: Row[] = [
   p('batch', 'GpuBatchJob', job, { gpusPerPod: 9 }, 'test/Job: gpusPerPod 9 is more than the 8 nvidia.com/gpu one node of pool h200 has'),
   p('batch', 'GpuBatchJob', job, { completions: 0 }, 'test/Job: completions 0 must be a positive integer (at most 100000)'),
   p('batch', 'GpuBatchJob', job, { parallelism: NaN }, 'test/Job: parallelism NaN must be a positive integer (at most 100000)'),
+  p('batch', 'GpuBatchJob', job, { environment: { '': 'x' } }, 'test/Job: environment variable "" is refused by every Kubernetes API server (empty, \'=\' or not printable ASCII); use letters, digits, \'_\', \'-\' and \'.\', e.g. MY_VAR'),
+  p('batch', 'GpuBatchJob', job, { environment: { 'A=B': 'x' } }, 'test/Job: environment variable "A=B" is refused by every Kubernetes API server (empty, \'=\' or not printable ASCII); use letters, digits, \'_\', \'-\' and \'.\', e.g. MY_VAR'),
+  p('batch', 'GpuBatchJob', job, { environment: { CAFÉ: 'x' } }, 'test/Job: environment variable "CAFÉ" is refused by every Kubernetes API server (empty, \'=\' or not printable ASCII); use letters, digits, \'_\', \'-\' and \'.\', e.g. MY_VAR'),
 
   // ---- ingress ----
   p('ingress', 'AiGateway', gateway, { gatewayName: '' }, 'gateway/Gateway: gatewayName "" must be a DNS label of at most 50 characters'),
@@ -533,11 +537,9 @@ export const rows: Row[] = [
   r('factory', 'AiFactory', 'purchase poolName "h2OO" (typo)', factory({ tenant: { gpus: [{ purchaseName: 'gpu', poolName: 'h2OO', servers: 1 }] } }), 'Factory: tenant ml buys gpu from pool h2OO, which the inventory does not have; use h200'),
 ];
 
-const BATCH = 'batch2 (constructs/batch/batch-job.ts)';
-
-export const known: KnownRow[] = [
-  pk('batch', 'GpuBatchJob', job, { environment: { 'bad key': 'x' } }, `${BATCH}; today: an env name the API server refuses`),
-];
+// empty: the last row (a GpuBatchJob env name with a space) is valid from Kubernetes 1.32 on (RelaxedEnvironment-
+// VariableValidation, GA in 1.34), so the job keeps it with a console warning (test/constructs/batch/batch-job.test.ts)
+export const known: KnownRow[] = [];
 
 
 const dump: { [title: string]: string } = {};

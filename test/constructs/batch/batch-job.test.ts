@@ -25,6 +25,47 @@ function withQueue() {
   return { ...c, queue, mig2g };
 }
 
+/** What `fn` printed through console.log (where the library's warnings reach the console during synth). */
+function stdoutOf(fn: () => void): string[] {
+  const lines: string[] = [];
+  const spy = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => { lines.push(args.join(' ')); });
+  try {
+    fn();
+  } finally {
+    spy.mockRestore();
+  }
+  return lines;
+}
+
+describe('GpuBatchJob environment names (k8s.io/apimachinery IsEnvVarName / IsRelaxedEnvVarName)', () => {
+  const jobWith = (environment: { [key: string]: string }) => {
+    const c = withQueue();
+    new GpuBatchJob(c.chart, 'Job', { jobName: 'embed', queue: c.queue, tenantNamespace: c.teamA, flavor: c.h200Gpu, image: 'registry.example.net/embed:1', environment });
+    return c.chart;
+  };
+
+  test('names every release accepts print nothing and reach the container', () => {
+    const chart = jobWith({ 'MY_VAR': '1', 'my.env-name': '2', '_x': '3' });
+    let env: unknown;
+    expect(stdoutOf(() => { env = onlyObject(synthChart(chart), 'Job').spec.template.spec.containers[0].env; })).toEqual([]);
+    expect(env).toEqual(expect.arrayContaining([{ name: 'MY_VAR', value: '1' }, { name: 'my.env-name', value: '2' }, { name: '_x', value: '3' }]));
+  });
+
+  test.each(['MY VAR', '1ST', '..x', 'a:b'])('%j (valid from Kubernetes 1.32 only) is kept, with a warning on the console during synth', (name) => {
+    const chart = jobWith({ [name]: 'x' });
+    expect(stdoutOf(() => synthChart(chart))).toEqual([
+      `WARN [test/Job]: environment variable ${JSON.stringify(name)} is accepted only by Kubernetes 1.32 or later (relaxed environment variable ` +
+        "validation); older API servers refuse the Job: use letters, digits, '_', '-' and '.', not starting with a digit or '..'",
+    ]);
+  });
+
+  test.each(['', 'A=B', 'ÜBER', 'tab\there'])('fails when the name is %j: no release accepts it', (name) => {
+    expect(() => jobWith({ [name]: 'x' })).toThrow(
+      `test/Job: environment variable ${JSON.stringify(name)} is refused by every Kubernetes API server (empty, '=' or not printable ASCII); ` +
+        "use letters, digits, '_', '-' and '.', e.g. MY_VAR");
+  });
+});
+
 describe('GpuBatchJob', () => {
   test('a suspended Job with the queue label, the flavor resource, the pool placement and the data volumes', () => {
     const c = withQueue();
