@@ -5,9 +5,11 @@ import { GpuModel, GpuVendor } from '../../lib/hardware/gpu';
 import { isDnsLabel } from '../common/k8s';
 import { invalid } from '../common/validation';
 
-/** The generated amd-gpu-operator bindings, loaded when the first construct needs them (not when the package loads). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
+// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
+/* eslint-disable @typescript-eslint/no-require-imports */
 const amdGpuOperatorBindings = (): typeof import('../../generated/k8s/amd-gpu-operator') => require('../../generated/k8s/amd-gpu-operator');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Compute partitioning of an AMD Instinct GPU, applied by the AMD GPU Operator's Device Config Manager

@@ -9,12 +9,12 @@ import { toYaml } from '../../lib/accelerators/yaml';
 import { clusterScoped } from '../common/k8s';
 import { guard, invalid } from '../common/validation';
 
-/** The generated gpu-operator bindings, loaded when the first construct needs them (not when the package loads). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
+// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
+/* eslint-disable @typescript-eslint/no-require-imports */
 const gpuOperatorBindings = (): typeof import('../../generated/k8s/gpu-operator') => require('../../generated/k8s/gpu-operator');
-/** The generated prometheus-operator bindings, loaded when the first construct needs them (not when the package loads). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const prometheusOperatorBindings = (): typeof import('../../generated/k8s/prometheus-operator') => require('../../generated/k8s/prometheus-operator');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** A container image as the GPU and network operators take it: `<repository>/<image>:<version>`. */
 export interface OperandImage {

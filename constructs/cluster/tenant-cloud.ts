@@ -1,9 +1,17 @@
 import { TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { DataOpenstackIdentityAuthScopeV3 } from '../../generated/terraform/openstack/data-openstack-identity-auth-scope-v3';
-import { OpenstackProvider } from '../../generated/terraform/openstack/provider';
+import type { OpenstackProvider } from '../../generated/terraform/openstack/provider';
 import { IProject } from '../common/project';
 import { invalid } from '../common/validation';
+
+// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
+// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const dataOpenstackIdentityAuthScopeV3Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-identity-auth-scope-v3') =>
+  require('../../generated/terraform/openstack/data-openstack-identity-auth-scope-v3');
+const openstackProviderBindings = (): typeof import('../../generated/terraform/openstack/provider') =>
+  require('../../generated/terraform/openstack/provider');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Props of {@link TenantCloud}. */
 export interface TenantCloudProps {
@@ -58,7 +66,7 @@ export class TenantCloud extends Construct {
     if (clash) {
       invalid(this, `clouds.yaml entry ${props.cloud} already has a TenantCloud in this stack (${clash.node.path}); use that one`);
     }
-    this.provider = new OpenstackProvider(this, 'Provider', { alias: this.alias, cloud: props.cloud, region: props.region });
+    this.provider = new (openstackProviderBindings().OpenstackProvider)(this, 'Provider', { alias: this.alias, cloud: props.cloud, region: props.region });
     this.project = props.project ?? new TokenScopeProject(this, 'Project', this.provider);
   }
 }
@@ -70,7 +78,7 @@ class TokenScopeProject extends Construct implements IProject {
 
   constructor(scope: Construct, id: string, provider: TerraformProvider) {
     super(scope, id);
-    const token = new DataOpenstackIdentityAuthScopeV3(this, 'Resource', { name: 'tenant', provider });
+    const token = new (dataOpenstackIdentityAuthScopeV3Bindings().DataOpenstackIdentityAuthScopeV3)(this, 'Resource', { name: 'tenant', provider });
     this.projectId = token.projectId;
     this.projectName = token.projectName;
   }
@@ -98,6 +106,7 @@ export function credentialsText(credentials: TenantCloud | undefined): string {
  * Not part of the jsii API.
  */
 export function defaultCloudName(scope: IConstruct): string | undefined {
-  const providers = TerraformStack.of(scope).node.findAll().filter((c): c is OpenstackProvider => c instanceof OpenstackProvider);
+  const Provider = openstackProviderBindings().OpenstackProvider;
+  const providers = TerraformStack.of(scope).node.findAll().filter((c): c is OpenstackProvider => c instanceof Provider);
   return providers.find((p) => p.alias === undefined)?.cloud;
 }

@@ -3,12 +3,20 @@ import { Construct, IConstruct } from 'constructs';
 import { IExternalNetwork } from './external-network';
 import { checkExternal, projectOf } from './internal';
 import { ITenantNetwork } from './network';
-import { DataOpenstackNetworkingRouterV2 } from '../../generated/terraform/openstack/data-openstack-networking-router-v2';
-import { NetworkingRouterInterfaceV2 } from '../../generated/terraform/openstack/networking-router-interface-v2';
-import { NetworkingRouterV2 } from '../../generated/terraform/openstack/networking-router-v2';
 import { LinkType } from '../../lib/net/physical-network';
 import { IProject } from '../common/project';
 import { invalid } from '../common/validation';
+
+// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
+// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const dataOpenstackNetworkingRouterV2Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-networking-router-v2') =>
+  require('../../generated/terraform/openstack/data-openstack-networking-router-v2');
+const networkingRouterInterfaceV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-router-interface-v2') =>
+  require('../../generated/terraform/openstack/networking-router-interface-v2');
+const networkingRouterV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-router-v2') =>
+  require('../../generated/terraform/openstack/networking-router-v2');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** A Neutron router that tenant networks attach to. */
 export interface ITenantRouter extends IConstruct {
@@ -68,7 +76,7 @@ export class TenantRouter extends Construct implements ITenantRouter {
     if (props.externalNetwork) checkExternal(this, props.externalNetwork);
     this.routerName = props.routerName ?? id.toLowerCase();
     this.project = props.project;
-    const router = new NetworkingRouterV2(this, 'Resource', {
+    const router = new (networkingRouterV2Bindings().NetworkingRouterV2)(this, 'Resource', {
       name: this.routerName,
       externalNetworkId: props.externalNetwork?.networkId,
       tenantId: props.project?.projectId,
@@ -95,7 +103,7 @@ function attachInterface(router: Construct & { readonly routerId: string; readon
   }
   projectOf(router, router.project, network.project, `network ${network.networkName}`);
   const id = router.node.tryFindChild(`${network.node.id}Interface`) ? `${network.node.id}Interface${attached.size}` : `${network.node.id}Interface`;
-  new NetworkingRouterInterfaceV2(router, id, { routerId: router.routerId, subnetId: network.subnetId });
+  new (networkingRouterInterfaceV2Bindings().NetworkingRouterInterfaceV2)(router, id, { routerId: router.routerId, subnetId: network.subnetId });
   attached.add(network);
 }
 
@@ -111,7 +119,7 @@ class ImportedTenantRouter extends Construct implements ITenantRouter {
       invalid(this, `routerName ${JSON.stringify(routerName)} must be 1 to 255 characters (Neutron's limit); give the name of the existing router`);
     }
     this.project = project;
-    this.routerId = new DataOpenstackNetworkingRouterV2(this, 'Resource', { name: routerName, tenantId: project?.projectId }).id;
+    this.routerId = new (dataOpenstackNetworkingRouterV2Bindings().DataOpenstackNetworkingRouterV2)(this, 'Resource', { name: routerName, tenantId: project?.projectId }).id;
   }
 
   public addInterface(network: ITenantNetwork): void {
