@@ -1,5 +1,4 @@
-import { Manifest, ManifestFieldManager } from '@cdktf/provider-kubernetes/lib/manifest';
-import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import type { Manifest, ManifestFieldManager } from '@cdktf/provider-kubernetes/lib/manifest';
 import * as cdk8s from 'cdk8s';
 import { Annotations, Aspects, IAspect, TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
@@ -16,6 +15,8 @@ const dataOpenstackContainerinfraClusterV1Bindings = (): typeof import('../../ge
   require('../../generated/terraform/openstack/data-openstack-containerinfra-cluster-v1');
 const openstackProviderBindings = (): typeof import('../../generated/terraform/openstack/provider') =>
   require('../../generated/terraform/openstack/provider');
+const kubernetesProviderBindings = (): typeof import('@cdktf/provider-kubernetes/lib/provider') => require('@cdktf/provider-kubernetes/lib/provider');
+const kubernetesManifestBindings = (): typeof import('@cdktf/provider-kubernetes/lib/manifest') => require('@cdktf/provider-kubernetes/lib/manifest');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Props of {@link ClusterManifests}. */
@@ -97,7 +98,7 @@ export class ClusterManifests extends Construct {
     const openstack = new (openstackProviderBindings().OpenstackProvider)(this, 'Openstack', { alias: this.alias, cloud: cluster.cloudName, region: cluster.region });
     const lookup = new (dataOpenstackContainerinfraClusterV1Bindings().DataOpenstackContainerinfraClusterV1)(this, 'Cluster', { name: cluster.clusterName, provider: openstack });
     const kubeconfig = lookup.kubeconfig;
-    this.kubernetesProvider = new KubernetesProvider(this, 'Kubernetes', {
+    this.kubernetesProvider = new (kubernetesProviderBindings().KubernetesProvider)(this, 'Kubernetes', {
       alias: this.alias,
       host: kubeconfig.lookup('host'),
       clusterCaCertificate: kubeconfig.lookup('cluster_ca_certificate'),
@@ -197,7 +198,7 @@ export class ClusterManifests extends Construct {
   }
 
   private manifest(id: string, doc: any, fieldManager: ManifestFieldManager, namespace: Manifest | undefined): Manifest {
-    return new Manifest(this, id, {
+    return new (kubernetesManifestBindings().Manifest)(this, id, {
       provider: this.kubernetesProvider,
       manifest: escapeTemplates(doc),
       fieldManager,
