@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { AllocationStrategy } from '../../../lib/net/allocation';
-import { Pkey, PkeyAllocator, VlanAllocator } from '../../../lib/net/segmentation';
 import { CidrAllocator } from '../../../lib/net/cidr-allocator';
+import { Pkey, PkeyAllocator, VlanAllocator } from '../../../lib/net/segmentation';
 
 const owners = fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9/-]{0,15}$/), { minLength: 1, maxLength: 60 });
 
