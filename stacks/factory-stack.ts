@@ -2,17 +2,10 @@ import * as path from 'path';
 import { Annotations, Aspects, DataTerraformRemoteStateLocal, LocalBackend, TerraformBackend, TerraformProvider, TerraformRemoteState, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { S3CompatibleBackend, S3StateBackendOptions } from './state-backend';
+import { bindings } from '../constructs/common/bindings';
 import { DataSafetyChecks } from '../constructs/common/stateful';
 import { invalid } from '../constructs/common/validation';
 import { printWarnings } from '../constructs/common/warnings';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const ironicProviderBindings = (): typeof import('../generated/terraform/ironic/provider') => require('../generated/terraform/ironic/provider');
-const openstackProviderBindings = (): typeof import('../generated/terraform/openstack/provider') =>
-  require('../generated/terraform/openstack/provider');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * How the Ironic provider authenticates. metal3-community/ironic 1.0 speaks only `noauth` and `http_basic`
@@ -125,7 +118,7 @@ export class FactoryStack extends TerraformStack {
     }
     // the cdktf CLI prints warnings from the manifest; without it (`npx tsx main.ts`) nothing would
     printWarnings(this);
-    this.openstack = new (openstackProviderBindings().OpenstackProvider)(this, 'openstack', {
+    this.openstack = new (bindings.openstackProvider().OpenstackProvider)(this, 'openstack', {
       cloud: props.cloud ?? 'openstack',
       region: props.region,
     });
@@ -148,7 +141,7 @@ export class FactoryStack extends TerraformStack {
       };
       credentials = { ironicUsername: variable('ironic_username', 'user name', true), ironicPassword: variable('ironic_password', 'password', true) };
     }
-    return new (ironicProviderBindings().IronicProvider)(this, 'ironic', {
+    return new (bindings.ironicProvider().IronicProvider)(this, 'ironic', {
       url: this.ironicUrl(endpoint.url),
       microversion: endpoint.microversion ?? '1.81',
       authStrategy: auth.strategy,

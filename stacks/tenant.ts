@@ -1,5 +1,6 @@
 import { Annotations, ITerraformDependable, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { bindings } from '../constructs/common/bindings';
 import { deferredNumber } from '../constructs/common/deferred';
 import { idFragment } from '../constructs/common/registry';
 import { Stateful, StatefulProps } from '../constructs/common/stateful';
@@ -28,13 +29,6 @@ import {
   ServerAllocation,
   SharedFileSystemQuotaOverrides,
 } from '../lib/tenancy/quota';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const openstackProviderBindings = (): typeof import('../generated/terraform/openstack/provider') =>
-  require('../generated/terraform/openstack/provider');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** GPU servers of one flavor a tenant is given. */
 export interface GpuServerAllocation {
@@ -288,7 +282,7 @@ export class Tenant extends Construct implements ITenant {
       if (!/^[A-Za-z0-9_.-]+$/.test(s.cloud)) invalid(this, `projectScope.cloud ${JSON.stringify(s.cloud)} is not a clouds.yaml entry name`);
       this.scope = s;
       this.members.addGrant({ userName: s.userName, domainId: s.userDomainId, roles: s.roles ?? ['member'] });
-      this.scopeProvider = new (openstackProviderBindings().OpenstackProvider)(this, 'ProjectScope', {
+      this.scopeProvider = new (bindings.openstackProvider().OpenstackProvider)(this, 'ProjectScope', {
         alias: `project_${idFragment(props.projectName).replace(/-/g, '_')}`,
         cloud: s.cloud,
         region: s.region,

@@ -2,14 +2,9 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { GpuOffer, GpuPartitioning, IGpuNodePool, NodeTaint, RdmaAttachment, TaintEffect } from './gpu-node-pool';
 import { GpuModel, GpuVendor } from '../../lib/hardware/gpu';
+import { bindings } from '../common/bindings';
 import { isDnsLabel } from '../common/k8s';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const amdGpuOperatorBindings = (): typeof import('../../generated/k8s/amd-gpu-operator') => require('../../generated/k8s/amd-gpu-operator');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Compute partitioning of an AMD Instinct GPU, applied by the AMD GPU Operator's Device Config Manager
@@ -197,7 +192,7 @@ export class AmdGpuOperator extends Construct {
       data: { 'config.json': `${JSON.stringify(config, undefined, 2)}\n` },
     });
     const toleration = [{ key: AMD_GPU_RESOURCE, operator: 'Exists', effect: TaintEffect.NO_SCHEDULE as string }];
-    new (amdGpuOperatorBindings().DeviceConfig)(this, 'DeviceConfig', {
+    new (bindings.amdGpuOperator().DeviceConfig)(this, 'DeviceConfig', {
       metadata: { name: 'amd-gpu', namespace },
       spec: {
         driver: { enable: props.manageDriver ?? false },

@@ -6,15 +6,9 @@ import type { ClusterPolicySpecMigStrategy } from '../../generated/k8s/gpu-opera
 import { devicePluginConfig, migPartedConfig, migPartedFile } from '../../lib/accelerators/gpu-sharing';
 import { MigStrategy } from '../../lib/accelerators/names';
 import { toYaml } from '../../lib/accelerators/yaml';
+import { bindings } from '../common/bindings';
 import { clusterScoped } from '../common/k8s';
 import { guard, invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const gpuOperatorBindings = (): typeof import('../../generated/k8s/gpu-operator') => require('../../generated/k8s/gpu-operator');
-const prometheusOperatorBindings = (): typeof import('../../generated/k8s/prometheus-operator') => require('../../generated/k8s/prometheus-operator');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** A container image as the GPU and network operators take it: `<repository>/<image>:<version>`. */
 export interface OperandImage {
@@ -262,7 +256,7 @@ export class GpuOperatorPolicy extends Construct {
     if (!Number.isInteger(interval) || interval < 1) invalid(this, `scrapeIntervalSeconds ${interval} must be a positive integer`);
 
     const image = (i: { repository: string; image: string; version: string }) => ({ repository: i.repository, image: i.image, version: i.version });
-    clusterScoped(new (gpuOperatorBindings().ClusterPolicy)(this, 'Resource', {
+    clusterScoped(new (bindings.gpuOperator().ClusterPolicy)(this, 'Resource', {
       metadata: { name: this.policyName },
       spec: {
         operator: { defaultRuntime: 'containerd' },
@@ -294,7 +288,7 @@ export class GpuOperatorPolicy extends Construct {
             enabled: this.migConfigMap !== undefined,
             ...image(release.migManager),
             config: this.migConfigMap
-              ? { name: MIG_CONFIG_MAP, default: gpuOperatorBindings().ClusterPolicySpecMigManagerConfigDefault.ALL_HYPHEN_DISABLED }
+              ? { name: MIG_CONFIG_MAP, default: bindings.gpuOperator().ClusterPolicySpecMigManagerConfigDefault.ALL_HYPHEN_DISABLED }
               : undefined,
             env: [{ name: 'WITH_REBOOT', value: 'false' }],
           }),
@@ -308,7 +302,7 @@ export class GpuOperatorPolicy extends Construct {
 
     if (props.monitoring ?? true) {
       // The operator's DCGM exporter Service: `nvidia-dcgm-exporter`, label app=nvidia-dcgm-exporter, port gpu-metrics (9400).
-      new (prometheusOperatorBindings().ServiceMonitor)(this, 'DcgmExporterMonitor', {
+      new (bindings.prometheusOperator().ServiceMonitor)(this, 'DcgmExporterMonitor', {
         metadata: { name: 'nvidia-dcgm-exporter', namespace: this.operatorNamespace, labels: props.serviceMonitorLabels },
         spec: {
           selector: { matchLabels: { app: 'nvidia-dcgm-exporter' } },

@@ -2,15 +2,9 @@ import { Construct } from 'constructs';
 import { RdmaAttachment } from './gpu-node-pool';
 import { OperandImage } from './gpu-operator-policy';
 import { splitIpv4Cidr } from '../../lib/accelerators/rail-cidrs';
+import { bindings } from '../common/bindings';
 import { clusterScoped, isDnsLabel } from '../common/k8s';
 import { guard, invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const multusBindings = (): typeof import('../../generated/k8s/multus') => require('../../generated/k8s/multus');
-const networkOperatorBindings = (): typeof import('../../generated/k8s/network-operator') => require('../../generated/k8s/network-operator');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The operand images of one NVIDIA Network Operator release. */
 export interface NetworkOperatorReleaseProps {
@@ -206,7 +200,7 @@ export class InfinibandFabric extends Construct {
     this.railCidrs = ipam.cidr ? guard(this, () => splitIpv4Cidr(ipam.cidr!, props.rails.length)) : [];
 
     const image = (i: OperandImage) => ({ repository: i.repository, image: i.image, version: i.version });
-    clusterScoped(new (networkOperatorBindings().NicClusterPolicy)(this, 'Resource', {
+    clusterScoped(new (bindings.networkOperator().NicClusterPolicy)(this, 'Resource', {
       // the Network Operator reconciles only the NicClusterPolicy named nic-cluster-policy
       metadata: { name: 'nic-cluster-policy' },
       spec: {
@@ -237,7 +231,7 @@ export class InfinibandFabric extends Construct {
     this.networkNames = props.rails.map((rail, i) => {
       const name = `${props.fabricName}-rail${i}`;
       const ipamConfig = ipam.ipamType === 'nv-ipam' ? { type: 'nv-ipam', poolName: name } : { type: 'whereabouts', range: this.railCidrs[i] };
-      new (multusBindings().NetworkAttachmentDefinition)(this, `Rail${i}`, {
+      new (bindings.multus().NetworkAttachmentDefinition)(this, `Rail${i}`, {
         metadata: { name, namespace },
         spec: { config: JSON.stringify({ cniVersion: '0.3.1', name, type: 'ipoib', master: rail.interfaceName, ipam: ipamConfig }) },
       });

@@ -4,14 +4,9 @@ import { checkCpu, gibQuantity } from './amounts';
 import { GpuOffer, IGpuNodePool } from '../accelerators/gpu-node-pool';
 import { offerCapacity, selectOffer } from '../accelerators/k8s-util';
 import { ITenantNamespace } from '../cluster/tenant-namespace';
+import { bindings } from '../common/bindings';
 import { clusterScoped, isDnsLabel, isDnsSubdomain } from '../common/k8s';
 import { guard, invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const kueueBindings = (): typeof import('../../generated/k8s/kueue') => require('../../generated/k8s/kueue');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 
 /**
@@ -227,7 +222,7 @@ export class GpuResourceFlavor extends Construct implements IGpuResourceFlavor {
     this.kueueApi = props.kueueApi ?? KueueApi.V1BETA2;
     registerFlavor(this);
 
-    const flavor = kueueObject(this, 'Resource', this.kueueApi, kueueBindings().ResourceFlavor, {
+    const flavor = kueueObject(this, 'Resource', this.kueueApi, bindings.kueue().ResourceFlavor, {
       metadata: { name: this.flavorName, labels: { 'ai-factory.dev/gpu-pool': pool.poolName } },
       spec: {
         nodeLabels: { ...pool.nodeSelector },
@@ -307,7 +302,7 @@ export class ComputeResourceFlavor extends Construct implements IComputeResource
     this.flavorName = props.flavorName ?? 'default-flavor';
     if (!isDnsSubdomain(this.flavorName)) invalid(this, `flavorName ${JSON.stringify(this.flavorName)} is not a DNS subdomain`);
     this.kueueApi = props.kueueApi ?? KueueApi.V1BETA2;
-    const flavor = kueueObject(this, 'Resource', this.kueueApi, kueueBindings().ResourceFlavor, { metadata: { name: this.flavorName } });
+    const flavor = kueueObject(this, 'Resource', this.kueueApi, bindings.kueue().ResourceFlavor, { metadata: { name: this.flavorName } });
     clusterScoped(flavor);
   }
 }
@@ -357,7 +352,7 @@ export class QueueCohort extends Construct implements IQueueCohort {
     if (!isDnsSubdomain(props.cohortName)) invalid(this, `cohortName ${JSON.stringify(props.cohortName)} is not a DNS subdomain`);
     this.cohortName = props.cohortName;
     this.kueueApi = props.kueueApi ?? KueueApi.V1BETA2;
-    const cohort = kueueObject(this, 'Resource', this.kueueApi, kueueBindings().Cohort, { metadata: { name: this.cohortName } });
+    const cohort = kueueObject(this, 'Resource', this.kueueApi, bindings.kueue().Cohort, { metadata: { name: this.cohortName } });
     clusterScoped(cohort);
   }
 }
@@ -562,29 +557,29 @@ export class TenantQueue extends Construct implements ITenantQueue {
       rdma.set(att.resourceName, (rdma.get(att.resourceName) ?? 0) + mostUnits(q, props.cohort) * att.resourcesPerPod);
     }
     const computeResources = [
-      { name: 'cpu', nominalQuota: kueueBindings().ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromNumber(cpuCores) },
-      { name: 'memory', nominalQuota: kueueBindings().ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromString(memory) },
+      { name: 'cpu', nominalQuota: bindings.kueue().ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromNumber(cpuCores) },
+      { name: 'memory', nominalQuota: bindings.kueue().ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromString(memory) },
       ...[...rdma.entries()].map(([name, n]) => ({
         name,
-        nominalQuota: kueueBindings().ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromNumber(n),
+        nominalQuota: bindings.kueue().ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromNumber(n),
       })),
     ];
     // One resource group per GPU resource (a flavor and a resource may each be in one group only).
     const byResource = new Map<string, GpuQuota[]>();
     for (const q of props.gpuQuotas) byResource.set(q.flavor.resourceName, [...(byResource.get(q.flavor.resourceName) ?? []), q]);
 
-    const clusterQueue = kueueObject(this, 'Resource', this.kueueApi, kueueBindings().ClusterQueue, {
+    const clusterQueue = kueueObject(this, 'Resource', this.kueueApi, bindings.kueue().ClusterQueue, {
       metadata: { name: this.queueName },
       spec: {
         cohortName: props.cohort?.cohortName,
         namespaceSelector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: this.namespaceNames }] },
-        queueingStrategy: kueueBindings().ClusterQueueSpecQueueingStrategy.BEST_EFFORT_FIFO,
+        queueingStrategy: bindings.kueue().ClusterQueueSpecQueueingStrategy.BEST_EFFORT_FIFO,
         preemption: props.cohort
           ? {
-            reclaimWithinCohort: kueueBindings().ClusterQueueSpecPreemptionReclaimWithinCohort.ANY,
-            withinClusterQueue: kueueBindings().ClusterQueueSpecPreemptionWithinClusterQueue.LOWER_PRIORITY,
+            reclaimWithinCohort: bindings.kueue().ClusterQueueSpecPreemptionReclaimWithinCohort.ANY,
+            withinClusterQueue: bindings.kueue().ClusterQueueSpecPreemptionWithinClusterQueue.LOWER_PRIORITY,
           }
-          : { withinClusterQueue: kueueBindings().ClusterQueueSpecPreemptionWithinClusterQueue.LOWER_PRIORITY },
+          : { withinClusterQueue: bindings.kueue().ClusterQueueSpecPreemptionWithinClusterQueue.LOWER_PRIORITY },
         resourceGroups: [
           { coveredResources: computeResources.map((r) => r.name), flavors: [{ name: props.computeFlavor.flavorName, resources: computeResources }] },
           ...[...byResource.entries()].map(([resource, quotas]) => ({
@@ -593,10 +588,10 @@ export class TenantQueue extends Construct implements ITenantQueue {
               name: q.flavor.flavorName,
               resources: [{
                 name: resource,
-                nominalQuota: kueueBindings().ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromNumber(q.nominal),
+                nominalQuota: bindings.kueue().ClusterQueueSpecResourceGroupsFlavorsResourcesNominalQuota.fromNumber(q.nominal),
                 borrowingLimit: q.borrowingLimit === undefined
                   ? undefined
-                  : kueueBindings().ClusterQueueSpecResourceGroupsFlavorsResourcesBorrowingLimit.fromNumber(q.borrowingLimit),
+                  : bindings.kueue().ClusterQueueSpecResourceGroupsFlavorsResourcesBorrowingLimit.fromNumber(q.borrowingLimit),
               }],
             })),
           })),
@@ -606,7 +601,7 @@ export class TenantQueue extends Construct implements ITenantQueue {
     clusterScoped(clusterQueue);
 
     for (const ns of props.namespaces) {
-      kueueObject(this, `Local-${ns.namespaceName}`, this.kueueApi, kueueBindings().LocalQueue, {
+      kueueObject(this, `Local-${ns.namespaceName}`, this.kueueApi, bindings.kueue().LocalQueue, {
         metadata: { name: this.queueName, namespace: ns.namespaceName },
         spec: { clusterQueue: this.queueName },
       });

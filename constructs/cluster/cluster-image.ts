@@ -2,16 +2,8 @@ import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { KUBE_TAG } from './magnum-labels';
 import { providerFor, TenantCloud } from './tenant-cloud';
+import { bindings } from '../common/bindings';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const dataOpenstackImagesImageV2Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-images-image-v2') =>
-  require('../../generated/terraform/openstack/data-openstack-images-image-v2');
-const imagesImageV2Bindings = (): typeof import('../../generated/terraform/openstack/images-image-v2') =>
-  require('../../generated/terraform/openstack/images-image-v2');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * The image's `os_distro`, which selects the Magnum driver: magnum-cluster-api provides `coe=kubernetes`,
@@ -157,7 +149,7 @@ export class ClusterImage extends Construct implements IClusterImage {
     if (props.sourceUrl !== undefined) {
       if (!/^https?:\/\/\S+$/.test(props.sourceUrl)) invalid(this, `sourceUrl ${JSON.stringify(props.sourceUrl)} must be an http(s) URL`);
       this.visibility = props.visibility ?? ImageVisibility.PUBLIC;
-      const image = new (imagesImageV2Bindings().ImagesImageV2)(this, 'Resource', {
+      const image = new (bindings.imagesImageV2().ImagesImageV2)(this, 'Resource', {
         name: props.imageName,
         containerFormat: 'bare',
         diskFormat: props.diskFormat ?? ImageDiskFormat.QCOW2,
@@ -172,7 +164,7 @@ export class ClusterImage extends Construct implements IClusterImage {
       if (props.visibility !== undefined || props.diskFormat !== undefined || props.webDownload !== undefined) {
         invalid(this, 'visibility, diskFormat and webDownload apply to an uploaded image; give sourceUrl or drop them');
       }
-      const lookup = new (dataOpenstackImagesImageV2Bindings().DataOpenstackImagesImageV2)(this, 'Resource', { name: props.imageName, mostRecent: true, properties, provider });
+      const lookup = new (bindings.dataOpenstackImagesImageV2().DataOpenstackImagesImageV2)(this, 'Resource', { name: props.imageName, mostRecent: true, properties, provider });
       this.imageId = lookup.id;
     }
   }

@@ -3,21 +3,11 @@ import * as cdk8s from 'cdk8s';
 import { Annotations, Aspects, IAspect, TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IMagnumCluster } from './node-group';
+import { bindings } from '../common/bindings';
 import { isDnsLabel } from '../common/k8s';
 import { invalid } from '../common/validation';
 import { IModelStore, ModelStoreKind } from '../storage/model-store';
 import { credentialsSecretManifest, persistentVolumeManifest } from '../storage/model-store-manifests';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const dataOpenstackContainerinfraClusterV1Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-containerinfra-cluster-v1') =>
-  require('../../generated/terraform/openstack/data-openstack-containerinfra-cluster-v1');
-const openstackProviderBindings = (): typeof import('../../generated/terraform/openstack/provider') =>
-  require('../../generated/terraform/openstack/provider');
-const kubernetesProviderBindings = (): typeof import('@cdktf/provider-kubernetes/lib/provider') => require('@cdktf/provider-kubernetes/lib/provider');
-const kubernetesManifestBindings = (): typeof import('@cdktf/provider-kubernetes/lib/manifest') => require('@cdktf/provider-kubernetes/lib/manifest');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Props of {@link ClusterManifests}. */
 export interface ClusterManifestsProps {
@@ -95,10 +85,10 @@ export class ClusterManifests extends Construct {
     this.alias = `cluster_${cluster.clusterName.replace(/[^A-Za-z0-9_]/g, '_')}`;
 
     // read the cluster with the credentials that own it (a cluster is visible in its own project only)
-    const openstack = new (openstackProviderBindings().OpenstackProvider)(this, 'Openstack', { alias: this.alias, cloud: cluster.cloudName, region: cluster.region });
-    const lookup = new (dataOpenstackContainerinfraClusterV1Bindings().DataOpenstackContainerinfraClusterV1)(this, 'Cluster', { name: cluster.clusterName, provider: openstack });
+    const openstack = new (bindings.openstackProvider().OpenstackProvider)(this, 'Openstack', { alias: this.alias, cloud: cluster.cloudName, region: cluster.region });
+    const lookup = new (bindings.dataOpenstackContainerinfraClusterV1().DataOpenstackContainerinfraClusterV1)(this, 'Cluster', { name: cluster.clusterName, provider: openstack });
     const kubeconfig = lookup.kubeconfig;
-    this.kubernetesProvider = new (kubernetesProviderBindings().KubernetesProvider)(this, 'Kubernetes', {
+    this.kubernetesProvider = new (bindings.kubernetesProvider().KubernetesProvider)(this, 'Kubernetes', {
       alias: this.alias,
       host: kubeconfig.lookup('host'),
       clusterCaCertificate: kubeconfig.lookup('cluster_ca_certificate'),
@@ -198,7 +188,7 @@ export class ClusterManifests extends Construct {
   }
 
   private manifest(id: string, doc: any, fieldManager: ManifestFieldManager, namespace: Manifest | undefined): Manifest {
-    return new (kubernetesManifestBindings().Manifest)(this, id, {
+    return new (bindings.kubernetesManifest().Manifest)(this, id, {
       provider: this.kubernetesProvider,
       manifest: escapeTemplates(doc),
       fieldManager,

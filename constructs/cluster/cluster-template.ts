@@ -4,18 +4,10 @@ import { IClusterImage, ImageVisibility } from './cluster-image';
 import { IServerFlavor } from './existing-flavor';
 import { checkExtraLabels, KUBE_TAG, magnumBool, sortedLabels } from './magnum-labels';
 import { credentialsText, providerFor, TenantCloud } from './tenant-cloud';
+import { bindings } from '../common/bindings';
 import { guard, invalid } from '../common/validation';
 import { warn } from '../common/warnings';
 import { IExternalNetwork } from '../network/external-network';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const containerinfraClustertemplateV1Bindings = (): typeof import('../../generated/terraform/openstack/containerinfra-clustertemplate-v1') =>
-  require('../../generated/terraform/openstack/containerinfra-clustertemplate-v1');
-const dataOpenstackContainerinfraClustertemplateV1Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-containerinfra-clustertemplate-v1') =>
-  require('../../generated/terraform/openstack/data-openstack-containerinfra-clustertemplate-v1');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The CNI magnum-cluster-api deploys; it refuses any other (`UnsupportedCNI`, magnum_cluster_api/utils.py). */
 export enum NetworkDriver {
@@ -270,7 +262,7 @@ export class ClusterTemplate extends Construct implements IClusterTemplate {
     }
     this.labels = sortedLabels({ ...managed, ...extra });
 
-    const template = new (containerinfraClustertemplateV1Bindings().ContainerinfraClustertemplateV1)(this, 'Resource', {
+    const template = new (bindings.containerinfraClustertemplateV1().ContainerinfraClustertemplateV1)(this, 'Resource', {
       name: this.templateName,
       coe: 'kubernetes',
       serverType: 'vm',
@@ -318,7 +310,7 @@ class ImportedClusterTemplate extends Construct implements IClusterTemplate {
     this.credentials = props.credentials;
     // what we know of its labels: clusters inherit kube_tag (magnum-cluster-api reads the version from it)
     this.labels = { kube_tag: this.kubernetesVersion };
-    const template = new (dataOpenstackContainerinfraClustertemplateV1Bindings().DataOpenstackContainerinfraClustertemplateV1)(this, 'Resource', {
+    const template = new (bindings.dataOpenstackContainerinfraClustertemplateV1().DataOpenstackContainerinfraClustertemplateV1)(this, 'Resource', {
       name: props.templateName,
       provider: providerFor(this, props.credentials),
       lifecycle: {

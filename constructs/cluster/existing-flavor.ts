@@ -1,14 +1,8 @@
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { providerFor, TenantCloud } from './tenant-cloud';
+import { bindings } from '../common/bindings';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const dataOpenstackComputeFlavorV2Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-compute-flavor-v2') =>
-  require('../../generated/terraform/openstack/data-openstack-compute-flavor-v2');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** A Nova flavor for a cluster's control plane or default workers (no GPU). */
 export interface IServerFlavor extends IConstruct {
@@ -42,7 +36,7 @@ export class ExistingFlavor extends Construct implements IServerFlavor {
     super(scope, id);
     if (Token.isUnresolved(props.flavorName) || props.flavorName.trim() === '') invalid(this, 'flavorName must be a non-empty literal');
     this.flavorName = props.flavorName;
-    const lookup = new (dataOpenstackComputeFlavorV2Bindings().DataOpenstackComputeFlavorV2)(this, 'Resource', { name: props.flavorName, provider: providerFor(this, props.credentials) });
+    const lookup = new (bindings.dataOpenstackComputeFlavorV2().DataOpenstackComputeFlavorV2)(this, 'Resource', { name: props.flavorName, provider: providerFor(this, props.credentials) });
     this.flavorId = lookup.id;
   }
 }

@@ -4,21 +4,11 @@ import { checkImageVisible, checkMagnumName, IClusterTemplate } from './cluster-
 import { checkExtraLabels, magnumBool, sortedLabels } from './magnum-labels';
 import { IMagnumCluster, IMagnumNodeGroup, MagnumNodeGroup, MagnumNodeGroupOptions } from './node-group';
 import { credentialsText, defaultCloudName, providerFor, TenantCloud } from './tenant-cloud';
+import { bindings } from '../common/bindings';
 import { guard, invalid } from '../common/validation';
 import { warn } from '../common/warnings';
 import { NetworkInterfaceType } from '../compute/baremetal-node';
 import { ITenantNetwork } from '../network/tenant-network';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const computeKeypairV2Bindings = (): typeof import('../../generated/terraform/openstack/compute-keypair-v2') =>
-  require('../../generated/terraform/openstack/compute-keypair-v2');
-const containerinfraClusterV1Bindings = (): typeof import('../../generated/terraform/openstack/containerinfra-cluster-v1') =>
-  require('../../generated/terraform/openstack/containerinfra-cluster-v1');
-const dataOpenstackContainerinfraClusterV1Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-containerinfra-cluster-v1') =>
-  require('../../generated/terraform/openstack/data-openstack-containerinfra-cluster-v1');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Props of {@link MagnumCluster}. */
 export interface MagnumClusterProps {
@@ -204,10 +194,10 @@ export class MagnumCluster extends Construct implements IMagnumCluster {
       if (!/^(ssh-(rsa|ed25519)|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/=]+( \S.*)?$/.test(props.sshPublicKey.trim())) {
         invalid(this, 'sshPublicKey must be an OpenSSH public key (ssh-ed25519 AAAA... comment); never a private key');
       }
-      keypair = new (computeKeypairV2Bindings().ComputeKeypairV2)(this, 'Keypair', { name: `${this.clusterName}-nodes`, publicKey: props.sshPublicKey.trim(), provider }).name;
+      keypair = new (bindings.computeKeypairV2().ComputeKeypairV2)(this, 'Keypair', { name: `${this.clusterName}-nodes`, publicKey: props.sshPublicKey.trim(), provider }).name;
     }
 
-    const cluster = new (containerinfraClusterV1Bindings().ContainerinfraClusterV1)(this, 'Resource', {
+    const cluster = new (bindings.containerinfraClusterV1().ContainerinfraClusterV1)(this, 'Resource', {
       name: this.clusterName,
       clusterTemplateId: props.template.templateId,
       masterCount: this.controlPlaneCount,
@@ -353,7 +343,7 @@ class ImportedMagnumCluster extends Construct implements IMagnumCluster {
     this.cloudName = props.credentials?.cloudName ?? defaultCloudName(this);
     this.region = props.credentials?.region;
     this.network = props.network;
-    const cluster = new (dataOpenstackContainerinfraClusterV1Bindings().DataOpenstackContainerinfraClusterV1)(this, 'Resource', {
+    const cluster = new (bindings.dataOpenstackContainerinfraClusterV1().DataOpenstackContainerinfraClusterV1)(this, 'Resource', {
       name: props.clusterName,
       provider: providerFor(this, props.credentials),
       lifecycle: {

@@ -8,17 +8,11 @@ import type { ContainerinfraNodegroupV1 } from '../../generated/terraform/openst
 import { GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
 import { NetworkAdapterKind } from '../../lib/hardware/server';
 import { IGpuNodePool, NodeTaint } from '../accelerators/gpu-node-pool';
+import { bindings } from '../common/bindings';
 import { TenantUsage } from '../common/tenant-usage';
 import { guard, invalid } from '../common/validation';
 import { warn } from '../common/warnings';
 import { IGpuFlavor } from '../compute/gpu-flavor';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const containerinfraNodegroupV1Bindings = (): typeof import('../../generated/terraform/openstack/containerinfra-nodegroup-v1') =>
-  require('../../generated/terraform/openstack/containerinfra-nodegroup-v1');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The Kubernetes node label magnum-cluster-api puts on every node of a node group (resources.py; getting-started.md). */
 export const NODE_GROUP_LABEL = 'node.cluster.x-k8s.io/nodegroup';
@@ -273,7 +267,7 @@ export class MagnumNodeGroup extends Construct implements IMagnumNodeGroup {
     // after the other
     const previous = cluster.nodeGroups.filter((g) => g !== this).slice(-1)[0];
     const timeout = flavor.bareMetal ? '120m' : '60m';
-    this.resource = new (containerinfraNodegroupV1Bindings().ContainerinfraNodegroupV1)(this, 'Resource', {
+    this.resource = new (bindings.containerinfraNodegroupV1().ContainerinfraNodegroupV1)(this, 'Resource', {
       name: this.nodeGroupName,
       clusterId: cluster.clusterId,
       flavorId: flavor.flavorId,

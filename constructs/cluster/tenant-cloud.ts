@@ -1,17 +1,9 @@
 import { TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import type { OpenstackProvider } from '../../generated/terraform/openstack/provider';
+import { bindings } from '../common/bindings';
 import { IProject } from '../common/project';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const dataOpenstackIdentityAuthScopeV3Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-identity-auth-scope-v3') =>
-  require('../../generated/terraform/openstack/data-openstack-identity-auth-scope-v3');
-const openstackProviderBindings = (): typeof import('../../generated/terraform/openstack/provider') =>
-  require('../../generated/terraform/openstack/provider');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Props of {@link TenantCloud}. */
 export interface TenantCloudProps {
@@ -66,7 +58,7 @@ export class TenantCloud extends Construct {
     if (clash) {
       invalid(this, `clouds.yaml entry ${props.cloud} already has a TenantCloud in this stack (${clash.node.path}); use that one`);
     }
-    this.provider = new (openstackProviderBindings().OpenstackProvider)(this, 'Provider', { alias: this.alias, cloud: props.cloud, region: props.region });
+    this.provider = new (bindings.openstackProvider().OpenstackProvider)(this, 'Provider', { alias: this.alias, cloud: props.cloud, region: props.region });
     this.project = props.project ?? new TokenScopeProject(this, 'Project', this.provider);
   }
 }
@@ -78,7 +70,7 @@ class TokenScopeProject extends Construct implements IProject {
 
   constructor(scope: Construct, id: string, provider: TerraformProvider) {
     super(scope, id);
-    const token = new (dataOpenstackIdentityAuthScopeV3Bindings().DataOpenstackIdentityAuthScopeV3)(this, 'Resource', { name: 'tenant', provider });
+    const token = new (bindings.dataOpenstackIdentityAuthScopeV3().DataOpenstackIdentityAuthScopeV3)(this, 'Resource', { name: 'tenant', provider });
     this.projectId = token.projectId;
     this.projectName = token.projectName;
   }
@@ -106,7 +98,7 @@ export function credentialsText(credentials: TenantCloud | undefined): string {
  * Not part of the jsii API.
  */
 export function defaultCloudName(scope: IConstruct): string | undefined {
-  const Provider = openstackProviderBindings().OpenstackProvider;
+  const Provider = bindings.openstackProvider().OpenstackProvider;
   const providers = TerraformStack.of(scope).node.findAll().filter((c): c is OpenstackProvider => c instanceof Provider);
   return providers.find((p) => p.alias === undefined)?.cloud;
 }

@@ -1,20 +1,10 @@
 import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { bindings } from './bindings';
 import { idFragment } from './registry';
 import type { DataOpenstackIdentityGroupV3 } from '../../generated/terraform/openstack/data-openstack-identity-group-v3';
 import type { DataOpenstackIdentityRoleV3 } from '../../generated/terraform/openstack/data-openstack-identity-role-v3';
 import type { DataOpenstackIdentityUserV3 } from '../../generated/terraform/openstack/data-openstack-identity-user-v3';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const dataOpenstackIdentityGroupV3Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-identity-group-v3') =>
-  require('../../generated/terraform/openstack/data-openstack-identity-group-v3');
-const dataOpenstackIdentityRoleV3Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-identity-role-v3') =>
-  require('../../generated/terraform/openstack/data-openstack-identity-role-v3');
-const dataOpenstackIdentityUserV3Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-identity-user-v3') =>
-  require('../../generated/terraform/openstack/data-openstack-identity-user-v3');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Keystone look-ups shared by every construct of a stack: one data source per role, user, group or service name,
@@ -26,7 +16,7 @@ export class IdentityLookups {
     const stack = TerraformStack.of(scope);
     const id = `IdentityRole-${idFragment(roleName)}`;
     const existing = stack.node.tryFindChild(id) as DataOpenstackIdentityRoleV3 | undefined;
-    return (existing ?? new (dataOpenstackIdentityRoleV3Bindings().DataOpenstackIdentityRoleV3)(stack, id, { name: roleName })).id;
+    return (existing ?? new (bindings.dataOpenstackIdentityRoleV3().DataOpenstackIdentityRoleV3)(stack, id, { name: roleName })).id;
   }
 
   /** Id of the user `userName` in domain `domainId`. */
@@ -34,7 +24,7 @@ export class IdentityLookups {
     const stack = TerraformStack.of(scope);
     const id = `IdentityUser-${idFragment(domainId)}-${idFragment(userName)}`;
     const existing = stack.node.tryFindChild(id) as DataOpenstackIdentityUserV3 | undefined;
-    return (existing ?? new (dataOpenstackIdentityUserV3Bindings().DataOpenstackIdentityUserV3)(stack, id, { name: userName, domainId })).id;
+    return (existing ?? new (bindings.dataOpenstackIdentityUserV3().DataOpenstackIdentityUserV3)(stack, id, { name: userName, domainId })).id;
   }
 
   /** Id of the group `groupName` in domain `domainId`. */
@@ -42,6 +32,6 @@ export class IdentityLookups {
     const stack = TerraformStack.of(scope);
     const id = `IdentityGroup-${idFragment(domainId)}-${idFragment(groupName)}`;
     const existing = stack.node.tryFindChild(id) as DataOpenstackIdentityGroupV3 | undefined;
-    return (existing ?? new (dataOpenstackIdentityGroupV3Bindings().DataOpenstackIdentityGroupV3)(stack, id, { name: groupName, domainId })).id;
+    return (existing ?? new (bindings.dataOpenstackIdentityGroupV3().DataOpenstackIdentityGroupV3)(stack, id, { name: groupName, domainId })).id;
   }
 }

@@ -4,14 +4,8 @@ import type { BootMode, IBaremetalNode, IBaremetalTarget } from './baremetal-nod
 import type { IBaremetalNodePool } from './baremetal-node-pool';
 import { checkTraits } from './checks';
 import { fail } from '../../lib/errors';
+import { bindings } from '../common/bindings';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const allocationBindings = (): typeof import('../../generated/terraform/ironic/allocation') => require('../../generated/terraform/ironic/allocation');
-const deploymentBindings = (): typeof import('../../generated/terraform/ironic/deployment') => require('../../generated/terraform/ironic/deployment');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The operating system image Ironic writes to a node (`instance_info`). */
 export class OsImage {
@@ -152,7 +146,7 @@ export class BaremetalDeployment extends Construct {
       capabilities: JSON.stringify({ boot_mode: props.target.bootMode }),
     };
     if (props.rootGb !== undefined) instanceInfo.root_gb = props.rootGb;
-    const deployment = new (deploymentBindings().Deployment)(this, 'Resource', {
+    const deployment = new (bindings.deployment().Deployment)(this, 'Resource', {
       nodeUuid: props.target.targetNodeId,
       name: props.deploymentName,
       instanceInfo,
@@ -227,7 +221,7 @@ export class BaremetalAllocation extends Construct implements IBaremetalTarget {
     for (const c of candidates) {
       if (!props.pool.nodes.includes(c)) invalid(this, `candidate node ${c.nodeName} is not a node of pool ${props.pool.poolName}`);
     }
-    const allocation = new (allocationBindings().Allocation)(this, 'Resource', {
+    const allocation = new (bindings.allocation().Allocation)(this, 'Resource', {
       name: props.allocationName,
       resourceClass: props.pool.resourceClass,
       traits: traits.length ? traits : undefined,

@@ -7,15 +7,9 @@ import { GpuModel } from '../../lib/hardware/gpu';
 import { GpuAttachmentKind } from '../../lib/hardware/gpu-attachment';
 import { NovaExtraSpecs } from '../../lib/hardware/nova-extra-specs';
 import { ServerProfile } from '../../lib/hardware/server';
+import { bindings } from '../common/bindings';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const computeFlavorV2Bindings = (): typeof import('../../generated/terraform/openstack/compute-flavor-v2') =>
-  require('../../generated/terraform/openstack/compute-flavor-v2');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Props of {@link BaremetalFlavor}. */
 export interface BaremetalFlavorProps {
@@ -116,7 +110,7 @@ export class BaremetalFlavor extends Construct implements IGpuFlavor {
 
     this.flavorName = props.flavorName ?? `bm.${pool.server.name}`;
     claimFlavorName(this, this.flavorName);
-    const flavor = new (computeFlavorV2Bindings().ComputeFlavorV2)(this, 'Resource', {
+    const flavor = new (bindings.computeFlavorV2().ComputeFlavorV2)(this, 'Resource', {
       name: this.flavorName,
       vcpus: this.vcpus,
       ram: this.ramMb,

@@ -9,19 +9,10 @@ import type { PortGroup } from '../../generated/terraform/ironic/port-group';
 import { oneOf } from '../../lib/errors';
 import { BootInterfaceType } from '../../lib/hardware/ironic-boot';
 import { ServerProfile } from '../../lib/hardware/server';
+import { bindings } from '../common/bindings';
 import { IProject } from '../common/project';
 import { Registry } from '../common/registry';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const dataIronicInventoryBindings = (): typeof import('../../generated/terraform/ironic/data-ironic-inventory') =>
-  require('../../generated/terraform/ironic/data-ironic-inventory');
-const nodeBindings = (): typeof import('../../generated/terraform/ironic/node') => require('../../generated/terraform/ironic/node');
-const portBindings = (): typeof import('../../generated/terraform/ironic/port') => require('../../generated/terraform/ironic/port');
-const portGroupBindings = (): typeof import('../../generated/terraform/ironic/port-group') => require('../../generated/terraform/ironic/port-group');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Node boot mode (ironic doc/source/install/include/boot-mode.inc). */
 export enum BootMode {
@@ -436,7 +427,7 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
       capabilities: `boot_mode:${this.bootMode}`,
     };
     if (props.rootDeviceHints && Object.keys(props.rootDeviceHints).length > 0) properties.root_device = { ...props.rootDeviceHints };
-    const node = new (nodeBindings().Node)(this, 'Resource', {
+    const node = new (bindings.node().Node)(this, 'Resource', {
       name: props.nodeName,
       driver: props.driver.driverName,
       driverInfo,
@@ -463,7 +454,7 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
     for (const bond of props.bonds ?? []) {
       groups.set(
         bond.bondName,
-        new (portGroupBindings().PortGroup)(this, `PortGroup-${bond.bondName}`, {
+        new (bindings.portGroup().PortGroup)(this, `PortGroup-${bond.bondName}`, {
           nodeUuid: nodeId,
           name: `${props.nodeName}-${bond.bondName}`,
           address: macs.get(bond.ports[0]),
@@ -474,7 +465,7 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
     for (const [port, mac] of macs) {
       const link = llc[port];
       const bond = bondOf.get(port);
-      new (portBindings().Port)(this, `Port-${port.replace(/[^A-Za-z0-9-]/g, '-')}`, {
+      new (bindings.port().Port)(this, `Port-${port.replace(/[^A-Za-z0-9-]/g, '-')}`, {
         nodeUuid: nodeId,
         address: mac,
         pxeEnabled: provisioning.includes(port),
@@ -531,7 +522,7 @@ export class BaremetalNode extends Construct implements IBaremetalNode {
         errorMessage: `Node ${this.nodeName}: inspection did not find every enrolled MAC (${literalMacs.join(', ')}); check the inventory and the cabling.`,
       });
     }
-    new (dataIronicInventoryBindings().DataIronicInventory)(this, 'Inventory', { uuid: this.nodeId, dependsOn: [node], lifecycle: { postcondition } });
+    new (bindings.dataIronicInventory().DataIronicInventory)(this, 'Inventory', { uuid: this.nodeId, dependsOn: [node], lifecycle: { postcondition } });
   }
 
   /** Deploys an operating system on this node outside Nova (an operator-owned node). */

@@ -1,14 +1,8 @@
 import { Annotations, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import type { DataOpenstackKeymanagerSecretV1 } from '../../generated/terraform/openstack/data-openstack-keymanager-secret-v1';
+import { bindings } from '../common/bindings';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const dataOpenstackKeymanagerSecretV1Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-keymanager-secret-v1') =>
-  require('../../generated/terraform/openstack/data-openstack-keymanager-secret-v1');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Which of the two credentials a message talks about. */
 type CredentialPart = 'username' | 'password';
@@ -54,7 +48,7 @@ export class BmcCredentials {
       // one data source per secret and stack, however many nodes share the credentials
       const id = `BmcSecret-${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
       const existing = stack.node.tryFindChild(id) as DataOpenstackKeymanagerSecretV1 | undefined;
-      return (existing ?? new (dataOpenstackKeymanagerSecretV1Bindings().DataOpenstackKeymanagerSecretV1)(stack, id, { name })).payload;
+      return (existing ?? new (bindings.dataOpenstackKeymanagerSecretV1().DataOpenstackKeymanagerSecretV1)(stack, id, { name })).payload;
     };
     return new BmcCredentials((scope) => {
       for (const name of [options.usernameSecretName, options.passwordSecretName]) {

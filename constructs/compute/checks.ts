@@ -5,17 +5,10 @@ import { GpuAttachment, GpuAttachmentKind } from '../../lib/hardware/gpu-attachm
 import { NovaExtraSpecs } from '../../lib/hardware/nova-extra-specs';
 import { PlacementNames } from '../../lib/hardware/placement';
 import { NetworkAdapterKind, ServerProfile } from '../../lib/hardware/server';
+import { bindings } from '../common/bindings';
 import { IProject } from '../common/project';
 import { Registry } from '../common/registry';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const ironicProviderBindings = (): typeof import('../../generated/terraform/ironic/provider') => require('../../generated/terraform/ironic/provider');
-const computeFlavorAccessV2Bindings = (): typeof import('../../generated/terraform/openstack/compute-flavor-access-v2') =>
-  require('../../generated/terraform/openstack/compute-flavor-access-v2');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 // Checks shared by the bare-metal constructs. Not part of the public API (not exported from the barrel).
 
@@ -32,7 +25,7 @@ export function defaultProvisioningPort(server: ServerProfile): string {
 /** Bare-metal enrollment needs the Ironic provider in the stack. */
 export function requireIronicProvider(scope: IConstruct): void {
   const stack = TerraformStack.of(scope);
-  const Ironic = ironicProviderBindings().IronicProvider;
+  const Ironic = bindings.ironicProvider().IronicProvider;
   const found = stack.node.children.some((c) => c instanceof Ironic || (c instanceof TerraformProvider && c.terraformResourceType === 'ironic'));
   if (!found) {
     invalid(scope, 'bare-metal enrollment needs the Ironic provider; create the stack with FactoryStack props { ironic: { url: "https://<ironic>:6385/v1" } }');
@@ -79,7 +72,7 @@ export function grantFlavorAccess(scope: Construct, flavorId: string, isPublic: 
   if (isPublic) invalid(scope, `the flavor is public, so every project can use it already; granting ${project.projectName} access is meaningless (make it private with isPublic false)`);
   const id = `Access-${project.node.path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   if (scope.node.tryFindChild(id)) return;
-  new (computeFlavorAccessV2Bindings().ComputeFlavorAccessV2)(scope, id, { flavorId, tenantId: project.projectId });
+  new (bindings.computeFlavorAccessV2().ComputeFlavorAccessV2)(scope, id, { flavorId, tenantId: project.projectId });
 }
 
 /** `gpu.<model>.<n>x`, `vf.<model>.<vfs per GPU>vf.<n>x`, `vgpu.<type>.<n>x` or `mig.<model>.<profile>.<n>x`. */

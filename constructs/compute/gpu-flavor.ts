@@ -16,17 +16,9 @@ import { GpuAttachment, GpuAttachmentKind } from '../../lib/hardware/gpu-attachm
 import { NovaExtraSpecs } from '../../lib/hardware/nova-extra-specs';
 import { ServerProfile } from '../../lib/hardware/server';
 import { openStackNameProblem } from '../../lib/tenancy/openstack-limits';
+import { bindings } from '../common/bindings';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const computeFlavorV2Bindings = (): typeof import('../../generated/terraform/openstack/compute-flavor-v2') =>
-  require('../../generated/terraform/openstack/compute-flavor-v2');
-const dataOpenstackComputeFlavorV2Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-compute-flavor-v2') =>
-  require('../../generated/terraform/openstack/data-openstack-compute-flavor-v2');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * A Nova flavor that gives its servers GPUs: a GPU VM flavor or a bare-metal GPU server flavor.
@@ -248,7 +240,7 @@ export class GpuFlavor extends Construct implements IGpuFlavor {
     if (nameProblem) invalid(this, nameProblem);
     claimFlavorName(this, this.flavorName);
 
-    const flavor = new (computeFlavorV2Bindings().ComputeFlavorV2)(this, 'Resource', {
+    const flavor = new (bindings.computeFlavorV2().ComputeFlavorV2)(this, 'Resource', {
       name: this.flavorName,
       vcpus: this.plan.vcpus,
       ram: this.plan.ramMb,
@@ -307,7 +299,7 @@ class ImportedGpuFlavor extends Construct implements IGpuFlavor {
     this.gpuResourceClass = plan.gpuResourceClass;
     this.placementResources = this.diskGb > 0 ? sortByKey({ ...plan.placementResources, DISK_GB: this.diskGb }) : plan.placementResources;
     // a disk of 0 is no filter for the data source (it reads the value with GetOk), so it is left out
-    this.flavorId = new (dataOpenstackComputeFlavorV2Bindings().DataOpenstackComputeFlavorV2)(this, 'Resource', {
+    this.flavorId = new (bindings.dataOpenstackComputeFlavorV2().DataOpenstackComputeFlavorV2)(this, 'Resource', {
       name, vcpus: this.vcpus, ram: this.ramMb, disk: this.diskGb > 0 ? this.diskGb : undefined,
     }).id;
   }

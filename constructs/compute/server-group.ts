@@ -1,16 +1,8 @@
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { openStackNameProblem } from '../../lib/tenancy/openstack-limits';
+import { bindings } from '../common/bindings';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const computeServergroupV2Bindings = (): typeof import('../../generated/terraform/openstack/compute-servergroup-v2') =>
-  require('../../generated/terraform/openstack/compute-servergroup-v2');
-const dataOpenstackComputeServergroupV2Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-compute-servergroup-v2') =>
-  require('../../generated/terraform/openstack/data-openstack-compute-servergroup-v2');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Nova server group policies (compute API; soft policies need microversion 2.15). */
 export enum ServerGroupPolicy {
@@ -78,7 +70,7 @@ export class ServerGroup extends Construct implements IServerGroup {
       }
       if (!Number.isInteger(max) || max < 1) invalid(this, `maxServersPerHost ${max} must be a positive integer`);
     }
-    const group = new (computeServergroupV2Bindings().ComputeServergroupV2)(this, 'Resource', {
+    const group = new (bindings.computeServergroupV2().ComputeServergroupV2)(this, 'Resource', {
       name: props.serverGroupName,
       policies: [props.policy],
       rules: max !== undefined && max > 1 ? { maxServerPerHost: max } : undefined,
@@ -101,7 +93,7 @@ class ImportedServerGroup extends Construct implements IServerGroup {
     this.serverGroupName = serverGroupName;
     this.policy = policy;
     // the provider reports the policy as a one-element list for every microversion (data_source_openstack_compute_servergroup_v2.go)
-    this.serverGroupId = new (dataOpenstackComputeServergroupV2Bindings().DataOpenstackComputeServergroupV2)(this, 'Resource', {
+    this.serverGroupId = new (bindings.dataOpenstackComputeServergroupV2().DataOpenstackComputeServergroupV2)(this, 'Resource', {
       name: serverGroupName,
       lifecycle: {
         postcondition: [{

@@ -2,15 +2,9 @@ import { Annotations, Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ITenant } from './tenant';
 import { AccessRule, CredentialExpiry } from '../../lib/tenancy/credential';
+import { bindings } from '../common/bindings';
 import { claimAppWide } from '../common/registry';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const identityApplicationCredentialV3Bindings = (): typeof import('../../generated/terraform/openstack/identity-application-credential-v3') =>
-  require('../../generated/terraform/openstack/identity-application-credential-v3');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** What an application credential may do and for how long. */
 export interface ApplicationCredentialOptions {
@@ -122,7 +116,7 @@ export class ApplicationCredential extends Construct {
     const notes = [props.description];
     if (props.expiry.neverExpiresReason !== undefined) notes.push(`never expires: ${props.expiry.neverExpiresReason}`);
     if (unrestricted) notes.push(`unrestricted: ${reason}`);
-    const credential = new (identityApplicationCredentialV3Bindings().IdentityApplicationCredentialV3)(this, 'Resource', {
+    const credential = new (bindings.identityApplicationCredentialV3().IdentityApplicationCredentialV3)(this, 'Resource', {
       name: this.credentialName,
       description: notes.filter((n) => n !== undefined).join('; ') || undefined,
       roles: [...new Set(props.roles)].sort(),

@@ -1,19 +1,9 @@
 import { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import type { IdentityRegisteredLimitV3 } from '../../generated/terraform/openstack/identity-registered-limit-v3';
+import { bindings } from '../common/bindings';
 import { claimAppWide, idFragment } from '../common/registry';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const dataOpenstackIdentityServiceV3Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-identity-service-v3') =>
-  require('../../generated/terraform/openstack/data-openstack-identity-service-v3');
-const identityRegisteredLimitV3Bindings = (): typeof import('../../generated/terraform/openstack/identity-registered-limit-v3') =>
-  require('../../generated/terraform/openstack/identity-registered-limit-v3');
-const openstackProviderBindings = (): typeof import('../../generated/terraform/openstack/provider') =>
-  require('../../generated/terraform/openstack/provider');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Nova's Keystone unified limits in one region: the Nova service id and the registered (default) limits this app
@@ -105,13 +95,13 @@ export class NovaUnifiedLimits extends Construct implements INovaUnifiedLimits {
     this.region = props.region;
     this.registersGpuResourceClasses = props.registerGpuResourceClasses ?? true;
     if (props.systemScopeCloud !== undefined) {
-      this.limitsProvider = new (openstackProviderBindings().OpenstackProvider)(this, 'SystemScope', {
+      this.limitsProvider = new (bindings.openstackProvider().OpenstackProvider)(this, 'SystemScope', {
         alias: `keystone_system_${idFragment(props.region ?? 'default').replace(/-/g, '_')}`,
         cloud: props.systemScopeCloud,
         region: props.region,
       });
     }
-    const service = new (dataOpenstackIdentityServiceV3Bindings().DataOpenstackIdentityServiceV3)(this, 'NovaService', {
+    const service = new (bindings.dataOpenstackIdentityServiceV3().DataOpenstackIdentityServiceV3)(this, 'NovaService', {
       name: props.serviceName ?? 'nova',
       provider: this.limitsProvider,
     });
@@ -136,7 +126,7 @@ export class NovaUnifiedLimits extends Construct implements INovaUnifiedLimits {
       }
       return;
     }
-    const resource = new (identityRegisteredLimitV3Bindings().IdentityRegisteredLimitV3)(this, `Registered-${idFragment(resourceName)}`, {
+    const resource = new (bindings.identityRegisteredLimitV3().IdentityRegisteredLimitV3)(this, `Registered-${idFragment(resourceName)}`, {
       serviceId: this.serviceId,
       resourceName,
       defaultLimit,

@@ -2,23 +2,11 @@ import { ITerraformDependable, Lazy, TerraformOutput, TerraformResource, Terrafo
 import { Construct } from 'constructs';
 import { INovaUnifiedLimits } from './nova-limits';
 import { BlockStorageQuota, NetworkQuota, SharedFileSystemQuota } from '../../lib/tenancy/quota';
+import { bindings } from '../common/bindings';
 import { deferredNumber, deferredValue } from '../common/deferred';
 import { IProject } from '../common/project';
 import { idFragment } from '../common/registry';
 import { guard, invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const blockstorageQuotasetV3Bindings = (): typeof import('../../generated/terraform/openstack/blockstorage-quotaset-v3') =>
-  require('../../generated/terraform/openstack/blockstorage-quotaset-v3');
-const computeQuotasetV2Bindings = (): typeof import('../../generated/terraform/openstack/compute-quotaset-v2') =>
-  require('../../generated/terraform/openstack/compute-quotaset-v2');
-const identityLimitV3Bindings = (): typeof import('../../generated/terraform/openstack/identity-limit-v3') =>
-  require('../../generated/terraform/openstack/identity-limit-v3');
-const networkingQuotaV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-quota-v2') =>
-  require('../../generated/terraform/openstack/networking-quota-v2');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Legacy Nova quotas (`os-quota-sets`). */
 export interface LegacyComputeQuota {
@@ -117,7 +105,7 @@ export class ProjectQuotas extends Construct {
     for (const [name, v] of Object.entries(quota)) {
       if (!Token.isUnresolved(v) && (!Number.isInteger(v) || v < 0)) invalid(this, `compute quota ${name} ${v} must be a non-negative integer`);
     }
-    new (computeQuotasetV2Bindings().ComputeQuotasetV2)(this, 'Compute', { projectId: this.project.projectId, instances: quota.instances, cores: quota.cores, ram: quota.ramMb });
+    new (bindings.computeQuotasetV2().ComputeQuotasetV2)(this, 'Compute', { projectId: this.project.projectId, instances: quota.instances, cores: quota.cores, ram: quota.ramMb });
   }
 
   /** Adds one Nova unified limit of the project. */
@@ -139,7 +127,7 @@ export class ProjectQuotas extends Construct {
       if (there === here) dependsOn.push(registered);
       else here.addDependency(there);
     }
-    new (identityLimitV3Bindings().IdentityLimitV3)(this, `Limit-${idFragment(resourceName)}`, {
+    new (bindings.identityLimitV3().IdentityLimitV3)(this, `Limit-${idFragment(resourceName)}`, {
       projectId: this.project.projectId,
       serviceId: nova.serviceId,
       resourceName,
@@ -172,7 +160,7 @@ export class ProjectQuotas extends Construct {
     const n = (pick: (q: NetworkQuota) => number | undefined) => deferredNumber(origin, () => pick(this.network!()));
     const floatingIps = guard(this, () => values()).floatingIps;
     // all of them are set: the provider sends security_group_rule = 0 when security_group is set and it is not
-    new (networkingQuotaV2Bindings().NetworkingQuotaV2)(this, 'Network', {
+    new (bindings.networkingQuotaV2().NetworkingQuotaV2)(this, 'Network', {
       projectId: this.project.projectId,
       network: n((q) => q.networks),
       subnet: n((q) => q.subnets),
@@ -192,7 +180,7 @@ export class ProjectQuotas extends Construct {
     if (this.blockStorage !== undefined) invalid(this, 'block storage quotas are already managed here');
     this.blockStorage = values;
     const origin = `${this.node.path}: block storage quotas`;
-    new (blockstorageQuotasetV3Bindings().BlockstorageQuotasetV3)(this, 'BlockStorage', {
+    new (bindings.blockstorageQuotasetV3().BlockstorageQuotasetV3)(this, 'BlockStorage', {
       projectId: this.project.projectId,
       volumes: deferredNumber(origin, () => this.blockStorage!().volumes),
       gigabytes: deferredNumber(origin, () => this.blockStorage!().gigabytes),

@@ -1,18 +1,10 @@
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { bindings } from '../common/bindings';
 import { IProject } from '../common/project';
 import { claimAppWide } from '../common/registry';
 import { Stateful, StatefulProps } from '../common/stateful';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const dataOpenstackIdentityProjectV3Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-identity-project-v3') =>
-  require('../../generated/terraform/openstack/data-openstack-identity-project-v3');
-const identityProjectV3Bindings = (): typeof import('../../generated/terraform/openstack/identity-project-v3') =>
-  require('../../generated/terraform/openstack/identity-project-v3');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Props of {@link Project}. */
 export interface ProjectProps extends StatefulProps {
@@ -85,7 +77,7 @@ export class Project extends Construct implements IProject {
       invalid(this, `project name ${JSON.stringify(name)} in domain ${this.domainId} is already used by ${previous.node.path}; ` +
         'Keystone project names are unique within a domain, so the second apply would fail with 409 Conflict; give each tenant its own project name');
     }
-    const project = new (identityProjectV3Bindings().IdentityProjectV3)(this, 'Resource', {
+    const project = new (bindings.identityProjectV3().IdentityProjectV3)(this, 'Resource', {
       name,
       domainId: this.domainId,
       description: props.description,
@@ -115,6 +107,6 @@ class ImportedProject extends Construct implements IProject {
     checkProjectName(this, projectName);
     if (!Token.isUnresolved(domainId) && domainId.trim() === '') invalid(this, 'domainId "" is empty; give the id of the project\'s domain, or leave it out for default');
     this.projectName = projectName;
-    this.projectId = new (dataOpenstackIdentityProjectV3Bindings().DataOpenstackIdentityProjectV3)(this, 'Resource', { name: projectName, domainId }).id;
+    this.projectId = new (bindings.dataOpenstackIdentityProjectV3().DataOpenstackIdentityProjectV3)(this, 'Resource', { name: projectName, domainId }).id;
   }
 }

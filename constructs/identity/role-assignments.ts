@@ -1,17 +1,11 @@
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { IdentityRoleAssignmentV3 } from '../../generated/terraform/openstack/identity-role-assignment-v3';
+import { bindings } from '../common/bindings';
 import { IdentityLookups } from '../common/lookups';
 import { IProject } from '../common/project';
 import { idFragment } from '../common/registry';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const identityRoleAssignmentV3Bindings = (): typeof import('../../generated/terraform/openstack/identity-role-assignment-v3') =>
-  require('../../generated/terraform/openstack/identity-role-assignment-v3');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Roles a user or a group gets on a project. Give exactly one of `userName` and `groupName`. */
 export interface RoleGrant {
@@ -84,7 +78,7 @@ export class RoleAssignments extends Construct {
     for (const role of grant.roles) {
       if (entry.roles.has(role)) continue;
       entry.roles.add(role);
-      entry.resources.push(new (identityRoleAssignmentV3Bindings().IdentityRoleAssignmentV3)(this, `${kind}-${idFragment(domainId)}-${idFragment(name)}-${idFragment(role)}`, {
+      entry.resources.push(new (bindings.identityRoleAssignmentV3().IdentityRoleAssignmentV3)(this, `${kind}-${idFragment(domainId)}-${idFragment(name)}-${idFragment(role)}`, {
         projectId: this.project.projectId,
         roleId: IdentityLookups.roleId(this, role),
         userId: kind === 'User' ? principalId : undefined,

@@ -29,17 +29,11 @@ import {
 } from './private/model';
 import type { GatewaySpecListeners } from '../../generated/k8s/gateway-api';
 import { childId } from '../../lib/tenancy/construct-id';
+import { bindings } from '../common/bindings';
 import { isDnsLabel, isDnsSubdomain } from '../common/k8s';
 import { invalid } from '../common/validation';
 import { warn } from '../common/warnings';
 import { IInferencePool } from '../serving/inference-pool';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const certManagerBindings = (): typeof import('../../generated/k8s/cert-manager') => require('../../generated/k8s/cert-manager');
-const gatewayApiBindings = (): typeof import('../../generated/k8s/gateway-api') => require('../../generated/k8s/gateway-api');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Props of {@link AiGateway}. */
 export interface AiGatewayProps {
@@ -256,7 +250,7 @@ export class AiGateway extends Construct {
     const envoy = this.implementation.kind !== GatewayImplementationKind.F5_BIG_IP_NEXT;
     // The Gateway: HTTPS listeners, one per tenant; Envoy Gateway reads data-plane settings from the EnvoyProxy named
     // in spec.infrastructure.parametersRef (envoyproxy/gateway v1.9.0 site/content/en/latest/tasks/operations/customize-envoyproxy.md)
-    new (gatewayApiBindings().Gateway)(this, 'Resource', {
+    new (bindings.gatewayApi().Gateway)(this, 'Resource', {
       metadata: { name: this.gatewayName, namespace: this.namespaceName },
       spec: {
         gatewayClassName: this.implementation.gatewayClassName,
@@ -267,16 +261,16 @@ export class AiGateway extends Construct {
     if (envoy) renderEnvoyGatewayLevel(this.model);
 
     if (props.httpRedirect ?? true) {
-      new (gatewayApiBindings().HttpRoute)(this, 'HttpsRedirect', {
+      new (bindings.gatewayApi().HttpRoute)(this, 'HttpsRedirect', {
         metadata: { name: `${this.gatewayName}-https-redirect`, namespace: this.namespaceName },
         spec: {
           parentRefs: [{ name: this.gatewayName, sectionName: 'http' }],
           rules: [{
             filters: [{
-              type: gatewayApiBindings().HttpRouteSpecRulesFiltersType.REQUEST_REDIRECT,
+              type: bindings.gatewayApi().HttpRouteSpecRulesFiltersType.REQUEST_REDIRECT,
               requestRedirect: {
-                scheme: gatewayApiBindings().HttpRouteSpecRulesFiltersRequestRedirectScheme.HTTPS,
-                statusCode: gatewayApiBindings().HttpRouteSpecRulesFiltersRequestRedirectStatusCode.VALUE_301,
+                scheme: bindings.gatewayApi().HttpRouteSpecRulesFiltersRequestRedirectScheme.HTTPS,
+                statusCode: bindings.gatewayApi().HttpRouteSpecRulesFiltersRequestRedirectStatusCode.VALUE_301,
               },
             }],
           }],
@@ -322,7 +316,7 @@ export class AiGateway extends Construct {
       // internal/controller/referencegrant.go); Envoy Gateway checks the HTTPRoute it generates
       ? [{ group: 'aigateway.envoyproxy.io', kind: 'AIGatewayRoute', namespace: tenant.namespaceName }, { group: GATEWAY_GROUP, kind: 'HTTPRoute', namespace: tenant.namespaceName }]
       : [{ group: GATEWAY_GROUP, kind: 'HTTPRoute', namespace: tenant.namespaceName }];
-    new (gatewayApiBindings().ReferenceGrant)(this, `Grant-${tenant.tenantName}-${pool.poolName}`, {
+    new (bindings.gatewayApi().ReferenceGrant)(this, `Grant-${tenant.tenantName}-${pool.poolName}`, {
       metadata: { name: `${this.gatewayName}-${tenant.tenantName}-to-${pool.poolName}`.slice(0, 253), namespace: pool.namespaceName },
       spec: { from, to: [{ group: pool.apiGroup, kind: pool.kind, name: pool.poolName }] },
     });
@@ -457,10 +451,10 @@ export class AiGateway extends Construct {
       protocol: 'HTTPS',
       port: 443,
       hostname: t.hostname,
-      tls: { mode: gatewayApiBindings().GatewaySpecListenersTlsMode.TERMINATE, certificateRefs: [{ group: '', kind: 'Secret', name: t.certificateSecretName }] },
+      tls: { mode: bindings.gatewayApi().GatewaySpecListenersTlsMode.TERMINATE, certificateRefs: [{ group: '', kind: 'Secret', name: t.certificateSecretName }] },
       allowedRoutes: {
         namespaces: {
-          from: gatewayApiBindings().GatewaySpecListenersAllowedRoutesNamespacesFrom.SELECTOR,
+          from: bindings.gatewayApi().GatewaySpecListenersAllowedRoutesNamespacesFrom.SELECTOR,
           selector: {
             matchExpressions: [{
               key: 'kubernetes.io/metadata.name',
@@ -472,7 +466,7 @@ export class AiGateway extends Construct {
       },
     }));
     const http: GatewaySpecListeners[] = httpRedirect
-      ? [{ name: 'http', protocol: 'HTTP', port: 80, allowedRoutes: { namespaces: { from: gatewayApiBindings().GatewaySpecListenersAllowedRoutesNamespacesFrom.SAME } } }]
+      ? [{ name: 'http', protocol: 'HTTP', port: 80, allowedRoutes: { namespaces: { from: bindings.gatewayApi().GatewaySpecListenersAllowedRoutesNamespacesFrom.SAME } } }]
       : [];
     return [...http, ...https];
   }
@@ -716,16 +710,16 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
       renderKuadrantTlsPolicy(model, issuerName, tls.issuerKind!);
       return;
     }
-    new (certManagerBindings().Certificate)(this, 'Certificate', {
+    new (bindings.certManager().Certificate)(this, 'Certificate', {
       metadata: { name: this.certificateSecretName, namespace: model.namespaceName },
       spec: {
         secretName: this.certificateSecretName,
         dnsNames: [this.hostname],
         issuerRef: { group: CERT_MANAGER_GROUP, kind: tls.issuerKind!, name: issuerName },
         privateKey: {
-          algorithm: certManagerBindings().CertificateSpecPrivateKeyAlgorithm.ECDSA,
+          algorithm: bindings.certManager().CertificateSpecPrivateKeyAlgorithm.ECDSA,
           size: 256,
-          rotationPolicy: certManagerBindings().CertificateSpecPrivateKeyRotationPolicy.ALWAYS,
+          rotationPolicy: bindings.certManager().CertificateSpecPrivateKeyRotationPolicy.ALWAYS,
         },
       },
     });
@@ -736,7 +730,7 @@ export class AiGatewayTenant extends Construct implements IAiGatewayTenant {
 function ensureCaIssuer(gateway: AiGateway, issuerName: string, caSecretName: string): void {
   if (gateway.node.tryFindChild('CaIssuer')) return;
   if (!isDnsSubdomain(caSecretName)) invalid(gateway, `CA secret name ${JSON.stringify(caSecretName)} must be a DNS subdomain`);
-  new (certManagerBindings().Issuer)(gateway, 'CaIssuer', {
+  new (bindings.certManager().Issuer)(gateway, 'CaIssuer', {
     metadata: { name: issuerName, namespace: gateway.namespaceName },
     spec: { ca: { secretName: caSecretName } },
   });

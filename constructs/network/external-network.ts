@@ -1,12 +1,6 @@
 import { Construct } from 'constructs';
 import { INetwork } from './network';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const dataOpenstackNetworkingNetworkV2Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-networking-network-v2') =>
-  require('../../generated/terraform/openstack/data-openstack-networking-network-v2');
-/* eslint-enable @typescript-eslint/no-require-imports */
+import { bindings } from '../common/bindings';
 
 /** A provider network with `router:external`, which tenant routers use as their gateway. */
 export interface IExternalNetwork extends INetwork {}
@@ -30,7 +24,7 @@ export class ExternalNetwork extends Construct implements IExternalNetwork {
   constructor(scope: Construct, id: string, props: ExternalNetworkProps) {
     super(scope, id);
     this.networkName = props.networkName;
-    const lookup = new (dataOpenstackNetworkingNetworkV2Bindings().DataOpenstackNetworkingNetworkV2)(this, 'Resource', { name: props.networkName, external: true });
+    const lookup = new (bindings.dataOpenstackNetworkingNetworkV2().DataOpenstackNetworkingNetworkV2)(this, 'Resource', { name: props.networkName, external: true });
     this.networkId = lookup.id;
   }
 }

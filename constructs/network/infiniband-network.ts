@@ -10,15 +10,9 @@ import { NetworkCapabilities } from '../../lib/net/port-binding';
 import { Pkey } from '../../lib/net/segmentation';
 import { SubnetPlan, SubnetPlanner } from '../../lib/net/subnet-plan';
 import { openStackNameProblem } from '../../lib/tenancy/openstack-limits';
+import { bindings } from '../common/bindings';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const networkingNetworkV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-network-v2') =>
-  require('../../generated/terraform/openstack/networking-network-v2');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * An InfiniBand partition network: IPoIB on one physnet (always set in `physicalNetworkName`: one HCA port's
@@ -145,7 +139,7 @@ export class InfiniBandNetwork extends Construct implements IInfiniBandNetwork {
     this.pkeyHex = Pkey.format(this.pkey);
     this.segmentationId = this.pkey;
 
-    const network = new (networkingNetworkV2Bindings().NetworkingNetworkV2)(this, 'Resource', {
+    const network = new (bindings.networkingNetworkV2().NetworkingNetworkV2)(this, 'Resource', {
       name: this.networkName,
       description: `IPoIB, pkey ${this.pkeyHex} on fabric ${this.fabricName}`,
       mtu: this.mtu,

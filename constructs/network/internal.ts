@@ -10,15 +10,9 @@ import { NetworkRbacPolicy, RbacAction } from './rbac-policy';
 import type { NetworkingSubnetV2 } from '../../generated/terraform/openstack/networking-subnet-v2';
 import { NetworkCapabilities } from '../../lib/net/port-binding';
 import { SubnetPlan } from '../../lib/net/subnet-plan';
+import { bindings } from '../common/bindings';
 import { IProject } from '../common/project';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const networkingSubnetV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-subnet-v2') =>
-  require('../../generated/terraform/openstack/networking-subnet-v2');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Capabilities of a network nobody declared anything for. */
 export function noCapabilities(declaredBy: string): NetworkCapabilities {
@@ -70,7 +64,7 @@ export function shareNetwork(network: INetwork & Construct, shares: Map<string, 
 /** The `Subnet` resource of a network, rendered from its address plan (gateway or none, DHCP pools, DNS). */
 export function planSubnet(scope: Construct, name: string, networkId: string, plan: SubnetPlan, enableDhcp: boolean,
   project: IProject | undefined): NetworkingSubnetV2 {
-  return new (networkingSubnetV2Bindings().NetworkingSubnetV2)(scope, 'Subnet', {
+  return new (bindings.networkingSubnetV2().NetworkingSubnetV2)(scope, 'Subnet', {
     name,
     networkId,
     cidr: plan.cidr,

@@ -10,16 +10,10 @@ import { Encapsulation } from '../../lib/net/mtu';
 import { LinkType } from '../../lib/net/physical-network';
 import { VnicType } from '../../lib/net/port-binding';
 import { openStackNameProblem } from '../../lib/tenancy/openstack-limits';
+import { bindings } from '../common/bindings';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
 import { warn } from '../common/warnings';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const networkingPortV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-port-v2') =>
-  require('../../generated/terraform/openstack/networking-port-v2');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** A Neutron port. */
 export interface INetworkPort extends IConstruct {
@@ -172,7 +166,7 @@ export class NetworkPort extends Construct implements INetworkPort {
       props.qosPolicy._attachPort(this, this.vnicType, sriovOnPhysnet ? network.physicalNetworkName : undefined);
     }
 
-    const port = new (networkingPortV2Bindings().NetworkingPortV2)(this, 'Resource', {
+    const port = new (bindings.networkingPortV2().NetworkingPortV2)(this, 'Resource', {
       name: this.portName,
       networkId: network.networkId,
       adminStateUp: true,

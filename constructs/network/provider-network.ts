@@ -7,15 +7,9 @@ import { BootInterfaceType, IronicBootNeeds } from '../../lib/hardware/ironic-bo
 import { Encapsulation, NetworkMtu } from '../../lib/net/mtu';
 import { LinkType, PhysicalNetwork } from '../../lib/net/physical-network';
 import { SubnetPlan, SubnetPlanner } from '../../lib/net/subnet-plan';
+import { bindings } from '../common/bindings';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const networkingNetworkV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-network-v2') =>
-  require('../../generated/terraform/openstack/networking-network-v2');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** What a site provider network is for. */
 export enum ProviderNetworkRole {
@@ -177,7 +171,7 @@ export class ProviderNetwork extends Construct implements IExternalNetwork {
       site.reserveFlat(physnet, owner);
     }
 
-    const network = new (networkingNetworkV2Bindings().NetworkingNetworkV2)(this, 'Resource', {
+    const network = new (bindings.networkingNetworkV2().NetworkingNetworkV2)(this, 'Resource', {
       name: this.networkName,
       mtu: this.mtu,
       adminStateUp: true,

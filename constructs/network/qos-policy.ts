@@ -4,26 +4,10 @@ import { idFrom } from './internal';
 import { VnicType } from '../../lib/net/port-binding';
 import { QosDirection, QosLimits } from '../../lib/net/qos';
 import { QosRuleShape, qosRuleProblem } from '../../lib/net/qos-support';
+import { bindings } from '../common/bindings';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
 import { warn } from '../common/warnings';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const dataOpenstackNetworkingQosPolicyV2Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-networking-qos-policy-v2') =>
-  require('../../generated/terraform/openstack/data-openstack-networking-qos-policy-v2');
-const networkingQosBandwidthLimitRuleV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-qos-bandwidth-limit-rule-v2') =>
-  require('../../generated/terraform/openstack/networking-qos-bandwidth-limit-rule-v2');
-const networkingQosDscpMarkingRuleV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-qos-dscp-marking-rule-v2') =>
-  require('../../generated/terraform/openstack/networking-qos-dscp-marking-rule-v2');
-const networkingQosMinimumBandwidthRuleV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-qos-minimum-bandwidth-rule-v2') =>
-  require('../../generated/terraform/openstack/networking-qos-minimum-bandwidth-rule-v2');
-const networkingQosPolicyV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-qos-policy-v2') =>
-  require('../../generated/terraform/openstack/networking-qos-policy-v2');
-const networkingRbacPolicyV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-rbac-policy-v2') =>
-  require('../../generated/terraform/openstack/networking-rbac-policy-v2');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** A Neutron QoS policy, attachable to networks and ports. */
 export interface INetworkQosPolicy extends IConstruct {
@@ -113,7 +97,7 @@ export class NetworkQosPolicy extends Construct implements INetworkQosPolicy {
   constructor(scope: Construct, id: string, props: NetworkQosPolicyProps = {}) {
     super(scope, id);
     this.policyName = props.policyName ?? id.toLowerCase();
-    const policy = new (networkingQosPolicyV2Bindings().NetworkingQosPolicyV2)(this, 'Resource', {
+    const policy = new (bindings.networkingQosPolicyV2().NetworkingQosPolicyV2)(this, 'Resource', {
       name: this.policyName,
       description: props.description,
       projectId: props.project?.projectId,
@@ -133,7 +117,7 @@ export class NetworkQosPolicy extends Construct implements INetworkQosPolicy {
     }
     this.checkRuleForPorts({ kind: 'bandwidth_limit', direction });
     this.limits.set(direction, options);
-    new (networkingQosBandwidthLimitRuleV2Bindings().NetworkingQosBandwidthLimitRuleV2)(this, `BandwidthLimit${idFrom(direction)}`, {
+    new (bindings.networkingQosBandwidthLimitRuleV2().NetworkingQosBandwidthLimitRuleV2)(this, `BandwidthLimit${idFrom(direction)}`, {
       qosPolicyId: this.qosPolicyId,
       maxKbps: options.maxKbps,
       maxBurstKbps: options.maxBurstKbps,
@@ -153,7 +137,7 @@ export class NetworkQosPolicy extends Construct implements INetworkQosPolicy {
     }
     this.checkRuleForPorts({ kind: 'minimum_bandwidth', direction });
     this.minimums.set(direction, options);
-    new (networkingQosMinimumBandwidthRuleV2Bindings().NetworkingQosMinimumBandwidthRuleV2)(this, `MinimumBandwidth${idFrom(direction)}`, {
+    new (bindings.networkingQosMinimumBandwidthRuleV2().NetworkingQosMinimumBandwidthRuleV2)(this, `MinimumBandwidth${idFrom(direction)}`, {
       qosPolicyId: this.qosPolicyId,
       minKbps: options.minKbps,
       direction,
@@ -167,7 +151,7 @@ export class NetworkQosPolicy extends Construct implements INetworkQosPolicy {
     if (this.dscp !== undefined) invalid(this, `the policy already marks DSCP ${this.dscp}; Neutron allows one DSCP rule per policy`);
     this.checkRuleForPorts({ kind: 'dscp_marking' });
     this.dscp = dscpMark;
-    new (networkingQosDscpMarkingRuleV2Bindings().NetworkingQosDscpMarkingRuleV2)(this, 'DscpMarking', { qosPolicyId: this.qosPolicyId, dscpMark });
+    new (bindings.networkingQosDscpMarkingRuleV2().NetworkingQosDscpMarkingRuleV2)(this, 'DscpMarking', { qosPolicyId: this.qosPolicyId, dscpMark });
   }
 
   /**
@@ -177,7 +161,7 @@ export class NetworkQosPolicy extends Construct implements INetworkQosPolicy {
   public shareWith(project: IProject): void {
     if (this.shared.has(project.node.path)) return;
     this.shared.add(project.node.path);
-    new (networkingRbacPolicyV2Bindings().NetworkingRbacPolicyV2)(this, `SharedWith${idFrom(project.node.id)}`, {
+    new (bindings.networkingRbacPolicyV2().NetworkingRbacPolicyV2)(this, `SharedWith${idFrom(project.node.id)}`, {
       action: 'access_as_shared',
       objectType: 'qos_policy',
       objectId: this.qosPolicyId,
@@ -252,6 +236,6 @@ class ImportedQosPolicy extends Construct implements INetworkQosPolicy {
     if (!Token.isUnresolved(policyName) && (policyName.trim() === '' || policyName.length > 255)) {
       invalid(this, `policyName ${JSON.stringify(policyName)} must be 1 to 255 characters (Neutron's limit); give the name of the existing policy`);
     }
-    this.qosPolicyId = new (dataOpenstackNetworkingQosPolicyV2Bindings().DataOpenstackNetworkingQosPolicyV2)(this, 'Resource', { name: policyName, projectId: project?.projectId }).id;
+    this.qosPolicyId = new (bindings.dataOpenstackNetworkingQosPolicyV2().DataOpenstackNetworkingQosPolicyV2)(this, 'Resource', { name: policyName, projectId: project?.projectId }).id;
   }
 }

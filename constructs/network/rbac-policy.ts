@@ -1,14 +1,8 @@
 import { Construct } from 'constructs';
 import { INetwork } from './network';
+import { bindings } from '../common/bindings';
 import { IProject } from '../common/project';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const networkingRbacPolicyV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-rbac-policy-v2') =>
-  require('../../generated/terraform/openstack/networking-rbac-policy-v2');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** What an RBAC policy grants on a network (openstack/neutron doc/source/admin/config-rbac.rst). */
 export enum RbacAction {
@@ -53,7 +47,7 @@ export class NetworkRbacPolicy extends Construct {
       invalid(this, `network already belongs to project ${props.targetProject.projectName}; share it with another project`);
     }
     this.action = props.action ?? RbacAction.ACCESS_AS_SHARED;
-    const policy = new (networkingRbacPolicyV2Bindings().NetworkingRbacPolicyV2)(this, 'Resource', {
+    const policy = new (bindings.networkingRbacPolicyV2().NetworkingRbacPolicyV2)(this, 'Resource', {
       action: this.action,
       objectType: 'network',
       objectId: props.network.networkId,

@@ -4,19 +4,9 @@ import { IExternalNetwork } from './external-network';
 import { checkExternal, projectOf } from './internal';
 import { ITenantNetwork } from './network';
 import { LinkType } from '../../lib/net/physical-network';
+import { bindings } from '../common/bindings';
 import { IProject } from '../common/project';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const dataOpenstackNetworkingRouterV2Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-networking-router-v2') =>
-  require('../../generated/terraform/openstack/data-openstack-networking-router-v2');
-const networkingRouterInterfaceV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-router-interface-v2') =>
-  require('../../generated/terraform/openstack/networking-router-interface-v2');
-const networkingRouterV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-router-v2') =>
-  require('../../generated/terraform/openstack/networking-router-v2');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** A Neutron router that tenant networks attach to. */
 export interface ITenantRouter extends IConstruct {
@@ -76,7 +66,7 @@ export class TenantRouter extends Construct implements ITenantRouter {
     if (props.externalNetwork) checkExternal(this, props.externalNetwork);
     this.routerName = props.routerName ?? id.toLowerCase();
     this.project = props.project;
-    const router = new (networkingRouterV2Bindings().NetworkingRouterV2)(this, 'Resource', {
+    const router = new (bindings.networkingRouterV2().NetworkingRouterV2)(this, 'Resource', {
       name: this.routerName,
       externalNetworkId: props.externalNetwork?.networkId,
       tenantId: props.project?.projectId,
@@ -103,7 +93,7 @@ function attachInterface(router: Construct & { readonly routerId: string; readon
   }
   projectOf(router, router.project, network.project, `network ${network.networkName}`);
   const id = router.node.tryFindChild(`${network.node.id}Interface`) ? `${network.node.id}Interface${attached.size}` : `${network.node.id}Interface`;
-  new (networkingRouterInterfaceV2Bindings().NetworkingRouterInterfaceV2)(router, id, { routerId: router.routerId, subnetId: network.subnetId });
+  new (bindings.networkingRouterInterfaceV2().NetworkingRouterInterfaceV2)(router, id, { routerId: router.routerId, subnetId: network.subnetId });
   attached.add(network);
 }
 
@@ -119,7 +109,7 @@ class ImportedTenantRouter extends Construct implements ITenantRouter {
       invalid(this, `routerName ${JSON.stringify(routerName)} must be 1 to 255 characters (Neutron's limit); give the name of the existing router`);
     }
     this.project = project;
-    this.routerId = new (dataOpenstackNetworkingRouterV2Bindings().DataOpenstackNetworkingRouterV2)(this, 'Resource', { name: routerName, tenantId: project?.projectId }).id;
+    this.routerId = new (bindings.dataOpenstackNetworkingRouterV2().DataOpenstackNetworkingRouterV2)(this, 'Resource', { name: routerName, tenantId: project?.projectId }).id;
   }
 
   public addInterface(network: ITenantNetwork): void {

@@ -9,19 +9,9 @@ import { fail } from '../../lib/errors';
 import { isWholeSpace, parseCidr } from '../../lib/net/ipv4';
 import { TrafficPort, TrafficProtocol } from '../../lib/net/traffic';
 import { openStackNameProblem } from '../../lib/tenancy/openstack-limits';
+import { bindings } from '../common/bindings';
 import { IProject } from '../common/project';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const dataOpenstackNetworkingSecgroupV2Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-networking-secgroup-v2') =>
-  require('../../generated/terraform/openstack/data-openstack-networking-secgroup-v2');
-const networkingSecgroupRuleV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-secgroup-rule-v2') =>
-  require('../../generated/terraform/openstack/networking-secgroup-rule-v2');
-const networkingSecgroupV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-secgroup-v2') =>
-  require('../../generated/terraform/openstack/networking-secgroup-v2');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** A Neutron security group. */
 export interface ISecurityGroup extends IConstruct {
@@ -191,7 +181,7 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
     if (nameProblem) invalid(this, nameProblem);
     this.stateful = props.stateful ?? true;
     this.project = props.project;
-    const group = new (networkingSecgroupV2Bindings().NetworkingSecgroupV2)(this, 'Resource', {
+    const group = new (bindings.networkingSecgroupV2().NetworkingSecgroupV2)(this, 'Resource', {
       name: this.securityGroupName,
       description: props.description,
       deleteDefaultRules: true,
@@ -250,7 +240,7 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
     if (this.rules.has(key)) return;
     const hash = createHash('sha256').update(key).digest('hex').slice(0, 8);
     const id = `${idFrom(rule.direction)}${idFrom(rule.port.toString())}${hash}`;
-    const resource = new (networkingSecgroupRuleV2Bindings().NetworkingSecgroupRuleV2)(this, id, {
+    const resource = new (bindings.networkingSecgroupRuleV2().NetworkingSecgroupRuleV2)(this, id, {
       securityGroupId: this.securityGroupId,
       direction: rule.direction,
       ethertype,
@@ -277,6 +267,6 @@ class ImportedSecurityGroup extends Construct implements ISecurityGroup {
       invalid(this, 'securityGroupName "" is empty; give the name of the existing security group');
     }
     this.securityGroupName = securityGroupName;
-    this.securityGroupId = new (dataOpenstackNetworkingSecgroupV2Bindings().DataOpenstackNetworkingSecgroupV2)(this, 'Resource', { name: securityGroupName, tenantId: project?.projectId }).id;
+    this.securityGroupId = new (bindings.dataOpenstackNetworkingSecgroupV2().DataOpenstackNetworkingSecgroupV2)(this, 'Resource', { name: securityGroupName, tenantId: project?.projectId }).id;
   }
 }

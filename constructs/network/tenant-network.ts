@@ -12,23 +12,9 @@ import { LinkType, PhysicalNetwork } from '../../lib/net/physical-network';
 import { NetworkCapabilities } from '../../lib/net/port-binding';
 import { SubnetPlan, SubnetPlanner } from '../../lib/net/subnet-plan';
 import { openStackNameProblem } from '../../lib/tenancy/openstack-limits';
+import { bindings } from '../common/bindings';
 import { IProject } from '../common/project';
 import { guard, invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const dataOpenstackNetworkingNetworkV2Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-networking-network-v2') =>
-  require('../../generated/terraform/openstack/data-openstack-networking-network-v2');
-const dataOpenstackNetworkingSubnetV2Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-networking-subnet-v2') =>
-  require('../../generated/terraform/openstack/data-openstack-networking-subnet-v2');
-const networkingNetworkV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-network-v2') =>
-  require('../../generated/terraform/openstack/networking-network-v2');
-const networkingRouterInterfaceV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-router-interface-v2') =>
-  require('../../generated/terraform/openstack/networking-router-interface-v2');
-const networkingRouterV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-router-v2') =>
-  require('../../generated/terraform/openstack/networking-router-v2');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 export type { ITenantNetwork } from './network';
 
@@ -248,7 +234,7 @@ export class TenantNetwork extends Construct implements ITenantNetwork {
         : noCapabilities(site ? `nothing (network ${this.networkName} has no physnet)` : `nothing (network ${this.networkName} is not from a NetworkSite)`);
     }
 
-    const network = new (networkingNetworkV2Bindings().NetworkingNetworkV2)(this, 'Resource', {
+    const network = new (bindings.networkingNetworkV2().NetworkingNetworkV2)(this, 'Resource', {
       name: this.networkName,
       mtu: this.mtu,
       adminStateUp: true,
@@ -265,13 +251,13 @@ export class TenantNetwork extends Construct implements ITenantNetwork {
 
     if (props.externalNetwork) {
       checkExternal(this, props.externalNetwork);
-      const router = new (networkingRouterV2Bindings().NetworkingRouterV2)(this, 'Router', {
+      const router = new (bindings.networkingRouterV2().NetworkingRouterV2)(this, 'Router', {
         name: `${this.networkName}-router`,
         externalNetworkId: props.externalNetwork.networkId,
         tenantId: this.project?.projectId,
       });
       this.routerId = router.id;
-      new (networkingRouterInterfaceV2Bindings().NetworkingRouterInterfaceV2)(this, 'RouterInterface', { routerId: this.routerId, subnetId: this.subnetId });
+      new (bindings.networkingRouterInterfaceV2().NetworkingRouterInterfaceV2)(this, 'RouterInterface', { routerId: this.routerId, subnetId: this.subnetId });
     }
     props.router?.addInterface(this);
   }
@@ -342,8 +328,8 @@ class ImportedTenantNetwork extends Construct implements ITenantNetwork {
       ? { sriov: physnet.sriov, remoteManaged: physnet.remoteManaged, baremetal: physnet.baremetal, declaredBy: `physnet ${physnet.name}` }
       : noCapabilities(`nothing (existing network ${name} has no physnet)`);
     this.project = props.project;
-    const network = new (dataOpenstackNetworkingNetworkV2Bindings().DataOpenstackNetworkingNetworkV2)(this, 'Resource', { name, tenantId: props.project?.projectId });
+    const network = new (bindings.dataOpenstackNetworkingNetworkV2().DataOpenstackNetworkingNetworkV2)(this, 'Resource', { name, tenantId: props.project?.projectId });
     this.networkId = network.id;
-    this.subnetId = new (dataOpenstackNetworkingSubnetV2Bindings().DataOpenstackNetworkingSubnetV2)(this, 'Subnet', { networkId: network.id, cidr: props.cidr }).id;
+    this.subnetId = new (bindings.dataOpenstackNetworkingSubnetV2().DataOpenstackNetworkingSubnetV2)(this, 'Subnet', { networkId: network.id, cidr: props.cidr }).id;
   }
 }

@@ -4,15 +4,9 @@ import { INetworkPort } from './port';
 import type { NetworkingTrunkV2 } from '../../generated/terraform/openstack/networking-trunk-v2';
 import { Encapsulation } from '../../lib/net/mtu';
 import { VlanAllocator } from '../../lib/net/segmentation';
+import { bindings } from '../common/bindings';
 import { IProject } from '../common/project';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const networkingTrunkV2Bindings = (): typeof import('../../generated/terraform/openstack/networking-trunk-v2') =>
-  require('../../generated/terraform/openstack/networking-trunk-v2');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Props of {@link NetworkTrunk}. */
 export interface NetworkTrunkProps {
@@ -53,7 +47,7 @@ export class NetworkTrunk extends Construct {
     super(scope, id);
     this.parentPort = props.parentPort;
     const project = projectOf(this, props.project, props.parentPort.network.project, `network ${props.parentPort.network.networkName}`);
-    this.resource = new (networkingTrunkV2Bindings().NetworkingTrunkV2)(this, 'Resource', {
+    this.resource = new (bindings.networkingTrunkV2().NetworkingTrunkV2)(this, 'Resource', {
       name: props.trunkName ?? id.toLowerCase(),
       portId: props.parentPort.portId,
       adminStateUp: true,

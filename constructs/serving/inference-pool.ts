@@ -3,17 +3,10 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { InferencePoolMember, containerSecurityContext, isDnsLabel, podSecurityContext, resources } from './private/pod';
 import { InferenceExtensionRelease, LlmdRouterRelease } from './releases';
+import { bindings } from '../common/bindings';
 import { checkImage } from '../common/image';
 import * as k8sNames from '../common/k8s';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const inferenceExtensionBindings = (): typeof import('../../generated/k8s/inference-extension') => require('../../generated/k8s/inference-extension');
-const llmDBindings = (): typeof import('../../generated/k8s/llm-d') => require('../../generated/k8s/llm-d');
-const prometheusOperatorBindings = (): typeof import('../../generated/k8s/prometheus-operator') => require('../../generated/k8s/prometheus-operator');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** A model server's role in an llm-d pool (pod label `llm-d.ai/role`, which llm-d-router's prefill and decode filters select on). */
 export enum ServingRole {
@@ -214,8 +207,8 @@ export class InferencePool extends Construct implements IInferencePool {
   }
 
   public readonly poolName: string;
-  public readonly apiGroup: string = inferenceExtensionBindings().InferencePool.GVK.apiVersion.split('/')[0];
-  public readonly kind: string = inferenceExtensionBindings().InferencePool.GVK.kind;
+  public readonly apiGroup: string = bindings.inferenceExtension().InferencePool.GVK.apiVersion.split('/')[0];
+  public readonly kind: string = bindings.inferenceExtension().InferencePool.GVK.kind;
   public readonly targetPortNumber: number = TARGET_PORT;
   public readonly namespaceName: string;
   /** Whether the pool disaggregates prefill and decode. */
@@ -263,19 +256,19 @@ export class InferencePool extends Construct implements IInferencePool {
     const name = this.endpointPickerServiceName;
     const labels = { 'app.kubernetes.io/name': 'llm-d-endpoint-picker', 'app.kubernetes.io/instance': name, 'app.kubernetes.io/component': 'endpoint-picker' };
 
-    new (inferenceExtensionBindings().InferencePool)(this, 'Resource', {
+    new (bindings.inferenceExtension().InferencePool)(this, 'Resource', {
       metadata: { name: this.poolName },
       spec: {
         selector: { matchLabels: this.podSelectorLabels },
         targetPorts: [{ number: TARGET_PORT }],
-        appProtocol: this.inferenceExtensionRelease.supportsAppProtocol ? inferenceExtensionBindings().InferencePoolSpecAppProtocol.HTTP : undefined,
+        appProtocol: this.inferenceExtensionRelease.supportsAppProtocol ? bindings.inferenceExtension().InferencePoolSpecAppProtocol.HTTP : undefined,
         endpointPickerRef: {
           kind: 'Service',
           name,
           port: { number: EXT_PROC_PORT },
           failureMode: (props.failureMode ?? EndpointPickerFailureMode.FAIL_OPEN) === EndpointPickerFailureMode.FAIL_OPEN
-            ? inferenceExtensionBindings().InferencePoolSpecEndpointPickerRefFailureMode.FAIL_OPEN
-            : inferenceExtensionBindings().InferencePoolSpecEndpointPickerRefFailureMode.FAIL_CLOSE,
+            ? bindings.inferenceExtension().InferencePoolSpecEndpointPickerRefFailureMode.FAIL_OPEN
+            : bindings.inferenceExtension().InferencePoolSpecEndpointPickerRefFailureMode.FAIL_CLOSE,
         },
       },
     });
@@ -366,7 +359,7 @@ export class InferencePool extends Construct implements IInferencePool {
     });
 
     if (props.monitoring ?? true) {
-      new (prometheusOperatorBindings().ServiceMonitor)(this, 'ServiceMonitor', {
+      new (bindings.prometheusOperator().ServiceMonitor)(this, 'ServiceMonitor', {
         metadata: { name, labels },
         spec: {
           selector: { matchLabels: { 'app.kubernetes.io/instance': name } },
@@ -390,7 +383,7 @@ export class InferencePool extends Construct implements IInferencePool {
     const spec = { priority, poolRef: { group: this.apiGroup, kind: this.kind, name: this.poolName } };
     const metadata = { name, annotations: { 'ai-factory.dev/objective-header': this.objectiveHeader } };
     if (this.routerRelease.llmdApiGroup) {
-      new (llmDBindings().InferenceObjective)(this, `Objective-${name}`, { metadata, spec });
+      new (bindings.llmD().InferenceObjective)(this, `Objective-${name}`, { metadata, spec });
     } else {
       // before llm-d-router v0.9.0 the picker watched the Inference Extension's InferenceObjective (v1.5.0 CRD
       // `inference.networking.x-k8s.io_inferenceobjectives.yaml`: the same spec, priority and poolRef)
@@ -428,8 +421,8 @@ export class InferencePool extends Construct implements IInferencePool {
 /** An InferencePool that exists outside this app (see `InferencePool.fromPoolName`). */
 class ImportedInferencePool extends Construct implements IInferencePool {
   public readonly poolName: string;
-  public readonly apiGroup: string = inferenceExtensionBindings().InferencePool.GVK.apiVersion.split('/')[0];
-  public readonly kind: string = inferenceExtensionBindings().InferencePool.GVK.kind;
+  public readonly apiGroup: string = bindings.inferenceExtension().InferencePool.GVK.apiVersion.split('/')[0];
+  public readonly kind: string = bindings.inferenceExtension().InferencePool.GVK.kind;
   public readonly targetPortNumber: number;
   public readonly namespaceName: string;
   public readonly podSelectorLabels: { [key: string]: string };

@@ -32,13 +32,7 @@ import {
   secretEnv,
   shellQuote,
 } from './private/pod';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const lwsBindings = (): typeof import('../../generated/k8s/lws') => require('../../generated/k8s/lws');
-const prometheusOperatorBindings = (): typeof import('../../generated/k8s/prometheus-operator') => require('../../generated/k8s/prometheus-operator');
-/* eslint-enable @typescript-eslint/no-require-imports */
+import { bindings } from '../common/bindings';
 
 /** How the pods of a multi-node replica run one vLLM engine together. */
 export enum MultiNodeBackend {
@@ -369,7 +363,7 @@ export class VllmServer extends Construct {
     this.multiNode = this.plan.nodesPerReplica > 1;
     this.multiNodeBackend = props.multiNodeBackend ?? MultiNodeBackend.MULTIPROCESSING;
     this.workloadKind = this.multiNode ? 'LeaderWorkerSet' : 'Deployment';
-    this.workloadApiVersion = this.multiNode ? lwsBindings().LeaderWorkerSet.GVK.apiVersion : 'apps/v1';
+    this.workloadApiVersion = this.multiNode ? bindings.lws().LeaderWorkerSet.GVK.apiVersion : 'apps/v1';
 
     this.replicasGiven = props.replicas !== undefined;
     this.replicas = props.replicas ?? 1;
@@ -588,14 +582,14 @@ export class VllmServer extends Construct {
         : this.multiNodeBackend === MultiNodeBackend.RAY
           ? rayCommands(args)
           : multiprocessingCommands(args, this.plan.nodesPerReplica);
-      new (lwsBindings().LeaderWorkerSet)(this, 'Resource', {
+      new (bindings.lws().LeaderWorkerSet)(this, 'Resource', {
         metadata: { name: this.serverName, labels: objectLabels, annotations: workloadAnnotations },
         spec: {
           replicas,
-          startupPolicy: lwsBindings().LeaderWorkerSetSpecStartupPolicy.LEADER_CREATED,
+          startupPolicy: bindings.lws().LeaderWorkerSetSpecStartupPolicy.LEADER_CREATED,
           leaderWorkerTemplate: {
             size: this.plan.nodesPerReplica,
-            restartPolicy: lwsBindings().LeaderWorkerSetSpecLeaderWorkerTemplateRestartPolicy.RECREATE_GROUP_ON_POD_RESTART,
+            restartPolicy: bindings.lws().LeaderWorkerSetSpecLeaderWorkerTemplateRestartPolicy.RECREATE_GROUP_ON_POD_RESTART,
             leaderTemplate: {
               metadata: { labels: { ...this.podLabels, 'ai-factory.dev/lws-role': 'leader' }, annotations: podAnnotations },
               spec: podSpec(container(leaderMain.command, leaderMain.args, true, leaderMain.env)),
@@ -626,7 +620,7 @@ export class VllmServer extends Construct {
     });
 
     if (this.monitoring) {
-      new (prometheusOperatorBindings().PodMonitor)(this, 'PodMonitor', {
+      new (bindings.prometheusOperator().PodMonitor)(this, 'PodMonitor', {
         metadata: { name: this.serverName, labels: objectLabels },
         spec: {
           selector: { matchLabels: servingSelector },
@@ -848,14 +842,14 @@ function metricRenames(): PodMonitorSpecPodMetricsEndpointsMetricRelabelings[] {
       regex: 'vllm:gpu_cache_usage_perc',
       targetLabel: '__name__',
       replacement: 'vllm:kv_cache_usage_perc',
-      action: prometheusOperatorBindings().PodMonitorSpecPodMetricsEndpointsMetricRelabelingsAction.REPLACE,
+      action: bindings.prometheusOperator().PodMonitorSpecPodMetricsEndpointsMetricRelabelingsAction.REPLACE,
     },
     {
       sourceLabels: ['__name__'],
       regex: 'vllm:time_per_output_token_seconds(_bucket|_sum|_count)',
       targetLabel: '__name__',
       replacement: 'vllm:inter_token_latency_seconds$1',
-      action: prometheusOperatorBindings().PodMonitorSpecPodMetricsEndpointsMetricRelabelingsAction.REPLACE,
+      action: bindings.prometheusOperator().PodMonitorSpecPodMetricsEndpointsMetricRelabelingsAction.REPLACE,
     },
   ];
 }

@@ -3,17 +3,11 @@ import { Construct, IConstruct } from 'constructs';
 import type { ObjectstorageContainerV1 } from '../../generated/terraform/openstack/objectstorage-container-v1';
 import { ObjectStorageService } from '../../lib/storage/object-storage';
 import { AccessRule, HttpMethod } from '../../lib/tenancy/credential';
+import { bindings } from '../common/bindings';
 import { claimAppWide } from '../common/registry';
 import { Stateful, StatefulProps } from '../common/stateful';
 import { guard, invalid } from '../common/validation';
 import { ITenant } from '../identity/tenant';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const objectstorageContainerV1Bindings = (): typeof import('../../generated/terraform/openstack/objectstorage-container-v1') =>
-  require('../../generated/terraform/openstack/objectstorage-container-v1');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** An object-storage bucket (a Swift container). */
 export interface IBucket extends IConstruct {
@@ -110,7 +104,7 @@ export class Bucket extends Construct implements IBucket {
     if (archiveName !== undefined) {
       const taken = claimAppWide(this, 'bucket', archiveName);
       if (taken !== undefined) invalid(this, `bucket name ${archiveName} (the archive of old versions) is already used by ${taken.node.path}; pick another bucketName`);
-      archive = new (objectstorageContainerV1Bindings().ObjectstorageContainerV1)(this, 'Versions', {
+      archive = new (bindings.objectstorageContainerV1().ObjectstorageContainerV1)(this, 'Versions', {
         name: archiveName,
         storagePolicy: props.storagePolicy,
         forceDestroy: false,
@@ -119,7 +113,7 @@ export class Bucket extends Construct implements IBucket {
       });
       Stateful.protect(archive, props.protection);
     }
-    const container = new (objectstorageContainerV1Bindings().ObjectstorageContainerV1)(this, 'Resource', {
+    const container = new (bindings.objectstorageContainerV1().ObjectstorageContainerV1)(this, 'Resource', {
       name: props.bucketName,
       versioning: archiveName === undefined ? this.versioning : undefined,
       versioningLegacy: archiveName === undefined ? undefined : { type: 'versions', location: archiveName },

@@ -6,19 +6,13 @@ import { IShare, IShareNetwork, Share, ShareAccess } from './share';
 import { ObjectStorageService } from '../../lib/storage/object-storage';
 import { ShareAccessRule } from '../../lib/storage/share-access';
 import { ShareAccessLevel, ShareProtocol, ShareType } from '../../lib/storage/share-type';
+import { bindings } from '../common/bindings';
 import { isDnsLabel } from '../common/k8s';
 import { IdentityLookups } from '../common/lookups';
 import { StatefulProps } from '../common/stateful';
 import { guard, invalid } from '../common/validation';
 import { ITenant } from '../identity/tenant';
 import { ITenantNetwork } from '../network/tenant-network';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const identityEc2CredentialV3Bindings = (): typeof import('../../generated/terraform/openstack/identity-ec2-credential-v3') =>
-  require('../../generated/terraform/openstack/identity-ec2-credential-v3');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Where a model store keeps the weights. */
 export enum ModelStoreKind {
@@ -391,7 +385,7 @@ export class BucketModelStore extends Construct implements IModelStore {
     });
     const domainId = props.credentialUserDomainId ?? 'default';
     const assignments = props.tenant.addMember({ userName: props.credentialUserName, domainId, roles: [this.readOnly ? 'reader' : 'member'] });
-    const credential = new (identityEc2CredentialV3Bindings().IdentityEc2CredentialV3)(this, 'Credential', {
+    const credential = new (bindings.identityEc2CredentialV3().IdentityEc2CredentialV3)(this, 'Credential', {
       projectId: props.tenant.projectId,
       userId: IdentityLookups.userId(this, props.credentialUserName, domainId),
       dependsOn: assignments,

@@ -4,27 +4,13 @@ import { ShareTypeCatalog } from './share-type-catalog';
 import { ShareAccessRule } from '../../lib/storage/share-access';
 import { ShareAccessLevel, ShareAccessType, ShareProtocol, ShareType } from '../../lib/storage/share-type';
 import { OPENSTACK_MAX_INT, openStackNameProblem } from '../../lib/tenancy/openstack-limits';
+import { bindings } from '../common/bindings';
 import { claimAppWide, idFragment } from '../common/registry';
 import { Stateful, StatefulProps } from '../common/stateful';
 import { TenantUsage } from '../common/tenant-usage';
 import { guard, invalid } from '../common/validation';
 import { ITenant } from '../identity/tenant';
 import { ITenantNetwork } from '../network/tenant-network';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const dataOpenstackSharedfilesystemShareV2Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-sharedfilesystem-share-v2') =>
-  require('../../generated/terraform/openstack/data-openstack-sharedfilesystem-share-v2');
-const dataOpenstackSharedfilesystemSharenetworkV2Bindings = (): typeof import('../../generated/terraform/openstack/data-openstack-sharedfilesystem-sharenetwork-v2') =>
-  require('../../generated/terraform/openstack/data-openstack-sharedfilesystem-sharenetwork-v2');
-const sharedfilesystemShareAccessV2Bindings = (): typeof import('../../generated/terraform/openstack/sharedfilesystem-share-access-v2') =>
-  require('../../generated/terraform/openstack/sharedfilesystem-share-access-v2');
-const sharedfilesystemShareV2Bindings = (): typeof import('../../generated/terraform/openstack/sharedfilesystem-share-v2') =>
-  require('../../generated/terraform/openstack/sharedfilesystem-share-v2');
-const sharedfilesystemSharenetworkV2Bindings = (): typeof import('../../generated/terraform/openstack/sharedfilesystem-sharenetwork-v2') =>
-  require('../../generated/terraform/openstack/sharedfilesystem-sharenetwork-v2');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** A Manila share network: the tenant network a DHSS=True backend builds its share servers on. */
 export interface IShareNetwork extends IConstruct {
@@ -78,7 +64,7 @@ export class ShareNetwork extends Construct implements IShareNetwork {
       invalid(this, `network ${props.network.node.path} is not one of tenant ${props.tenant.projectName}'s networks; a share network must be on the tenant's own network`);
     }
     const binding = props.tenant.bindProjectScope(this);
-    const sn = new (sharedfilesystemSharenetworkV2Bindings().SharedfilesystemSharenetworkV2)(this, 'Resource', {
+    const sn = new (bindings.sharedfilesystemSharenetworkV2().SharedfilesystemSharenetworkV2)(this, 'Resource', {
       name: props.shareNetworkName ?? `${props.tenant.projectName}-${id.toLowerCase()}`,
       description: props.description,
       neutronNetId: props.network.networkId,
@@ -103,7 +89,7 @@ class ImportedShareNetwork extends Construct implements IShareNetwork {
     }
     this.tenant = tenant;
     const binding = tenant.bindProjectScope(this);
-    this.shareNetworkId = new (dataOpenstackSharedfilesystemSharenetworkV2Bindings().DataOpenstackSharedfilesystemSharenetworkV2)(this, 'Resource', {
+    this.shareNetworkId = new (bindings.dataOpenstackSharedfilesystemSharenetworkV2().DataOpenstackSharedfilesystemSharenetworkV2)(this, 'Resource', {
       name: shareNetworkName,
       provider: binding.provider,
       dependsOn: binding.dependsOn,
@@ -191,7 +177,7 @@ export class ShareAccess extends Construct {
     super(scope, id);
     this.rule = props.rule;
     const binding = props.share.tenant.bindProjectScope(this);
-    const access = new (sharedfilesystemShareAccessV2Bindings().SharedfilesystemShareAccessV2)(this, 'Resource', {
+    const access = new (bindings.sharedfilesystemShareAccessV2().SharedfilesystemShareAccessV2)(this, 'Resource', {
       shareId: props.share.shareId,
       accessType: props.rule.accessType,
       accessTo: props.rule.accessTo,
@@ -260,7 +246,7 @@ export class Share extends Construct implements IShare {
       invalid(this, `share network ${props.shareNetwork.node.path} belongs to tenant ${props.shareNetwork.tenant.projectName}, not ${props.tenant.projectName}`);
     }
     const binding = props.tenant.bindProjectScope(this);
-    const share = new (sharedfilesystemShareV2Bindings().SharedfilesystemShareV2)(this, 'Resource', {
+    const share = new (bindings.sharedfilesystemShareV2().SharedfilesystemShareV2)(this, 'Resource', {
       name: this.shareName,
       shareProto: this.protocol,
       shareType: t.name,
@@ -391,7 +377,7 @@ class ImportedShare extends Construct implements IShare {
     this.protocol = props.shareType.protocol;
     this.sizeGb = props.sizeGb;
     const binding = props.tenant.bindProjectScope(this);
-    const share = new (dataOpenstackSharedfilesystemShareV2Bindings().DataOpenstackSharedfilesystemShareV2)(this, 'Resource', {
+    const share = new (bindings.dataOpenstackSharedfilesystemShareV2().DataOpenstackSharedfilesystemShareV2)(this, 'Resource', {
       name: props.shareName,
       provider: binding.provider,
       dependsOn: binding.dependsOn,

@@ -3,22 +3,10 @@ import { Construct, IConstruct } from 'constructs';
 import type { BlockstorageVolumeTypeAccessV3 } from '../../generated/terraform/openstack/blockstorage-volume-type-access-v3';
 import { BlockStorageBackend } from '../../lib/storage/block-backend';
 import { QosConsumer, QosTier } from '../../lib/storage/qos';
+import { bindings } from '../common/bindings';
 import { IProject } from '../common/project';
 import { claimAppWide, idFragment } from '../common/registry';
 import { invalid } from '../common/validation';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const blockstorageQosAssociationV3Bindings = (): typeof import('../../generated/terraform/openstack/blockstorage-qos-association-v3') =>
-  require('../../generated/terraform/openstack/blockstorage-qos-association-v3');
-const blockstorageQosV3Bindings = (): typeof import('../../generated/terraform/openstack/blockstorage-qos-v3') =>
-  require('../../generated/terraform/openstack/blockstorage-qos-v3');
-const blockstorageVolumeTypeAccessV3Bindings = (): typeof import('../../generated/terraform/openstack/blockstorage-volume-type-access-v3') =>
-  require('../../generated/terraform/openstack/blockstorage-volume-type-access-v3');
-const blockstorageVolumeTypeV3Bindings = (): typeof import('../../generated/terraform/openstack/blockstorage-volume-type-v3') =>
-  require('../../generated/terraform/openstack/blockstorage-volume-type-v3');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** A Cinder QoS spec. */
 export interface IVolumeQos extends IConstruct {
@@ -49,7 +37,7 @@ export class VolumeQos extends Construct implements IVolumeQos {
     if (previous !== undefined) {
       invalid(this, `QoS spec name ${props.tier.name} is already used by ${previous.node.path}; Cinder QoS spec names are unique, reuse that VolumeQos`);
     }
-    const qos = new (blockstorageQosV3Bindings().BlockstorageQosV3)(this, 'Resource', {
+    const qos = new (bindings.blockstorageQosV3().BlockstorageQosV3)(this, 'Resource', {
       name: props.tier.name,
       consumer: props.tier.consumer,
       specs: props.tier.specs,
@@ -155,7 +143,7 @@ export class VolumeType extends Construct implements IVolumeType {
     }
     const extraSpecs: { [key: string]: string } = { ...(props.extraSpecs ?? {}), volume_backend_name: props.backend.backendName };
     if (this.multiattach) extraSpecs.multiattach = '<is> True';
-    const type = new (blockstorageVolumeTypeV3Bindings().BlockstorageVolumeTypeV3)(this, 'Resource', {
+    const type = new (bindings.blockstorageVolumeTypeV3().BlockstorageVolumeTypeV3)(this, 'Resource', {
       name: props.volumeTypeName,
       description: props.description ?? `${props.backend.driverName} backend ${props.backend.backendName}${tier ? `, QoS ${tier.name}` : ''}${this.multiattach ? ', multi-attach' : ''}`,
       isPublic: this.isPublic,
@@ -163,14 +151,14 @@ export class VolumeType extends Construct implements IVolumeType {
     });
     this.volumeTypeId = type.id;
     this.typeResources.push(type);
-    if (props.qos) this.typeResources.push(new (blockstorageQosAssociationV3Bindings().BlockstorageQosAssociationV3)(this, 'QosAssociation', { qosId: props.qos.qosId, volumeTypeId: type.id }));
+    if (props.qos) this.typeResources.push(new (bindings.blockstorageQosAssociationV3().BlockstorageQosAssociationV3)(this, 'QosAssociation', { qosId: props.qos.qosId, volumeTypeId: type.id }));
   }
 
   /** Grants a private type to a project (`openstack_blockstorage_volume_type_access_v3`). */
   public grantAccess(project: IProject): void {
     if (this.isPublic) invalid(this, `volume type ${this.volumeTypeName} is public; every project may use it already`);
     if (this.granted.has(project)) return;
-    const access = new (blockstorageVolumeTypeAccessV3Bindings().BlockstorageVolumeTypeAccessV3)(this, `Access-${idFragment(project.node.path)}`, { projectId: project.projectId, volumeTypeId: this.volumeTypeId });
+    const access = new (bindings.blockstorageVolumeTypeAccessV3().BlockstorageVolumeTypeAccessV3)(this, `Access-${idFragment(project.node.path)}`, { projectId: project.projectId, volumeTypeId: this.volumeTypeId });
     this.granted.set(project, access);
     for (const v of this.volumes.filter((x) => x.project === project)) v.volume.dependsOn = [...(v.volume.dependsOn ?? []), dependable(access)];
   }

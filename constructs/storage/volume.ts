@@ -1,17 +1,11 @@
 import { Construct } from 'constructs';
 import { IVolumeType } from './volume-type';
 import { OPENSTACK_MAX_INT, openStackNameProblem } from '../../lib/tenancy/openstack-limits';
+import { bindings } from '../common/bindings';
 import { Stateful, StatefulProps } from '../common/stateful';
 import { TenantUsage } from '../common/tenant-usage';
 import { invalid } from '../common/validation';
 import { ITenant } from '../identity/tenant';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const blockstorageVolumeV3Bindings = (): typeof import('../../generated/terraform/openstack/blockstorage-volume-v3') =>
-  require('../../generated/terraform/openstack/blockstorage-volume-v3');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** What a volume is for; recorded in its metadata (`purpose`). */
 export enum VolumePurpose {
@@ -83,7 +77,7 @@ export class Volume extends Construct {
     // recorded first, so the tenant's Cinder quota exists and the volume is bound to wait for it
     TenantUsage.of(props.tenant).addVolume({ sizeGb: props.sizeGb, volumeTypeName: props.volumeType.volumeTypeName });
     const binding = props.tenant.bindProjectScope(this);
-    const volume = new (blockstorageVolumeV3Bindings().BlockstorageVolumeV3)(this, 'Resource', {
+    const volume = new (bindings.blockstorageVolumeV3().BlockstorageVolumeV3)(this, 'Resource', {
       name: this.volumeName,
       size: props.sizeGb,
       volumeType: props.volumeType.volumeTypeName,

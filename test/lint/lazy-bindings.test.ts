@@ -2,7 +2,7 @@
  * The generated bindings (every CRD group, the OpenStack and Ironic providers, 16 MiB of JavaScript) load when a
  * construct first needs them, not with the package: loading them all cost every synth about 0.2 s of CPU and
  * 50 MiB (bench/RESULTS.md). A value import of a binding in any module the entry point reaches breaks that; areas
- * import the bindings' types and `require` the module where they make the object (see the top of any construct).
+ * import the bindings' types and make objects through the accessors of constructs/common/bindings.ts.
  */
 import { execFileSync } from 'child_process';
 import * as path from 'path';

@@ -11,14 +11,8 @@ import type {
   BackendTrafficPolicySpecRateLimitGlobalRulesClientSelectors,
   BackendTrafficPolicySpecRateLimitGlobalRulesLimitUnit,
 } from '../../../generated/k8s/envoy-gateway';
+import { bindings } from '../../common/bindings';
 import { GatewayAuthenticationKind, TenantRateLimits, TlsVersion } from '../options';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const envoyAiGatewayBindings = (): typeof import('../../../generated/k8s/envoy-ai-gateway') => require('../../../generated/k8s/envoy-ai-gateway');
-const envoyGatewayBindings = (): typeof import('../../../generated/k8s/envoy-gateway') => require('../../../generated/k8s/envoy-gateway');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Where Envoy AI Gateway writes the token usage it reads from OpenAI-style responses (`llmRequestCosts`), and the
@@ -55,14 +49,14 @@ export function renderEnvoyGatewayLevel(gw: GatewayModel): void {
     },
   });
 
-  new (envoyGatewayBindings().ClientTrafficPolicy)(scope, 'ClientTraffic', {
+  new (bindings.envoyGateway().ClientTrafficPolicy)(scope, 'ClientTraffic', {
     metadata: { name: `${gw.gatewayName}-clients`, namespace: gw.namespaceName },
     spec: {
       targetRefs: [{ group: GATEWAY_GROUP, kind: 'Gateway', name: gw.gatewayName }],
       tls: {
         minVersion: gw.minTlsVersion === TlsVersion.TLS_1_3
-          ? envoyGatewayBindings().ClientTrafficPolicySpecTlsMinVersion.VALUE_1_3
-          : envoyGatewayBindings().ClientTrafficPolicySpecTlsMinVersion.VALUE_1_2,
+          ? bindings.envoyGateway().ClientTrafficPolicySpecTlsMinVersion.VALUE_1_3
+          : bindings.envoyGateway().ClientTrafficPolicySpecTlsMinVersion.VALUE_1_2,
       },
       // the caller's id is the authentication filter's to set: a client's own copy is dropped before routing, so it
       // can neither pick a plan nor impersonate a caller upstream
@@ -88,7 +82,7 @@ export function renderEnvoyGatewayLevel(gw: GatewayModel): void {
 export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
   const scope = t.scope as Construct;
   const countsTokens = [t.limits, ...t.plans.map((p) => p.limits)].some((l) => l.tokensPerMinute !== undefined || l.tokensPerDay !== undefined);
-  new (envoyAiGatewayBindings().AiGatewayRoute)(scope, 'Route', {
+  new (bindings.envoyAiGateway().AiGatewayRoute)(scope, 'Route', {
     metadata: { name: t.routeName, namespace: t.namespaceName },
     spec: {
       parentRefs: [{ group: GATEWAY_GROUP, kind: 'Gateway', name: gw.gatewayName, namespace: gw.namespaceName, sectionName: t.listenerName }],
@@ -98,7 +92,7 @@ export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
         produce: () => t.routes.map((r) => ({
           name: r.modelName,
           matches: [{
-            headers: [{ type: envoyAiGatewayBindings().AiGatewayRouteSpecRulesMatchesHeadersType.EXACT, name: MODEL_HEADER, value: r.modelName }],
+            headers: [{ type: bindings.envoyAiGateway().AiGatewayRouteSpecRulesMatchesHeadersType.EXACT, name: MODEL_HEADER, value: r.modelName }],
           }],
           backendRefs: [poolRef(r.pool, t.namespaceName)],
           timeouts: { request: `${gw.requestTimeoutSeconds}s` },
@@ -108,13 +102,13 @@ export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
       // with a cost configured the AI Gateway also sets stream_options.include_usage on streamed requests, so streams are
       // charged too (envoyproxy/ai-gateway v1.1.0 internal/endpointspec/endpointspec.go)
       llmRequestCosts: countsTokens
-        ? [{ metadataKey: TOTAL_TOKENS_KEY, type: envoyAiGatewayBindings().AiGatewayRouteSpecLlmRequestCostsType.TOTAL_TOKEN }]
+        ? [{ metadataKey: TOTAL_TOKENS_KEY, type: bindings.envoyAiGateway().AiGatewayRouteSpecLlmRequestCostsType.TOTAL_TOKEN }]
         : undefined,
     },
   });
 
   const target = [{ group: GATEWAY_GROUP, kind: 'HTTPRoute', name: t.routeName }];
-  new (envoyGatewayBindings().SecurityPolicy)(scope, 'Authentication', {
+  new (bindings.envoyGateway().SecurityPolicy)(scope, 'Authentication', {
     metadata: { name: `${t.tenantName}-auth`, namespace: t.namespaceName },
     spec: {
       targetRefs: target,
@@ -151,14 +145,14 @@ export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
   const tokenRule = (limit: number, unit: BackendTrafficPolicySpecRateLimitGlobalRulesLimitUnit): BackendTrafficPolicySpecRateLimitGlobalRules => ({
     limit: { requests: limit, unit },
     cost: {
-      request: { from: envoyGatewayBindings().BackendTrafficPolicySpecRateLimitGlobalRulesCostRequestFrom.NUMBER, number: 0 },
+      request: { from: bindings.envoyGateway().BackendTrafficPolicySpecRateLimitGlobalRulesCostRequestFrom.NUMBER, number: 0 },
       response: {
-        from: envoyGatewayBindings().BackendTrafficPolicySpecRateLimitGlobalRulesCostResponseFrom.METADATA,
+        from: bindings.envoyGateway().BackendTrafficPolicySpecRateLimitGlobalRulesCostResponseFrom.METADATA,
         metadata: { namespace: AI_GATEWAY_METADATA_NAMESPACE, key: TOTAL_TOKENS_KEY },
       },
     },
   });
-  const Unit = envoyGatewayBindings().BackendTrafficPolicySpecRateLimitGlobalRulesLimitUnit;
+  const Unit = bindings.envoyGateway().BackendTrafficPolicySpecRateLimitGlobalRulesLimitUnit;
   // the rules of one plan; a selector (a fixed-value header match, not Distinct) makes the group share each counter
   const planRules = (limits: TenantRateLimits, clientSelectors?: BackendTrafficPolicySpecRateLimitGlobalRulesClientSelectors[]) => [
     { clientSelectors, limit: { requests: limits.requestsPerMinute, unit: Unit.MINUTE } },
@@ -168,7 +162,7 @@ export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
   const callers = (ids: string[], invert: boolean): BackendTrafficPolicySpecRateLimitGlobalRulesClientSelectors[] => [{
     headers: [{
       name: CLIENT_ID_HEADER,
-      type: envoyGatewayBindings().BackendTrafficPolicySpecRateLimitGlobalRulesClientSelectorsHeadersType.REGULAR_EXPRESSION,
+      type: bindings.envoyGateway().BackendTrafficPolicySpecRateLimitGlobalRulesClientSelectorsHeadersType.REGULAR_EXPRESSION,
       value: callerPattern(ids),
       invert: invert ? true : undefined,
     }],
@@ -180,7 +174,7 @@ export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
     ...planRules(t.limits, planned.length ? callers(planned, true) : undefined),
     ...t.plans.flatMap((p) => planRules(p.limits, callers(p.clientIds, false))),
   ];
-  new (envoyGatewayBindings().BackendTrafficPolicy)(scope, 'Limits', {
+  new (bindings.envoyGateway().BackendTrafficPolicy)(scope, 'Limits', {
     metadata: { name: `${t.tenantName}-limits`, namespace: t.namespaceName },
     spec: { targetRefs: target, rateLimit: { global: { rules } } },
   });
@@ -189,7 +183,7 @@ export function renderEnvoyTenant(gw: GatewayModel, t: TenantModel): void {
 /** An MCPRoute in the gateway's namespace on the tenant's listener, behind the tenant's authentication. */
 export function renderEnvoyMcpRoute(gw: GatewayModel, t: TenantModel, serviceName: string, port: number, backendPath: string): void {
   const jwt = t.authentication.jwtOptions;
-  new (envoyAiGatewayBindings().McpRoute)(t.scope as Construct, 'McpRoute', {
+  new (bindings.envoyAiGateway().McpRoute)(t.scope as Construct, 'McpRoute', {
     metadata: { name: `${t.tenantName}-mcp`, namespace: gw.namespaceName },
     spec: {
       parentRefs: [{ group: GATEWAY_GROUP, kind: 'Gateway', name: gw.gatewayName, sectionName: t.listenerName }],

@@ -5,16 +5,9 @@
 import { Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CERT_MANAGER_GROUP, GATEWAY_GROUP, GatewayModel, TenantModel, celList, poolRef } from './model';
+import { bindings } from '../../common/bindings';
 import { invalid } from '../../common/validation';
 import { CertIssuerKind, GatewayAuthenticationKind, TenantRateLimits } from '../options';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const gatewayApiBindings = (): typeof import('../../../generated/k8s/gateway-api') => require('../../../generated/k8s/gateway-api');
-const kuadrantBindings = (): typeof import('../../../generated/k8s/kuadrant') => require('../../../generated/k8s/kuadrant');
-const kuadrantV1alpha1Bindings = (): typeof import('../../../generated/k8s/kuadrant-v1alpha1') => require('../../../generated/k8s/kuadrant-v1alpha1');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Label of the API key Secrets of a tenant (Authorino selects them by label). */
 export const API_KEY_LABEL = 'ai-factory.dev/api-keys';
@@ -24,7 +17,7 @@ export const API_KEY_LABEL = 'ai-factory.dev/api-keys';
  * model's InferencePool.
  */
 export function renderHttpRouteTenant(gw: GatewayModel, t: TenantModel): void {
-  new (gatewayApiBindings().HttpRoute)(t.scope as Construct, 'Route', {
+  new (bindings.gatewayApi().HttpRoute)(t.scope as Construct, 'Route', {
     metadata: { name: t.routeName, namespace: t.namespaceName },
     spec: {
       parentRefs: [{ group: GATEWAY_GROUP, kind: 'Gateway', name: gw.gatewayName, namespace: gw.namespaceName, sectionName: t.listenerName }],
@@ -32,10 +25,10 @@ export function renderHttpRouteTenant(gw: GatewayModel, t: TenantModel): void {
       rules: Lazy.any({
         produce: () => t.routes.map((r) => ({
           name: r.modelName,
-          matches: [{ path: { type: gatewayApiBindings().HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: `/llm/${r.modelName}` } }],
+          matches: [{ path: { type: bindings.gatewayApi().HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: `/llm/${r.modelName}` } }],
           filters: [{
-            type: gatewayApiBindings().HttpRouteSpecRulesFiltersType.URL_REWRITE,
-            urlRewrite: { path: { type: gatewayApiBindings().HttpRouteSpecRulesFiltersUrlRewritePathType.REPLACE_PREFIX_MATCH, replacePrefixMatch: '/' } },
+            type: bindings.gatewayApi().HttpRouteSpecRulesFiltersType.URL_REWRITE,
+            urlRewrite: { path: { type: bindings.gatewayApi().HttpRouteSpecRulesFiltersUrlRewritePathType.REPLACE_PREFIX_MATCH, replacePrefixMatch: '/' } },
           }],
           backendRefs: [poolRef(r.pool, t.namespaceName)],
           timeouts: { request: `${gw.requestTimeoutSeconds}s` },
@@ -56,7 +49,7 @@ export function renderKuadrantTenant(gw: GatewayModel, t: TenantModel): void {
   const scope = t.scope as Construct;
   const targetRef = { group: GATEWAY_GROUP, kind: 'HTTPRoute', name: t.routeName };
   const jwt = t.authentication.jwtOptions;
-  new (kuadrantBindings().AuthPolicy)(scope, 'Authentication', {
+  new (bindings.kuadrant().AuthPolicy)(scope, 'Authentication', {
     metadata: { name: `${t.tenantName}-auth`, namespace: t.namespaceName },
     spec: {
       targetRef,
@@ -106,12 +99,12 @@ export function renderKuadrantTenant(gw: GatewayModel, t: TenantModel): void {
     ];
     if (rates.length > 0) tokenLimits[`${g.key}tokens`] = { rates, when: g.when };
   }
-  new (kuadrantBindings().RateLimitPolicy)(scope, 'RequestLimits', {
+  new (bindings.kuadrant().RateLimitPolicy)(scope, 'RequestLimits', {
     metadata: { name: `${t.tenantName}-requests`, namespace: t.namespaceName },
     spec: { targetRef, limits: requestLimits },
   });
   if (Object.keys(tokenLimits).length > 0) {
-    new (kuadrantV1alpha1Bindings().TokenRateLimitPolicy)(scope, 'TokenLimits', {
+    new (bindings.kuadrantV1alpha1().TokenRateLimitPolicy)(scope, 'TokenLimits', {
       metadata: { name: `${t.tenantName}-tokens`, namespace: t.namespaceName },
       spec: { targetRef, limits: tokenLimits },
     });
@@ -141,7 +134,7 @@ export function renderKuadrantTlsPolicy(gw: GatewayModel, issuerName: string, is
     return;
   }
   tlsIssuers.set(scope, issuer);
-  new (kuadrantBindings().TlsPolicy)(scope, 'TlsPolicy', {
+  new (bindings.kuadrant().TlsPolicy)(scope, 'TlsPolicy', {
     metadata: { name: `${gw.gatewayName}-tls`, namespace: gw.namespaceName },
     spec: {
       targetRef: { group: GATEWAY_GROUP, kind: 'Gateway', name: gw.gatewayName },

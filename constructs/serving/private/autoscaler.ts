@@ -1,12 +1,7 @@
 import { Construct } from 'constructs';
+import { bindings } from '../../common/bindings';
 import { invalid } from '../../common/validation';
 import { VllmAutoscalingOptions } from '../autoscaling';
-
-// Generated bindings are loaded when a construct first needs them, not with the package: loading all of them
-// cost every synth about 0.2 s and 50 MiB (bench/RESULTS.md).
-/* eslint-disable @typescript-eslint/no-require-imports */
-const kedaBindings = (): typeof import('../../../generated/k8s/keda') => require('../../../generated/k8s/keda');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** What the autoscaler scales: the server's workload. */
 export interface VllmAutoscalerProps extends VllmAutoscalingOptions {
@@ -46,7 +41,7 @@ export class VllmAutoscaler extends Construct {
     }
 
     const match = `namespace="${props.namespaceName}",app_kubernetes_io_instance="${props.targetName}"`;
-    new (kedaBindings().ScaledObject)(this, 'Resource', {
+    new (bindings.keda().ScaledObject)(this, 'Resource', {
       metadata: { name: props.targetName },
       spec: {
         scaleTargetRef: { apiVersion: props.targetApiVersion, kind: props.targetKind, name: props.targetName },
