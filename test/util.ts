@@ -97,3 +97,14 @@ function listFiles(dir: string): string[] {
   });
 }
 
+/** Runs `fn` and returns what it printed on stdout through console.log (where the library's warnings reach the console). */
+export function stdoutOf(fn: () => void): string[] {
+  const lines: string[] = [];
+  const spy = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => { lines.push(args.join(' ')); });
+  try {
+    fn();
+  } finally {
+    spy.mockRestore();
+  }
+  return lines;
+}

@@ -7,7 +7,7 @@ import { ShareTypeCatalog } from '../../../constructs/storage/share-type-catalog
 import { GpuModel } from '../../../lib/hardware/gpu';
 import { ObjectStorageService } from '../../../lib/storage/object-storage';
 import { ShareType } from '../../../lib/storage/share-type';
-import { onlyObject, synthChart, testStack } from '../../util';
+import { onlyObject, stdoutOf, synthChart, testStack } from '../../util';
 import { tenant } from '../identity/fixtures';
 
 function withQueue() {
@@ -23,18 +23,6 @@ function withQueue() {
     gpuQuotas: [{ flavor: c.mig3g, nominal: 4, borrowingLimit: 2 }, { flavor: mig2g, nominal: 4 }, { flavor: c.h200Gpu, nominal: 8 }],
   });
   return { ...c, queue, mig2g };
-}
-
-/** What `fn` printed through console.log (where the library's warnings reach the console during synth). */
-function stdoutOf(fn: () => void): string[] {
-  const lines: string[] = [];
-  const spy = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => { lines.push(args.join(' ')); });
-  try {
-    fn();
-  } finally {
-    spy.mockRestore();
-  }
-  return lines;
 }
 
 describe('GpuBatchJob environment names (k8s.io/apimachinery IsEnvVarName / IsRelaxedEnvVarName)', () => {

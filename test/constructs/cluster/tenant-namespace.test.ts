@@ -2,7 +2,7 @@ import { GpuNodePool, GpuPartitioning, MigLayout } from '../../../constructs/acc
 import { InfinibandFabric } from '../../../constructs/accelerators/infiniband-fabric';
 import { PodSecurityLevel, TenantNamespace } from '../../../constructs/cluster/tenant-namespace';
 import { GpuModel } from '../../../lib/hardware/gpu';
-import { objectsOf, onlyObject, synthChart, testChart } from '../../util';
+import { objectsOf, onlyObject, stdoutOf, synthChart, testChart } from '../../util';
 
 function pools() {
   const chart = testChart('ignored');
@@ -104,17 +104,6 @@ describe('TenantNamespace', () => {
 });
 
 describe('TenantNamespace on a shared InfiniBand fabric', () => {
-  function stdoutOf(fn: () => void): string[] {
-    const lines: string[] = [];
-    const spy = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => { lines.push(args.join(' ')); });
-    try {
-      fn();
-    } finally {
-      spy.mockRestore();
-    }
-    return lines;
-  }
-
   function fabricChart() {
     const chart = testChart();
     const fabric = new InfinibandFabric(chart, 'Ib', { fabricName: 'ib', rails: [{ interfaceName: 'ib0', hcaName: 'mlx5_0' }] });

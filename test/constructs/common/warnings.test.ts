@@ -8,18 +8,7 @@ import { warn } from '../../../constructs/common/warnings';
 import { BlockstorageVolumeV3 } from '../../../generated/terraform/openstack/blockstorage-volume-v3';
 import { FactoryStack } from '../../../stacks/factory-stack';
 import { ServingChart } from '../../../stacks/serving-chart';
-
-/** Runs `fn` and returns what it printed on stdout through console.log. */
-function stdoutOf(fn: () => void): string[] {
-  const lines: string[] = [];
-  const spy = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => { lines.push(args.join(' ')); });
-  try {
-    fn();
-  } finally {
-    spy.mockRestore();
-  }
-  return lines;
-}
+import { stdoutOf } from '../../util';
 
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'warnings-'));
