@@ -61,7 +61,6 @@ interface FactoryDraw {
   readonly shareSizeGb: number;
   readonly shareName: string;
   readonly bucketName: string;
-  readonly maxModelLen?: number;
 }
 
 const factoryOf = (d: FactoryDraw) => () => {
@@ -380,7 +379,6 @@ describe('fuzz: random props give our error or valid output', () => {
       shareSizeGb: fuzzNumber(fc.integer({ min: 1, max: 10_000 })),
       shareName: fuzzName(fc.constantFrom('datasets')),
       bucketName: fuzzName(fc.constantFrom('ml-models')),
-      maxModelLen: maybe(fuzzNumber(fc.integer({ min: 1024, max: 32768 }))),
     }), (d) => {
       judge(factoryOf(d));
     }), params());
