@@ -18,7 +18,6 @@ export class VlanAllocator {
   private readonly pool: IdPool;
   private readonly outside: IdPool;
   /** `allocations`, until the next id is taken. */
-  private merged?: NetworkAllocation[];
 
   /**
    * @param physicalNetworkName the physnet the ids belong to
@@ -45,7 +44,6 @@ export class VlanAllocator {
     check(this.pool.inRanges(vlanId), () => `VLAN ${vlanId} is outside physnet ${this.physicalNetworkName}'s tenant VLAN ranges `
       + `(${this.rangesText}); use one of them (they are network_vlan_ranges in ml2_conf.ini)`);
     this.checkFree(owner, vlanId);
-    this.merged = undefined;
     return this.pool.take(owner, vlanId, this.describe(vlanId));
   }
 
@@ -59,7 +57,6 @@ export class VlanAllocator {
     check(!this.pool.inRanges(vlanId), () => `VLAN ${vlanId} is inside physnet ${this.physicalNetworkName}'s tenant VLAN ranges `
       + `(${this.rangesText}); site provider networks use VLANs outside them so tenant networks never get them`);
     this.checkFree(owner, vlanId);
-    this.merged = undefined;
     return this.outside.take(owner, vlanId, this.describe(vlanId));
   }
 
@@ -67,7 +64,6 @@ export class VlanAllocator {
   public allocate(owner: string, strategy: AllocationStrategy = AllocationStrategy.HASHED): number {
     const held = this.lookup(owner);
     if (held !== undefined) return held;
-    this.merged = undefined;
     return this.pool.allocate(owner, strategy, `physnet ${this.physicalNetworkName}'s tenant VLAN ranges (${this.rangesText})`);
   }
 
@@ -88,9 +84,7 @@ export class VlanAllocator {
 
   /** Every VLAN in use on the physnet, tenant and provider, in id order. */
   public get allocations(): NetworkAllocation[] {
-    // merged and sorted once per change, not per call: a site asks for them on every network it places
-    this.merged ??= [...this.pool.allocations(), ...this.outside.allocations()].sort((a, b) => Number(a.value) - Number(b.value));
-    return [...this.merged];
+    return [...this.pool.allocations(), ...this.outside.allocations()].sort((a, b) => Number(a.value) - Number(b.value));
   }
 
   private checkId(vlanId: number): void {
